@@ -1,0 +1,316 @@
+// Owns start-up, the wiring between store, session and screens, and the one frame loop.
+// Reads top to bottom: poll events, (drain the main-thread queue once sync lands), draw, reduce,
+// dispatch effects, rebuild the view model.
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/options.h"
+#include "core/session.h"
+#include "core/strings.h"
+#include "platform.h"
+#include "store/catalogue_db.h"
+#include "store/catalogue_json.h"
+#include "ui/screens.h"
+#include "ui/theme.h"
+
+namespace fs = std::filesystem;
+using namespace brugpunt;
+
+namespace {
+
+void Log(const std::string& line) { std::fprintf(stderr, "brugpunt: %s\n", line.c_str()); }
+
+// Where assets live: --assets, $BRUGPUNT_ASSETS, next to the build's bin/, or the installed share/.
+std::string FindAssets(const core::Options& o) {
+    if (!o.assets.empty()) return o.assets;
+    if (const char* env = std::getenv("BRUGPUNT_ASSETS")) return env;
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec).parent_path();
+    for (fs::path p : {exe / "../assets", exe / "../share/brugpunt/assets"})
+        if (fs::exists(p / "pictograms", ec)) return fs::weakly_canonical(p, ec).string();
+    return "assets";
+}
+
+std::string FindFonts() {
+    if (const char* env = std::getenv("BRUGPUNT_FONTS")) return env;
+    return "/usr/share/fonts/truetype/dejavu";
+}
+
+core::Date Today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+core::Result<std::string> ReadFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return core::Error{core::ErrorCode::kIo, "cannot open " + path};
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The catalogue the UI reads, and the db that answers its searches.
+struct LoadedCatalogue {
+    core::CataloguePtr catalogue;
+    std::unique_ptr<store::CatalogueDb> db;
+};
+
+core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
+    LoadedCatalogue out;
+    if (path.ends_with(".json")) {
+        auto parsed = store::LoadCatalogueFile(path);
+        if (!parsed) return parsed.error();
+        for (const auto& issue : parsed->issues) Log("catalogue: " + core::FormatIssue(issue));
+        if (!parsed->issues.empty())
+            Log("catalogue: " + std::to_string(parsed->issues.size()) + " problems; showing it anyway");
+        auto db = store::CatalogueDb::Open(":memory:");
+        if (!db) return db.error();
+        if (auto s = db->Replace(parsed->catalogue); !s) return s.error();
+        out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
+    } else {
+        auto db = store::CatalogueDb::Open(path);
+        if (!db) return db.error();
+        out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
+    }
+    // The UI reads exactly what the store holds.
+    auto loaded = out.db->Load();
+    if (!loaded) return loaded.error();
+    out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
+    return out;
+}
+
+class Kiosk {
+public:
+    Kiosk(LoadedCatalogue catalogue, core::IdlePolicy policy, const ui::TextureSource* textures,
+          const core::Strings* strings)
+        : m_cat(std::move(catalogue)), m_policy(policy) {
+        m_vm.textures = textures;
+        m_vm.strings = strings;
+        m_vm.version = BRUGPUNT_VERSION;
+        m_vm.today = Today();
+        for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
+            m_index[m_cat.catalogue->activities[i].id] = i;
+        RefreshList();
+        Rebuild(core::TimePoint{});
+    }
+
+    // Returns true when something changed that is worth drawing.
+    bool Apply(const core::Actions& actions, core::TimePoint now) {
+        bool changed = false;
+        for (const auto& a : actions) {
+            bool warning = m_session.warning;
+            core::Screen screen = m_session.screen;
+            core::Effects effects;
+            core::Reduce(m_session, a, m_policy, effects);
+            bool quiet = std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
+            changed |= !quiet || warning != m_session.warning || screen != m_session.screen || !effects.empty();
+            for (auto e : effects) Dispatch(e);
+        }
+        Rebuild(now);
+        return changed;
+    }
+
+    const ui::ViewModel& View() const { return m_vm; }
+    ui::FrameLocal& Local() { return m_local; }
+    const core::Session& Session() const { return m_session; }
+    const core::IdlePolicy& Policy() const { return m_policy; }
+    const core::Catalogue& Catalogue() const { return *m_cat.catalogue; }
+
+private:
+    void Dispatch(core::Effect e) {
+        switch (e) {
+            case core::Effect::kRefreshList: RefreshList(); break;
+            case core::Effect::kScrollToTop: m_local.ui.scroll_to_top = true; break;
+            case core::Effect::kWipeUiState: m_local = ui::FrameLocal{}; break;
+        }
+    }
+
+    void RefreshList() {
+        m_list.clear();
+        auto ids = m_cat.db->Search(m_session.filter);
+        if (!ids) {
+            Log("search failed: " + ids.error().message);
+            return;
+        }
+        for (const auto& id : ids.value())
+            if (auto it = m_index.find(id); it != m_index.end()) m_list.push_back(&m_cat.catalogue->activities[it->second]);
+    }
+
+    void Rebuild(core::TimePoint now) {
+        const core::Catalogue& c = *m_cat.catalogue;
+        m_vm.screen = m_session.screen;
+        m_vm.catalogue = m_cat.catalogue;
+        m_vm.filter = m_session.filter;
+        m_vm.list = m_list;
+        m_vm.category = c.FindCategory(m_session.category);
+        m_vm.detail = c.FindActivity(m_session.activity_id);
+        m_vm.warning = m_session.warning;
+        m_vm.warning_seconds = core::WarningSecondsLeft(m_session, now, m_policy);
+        m_vm.now = now;
+    }
+
+    LoadedCatalogue m_cat;
+    core::IdlePolicy m_policy;
+    core::Session m_session;
+    ui::ViewModel m_vm;
+    ui::FrameLocal m_local;
+    std::vector<const core::Activity*> m_list;
+    std::unordered_map<std::string, size_t> m_index;
+};
+
+// Puts the session on the screen a --screenshot asked for, through the same actions a visitor makes.
+core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::TimePoint now) {
+    using namespace core::action;
+    core::Actions a = {Input{now}};
+    const core::Catalogue& c = kiosk.Catalogue();
+    if (r.name != "attract") a.push_back(Start{});
+    if (r.name == "list") {
+        if (!c.FindCategory(r.arg)) return core::Error{core::ErrorCode::kNotFound, "unknown category '" + r.arg + "'"};
+        a.push_back(OpenCategory{r.arg});
+    } else if (r.name == "detail") {
+        const core::Activity* act = c.FindActivity(r.arg);
+        if (!act) return core::Error{core::ErrorCode::kNotFound, "unknown activity '" + r.arg + "'"};
+        a.push_back(OpenCategory{act->category});
+        a.push_back(OpenActivity{r.arg});
+    } else if (r.name == "contact") {
+        a.push_back(OpenContact{});
+    } else if (r.name == "credits") {
+        a.push_back(OpenCredits{});
+    } else if (r.name == "warning") {
+        if (!c.categories.empty()) a.push_back(OpenCategory{c.categories.front().id});
+        // Let the visitor walk away: the last touch was long enough ago for the warning to show.
+        auto ago = kiosk.Policy().idle + kiosk.Policy().warning / 4;
+        a.front() = Input{now - ago};
+        a.push_back(Tick{now});
+    }
+    kiosk.Apply(a, now);
+    return core::Ok{};
+}
+
+int Run(const core::Options& o) {
+    std::string assets = FindAssets(o);
+    std::string catalogue_path = o.catalogue.empty() ? assets + "/demo/catalogue.json" : o.catalogue;
+    auto catalogue = OpenCatalogue(catalogue_path);
+    if (!catalogue) {
+        Log("cannot load the catalogue: " + catalogue.error().message);
+        return 1;
+    }
+    auto po = ReadFile(assets + "/translations/nl.po");
+    if (!po) {
+        Log(po.error().message);
+        return 1;
+    }
+    auto strings = core::Strings::ParsePo(po.value());
+    if (!strings) {
+        Log("translations/nl.po: " + strings.error().message);
+        return 1;
+    }
+
+    bool shot = o.screenshot.has_value();
+    auto created = app::Platform::Create({o.width, o.height, o.fullscreen, shot});
+    if (!created) {
+        Log(created.error().message);
+        return 1;
+    }
+    std::unique_ptr<app::Platform> platform = std::move(created.value());
+    ui::Theme theme;
+    theme.metrics.dpi = o.dpi;
+    if (auto s = ui::LoadFonts(ImGui::GetIO(), FindFonts(), theme.metrics, theme.fonts); !s) {
+        Log(s.error().message + " (apt-get install fonts-dejavu-core)");
+        return 1;
+    }
+    ui::ApplyStyle(theme.metrics);
+    ui::SetTheme(&theme);
+    ui::SetStrings(&strings.value());
+    app::GlTextures textures(assets + "/pictograms");
+
+    core::IdlePolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds)};
+    Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &strings.value());
+    core::SteadyClock clock;
+    ui::PointerQueue pointer;
+
+    if (shot) {
+        if (auto s = GoToScreen(kiosk, *o.screen, clock.Now()); !s) {
+            Log(s.error().message);
+            return 2;
+        }
+        for (int i = 0; i < o.frames; ++i) {
+            platform->BeginFrame(pointer.NextFrame());
+            core::Actions ignored;
+            ui::DrawFrame(kiosk.View(), kiosk.Local(), ignored);
+            platform->EndFrame();
+        }
+        if (auto s = platform->SavePng(*o.screenshot); !s) {
+            Log(s.error().message);
+            return 1;
+        }
+        return 0;
+    }
+
+    // Event-driven: after anything happens draw a few frames so taps and popups settle, then sleep
+    // on the event queue until the next input or the next session deadline.
+    constexpr int kSettleFrames = 3;
+    int frames_left = kSettleFrames;
+    int shown_seconds = -1;
+    for (;;) {
+        core::TimePoint now = clock.Now();
+        int timeout_ms = 0;
+        if (frames_left == 0 && !pointer.Pending() && !kiosk.Local().ui.animating) {
+            timeout_ms = 1000;
+            if (auto deadline = core::NextDeadline(kiosk.Session(), kiosk.Policy())) {
+                auto ms = std::chrono::duration_cast<core::Millis>(*deadline - now).count();
+                timeout_ms = static_cast<int>(std::clamp<long long>(ms + 1, 1, 1000));
+            }
+            if (kiosk.Session().warning) timeout_ms = std::min(timeout_ms, 250);
+        }
+        app::EventSummary ev = platform->PumpEvents(timeout_ms, pointer);
+        if (ev.quit) break;
+        now = clock.Now();
+        core::Actions actions;
+        if (ev.input) actions.push_back(core::action::Input{now});
+        actions.push_back(core::action::Tick{now});
+        if (kiosk.Apply(actions, now) || ev.input || ev.redraw) frames_left = kSettleFrames;
+        if (kiosk.View().warning_seconds != shown_seconds) frames_left = std::max(frames_left, 1);
+
+        if (frames_left == 0 && !pointer.Pending() && !kiosk.Local().ui.animating) continue;
+        platform->BeginFrame(pointer.NextFrame());
+        actions.clear();
+        ui::DrawFrame(kiosk.View(), kiosk.Local(), actions);
+        platform->EndFrame();
+        shown_seconds = kiosk.View().warning_seconds;
+        if (frames_left > 0) --frames_left;
+        if (kiosk.Apply(actions, now)) frames_left = kSettleFrames;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    auto options = core::ParseOptions(args);
+    if (!options) {
+        std::fprintf(stderr, "brugpunt: %s\n", options.error().message.c_str());
+        return 2;
+    }
+    if (options->show_help) {
+        std::fputs(core::UsageText(), stdout);
+        return 0;
+    }
+    if (options->show_version) {
+        std::printf("brugpunt %s\n", BRUGPUNT_VERSION);
+        return 0;
+    }
+    return Run(options.value());
+}

@@ -1,0 +1,69 @@
+// Owns the SDL2 window, the OpenGL context, input events, textures and PNG capture.
+// The only place besides main.cpp that includes SDL or OpenGL.
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "ui/pointer.h"
+#include "ui/textures.h"
+
+struct SDL_Window;
+
+namespace brugpunt::app {
+
+struct PlatformConfig {
+    int width = 1920;
+    int height = 1080;
+    bool fullscreen = false;
+    bool offscreen = false;  // render into a framebuffer object of width x height (screenshots)
+};
+
+struct EventSummary {
+    bool quit = false;
+    bool input = false;   // a touch, click or key: the visitor is there
+    bool redraw = false;  // the window changed
+};
+
+class Platform {
+public:
+    static core::Result<std::unique_ptr<Platform>> Create(const PlatformConfig& config);
+    ~Platform();
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+
+    // Waits up to timeout_ms for the first event (0: just polls), then drains all that came.
+    EventSummary PumpEvents(int timeout_ms, ui::PointerQueue& pointer);
+
+    void BeginFrame(const ui::PointerFrame& pointer);
+    void EndFrame();
+    // Writes the last rendered frame as a PNG.
+    core::VoidResult SavePng(const std::string& path);
+
+private:
+    Platform() = default;
+    SDL_Window* m_window = nullptr;
+    void* m_gl = nullptr;
+    PlatformConfig m_config;
+    unsigned m_fbo = 0;
+    unsigned m_fbo_texture = 0;
+    long long m_finger = -1;  // the one finger we follow
+};
+
+// Pictograms as OpenGL textures, loaded from DIR/NAME.png on first use.
+class GlTextures final : public ui::TextureSource {
+public:
+    explicit GlTextures(std::string dir) : m_dir(std::move(dir)) {}
+    ~GlTextures() override;
+    ImTextureID Pictogram(std::string_view name) const override;
+
+private:
+    std::string m_dir;
+    mutable std::map<std::string, unsigned, std::less<>> m_cache;  // 0: tried and missing
+};
+
+}  // namespace brugpunt::app

@@ -1,0 +1,68 @@
+// Owns lookups and code tables for the catalogue domain. Standard library only.
+#include "activity.h"
+
+#include <array>
+#include <utility>
+
+namespace brugpunt::core {
+namespace {
+
+template <class E, size_t N>
+std::optional<E> FromCode(const std::array<std::pair<E, std::string_view>, N>& table,
+                          std::string_view code) {
+    for (const auto& [value, name] : table)
+        if (name == code) return value;
+    return std::nullopt;
+}
+
+template <class E, size_t N>
+std::string_view ToCode(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+    for (const auto& [v, name] : table)
+        if (v == value) return name;
+    return {};
+}
+
+constexpr std::array<std::pair<Status, std::string_view>, 3> kStatus = {
+    {{Status::kPlacesFree, "free"}, {Status::kWaitingList, "waitlist"}, {Status::kFull, "full"}}};
+constexpr std::array<std::pair<ForWhom, std::string_view>, 3> kForWhom = {
+    {{ForWhom::kMixed, "mixed"}, {ForWhom::kGirlsWomen, "girls"}, {ForWhom::kBoysMen, "boys"}}};
+constexpr std::array<std::pair<DutchNeeded, std::string_view>, 3> kDutch = {
+    {{DutchNeeded::kNone, "none"}, {DutchNeeded::kALittle, "a-little"}, {DutchNeeded::kGood, "good"}}};
+constexpr std::array<std::pair<Signup, std::string_view>, 2> kSignup = {
+    {{Signup::kWalkIn, "walk-in"}, {Signup::kRegistration, "registration"}}};
+
+}  // namespace
+
+const Activity* Catalogue::FindActivity(std::string_view id) const {
+    for (const auto& a : activities)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+const Category* Catalogue::FindCategory(std::string_view id) const {
+    for (const auto& c : categories)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::string_view StatusCode(Status s) { return ToCode(kStatus, s); }
+std::string_view ForWhomCode(ForWhom f) { return ToCode(kForWhom, f); }
+std::string_view DutchNeededCode(DutchNeeded d) { return ToCode(kDutch, d); }
+std::string_view SignupCode(Signup s) { return ToCode(kSignup, s); }
+std::optional<Status> ParseStatus(std::string_view code) { return FromCode(kStatus, code); }
+std::optional<ForWhom> ParseForWhom(std::string_view code) { return FromCode(kForWhom, code); }
+std::optional<DutchNeeded> ParseDutchNeeded(std::string_view code) { return FromCode(kDutch, code); }
+std::optional<Signup> ParseSignup(std::string_view code) { return FromCode(kSignup, code); }
+
+std::string FormatEuro(int cents) {
+    if (cents == 0) return "gratis";
+    std::string out = "€ " + std::to_string(cents / 100);
+    if (int rest = cents % 100; rest != 0) {
+        out += ',';
+        out += static_cast<char>('0' + rest / 10);
+        out += static_cast<char>('0' + rest % 10);
+    }
+    return out;
+}
+
+}  // namespace brugpunt::core

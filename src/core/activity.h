@@ -1,0 +1,147 @@
+// Owns the catalogue domain: an activity with its seven-B fields, categories and the desk.
+// Standard library only; parsing lives in store, drawing in ui.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+
+namespace brugpunt::core {
+
+// bekend + begrijpbaar: the fear of "I arrive and I find nobody".
+struct FirstVisit {
+    std::string where;          // where to go, precisely
+    std::string who_meets_you;  // a person, by name or role
+    std::string what_to_bring;
+    std::string what_happens;
+};
+
+// betaalbaar. Money is in euro cents so "gratis" is exactly 0.
+struct Price {
+    int cents = 0;
+    std::string period;  // "per jaar", "per keer", ...
+    int social_cents = 0;
+    std::vector<std::string> passes;  // "UiTPAS", "kansenpas", ...
+    std::string how_to_get_pass;
+    bool material_available = false;
+    std::string material_note;
+};
+
+enum class Status { kPlacesFree, kWaitingList, kFull };
+
+// beschikbaar.
+struct Availability {
+    Status status = Status::kPlacesFree;
+    bool trial_possible = false;
+    Date registration_from;
+    Date registration_to;
+    std::optional<Date> reopens_on;  // "De inschrijving gaat weer open op ..."
+    bool interest_list = false;      // "tell me when it opens"
+    int social_places = 0;           // places reserved for the social tariff
+};
+
+// bereikbaar.
+struct Location {
+    std::string name;
+    std::string address;
+    double lat = 0;
+    double lon = 0;
+    std::vector<std::string> transit;  // "bus 12 (halte Marktplein)"
+    std::string entrance_photo;
+};
+
+struct Schedule {
+    std::vector<Weekday> days;
+    std::string start;  // "18:00"
+    std::string end;
+    std::string season;  // "september tot juni"
+    bool in_school_hours = false;
+};
+
+enum class ForWhom { kMixed, kGirlsWomen, kBoysMen };
+enum class DutchNeeded { kNone, kALittle, kGood };
+enum class Signup { kWalkIn, kRegistration };
+
+// bruikbaar.
+struct Audience {
+    int age_min = 0;
+    int age_max = 99;
+    ForWhom for_whom = ForWhom::kMixed;
+    DutchNeeded dutch = DutchNeeded::kNone;
+    Signup signup = Signup::kRegistration;
+    bool childcare = false;
+    bool children_welcome = false;
+    bool wheelchair = false;
+    bool alcohol_free = false;
+    std::string food_notes;
+};
+
+// betrouwbaar.
+struct ContactPerson {
+    std::string name;
+    std::string photo;
+    std::vector<std::string> languages;  // language codes: "nl", "ar", ...
+    std::string phone;
+};
+
+struct Activity {
+    std::string id;
+    std::string category;
+    std::string title;
+    std::string summary;
+    std::vector<std::string> pictograms;
+    std::string photo;
+    std::string organiser;
+    FirstVisit first_visit;
+    Price price;
+    Availability availability;
+    Location location;
+    Schedule schedule;
+    Audience audience;
+    ContactPerson contact;
+    Date last_checked;
+};
+
+struct Category {
+    std::string id;
+    std::string word;  // one Dutch word for the tile
+    std::string pictogram;
+};
+
+// The municipality's counter, shown by "Maak een afspraak" until appointments land.
+struct Desk {
+    std::string name;
+    std::string phone;
+    std::string address;
+    std::vector<std::string> opening_hours;
+};
+
+struct Catalogue {
+    std::string municipality;
+    long long version = 0;
+    Desk desk;
+    std::vector<Category> categories;
+    std::vector<Activity> activities;
+
+    const Activity* FindActivity(std::string_view id) const;
+    const Category* FindCategory(std::string_view id) const;
+};
+
+using CataloguePtr = std::shared_ptr<const Catalogue>;
+
+std::string_view StatusCode(Status s);
+std::string_view ForWhomCode(ForWhom f);
+std::string_view DutchNeededCode(DutchNeeded d);
+std::string_view SignupCode(Signup s);
+std::optional<Status> ParseStatus(std::string_view code);
+std::optional<ForWhom> ParseForWhom(std::string_view code);
+std::optional<DutchNeeded> ParseDutchNeeded(std::string_view code);
+std::optional<Signup> ParseSignup(std::string_view code);
+
+// "€ 12,50" / "gratis".
+std::string FormatEuro(int cents);
+
+}  // namespace brugpunt::core

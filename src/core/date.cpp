@@ -1,0 +1,79 @@
+// Owns date parsing and formatting. Standard library only.
+#include "date.h"
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+namespace brugpunt::core {
+namespace {
+
+bool ParseInt(std::string_view text, int& out) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
+}
+
+constexpr std::array<std::string_view, kWeekdayCount> kWeekdayCodes = {"ma", "di", "wo", "do",
+                                                                       "vr", "za", "zo"};
+
+}  // namespace
+
+std::optional<Date> ParseDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    Date d;
+    if (!ParseInt(text.substr(0, 4), d.year) || !ParseInt(text.substr(5, 2), d.month) ||
+        !ParseInt(text.substr(8, 2), d.day))
+        return std::nullopt;
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month))
+        return std::nullopt;
+    return d;
+}
+
+std::string FormatDate(const Date& date) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return buf;
+}
+
+std::string FormatDateDutch(const Date& date) {
+    static constexpr std::array<const char*, 12> kMonths = {
+        "januari", "februari", "maart",     "april",   "mei",      "juni",
+        "juli",    "augustus", "september", "oktober", "november", "december"};
+    return std::to_string(date.day) + " " + kMonths[date.month - 1] + " " + std::to_string(date.year);
+}
+
+std::optional<int> ParseClockTime(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    int h = 0, m = 0;
+    if (!ParseInt(text.substr(0, 2), h) || !ParseInt(text.substr(3, 2), m)) return std::nullopt;
+    if (h > 23 || m > 59) return std::nullopt;
+    return h * 60 + m;
+}
+
+std::optional<Weekday> ParseWeekday(std::string_view code) {
+    for (int i = 0; i < kWeekdayCount; ++i)
+        if (kWeekdayCodes[i] == code) return static_cast<Weekday>(i);
+    return std::nullopt;
+}
+
+std::string_view WeekdayCode(Weekday day) { return kWeekdayCodes[static_cast<int>(day)]; }
+
+Weekday WeekdayOf(const Date& date) {
+    // Sakamoto's method; 0 = Sunday.
+    static constexpr std::array<int, 12> kOffsets = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = date.year - (date.month < 3 ? 1 : 0);
+    int sunday_based = (y + y / 4 - y / 100 + y / 400 + kOffsets[date.month - 1] + date.day) % 7;
+    return static_cast<Weekday>((sunday_based + 6) % 7);
+}
+
+}  // namespace brugpunt::core

@@ -1,0 +1,45 @@
+// Owns the in-memory meaning of each filter. Standard library only.
+#include "filter.h"
+
+#include <algorithm>
+
+namespace brugpunt::core {
+
+bool Filter::Chip(enum Chip chip) const {
+    switch (chip) {
+        case Chip::kFree: return free_only;
+        case Chip::kGirls: return girls_only;
+        case Chip::kTrial: return trial;
+        case Chip::kPlacesFree: return places_free;
+        case Chip::kNoDutch: return no_dutch;
+        case Chip::kWalkIn: return walk_in;
+    }
+    return false;
+}
+
+void Filter::SetChip(enum Chip chip, bool on) {
+    switch (chip) {
+        case Chip::kFree: free_only = on; break;
+        case Chip::kGirls: girls_only = on; break;
+        case Chip::kTrial: trial = on; break;
+        case Chip::kPlacesFree: places_free = on; break;
+        case Chip::kNoDutch: no_dutch = on; break;
+        case Chip::kWalkIn: walk_in = on; break;
+    }
+}
+
+bool Matches(const Activity& a, const Filter& f) {
+    if (!f.category.empty() && a.category != f.category) return false;
+    if (f.free_only && a.price.cents != 0) return false;
+    if (f.girls_only && a.audience.for_whom != ForWhom::kGirlsWomen) return false;
+    if (f.trial && !a.availability.trial_possible) return false;
+    if (f.places_free && a.availability.status != Status::kPlacesFree) return false;
+    if (f.no_dutch && a.audience.dutch != DutchNeeded::kNone) return false;
+    if (f.walk_in && a.audience.signup != Signup::kWalkIn) return false;
+    if (f.age && (*f.age < a.audience.age_min || *f.age > a.audience.age_max)) return false;
+    if (f.day && std::find(a.schedule.days.begin(), a.schedule.days.end(), *f.day) == a.schedule.days.end())
+        return false;
+    return true;
+}
+
+}  // namespace brugpunt::core

@@ -1,0 +1,101 @@
+// Owns command-line parsing for the kiosk. Standard library only.
+#include "options.h"
+
+#include <charconv>
+
+namespace brugpunt::core {
+namespace {
+
+Error Bad(std::string message) { return {ErrorCode::kInvalid, std::move(message)}; }
+
+std::optional<int> ToInt(const std::string& s, int lo, int hi) {
+    int v = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || ptr != s.data() + s.size() || v < lo || v > hi) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+const char* UsageText() {
+    return "usage: brugpunt [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
+           "                [--idle-seconds N] [--warning-seconds N]\n"
+           "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
+           "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning\n"
+           "       brugpunt --version\n";
+}
+
+Result<ScreenRequest> ParseScreen(const std::string& text) {
+    auto colon = text.find(':');
+    ScreenRequest r{text.substr(0, colon), colon == std::string::npos ? "" : text.substr(colon + 1)};
+    bool needs_arg = r.name == "list" || r.name == "detail";
+    bool plain = r.name == "attract" || r.name == "home" || r.name == "contact" || r.name == "credits" ||
+                 r.name == "warning";
+    if (needs_arg && r.arg.empty()) return Bad("--screen " + r.name + " needs a value: " + r.name + ":ID");
+    if (plain && colon != std::string::npos) return Bad("--screen " + r.name + " takes no ':' value");
+    if (!needs_arg && !plain) return Bad("unknown screen '" + text + "'");
+    return r;
+}
+
+Result<Options> ParseOptions(const std::vector<std::string>& args) {
+    Options o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        auto need = [&](std::optional<std::string> v) -> Result<std::string> {
+            if (!v) return Bad(a + " needs a value");
+            return *v;
+        };
+        if (a == "--version") {
+            o.show_version = true;
+        } else if (a == "--help" || a == "-h") {
+            o.show_help = true;
+        } else if (a == "--fullscreen") {
+            o.fullscreen = true;
+        } else if (a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
+                   a == "--size" || a == "--frames" || a == "--dpi" || a == "--idle-seconds" ||
+                   a == "--warning-seconds") {
+            auto v = need(value());
+            if (!v) return v.error();
+            const std::string& s = v.value();
+            if (a == "--catalogue") o.catalogue = s;
+            else if (a == "--assets") o.assets = s;
+            else if (a == "--screenshot") o.screenshot = s;
+            else if (a == "--screen") {
+                auto r = ParseScreen(s);
+                if (!r) return r.error();
+                o.screen = r.value();
+            } else if (a == "--size") {
+                auto x = s.find('x');
+                auto w = x == std::string::npos ? std::nullopt : ToInt(s.substr(0, x), 320, 8192);
+                auto h = x == std::string::npos ? std::nullopt : ToInt(s.substr(x + 1), 320, 8192);
+                if (!w || !h) return Bad("--size wants WIDTHxHEIGHT, each 320..8192, not '" + s + "'");
+                o.width = *w;
+                o.height = *h;
+                o.size_given = true;
+            } else if (a == "--frames") {
+                auto n = ToInt(s, 1, 1000);
+                if (!n) return Bad("--frames wants a number 1..1000, not '" + s + "'");
+                o.frames = *n;
+            } else if (a == "--dpi") {
+                auto n = ToInt(s, 48, 600);
+                if (!n) return Bad("--dpi wants a number 48..600, not '" + s + "'");
+                o.dpi = static_cast<float>(*n);
+            } else if (a == "--idle-seconds" || a == "--warning-seconds") {
+                auto n = ToInt(s, 5, 3600);
+                if (!n) return Bad(a + " wants a number of seconds 5..3600, not '" + s + "'");
+                (a == "--idle-seconds" ? o.idle_seconds : o.warning_seconds) = *n;
+            }
+        } else {
+            return Bad("unknown option '" + a + "' (see --help)");
+        }
+    }
+    if (o.screenshot && !o.screen) return Bad("--screenshot needs --screen NAME");
+    if (o.screen && !o.screenshot) return Bad("--screen goes with --screenshot OUT.png");
+    return o;
+}
+
+}  // namespace brugpunt::core

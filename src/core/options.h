@@ -1,0 +1,38 @@
+// Owns the kiosk's command line: what the user asked for, or a one-line error. Standard library only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "result.h"
+
+namespace brugpunt::core {
+
+struct ScreenRequest {
+    std::string name;  // attract, home, list, detail, contact, credits, warning
+    std::string arg;   // the CATEGORY of list:, the ACTIVITY_ID of detail:
+};
+
+struct Options {
+    bool show_version = false;
+    bool show_help = false;
+    std::string catalogue;  // empty: the bundled demo
+    std::string assets;     // empty: found next to the binary
+    std::optional<std::string> screenshot;
+    std::optional<ScreenRequest> screen;
+    int width = 1920;
+    int height = 1080;
+    bool size_given = false;
+    int frames = 3;
+    float dpi = 96.0f;
+    bool fullscreen = false;
+    int idle_seconds = 90;
+    int warning_seconds = 20;
+};
+
+Result<Options> ParseOptions(const std::vector<std::string>& args);
+Result<ScreenRequest> ParseScreen(const std::string& text);
+const char* UsageText();
+
+}  // namespace brugpunt::core

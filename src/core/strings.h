@@ -1,0 +1,27 @@
+// Owns UI strings: keyed entries read from a gettext .po file (msgid is the key, msgstr the text).
+// Standard library only.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "result.h"
+
+namespace brugpunt::core {
+
+class Strings {
+public:
+    static Result<Strings> ParsePo(std::string_view text);
+
+    // The text for key; the key itself when missing, so a gap shows on screen instead of crashing.
+    const std::string& Get(const std::string& key) const;
+    bool Has(const std::string& key) const { return m_entries.count(key) != 0; }
+    const std::map<std::string, std::string>& Entries() const { return m_entries; }
+    void Set(std::string key, std::string text) { m_entries[std::move(key)] = std::move(text); }
+
+private:
+    std::map<std::string, std::string> m_entries;
+};
+
+}  // namespace brugpunt::core

@@ -1,0 +1,272 @@
+// Owns the SQLite catalogue db. The only file that speaks SQL for the catalogue.
+#include "catalogue_db.h"
+
+#include <sqlite3.h>
+
+#include "catalogue_json.h"
+
+namespace brugpunt::store {
+namespace {
+
+using namespace brugpunt::core;
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS activities(
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    price_cents INTEGER NOT NULL,
+    for_whom TEXT NOT NULL,
+    dutch TEXT NOT NULL,
+    signup TEXT NOT NULL,
+    status TEXT NOT NULL,
+    trial INTEGER NOT NULL,
+    age_min INTEGER NOT NULL,
+    age_max INTEGER NOT NULL,
+    days INTEGER NOT NULL,
+    doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS activities_by_category ON activities(category, position);
+CREATE INDEX IF NOT EXISTS activities_by_price ON activities(price_cents);
+CREATE INDEX IF NOT EXISTS activities_by_age ON activities(age_min, age_max);
+CREATE INDEX IF NOT EXISTS activities_by_status ON activities(status);
+CREATE VIRTUAL TABLE IF NOT EXISTS activities_fts USING fts5(
+    id UNINDEXED, title, summary, tokenize = 'unicode61 remove_diacritics 2');
+)sql";
+
+Error DbError(sqlite3* db, const std::string& what) {
+    return {ErrorCode::kDatabase, what + ": " + sqlite3_errmsg(db)};
+}
+
+// A prepared statement that finalizes itself.
+class Stmt {
+public:
+    Stmt(sqlite3* db, const std::string& sql) : m_db(db) {
+        m_rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr);
+    }
+    ~Stmt() { sqlite3_finalize(m_stmt); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    bool ok() const { return m_rc == SQLITE_OK; }
+    void Bind(int i, const std::string& v) { sqlite3_bind_text(m_stmt, i, v.c_str(), -1, SQLITE_TRANSIENT); }
+    void Bind(int i, long long v) { sqlite3_bind_int64(m_stmt, i, v); }
+    int Step() { return sqlite3_step(m_stmt); }
+    void Reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    std::string Text(int col) const {
+        auto p = sqlite3_column_text(m_stmt, col);
+        return p ? reinterpret_cast<const char*>(p) : "";
+    }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+    int m_rc;
+};
+
+VoidResult Exec(sqlite3* db, const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        return Error{ErrorCode::kDatabase, msg};
+    }
+    return Ok{};
+}
+
+long long DayMask(const std::vector<Weekday>& days) {
+    long long mask = 0;
+    for (auto d : days) mask |= 1LL << static_cast<int>(d);
+    return mask;
+}
+
+struct SearchSql {
+    std::string sql;
+    std::vector<std::string> text_args;  // bound first, in order
+    std::vector<long long> int_args;     // bound after the text ones
+};
+
+SearchSql BuildSearch(const Filter& f) {
+    SearchSql q;
+    std::string fts = FtsQueryFromText(f.text);
+    q.sql = "SELECT a.id FROM activities a";
+    std::string where = " WHERE 1";
+    if (!fts.empty()) {
+        q.sql += " JOIN activities_fts f ON f.id = a.id";
+        where += " AND activities_fts MATCH ?";
+        q.text_args.push_back(fts);
+    }
+    if (!f.category.empty()) {
+        where += " AND a.category = ?";
+        q.text_args.push_back(f.category);
+    }
+    if (f.girls_only) {
+        where += " AND a.for_whom = ?";
+        q.text_args.push_back(std::string(ForWhomCode(ForWhom::kGirlsWomen)));
+    }
+    if (f.places_free) {
+        where += " AND a.status = ?";
+        q.text_args.push_back(std::string(StatusCode(Status::kPlacesFree)));
+    }
+    if (f.no_dutch) {
+        where += " AND a.dutch = ?";
+        q.text_args.push_back(std::string(DutchNeededCode(DutchNeeded::kNone)));
+    }
+    if (f.walk_in) {
+        where += " AND a.signup = ?";
+        q.text_args.push_back(std::string(SignupCode(Signup::kWalkIn)));
+    }
+    if (f.free_only) where += " AND a.price_cents = 0";
+    if (f.trial) where += " AND a.trial = 1";
+    if (f.age) {
+        where += " AND a.age_min <= ? AND a.age_max >= ?";
+        q.int_args.push_back(*f.age);
+        q.int_args.push_back(*f.age);
+    }
+    if (f.day) {
+        where += " AND (a.days & ?) != 0";
+        q.int_args.push_back(1LL << static_cast<int>(*f.day));
+    }
+    q.sql += where + " ORDER BY a.position";
+    return q;
+}
+
+void BindSearch(Stmt& stmt, const SearchSql& q) {
+    int i = 1;
+    for (const auto& t : q.text_args) stmt.Bind(i++, t);
+    for (auto v : q.int_args) stmt.Bind(i++, v);
+}
+
+}  // namespace
+
+void CatalogueDb::Closer::operator()(sqlite3* db) const { sqlite3_close(db); }
+
+std::string FtsQueryFromText(const std::string& text) {
+    std::string out, word;
+    auto flush = [&]() {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"' + word + "\"*";
+        word.clear();
+    };
+    for (unsigned char c : text) {
+        // Split on ASCII punctuation and space; keep every byte >= 0x80 so UTF-8 letters stay whole.
+        bool letter = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (letter) word += static_cast<char>(c);
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+Result<CatalogueDb> CatalogueDb::Open(const std::string& path) {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    CatalogueDb db(raw);
+    if (rc != SQLITE_OK) return DbError(raw, "cannot open catalogue db '" + path + "'");
+    if (auto s = Exec(raw, kSchema); !s) return Error{ErrorCode::kDatabase, "schema: " + s.error().message};
+    return db;
+}
+
+VoidResult CatalogueDb::Replace(const Catalogue& catalogue) {
+    sqlite3* db = m_db.get();
+    if (auto s = Exec(db, "BEGIN IMMEDIATE"); !s) return s;
+    auto fail = [&](const std::string& what) -> VoidResult {
+        Error e = DbError(db, what);
+        Exec(db, "ROLLBACK");
+        return e;
+    };
+    if (!Exec(db, "DELETE FROM activities; DELETE FROM activities_fts; DELETE FROM meta;"))
+        return fail("clear");
+
+    Stmt meta(db, "INSERT INTO meta(key, value) VALUES (?, ?)");
+    if (!meta.ok()) return fail("prepare meta");
+    meta.Bind(1, std::string("schema_version"));
+    meta.Bind(2, std::to_string(kSchemaVersion));
+    if (meta.Step() != SQLITE_DONE) return fail("write meta");
+    meta.Reset();
+    meta.Bind(1, std::string("catalogue"));
+    meta.Bind(2, CatalogueHeaderToJson(catalogue));
+    if (meta.Step() != SQLITE_DONE) return fail("write meta");
+
+    Stmt row(db,
+             "INSERT INTO activities(id, position, category, price_cents, for_whom, dutch, signup, status,"
+             " trial, age_min, age_max, days, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt fts(db, "INSERT INTO activities_fts(id, title, summary) VALUES (?,?,?)");
+    if (!row.ok() || !fts.ok()) return fail("prepare insert");
+    long long position = 0;
+    for (const auto& a : catalogue.activities) {
+        row.Bind(1, a.id);
+        row.Bind(2, position++);
+        row.Bind(3, a.category);
+        row.Bind(4, static_cast<long long>(a.price.cents));
+        row.Bind(5, std::string(ForWhomCode(a.audience.for_whom)));
+        row.Bind(6, std::string(DutchNeededCode(a.audience.dutch)));
+        row.Bind(7, std::string(SignupCode(a.audience.signup)));
+        row.Bind(8, std::string(StatusCode(a.availability.status)));
+        row.Bind(9, static_cast<long long>(a.availability.trial_possible));
+        row.Bind(10, static_cast<long long>(a.audience.age_min));
+        row.Bind(11, static_cast<long long>(a.audience.age_max));
+        row.Bind(12, DayMask(a.schedule.days));
+        row.Bind(13, ActivityToJson(a));
+        if (row.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
+        row.Reset();
+        fts.Bind(1, a.id);
+        fts.Bind(2, a.title);
+        fts.Bind(3, a.summary);
+        if (fts.Step() != SQLITE_DONE) return fail("index activity '" + a.id + "'");
+        fts.Reset();
+    }
+    if (auto s = Exec(db, "COMMIT"); !s) return fail("commit");
+    return Ok{};
+}
+
+Result<Catalogue> CatalogueDb::Load() const {
+    sqlite3* db = m_db.get();
+    Stmt meta(db, "SELECT value FROM meta WHERE key = 'catalogue'");
+    if (!meta.ok()) return DbError(db, "read meta");
+    if (meta.Step() != SQLITE_ROW) return Error{ErrorCode::kNotFound, "the catalogue db is empty"};
+    auto header = ParseCatalogueJson(meta.Text(0));
+    if (!header) return Error{ErrorCode::kParse, "catalogue header: " + header.error().message};
+    Catalogue cat = std::move(header->catalogue);
+
+    Stmt rows(db, "SELECT doc FROM activities ORDER BY position");
+    if (!rows.ok()) return DbError(db, "read activities");
+    int rc;
+    while ((rc = rows.Step()) == SQLITE_ROW) {
+        auto a = ActivityFromJson(rows.Text(0));
+        if (!a) return Error{ErrorCode::kParse, "stored activity: " + a.error().message};
+        cat.activities.push_back(std::move(a.value()));
+    }
+    if (rc != SQLITE_DONE) return DbError(db, "read activities");
+    return cat;
+}
+
+Result<std::vector<std::string>> CatalogueDb::Search(const Filter& filter) const {
+    SearchSql q = BuildSearch(filter);
+    Stmt stmt(m_db.get(), q.sql);
+    if (!stmt.ok()) return DbError(m_db.get(), "prepare search");
+    BindSearch(stmt, q);
+    std::vector<std::string> ids;
+    int rc;
+    while ((rc = stmt.Step()) == SQLITE_ROW) ids.push_back(stmt.Text(0));
+    if (rc != SQLITE_DONE) return DbError(m_db.get(), "search");
+    return ids;
+}
+
+Result<std::string> CatalogueDb::ExplainSearch(const Filter& filter) const {
+    SearchSql q = BuildSearch(filter);
+    Stmt stmt(m_db.get(), "EXPLAIN QUERY PLAN " + q.sql);
+    if (!stmt.ok()) return DbError(m_db.get(), "prepare explain");
+    BindSearch(stmt, q);
+    std::string plan;
+    while (stmt.Step() == SQLITE_ROW) plan += stmt.Text(3) + "\n";
+    return plan;
+}
+
+}  // namespace brugpunt::store

@@ -1,0 +1,335 @@
+// Owns reading and writing the JSON catalogue source. Must not include sqlite3 or any UI.
+#include "catalogue_json.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace brugpunt::store {
+namespace {
+
+using nlohmann::json;
+using namespace brugpunt::core;
+
+// Reads fields from one JSON object, recording each missing or mistyped one as an Issue.
+class Reader {
+public:
+    Reader(const json& obj, std::string id, std::string prefix, std::vector<Issue>& issues)
+        : m_obj(obj), m_id(std::move(id)), m_prefix(std::move(prefix)), m_issues(issues) {}
+
+    Reader Child(const char* key) {
+        const json* child = Find(key, json::value_t::object, "een object");
+        return Reader(child ? *child : Empty(), m_id, Path(key) + ".", m_issues);
+    }
+    std::string Str(const char* key) {
+        const json* v = Find(key, json::value_t::string, "tekst");
+        return v ? v->get<std::string>() : std::string();
+    }
+    bool Bool(const char* key) {
+        const json* v = Find(key, json::value_t::boolean, "true of false");
+        return v && v->get<bool>();
+    }
+    int Int(const char* key) {
+        const json* v = Find(key, json::value_t::number_integer, "een geheel getal");
+        return v ? v->get<int>() : 0;
+    }
+    double Number(const char* key) {
+        const json* v = Find(key, json::value_t::number_float, "een getal");
+        return v ? v->get<double>() : 0.0;
+    }
+    std::vector<std::string> StrList(const char* key) {
+        std::vector<std::string> out;
+        const json* v = Find(key, json::value_t::array, "een lijst");
+        if (!v) return out;
+        for (const auto& item : *v) {
+            if (item.is_string()) out.push_back(item.get<std::string>());
+            else Fail(key, "lijst mag alleen tekst bevatten");
+        }
+        return out;
+    }
+    Date DateField(const char* key) {
+        std::string s = Str(key);
+        if (s.empty()) return {};
+        auto d = ParseDate(s);
+        if (!d) Fail(key, "'" + s + "' is geen datum (JJJJ-MM-DD)");
+        return d.value_or(Date{});
+    }
+    std::optional<Date> OptionalDate(const char* key) {
+        auto it = m_obj.find(key);
+        if (it == m_obj.end() || it->is_null()) return std::nullopt;
+        return DateField(key);
+    }
+    template <class E>
+    E Enum(const char* key, std::optional<E> (*parse)(std::string_view), E fallback, const char* allowed) {
+        std::string s = Str(key);
+        if (s.empty()) return fallback;
+        auto v = parse(s);
+        if (!v) Fail(key, "'" + s + "' is niet toegelaten; kies uit " + allowed);
+        return v.value_or(fallback);
+    }
+    void Fail(const char* key, std::string message) { m_issues.push_back({m_id, Path(key), std::move(message)}); }
+
+private:
+    static const json& Empty() {
+        static const json empty = json::object();
+        return empty;
+    }
+    std::string Path(const char* key) const { return m_prefix + key; }
+    const json* Find(const char* key, json::value_t type, const char* what) {
+        auto it = m_obj.find(key);
+        if (it == m_obj.end() || it->is_null()) {
+            Fail(key, "ontbreekt");
+            return nullptr;
+        }
+        bool ok = it->type() == type || (type == json::value_t::number_integer && it->is_number_unsigned()) ||
+                  (type == json::value_t::number_float && it->is_number());
+        if (!ok) {
+            Fail(key, std::string("moet ") + what + " zijn");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    const json& m_obj;
+    std::string m_id;
+    std::string m_prefix;
+    std::vector<Issue>& m_issues;
+};
+
+Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
+    std::string id = obj.value("id", "");
+    Reader r(obj, id, "", issues);
+    Activity a;
+    a.id = r.Str("id");
+    a.category = r.Str("category");
+    a.title = r.Str("title");
+    a.summary = r.Str("summary");
+    a.pictograms = r.StrList("pictograms");
+    a.photo = r.Str("photo");
+    a.organiser = r.Str("organiser");
+
+    Reader fv = r.Child("first_visit");
+    a.first_visit = {fv.Str("where"), fv.Str("who_meets_you"), fv.Str("what_to_bring"), fv.Str("what_happens")};
+
+    Reader p = r.Child("price");
+    a.price.cents = p.Int("cents");
+    a.price.period = p.Str("period");
+    a.price.social_cents = p.Int("social_cents");
+    a.price.passes = p.StrList("passes");
+    a.price.how_to_get_pass = p.Str("how_to_get_pass");
+    a.price.material_available = p.Bool("material_available");
+    a.price.material_note = p.Str("material_note");
+
+    Reader av = r.Child("availability");
+    a.availability.status = av.Enum("status", &ParseStatus, Status::kPlacesFree, "free, waitlist, full");
+    a.availability.trial_possible = av.Bool("trial_possible");
+    a.availability.registration_from = av.DateField("registration_from");
+    a.availability.registration_to = av.DateField("registration_to");
+    a.availability.reopens_on = av.OptionalDate("reopens_on");
+    a.availability.interest_list = av.Bool("interest_list");
+    a.availability.social_places = av.Int("social_places");
+
+    Reader loc = r.Child("location");
+    a.location.name = loc.Str("name");
+    a.location.address = loc.Str("address");
+    a.location.lat = loc.Number("lat");
+    a.location.lon = loc.Number("lon");
+    a.location.transit = loc.StrList("transit");
+    a.location.entrance_photo = loc.Str("entrance_photo");
+
+    Reader sch = r.Child("schedule");
+    for (const auto& code : sch.StrList("days")) {
+        if (auto d = ParseWeekday(code)) a.schedule.days.push_back(*d);
+        else sch.Fail("days", "'" + code + "' is geen dag; gebruik ma, di, wo, do, vr, za, zo");
+    }
+    a.schedule.start = sch.Str("start");
+    a.schedule.end = sch.Str("end");
+    a.schedule.season = sch.Str("season");
+    a.schedule.in_school_hours = sch.Bool("in_school_hours");
+
+    Reader au = r.Child("audience");
+    a.audience.age_min = au.Int("age_min");
+    a.audience.age_max = au.Int("age_max");
+    a.audience.for_whom = au.Enum("for_whom", &ParseForWhom, ForWhom::kMixed, "mixed, girls, boys");
+    a.audience.dutch = au.Enum("dutch", &ParseDutchNeeded, DutchNeeded::kNone, "none, a-little, good");
+    a.audience.signup = au.Enum("signup", &ParseSignup, Signup::kRegistration, "walk-in, registration");
+    a.audience.childcare = au.Bool("childcare");
+    a.audience.children_welcome = au.Bool("children_welcome");
+    a.audience.wheelchair = au.Bool("wheelchair");
+    a.audience.alcohol_free = au.Bool("alcohol_free");
+    a.audience.food_notes = au.Str("food_notes");
+
+    Reader c = r.Child("contact");
+    a.contact = {c.Str("name"), c.Str("photo"), c.StrList("languages"), c.Str("phone")};
+    a.last_checked = r.DateField("last_checked");
+    return a;
+}
+
+void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
+    Reader r(obj, "", "", issues);
+    cat.municipality = r.Str("municipality");
+    auto it = obj.find("version");
+    if (it != obj.end() && it->is_number_integer()) cat.version = it->get<long long>();
+    else r.Fail("version", "moet een geheel getal zijn");
+    Reader d = r.Child("desk");
+    cat.desk = {d.Str("name"), d.Str("phone"), d.Str("address"), d.StrList("opening_hours")};
+    auto cats = obj.find("categories");
+    if (cats == obj.end() || !cats->is_array()) {
+        r.Fail("categories", "moet een lijst zijn");
+        return;
+    }
+    for (const auto& c : *cats) {
+        if (!c.is_object()) {
+            r.Fail("categories", "elke categorie is een object");
+            continue;
+        }
+        Reader cr(c, "", "categories.", issues);
+        cat.categories.push_back({cr.Str("id"), cr.Str("word"), cr.Str("pictogram")});
+    }
+}
+
+json ActivityJson(const Activity& a) {
+    json days = json::array();
+    for (auto d : a.schedule.days) days.push_back(std::string(WeekdayCode(d)));
+    const auto& av = a.availability;
+    return json{
+        {"id", a.id},
+        {"category", a.category},
+        {"title", a.title},
+        {"summary", a.summary},
+        {"pictograms", a.pictograms},
+        {"photo", a.photo},
+        {"organiser", a.organiser},
+        {"first_visit",
+         {{"where", a.first_visit.where},
+          {"who_meets_you", a.first_visit.who_meets_you},
+          {"what_to_bring", a.first_visit.what_to_bring},
+          {"what_happens", a.first_visit.what_happens}}},
+        {"price",
+         {{"cents", a.price.cents},
+          {"period", a.price.period},
+          {"social_cents", a.price.social_cents},
+          {"passes", a.price.passes},
+          {"how_to_get_pass", a.price.how_to_get_pass},
+          {"material_available", a.price.material_available},
+          {"material_note", a.price.material_note}}},
+        {"availability",
+         {{"status", std::string(StatusCode(av.status))},
+          {"trial_possible", av.trial_possible},
+          {"registration_from", FormatDate(av.registration_from)},
+          {"registration_to", FormatDate(av.registration_to)},
+          {"reopens_on", av.reopens_on ? json(FormatDate(*av.reopens_on)) : json(nullptr)},
+          {"interest_list", av.interest_list},
+          {"social_places", av.social_places}}},
+        {"location",
+         {{"name", a.location.name},
+          {"address", a.location.address},
+          {"lat", a.location.lat},
+          {"lon", a.location.lon},
+          {"transit", a.location.transit},
+          {"entrance_photo", a.location.entrance_photo}}},
+        {"schedule",
+         {{"days", days},
+          {"start", a.schedule.start},
+          {"end", a.schedule.end},
+          {"season", a.schedule.season},
+          {"in_school_hours", a.schedule.in_school_hours}}},
+        {"audience",
+         {{"age_min", a.audience.age_min},
+          {"age_max", a.audience.age_max},
+          {"for_whom", std::string(ForWhomCode(a.audience.for_whom))},
+          {"dutch", std::string(DutchNeededCode(a.audience.dutch))},
+          {"signup", std::string(SignupCode(a.audience.signup))},
+          {"childcare", a.audience.childcare},
+          {"children_welcome", a.audience.children_welcome},
+          {"wheelchair", a.audience.wheelchair},
+          {"alcohol_free", a.audience.alcohol_free},
+          {"food_notes", a.audience.food_notes}}},
+        {"contact",
+         {{"name", a.contact.name},
+          {"photo", a.contact.photo},
+          {"languages", a.contact.languages},
+          {"phone", a.contact.phone}}},
+        {"last_checked", FormatDate(a.last_checked)},
+    };
+}
+
+json HeaderJson(const Catalogue& cat) {
+    json cats = json::array();
+    for (const auto& c : cat.categories) cats.push_back({{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}});
+    return json{{"format", kCatalogueFormat},
+                {"municipality", cat.municipality},
+                {"version", cat.version},
+                {"desk",
+                 {{"name", cat.desk.name},
+                  {"phone", cat.desk.phone},
+                  {"address", cat.desk.address},
+                  {"opening_hours", cat.desk.opening_hours}}},
+                {"categories", cats}};
+}
+
+}  // namespace
+
+Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text) {
+    json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded()) return Error{ErrorCode::kParse, "the catalogue is not valid JSON"};
+    if (!root.is_object()) return Error{ErrorCode::kParse, "the catalogue must be a JSON object"};
+    auto format = root.find("format");
+    if (format == root.end() || !format->is_number_integer() || format->get<int>() != kCatalogueFormat)
+        return Error{ErrorCode::kParse, "unsupported catalogue format (expected \"format\": 1)"};
+
+    ParsedCatalogue out;
+    ReadHeader(root, out.catalogue, out.issues);
+    auto acts = root.find("activities");
+    if (acts == root.end() || !acts->is_array()) {
+        out.issues.push_back({"", "activities", "moet een lijst zijn"});
+        return out;
+    }
+    for (const auto& item : *acts) {
+        if (!item.is_object()) {
+            out.issues.push_back({"", "activities", "elke activiteit is een object"});
+            continue;
+        }
+        out.catalogue.activities.push_back(ReadActivity(item, out.issues));
+    }
+    return out;
+}
+
+std::string ActivityToJson(const Activity& activity) { return ActivityJson(activity).dump(); }
+
+std::string CatalogueHeaderToJson(const Catalogue& catalogue) {
+    json root = HeaderJson(catalogue);
+    root["activities"] = json::array();
+    return root.dump();
+}
+
+std::string CatalogueToJson(const Catalogue& catalogue) {
+    json root = HeaderJson(catalogue);
+    json acts = json::array();
+    for (const auto& a : catalogue.activities) acts.push_back(ActivityJson(a));
+    root["activities"] = std::move(acts);
+    return root.dump(2);
+}
+
+Result<Activity> ActivityFromJson(std::string_view text) {
+    json obj = json::parse(text, nullptr, false);
+    if (obj.is_discarded() || !obj.is_object()) return Error{ErrorCode::kParse, "activity is not a JSON object"};
+    std::vector<Issue> issues;
+    Activity a = ReadActivity(obj, issues);
+    if (!issues.empty()) return Error{ErrorCode::kParse, FormatIssue(issues.front())};
+    return a;
+}
+
+Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    auto parsed = ParseCatalogueJson(buf.str());
+    if (!parsed) return Error{parsed.error().code, path + ": " + parsed.error().message};
+    auto more = ValidateCatalogue(parsed->catalogue);
+    parsed->issues.insert(parsed->issues.end(), more.begin(), more.end());
+    return parsed;
+}
+
+}  // namespace brugpunt::store

@@ -1,0 +1,34 @@
+// Owns the catalogue source format (JSON) in both directions. Must not include sqlite3 or any UI.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/result.h"
+#include "core/validate.h"
+
+namespace brugpunt::store {
+
+inline constexpr int kCatalogueFormat = 1;
+
+struct ParsedCatalogue {
+    core::Catalogue catalogue;
+    std::vector<core::Issue> issues;  // fields that were missing or of the wrong kind
+};
+
+// Fails only when the text is not JSON at all or not a catalogue object; anything less is an issue
+// attached to its activity id so staff see every problem in one pass.
+core::Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text);
+
+std::string CatalogueToJson(const core::Catalogue& catalogue);
+std::string ActivityToJson(const core::Activity& activity);
+core::Result<core::Activity> ActivityFromJson(std::string_view text);
+// The catalogue without its activities: municipality, version, desk, categories.
+std::string CatalogueHeaderToJson(const core::Catalogue& catalogue);
+
+// Parse + ValidateCatalogue; the issues of both, in order.
+core::Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path);
+
+}  // namespace brugpunt::store

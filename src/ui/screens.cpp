@@ -1,0 +1,737 @@
+// Owns every screen of the kiosk and the frame around them. Screens read the ViewModel and emit
+// Actions; they never touch SQLite, curl, SDL or files. Must not include SDL, store or sync.
+//
+// [SECTION] Helpers
+// [SECTION] Attract
+// [SECTION] Home
+// [SECTION] List
+// [SECTION] Detail
+// [SECTION] Contact and credits
+// [SECTION] Idle warning
+// [SECTION] Frame
+#include "screens.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace brugpunt::ui {
+
+using core::Activity;
+using namespace brugpunt::core::action;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+const core::Strings* g_strings = nullptr;
+
+const Metrics& M() { return CurrentTheme().metrics; }
+const Fonts& F() { return CurrentTheme().fonts; }
+ImFont* Or(ImFont* f) { return f ? f : ImGui::GetFont(); }
+
+constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
+
+std::string Format(const char* key, const std::string& value) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, Tr(key), value.c_str());
+    return buf;
+}
+std::string Format(const char* key, int value) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, Tr(key), value);
+    return buf;
+}
+
+std::string DayName(core::Weekday d) { return Tr(("day." + std::string(core::WeekdayCode(d))).c_str()); }
+
+// "ma, wo" for a badge; "woensdag en zaterdag" for the detail page.
+std::string DaysShort(const std::vector<core::Weekday>& days) {
+    std::string out;
+    for (auto d : days) out += (out.empty() ? "" : ", ") + std::string(core::WeekdayCode(d));
+    return out;
+}
+std::string DaysLong(const std::vector<core::Weekday>& days) {
+    if (days.size() == 7) return Tr("days.every");
+    std::string out;
+    for (size_t i = 0; i < days.size(); ++i) {
+        if (i > 0) out += i + 1 == days.size() ? std::string(" ") + Tr("word.and") + " " : ", ";
+        out += DayName(days[i]);
+    }
+    return out;
+}
+
+std::string AgeText(const core::Audience& a) {
+    if (a.age_min == 0 && a.age_max >= 99) return Tr("age.all");
+    if (a.age_max >= 99) return Format("age.from", a.age_min);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, Tr("age.range"), a.age_min, a.age_max);
+    return buf;
+}
+
+Badge PriceBadge(const core::Price& p) {
+    if (p.cents == 0) return {Tr("price.free"), colour::kFree};
+    return {core::FormatEuro(p.cents) + " " + p.period, colour::kPanel};
+}
+
+Badge StatusBadge(core::Status s) {
+    switch (s) {
+        case core::Status::kPlacesFree: return {Tr("status.free"), colour::kFree};
+        case core::Status::kWaitingList: return {Tr("status.waitlist"), colour::kWait};
+        case core::Status::kFull: return {Tr("status.full"), colour::kFull};
+    }
+    return {"", colour::kPanel};
+}
+
+const char* StatusPicto(core::Status s) {
+    switch (s) {
+        case core::Status::kPlacesFree: return "check";
+        case core::Status::kWaitingList: return "hourglass";
+        case core::Status::kFull: return "no-entry";
+    }
+    return "check";
+}
+
+std::string PictoOf(const Activity& a) {
+    // "pictogram:NAME" photos are illustrations by pictogram (the demo has no photographs).
+    if (a.photo.rfind("pictogram:", 0) == 0) return a.photo.substr(10);
+    return a.pictograms.empty() ? "info" : a.pictograms.front();
+}
+
+bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg = colour::kBackground) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+    bool open = ImGui::Begin(name, nullptr, kScreenFlags);
+    ImGui::PopStyleColor();
+    return open;
+}
+
+// A heading with a pictogram in front, vertically centred.
+void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm = 16.0f) {
+    float side = M().Mm(picto_mm);
+    Pictogram(picto, side);
+    ImGui::SameLine();
+    ImFont* f = Or(font);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - f->FontSize) * 0.5f);
+    ImGui::PushFont(f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+}
+
+// A block of labelled lines drawn straight to the draw list, so its height is known before
+// drawing and blocks can be packed into columns.
+struct Line {
+    std::string label;  // bold, may be empty
+    std::string text;
+    const char* picto = nullptr;
+};
+struct Block {
+    std::string id;
+    const char* picto;
+    std::string heading;
+    std::vector<Line> lines;
+};
+
+struct BlockMetrics {
+    float pad, icon, line_gap, inner_w;
+};
+BlockMetrics BlockGeometry(float width) {
+    BlockMetrics g;
+    g.pad = M().Mm(4.0f);
+    g.icon = M().Mm(15.0f);
+    g.line_gap = M().Mm(2.0f);
+    g.inner_w = width - 2 * g.pad;
+    return g;
+}
+
+float LineHeight(const Line& l, float width) {
+    float small_icon = M().Mm(9.0f);
+    float w = l.picto ? width - small_icon - M().Mm(2.0f) : width;
+    ImFont* body = Or(F().body);
+    ImFont* bold = Or(F().bold);
+    float h = 0;
+    if (!l.label.empty()) h += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
+    if (!l.text.empty()) h += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
+    return std::max(h, l.picto ? small_icon : 0.0f);
+}
+
+float BlockHeight(const Block& b, float width) {
+    BlockMetrics g = BlockGeometry(width);
+    float h = g.pad + g.icon + g.line_gap;
+    for (const auto& l : b.lines) h += LineHeight(l, g.inner_w) + g.line_gap;
+    return h + g.pad;
+}
+
+void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float height) {
+    BlockMetrics g = BlockGeometry(width);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, M().Rounding());
+    dl->AddRect(p, ImVec2(p.x + width, p.y + height), colour::kBorder, M().Rounding(), 0, M().Mm(0.5f));
+    if (ImTextureID t = m.Picto(b.picto))
+        dl->AddImage(t, ImVec2(p.x + g.pad, p.y + g.pad), ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
+    ImFont* title = Or(F().title);
+    dl->AddText(title, title->FontSize,
+                ImVec2(p.x + g.pad + g.icon + M().Mm(3.0f), p.y + g.pad + (g.icon - title->FontSize) * 0.5f),
+                colour::kText, b.heading.c_str());
+    float y = p.y + g.pad + g.icon + g.line_gap;
+    ImFont* body = Or(F().body);
+    ImFont* bold = Or(F().bold);
+    for (const auto& l : b.lines) {
+        float x = p.x + g.pad, w = g.inner_w;
+        if (l.picto) {
+            float s = M().Mm(9.0f);
+            if (ImTextureID t = m.Picto(l.picto)) dl->AddImage(t, ImVec2(x, y), ImVec2(x + s, y + s));
+            x += s + M().Mm(2.0f);
+            w -= s + M().Mm(2.0f);
+        }
+        float ly = y;
+        if (!l.label.empty()) {
+            dl->AddText(bold, bold->FontSize, ImVec2(x, ly), colour::kText, l.label.c_str(), nullptr, w);
+            ly += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
+        }
+        if (!l.text.empty())
+            dl->AddText(body, body->FontSize, ImVec2(x, ly), colour::kText, l.text.c_str(), nullptr, w);
+        y += LineHeight(l, g.inner_w) + g.line_gap;
+    }
+    probe::Record(b.id, p, ImVec2(p.x + width, p.y + height));
+}
+
+// Packs blocks into columns, each into the currently shortest one, and reserves the space.
+void DrawBlocks(const ViewModel& m, const std::vector<Block>& blocks, int columns) {
+    float gap = M().Gap();
+    float width = ImGui::GetContentRegionAvail().x;
+    float col_w = (width - gap * (columns - 1)) / columns;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    std::vector<float> col_y(columns, 0.0f);
+    for (const auto& b : blocks) {
+        int c = static_cast<int>(std::min_element(col_y.begin(), col_y.end()) - col_y.begin());
+        float h = BlockHeight(b, col_w);
+        DrawBlock(m, b, ImVec2(origin.x + c * (col_w + gap), origin.y + col_y[c]), col_w, h);
+        col_y[c] += h + gap;
+    }
+    ImGui::Dummy(ImVec2(width, *std::max_element(col_y.begin(), col_y.end())));
+}
+
+int ColumnsFor(float width, float min_column_mm) {
+    return std::clamp(static_cast<int>(width / M().Mm(min_column_mm)), 1, 3);
+}
+
+}  // namespace
+
+const char* Tr(const char* key) { return g_strings ? g_strings->Get(key).c_str() : key; }
+void SetStrings(const core::Strings* strings) { g_strings = strings; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Attract
+//-----------------------------------------------------------------------------
+
+void DrawAttract(const ViewModel& m, core::Actions& out) {
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("attract:start", size);
+    probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
+    if (ImGui::IsItemClicked() || ImGui::IsItemDeactivated()) out.push_back(Start{});
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto centred = [&](ImFont* font, const std::string& text, float y, ImU32 col) {
+        font = Or(font);
+        float wrap = size.x - 2 * M().Mm(10);
+        ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+        dl->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
+                    wrap);
+        return ts.y;
+    };
+    float y = origin.y + size.y * 0.12f;
+    y += centred(F().huge, Tr("attract.title"), y, colour::kOnDark) + M().Mm(3);
+    if (m.catalogue) y += centred(F().title, m.catalogue->municipality, y, colour::kOnDark) + M().Mm(12);
+
+    // A row of category pictograms on white discs: what the kiosk is about, without reading.
+    if (m.catalogue && !m.catalogue->categories.empty()) {
+        size_t n = std::min<size_t>(m.catalogue->categories.size(), size.x > size.y ? 8 : 4);
+        float disc = std::min(M().Mm(30), (size.x - M().Mm(20)) / n - M().Mm(4));
+        float total = n * disc + (n - 1) * M().Mm(4);
+        float x = origin.x + (size.x - total) * 0.5f;
+        for (size_t i = 0; i < n; ++i) {
+            ImVec2 c(x + disc * 0.5f, y + disc * 0.5f);
+            dl->AddCircleFilled(c, disc * 0.5f, colour::kPanel);
+            if (ImTextureID t = m.Picto(m.catalogue->categories[i].pictogram))
+                dl->AddImage(t, ImVec2(c.x - disc * 0.36f, c.y - disc * 0.36f), ImVec2(c.x + disc * 0.36f, c.y + disc * 0.36f));
+            x += disc + M().Mm(4);
+        }
+        y += disc + M().Mm(12);
+    }
+    y += centred(F().body, Tr("attract.subtitle"), y, colour::kOnDark) + M().Mm(14);
+
+    float hand = M().Mm(26);
+    if (ImTextureID t = m.Picto("point-up")) {
+        float hx = origin.x + (size.x - hand) * 0.5f;
+        dl->AddCircleFilled(ImVec2(hx + hand * 0.5f, y + hand * 0.5f), hand * 0.5f, colour::kPanel);
+        dl->AddImage(t, ImVec2(hx + hand * 0.12f, y + hand * 0.12f), ImVec2(hx + hand * 0.88f, y + hand * 0.88f));
+    }
+    y += hand + M().Mm(4);
+    centred(F().title, Tr("attract.touch"), y, colour::kOnDark);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Home
+//-----------------------------------------------------------------------------
+
+void DrawHome(const ViewModel& m, core::Actions& out) {
+    ImGui::PushFont(Or(F().title));
+    ImGui::TextUnformatted(Tr("home.title"));
+    ImGui::PopFont();
+    if (!m.catalogue) return;
+
+    const auto& cats = m.catalogue->categories;
+    float gap = M().Gap();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float footer = M().HitTarget() + gap;
+    avail.y -= footer;
+    // The column count that gives the biggest square tiles in the space there is.
+    int n = static_cast<int>(cats.size()), best_cols = 1;
+    float best_side = 0;
+    for (int c = 1; c <= std::max(1, n); ++c) {
+        int r = (n + c - 1) / c;
+        float side = std::min((avail.x - (c - 1) * gap) / c, (avail.y - (r - 1) * gap) / r);
+        if (side > best_side) best_side = side, best_cols = c;
+    }
+    best_side = std::min(best_side, M().Mm(70));
+    float grid_w = best_cols * best_side + (best_cols - 1) * gap;
+    float indent = std::max(0.0f, (avail.x - grid_w) * 0.5f);
+    for (int i = 0; i < n; ++i) {
+        if (i % best_cols == 0) ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + indent);
+        else ImGui::SameLine(0, gap);
+        std::string id = "tile:" + cats[i].id;
+        if (Tile(id.c_str(), cats[i].word, m.Picto(cats[i].pictogram), best_side))
+            out.push_back(OpenCategory{cats[i].id});
+    }
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer);
+    if (BigButton("home:credits", Tr("home.credits"), m.Picto("info"), ImVec2(M().Mm(75), M().HitTarget()),
+                  ButtonKind::kQuiet))
+        out.push_back(OpenCredits{});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] List
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct ChipSpec {
+    const char* id;
+    std::string label;
+    const char* picto;
+    bool on;
+};
+
+void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, int>>& options, int selected,
+                float button_w, const std::function<void(int)>& pick) {
+    float gap = M().Mm(2.5f);
+    float x0 = ImGui::GetCursorPosX();
+    float avail = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    for (size_t i = 0; i < options.size(); ++i) {
+        float w = std::max(button_w, FilterChipWidth(options[i].first) - M().HitTarget());
+        if (i > 0 && x + w <= avail) ImGui::SameLine(0, gap);
+        else if (i > 0) x = 0, ImGui::SetCursorPosX(x0);
+        std::string id = std::string(id_prefix) + std::to_string(options[i].second);
+        bool on = options[i].second == selected;
+        if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, M().HitTarget()),
+                      on ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+            pick(options[i].second);
+        x += w + gap;
+    }
+}
+
+std::vector<Badge> CardBadges(const Activity& a) {
+    std::vector<Badge> b;
+    b.push_back(PriceBadge(a.price));
+    if (a.price.cents > 0 && a.price.social_cents < a.price.cents)
+        b.push_back({Format("price.social_short", core::FormatEuro(a.price.social_cents)), colour::kPanel});
+    b.push_back({AgeText(a.audience), colour::kPanel});
+    b.push_back({DaysShort(a.schedule.days), colour::kPanel});
+    b.push_back(StatusBadge(a.availability.status));
+    return b;
+}
+
+}  // namespace
+
+void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
+    const core::Filter& f = m.filter;
+    if (m.category) Heading(m.Picto(m.category->pictogram), m.category->word, F().title);
+    ImGui::SameLine(0, M().Mm(6));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + M().Mm(1));
+    ImGui::PushFont(Or(F().body));
+    ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one") : Format("list.count", (int)m.list.size()).c_str());
+    ImGui::PopFont();
+
+    std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
+    std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");
+    std::vector<ChipSpec> chips = {
+        {"chip:free", Tr("chip.free"), "free", f.free_only},
+        {"chip:age", age_label, "birthday", f.age.has_value()},
+        {"chip:day", day_label, "calendar", f.day.has_value()},
+        {"chip:girls", Tr("chip.girls"), "girl", f.girls_only},
+        {"chip:trial", Tr("chip.trial"), "eyes", f.trial},
+        {"chip:places", Tr("chip.places"), "check", f.places_free},
+        {"chip:no_dutch", Tr("chip.no_dutch"), "globe", f.no_dutch},
+        {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
+    };
+    bool any = f != core::Filter{.category = f.category};
+    if (any) chips.push_back({"chip:clear", Tr("chip.clear"), "back", false});
+
+    float avail = ImGui::GetContentRegionAvail().x;
+    float gap = M().Mm(2.5f), x = 0;
+    for (size_t i = 0; i < chips.size(); ++i) {
+        float w = std::min(FilterChipWidth(chips[i].label), avail);
+        if (i > 0 && x + w <= avail) ImGui::SameLine(0, gap);
+        else x = 0;
+        x += w + gap;
+        if (!FilterChip(chips[i].id, chips[i].label, m.Picto(chips[i].picto), chips[i].on, w)) continue;
+        std::string_view id = chips[i].id;
+        if (id == "chip:free") out.push_back(ToggleChip{core::Chip::kFree});
+        else if (id == "chip:girls") out.push_back(ToggleChip{core::Chip::kGirls});
+        else if (id == "chip:trial") out.push_back(ToggleChip{core::Chip::kTrial});
+        else if (id == "chip:places") out.push_back(ToggleChip{core::Chip::kPlacesFree});
+        else if (id == "chip:no_dutch") out.push_back(ToggleChip{core::Chip::kNoDutch});
+        else if (id == "chip:walk_in") out.push_back(ToggleChip{core::Chip::kWalkIn});
+        else if (id == "chip:clear") out.push_back(ClearFilters{}), local.list = {};
+        else if (id == "chip:age") local.list.age_picker = !local.list.age_picker, local.list.day_picker = false;
+        else if (id == "chip:day") local.list.day_picker = !local.list.day_picker, local.list.age_picker = false;
+    }
+
+    if (local.list.age_picker) {
+        ImGui::Spacing();
+        TextBlock(F().bold, Tr("picker.age"));
+        std::vector<std::pair<std::string, int>> ages;
+        ages.push_back({Tr("picker.all_ages"), -1});
+        for (int age = 2; age <= 17; ++age) ages.push_back({std::to_string(age), age});
+        ages.push_back({Tr("picker.adult"), 18});
+        DrawPicker("age:", ages, f.age.value_or(-1), M().HitTarget() * 1.2f, [&](int age) {
+            out.push_back(SetAge{age < 0 ? std::nullopt : std::optional<int>(age)});
+            local.list.age_picker = false;
+        });
+    }
+    if (local.list.day_picker) {
+        ImGui::Spacing();
+        TextBlock(F().bold, Tr("picker.day"));
+        std::vector<std::pair<std::string, int>> days;
+        days.push_back({Tr("picker.all_days"), -1});
+        for (int d = 0; d < core::kWeekdayCount; ++d) days.push_back({DayName(static_cast<core::Weekday>(d)), d});
+        DrawPicker("day:", days, f.day ? static_cast<int>(*f.day) : -1, M().HitTarget() * 2.0f, [&](int d) {
+            out.push_back(SetDay{d < 0 ? std::nullopt : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
+            local.list.day_picker = false;
+        });
+    }
+    ImGui::Spacing();
+
+    ImGui::BeginChild("list:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    if (m.list.empty()) {
+        ImGui::Spacing();
+        TextBlock(F().title, Tr("list.empty"));
+        if (BigButton("list:clear", Tr("chip.clear"), m.Picto("back"), ImVec2(M().Mm(70), M().HitTarget())))
+            out.push_back(ClearFilters{});
+    }
+    float width = ImGui::GetContentRegionAvail().x;
+    int cols = ColumnsFor(width, 160.0f);
+    float card_w = (width - (cols - 1) * M().Gap()) / cols;
+    for (size_t i = 0; i < m.list.size(); i += cols) {
+        std::vector<CardModel> row;
+        float row_h = 0;
+        for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
+            const Activity& a = *m.list[j];
+            row.push_back({a.title, m.Picto(PictoOf(a)), CardBadges(a)});
+            row_h = std::max(row_h, ActivityCardHeight(row.back(), card_w));
+        }
+        for (size_t k = 0; k < row.size(); ++k) {
+            if (k > 0) ImGui::SameLine(0, M().Gap());
+            std::string id = "card:" + m.list[i + k]->id;
+            if (ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h))) out.push_back(OpenActivity{m.list[i + k]->id});
+        }
+    }
+    ImGui::Dummy(ImVec2(1, M().Gap()));
+    if (local.scroll_to_top) scroll.to_top = true;
+    UpdateDragScroll(scroll);
+    ImGui::EndChild();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Detail
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string Languages(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& c : codes) out += (out.empty() ? "" : ", ") + std::string(Tr(("lang." + c).c_str()));
+    return out;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
+    std::vector<Block> blocks;
+    const auto& p = a.price;
+    Block price{"block:price", "money", Tr("detail.price"), {}};
+    price.lines.push_back({p.cents == 0 ? Tr("price.free") : core::FormatEuro(p.cents) + " " + p.period, ""});
+    if (p.cents > 0) {
+        if (p.social_cents < p.cents)
+            price.lines.push_back({Format("price.social_long", core::FormatEuro(p.social_cents)),
+                                   Format("price.passes", Join(p.passes)), "ticket"});
+        price.lines.push_back({Tr("price.how_to_get_pass"), p.how_to_get_pass});
+    }
+    price.lines.push_back({"", p.material_note, "backpack"});
+    blocks.push_back(price);
+
+    Block where{"block:where", "pin", Tr("detail.where"), {}};
+    where.lines.push_back({a.location.name, a.location.address});
+    for (const auto& t : a.location.transit) where.lines.push_back({"", t, "bus"});
+    blocks.push_back(where);
+
+    Block when{"block:when", "clock", Tr("detail.when"), {}};
+    when.lines.push_back({DaysLong(a.schedule.days), a.schedule.start + " - " + a.schedule.end});
+    when.lines.push_back({"", a.schedule.season});
+    if (a.schedule.in_school_hours) when.lines.push_back({"", Tr("when.school_hours"), "school"});
+    blocks.push_back(when);
+
+    Block first{"block:first_visit", "wave", Tr("detail.first_visit"), {}};
+    first.lines.push_back({Tr("first.where"), a.first_visit.where});
+    first.lines.push_back({Tr("first.who"), a.first_visit.who_meets_you});
+    first.lines.push_back({Tr("first.bring"), a.first_visit.what_to_bring});
+    first.lines.push_back({Tr("first.what"), a.first_visit.what_happens});
+    blocks.push_back(first);
+
+    const auto& av = a.availability;
+    Block places{"block:places", StatusPicto(av.status), Tr("detail.places"), {}};
+    places.lines.push_back({StatusBadge(av.status).text, ""});
+    if (av.trial_possible) places.lines.push_back({"", Tr("places.trial"), "eyes"});
+    if (m.today < av.registration_from)
+        places.lines.push_back({"", Format("places.opens", core::FormatDateDutch(av.registration_from)), "memo"});
+    else if (m.today > av.registration_to)
+        places.lines.push_back({Tr("places.closed"), av.reopens_on ? Format("places.reopens", core::FormatDateDutch(*av.reopens_on)) : "", "memo"});
+    else
+        places.lines.push_back({"", Format("places.until", core::FormatDateDutch(av.registration_to)), "memo"});
+    if (av.interest_list) places.lines.push_back({"", Tr("places.interest"), "raise-hand"});
+    if (av.social_places > 0) places.lines.push_back({"", Format("places.social", av.social_places), "ticket"});
+    blocks.push_back(places);
+
+    const auto& au = a.audience;
+    Block who{"block:for_whom", "child", Tr("detail.for_whom"), {}};
+    who.lines.push_back({AgeText(au), ""});
+    const char* for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? "who.girls"
+                           : au.for_whom == core::ForWhom::kBoysMen  ? "who.boys"
+                                                                     : "who.mixed";
+    who.lines.push_back({"", Tr(for_whom), au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "children-mixed"});
+    const char* dutch = au.dutch == core::DutchNeeded::kNone      ? "dutch.none"
+                        : au.dutch == core::DutchNeeded::kALittle ? "dutch.a_little"
+                                                                  : "dutch.good";
+    who.lines.push_back({"", Tr(dutch), "speech"});
+    who.lines.push_back({"", Tr(au.signup == core::Signup::kWalkIn ? "signup.walk_in" : "signup.registration"),
+                         au.signup == core::Signup::kWalkIn ? "walking" : "memo"});
+    if (au.childcare) who.lines.push_back({"", Tr("who.childcare"), "baby-bottle"});
+    if (au.children_welcome) who.lines.push_back({"", Tr("who.children_welcome"), "family"});
+    who.lines.push_back({"", Tr(au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"), "wheelchair"});
+    if (au.alcohol_free) who.lines.push_back({"", Tr("who.alcohol_free"), "cup"});
+    who.lines.push_back({"", au.food_notes, "plate"});
+    blocks.push_back(who);
+
+    Block contact{"block:contact", "phone", Tr("detail.contact"), {}};
+    contact.lines.push_back({a.contact.name, Format("contact.speaks", Languages(a.contact.languages))});
+    contact.lines.push_back({a.contact.phone, "", "phone"});
+    contact.lines.push_back({"", Format("contact.organiser", a.organiser), "office"});
+    contact.lines.push_back({"", Format("contact.checked", core::FormatDateDutch(a.last_checked)), "check"});
+    blocks.push_back(contact);
+    return blocks;
+}
+
+}  // namespace
+
+void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
+    if (!m.detail) {
+        TextBlock(F().title, Tr("detail.missing"));
+        return;
+    }
+    const Activity& a = *m.detail;
+    ImGui::BeginChild("detail:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    float width = ImGui::GetContentRegionAvail().x;
+    float icon = M().Mm(30);
+    Pictogram(m.Picto(PictoOf(a)), icon);
+    ImGui::SameLine(0, M().Gap());
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(width);
+    TextBlock(F().title, a.title);
+    TextBlock(F().body, a.summary);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+
+    std::vector<Badge> badges = {PriceBadge(a.price), {AgeText(a.audience), colour::kPanel}, StatusBadge(a.availability.status)};
+    if (a.availability.trial_possible) badges.push_back({Tr("places.trial_short"), colour::kPrimary});
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = DrawBadges(ImGui::GetWindowDrawList(), p, badges, width);
+    ImGui::Dummy(ImVec2(width, h));
+    ImGui::Spacing();
+
+    DrawBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f));
+
+    if (BigButton("detail:appointment", Tr("top.appointment"), m.Picto("raise-hand"),
+                  ImVec2(std::min(width, M().Mm(120)), M().HitTarget() * 1.2f), ButtonKind::kAction))
+        out.push_back(OpenContact{});
+    ImGui::Dummy(ImVec2(1, M().Gap()));
+    UpdateDragScroll(scroll);
+    ImGui::EndChild();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Contact and credits
+//-----------------------------------------------------------------------------
+
+void DrawContact(const ViewModel& m, core::Actions& out) {
+    (void)out;
+    Heading(m.Picto("raise-hand"), Tr("contact.title"), F().title);
+    TextBlock(F().body, Tr("contact.intro"));
+    ImGui::Spacing();
+    if (!m.catalogue) return;
+    const core::Desk& d = m.catalogue->desk;
+    Block desk{"block:desk", "office", d.name, {}};
+    desk.lines.push_back({d.phone, Tr("contact.call"), "phone"});
+    desk.lines.push_back({d.address, "", "pin"});
+    Line hours{Tr("contact.hours"), "", "clock"};
+    for (const auto& h : d.opening_hours) hours.text += (hours.text.empty() ? "" : "\n") + h;
+    desk.lines.push_back(hours);
+    desk.lines.push_back({"", Tr("contact.bring_someone"), "handshake"});
+    float width = std::min(ImGui::GetContentRegionAvail().x, M().Mm(220));
+    ImGui::BeginChild("contact:panel", ImVec2(width, 0));
+    DrawBlocks(m, {desk}, 1);
+    ImGui::EndChild();
+}
+
+void DrawCredits(const ViewModel& m, core::Actions& out) {
+    (void)out;
+    Heading(m.Picto("info"), Tr("credits.title"), F().title);
+    ImGui::Spacing();
+    TextBlock(F().body, Format("credits.version", m.version));
+    if (m.catalogue) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf, Tr("credits.catalogue"), m.catalogue->municipality.c_str(),
+                      m.catalogue->version);
+        TextBlock(F().body, buf);
+    }
+    ImGui::Spacing();
+    TextBlock(F().bold, Tr("credits.pictograms_title"));
+    TextBlock(F().body, Tr("credits.pictograms"));
+    ImGui::Spacing();
+    TextBlock(F().bold, Tr("credits.font_title"));
+    TextBlock(F().body, Tr("credits.font"));
+    ImGui::Spacing();
+    TextBlock(F().bold, Tr("credits.privacy_title"));
+    TextBlock(F().body, Tr("credits.privacy"));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Idle warning
+//-----------------------------------------------------------------------------
+
+void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImVec2 size(std::min(display.x - 2 * M().Gap(), M().Mm(170)), std::min(display.y - 2 * M().Gap(), M().Mm(150)));
+    ImVec2 p((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colour::kPanel, M().Rounding() * 2);
+    auto centred = [&](ImFont* font, const std::string& text, float y, ImU32 col) {
+        font = Or(font);
+        float wrap = size.x - 2 * M().Gap();
+        ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+        dl->AddText(font, font->FontSize, ImVec2(p.x + (size.x - ts.x) * 0.5f, y), col, text.c_str(), nullptr, wrap);
+        return ts.y;
+    };
+    float y = p.y + M().Gap();
+    float icon = M().Mm(22);
+    if (ImTextureID t = m.Picto("hourglass"))
+        dl->AddImage(t, ImVec2(p.x + (size.x - icon) * 0.5f, y), ImVec2(p.x + (size.x + icon) * 0.5f, y + icon));
+    y += icon + M().Mm(2);
+    y += centred(F().title, Tr("warning.title"), y, colour::kText) + M().Mm(2);
+    y += centred(F().huge, std::to_string(m.warning_seconds), y, colour::kAction) + M().Mm(2);
+    y += centred(F().body, Tr("warning.text"), y, colour::kText) + M().Mm(4);
+    ImVec2 button(std::min(size.x - 2 * M().Gap(), M().Mm(100)), M().HitTarget() * 1.3f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + (size.x - button.x) * 0.5f, std::min(y, p.y + size.y - button.y - M().Gap())));
+    if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button, ButtonKind::kAction))
+        out.push_back(MoreTime{m.now});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void DrawTopBar(const ViewModel& m, core::Actions& out) {
+    float h = M().HitTarget() * 1.15f;
+    float gap = M().Gap();
+    ImGui::SetCursorPos(ImVec2(gap, (M().TopBar() - h) * 0.5f));
+    if (BigButton("top:back", Tr("top.back"), m.Picto("back"), ImVec2(M().Mm(48), h))) out.push_back(Back{});
+    ImGui::SameLine(0, gap);
+    if (BigButton("top:home", Tr("top.home"), m.Picto("house"), ImVec2(M().Mm(44), h), ButtonKind::kQuiet))
+        out.push_back(Home{});
+    float right = M().Mm(95);
+    float width = ImGui::GetWindowWidth();
+    float title_x = ImGui::GetCursorPosX() + M().Mm(50) * 2;
+    if (m.catalogue && width - right - gap > title_x + M().Mm(70)) {
+        ImGui::SameLine(0, gap * 2);
+        ImGui::SetCursorPosY((M().TopBar() - Or(F().bold)->FontSize) * 0.5f);
+        ImGui::PushFont(Or(F().bold));
+        ImGui::TextUnformatted(m.catalogue->municipality.c_str());
+        ImGui::PopFont();
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(width - right - gap, (M().TopBar() - h) * 0.5f));
+    if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(right, h),
+                  ButtonKind::kAction))
+        out.push_back(OpenContact{});
+}
+
+}  // namespace
+
+void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
+    probe::Clear();
+    std::string detail_id = m.detail ? m.detail->id : "";
+    if (detail_id != local.detail_id) local.detail_scroll.to_top = true, local.detail_id = detail_id;
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::PushFont(Or(F().body));
+    if (m.screen == core::Screen::kAttract) {
+        if (BeginScreen("attract", ImVec2(0, 0), display, colour::kPrimary)) DrawAttract(m, out);
+        ImGui::End();
+    } else {
+        float bar = M().TopBar();
+        if (BeginScreen("topbar", ImVec2(0, 0), ImVec2(display.x, bar), colour::kPanel)) DrawTopBar(m, out);
+        ImGui::End();
+        if (BeginScreen("screen", ImVec2(0, bar), ImVec2(display.x, display.y - bar))) {
+            switch (m.screen) {
+                case core::Screen::kHome: DrawHome(m, out); break;
+                case core::Screen::kList: DrawList(m, local.ui, local.list_scroll, out); break;
+                case core::Screen::kDetail: DrawDetail(m, local.detail_scroll, out); break;
+                case core::Screen::kContact: DrawContact(m, out); break;
+                case core::Screen::kCredits: DrawCredits(m, out); break;
+                case core::Screen::kAttract: break;
+            }
+        }
+        ImGui::End();
+    }
+    local.ui.scroll_to_top = false;
+    if (m.warning) {
+        if (BeginScreen("warning", ImVec2(0, 0), display, colour::kShade)) DrawIdleWarning(m, out);
+        ImGui::End();
+    }
+    ImGui::PopFont();
+    auto moving = [](const DragScroll& s) { return s.dragging || s.velocity != 0; };
+    local.ui.animating = moving(local.list_scroll) || moving(local.detail_scroll);
+}
+
+}  // namespace brugpunt::ui

@@ -1,0 +1,39 @@
+// Owns the screens: each is one function from a read-only model to Actions. No store, sync, SDL
+// or file access here. Must not include SDL, store or sync.
+#pragma once
+
+#include "core/session.h"
+#include "view_model.h"
+#include "widgets.h"
+
+namespace brugpunt::ui {
+
+// The UI string for key from translations/ (Dutch source); the key itself when missing.
+const char* Tr(const char* key);
+void SetStrings(const core::Strings* strings);
+
+// Screen: attract. Any tap starts a session.
+void DrawAttract(const ViewModel& m, core::Actions& out);
+// Screen: home. Category tiles: a pictogram and one Dutch word.
+void DrawHome(const ViewModel& m, core::Actions& out);
+// Screen: activity list with filter chips.
+void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out);
+// Screen: activity detail, every seven-B field, found by pictogram.
+void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out);
+// Screen: contact with the desk (what "Maak een afspraak" opens for now).
+void DrawContact(const ViewModel& m, core::Actions& out);
+// Screen: about and credits.
+void DrawCredits(const ViewModel& m, core::Actions& out);
+// Overlay: "Ben je er nog?" with countdown and "Meer tijd".
+void DrawIdleWarning(const ViewModel& m, core::Actions& out);
+
+// The whole frame: top bar ("Terug", home, "Maak een afspraak"), the screen, the overlay.
+struct FrameLocal {
+    UiLocal ui;
+    DragScroll list_scroll;
+    DragScroll detail_scroll;
+    std::string detail_id;  // a new activity opens at the top
+};
+void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out);
+
+}  // namespace brugpunt::ui

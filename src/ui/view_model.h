@@ -1,0 +1,43 @@
+// Owns what the screens read: a read-only snapshot built by the app after each change.
+// Must not include SDL, store or sync.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/session.h"
+#include "core/strings.h"
+#include "textures.h"
+
+namespace brugpunt::ui {
+
+struct ViewModel {
+    core::Screen screen = core::Screen::kAttract;
+    core::CataloguePtr catalogue;
+    core::Filter filter;
+    std::vector<const core::Activity*> list;  // the List screen's results, in order
+    const core::Activity* detail = nullptr;
+    const core::Category* category = nullptr;
+    bool warning = false;
+    int warning_seconds = 0;
+    core::Date today;
+    core::TimePoint now{};  // the frame's time, for actions that carry it
+    std::string version;
+    const TextureSource* textures = nullptr;
+    const core::Strings* strings = nullptr;
+
+    ImTextureID Picto(std::string_view name) const { return textures ? textures->Pictogram(name) : nullptr; }
+};
+
+// UI-local state that outlives a frame but not a session: scroll positions and open pickers.
+struct UiLocal {
+    struct List {
+        bool age_picker = false;
+        bool day_picker = false;
+    } list;
+    bool scroll_to_top = false;
+    bool animating = false;  // set by the frame while a list still moves
+};
+
+}  // namespace brugpunt::ui

@@ -1,0 +1,274 @@
+// Owns the touch widgets. Hover is never drawn: on a touch screen there is none.
+// Must not include SDL, store or sync.
+#include "widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace brugpunt::ui {
+namespace {
+
+const Metrics& M() { return CurrentTheme().metrics; }
+const Fonts& F() { return CurrentTheme().fonts; }
+
+std::map<std::string, std::pair<ImVec2, ImVec2>>& ProbeMap() {
+    static std::map<std::string, std::pair<ImVec2, ImVec2>> rects;
+    return rects;
+}
+
+ImFont* Or(ImFont* f) { return f ? f : ImGui::GetFont(); }
+
+// Every tappable widget is an invisible button with drawing on top; this records it for tests.
+bool TapArea(const char* id, ImVec2 size, bool& held) {
+    bool tapped = ImGui::InvisibleButton(id, size);
+    held = ImGui::IsItemActive();
+    probe::Record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return tapped;
+}
+
+ImVec2 TextSize(ImFont* font, const std::string& text, float wrap = -1.0f) {
+    font = Or(font);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+}
+
+void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::string& text, float wrap = 0) {
+    font = Or(font);
+    dl->AddText(font, font->FontSize, pos, col, text.c_str(), nullptr, wrap);
+}
+
+}  // namespace
+
+bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size, ButtonKind kind) {
+    size.x = std::max(size.x, M().HitTarget());
+    size.y = std::max(size.y, M().HitTarget());
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id, size, held);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 fill = kind == ButtonKind::kAction ? colour::kAction
+                 : kind == ButtonKind::kQuiet ? colour::kPanel
+                                              : colour::kPrimary;
+    ImU32 text = kind == ButtonKind::kQuiet ? colour::kText : colour::kOnDark;
+    if (held) fill = kind == ButtonKind::kQuiet ? colour::kBorder : colour::kPressed;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, M().Rounding());
+    if (kind == ButtonKind::kQuiet)
+        dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
+
+    float pad = M().Mm(3.0f);
+    float icon = picto ? size.y - 2 * pad : 0;
+    ImFont* font = F().bold;
+    ImVec2 ts = TextSize(font, label);
+    float content = icon + (picto && !label.empty() ? pad : 0) + ts.x;
+    float x = p.x + std::max(pad, (size.x - content) * 0.5f);
+    if (picto) {
+        // Pictograms sit on a white disc so colour emoji read on any button colour.
+        ImVec2 c(x + icon * 0.5f, p.y + size.y * 0.5f);
+        dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
+        float inset = icon * 0.12f;
+        dl->AddImage(picto, ImVec2(x + inset, p.y + pad + inset), ImVec2(x + icon - inset, p.y + pad + icon - inset));
+        x += icon + pad;
+    }
+    DrawText(dl, font, ImVec2(x, p.y + (size.y - ts.y) * 0.5f), text, label);
+    return tapped;
+}
+
+bool Tile(const char* id, const std::string& word, ImTextureID picto, float side) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id, ImVec2(side, side), held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), held ? colour::kBorder : colour::kPanel, M().Rounding());
+    dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
+    ImFont* font = side > M().Mm(40) ? F().title : F().bold;
+    ImVec2 ts = TextSize(font, word);
+    float pad = side * 0.08f;
+    float icon = side - 3 * pad - ts.y;
+    if (picto)
+        dl->AddImage(picto, ImVec2(p.x + (side - icon) * 0.5f, p.y + pad),
+                     ImVec2(p.x + (side + icon) * 0.5f, p.y + pad + icon));
+    DrawText(dl, font, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + side - pad - ts.y), colour::kText, word);
+    return tapped;
+}
+
+float FilterChipWidth(const std::string& label) {
+    float h = M().HitTarget();
+    return h + M().Mm(2.0f) + TextSize(F().body, label).x + M().Mm(5.0f);
+}
+
+bool FilterChip(const char* id, const std::string& label, ImTextureID picto, bool on, float width) {
+    float h = M().HitTarget();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id, ImVec2(width, h), held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 fill = on ? colour::kChipOn : colour::kPanel;
+    if (held) fill = on ? colour::kPressed : colour::kBorder;
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, h * 0.5f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kBorder, h * 0.5f, 0, M().Mm(0.6f));
+    float inset = h * 0.12f;
+    dl->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.5f - inset * 0.5f, colour::kPanel);
+    if (picto) dl->AddImage(picto, ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + h - inset, p.y + h - inset));
+    ImVec2 ts = TextSize(F().body, label);
+    DrawText(dl, F().body, ImVec2(p.x + h + M().Mm(2.0f), p.y + (h - ts.y) * 0.5f),
+             on ? colour::kOnDark : colour::kText, label);
+    return tapped;
+}
+
+namespace {
+
+struct BadgeLayout {
+    std::vector<ImVec2> pos;
+    std::vector<ImVec2> size;
+    float height = 0;
+};
+
+BadgeLayout LayoutBadges(const std::vector<Badge>& badges, float width) {
+    BadgeLayout out;
+    float pad_x = M().Mm(2.5f), pad_y = M().Mm(1.2f), gap = M().Mm(2.0f);
+    float x = 0, y = 0, row_h = 0;
+    for (const auto& b : badges) {
+        ImVec2 ts = TextSize(F().small, b.text);
+        ImVec2 sz(std::min(ts.x + 2 * pad_x, width), ts.y + 2 * pad_y);
+        if (x > 0 && x + sz.x > width) {
+            x = 0;
+            y += row_h + gap;
+            row_h = 0;
+        }
+        out.pos.push_back(ImVec2(x, y));
+        out.size.push_back(sz);
+        x += sz.x + gap;
+        row_h = std::max(row_h, sz.y);
+    }
+    out.height = badges.empty() ? 0 : y + row_h;
+    return out;
+}
+
+}  // namespace
+
+float BadgesHeight(const std::vector<Badge>& badges, float width) { return LayoutBadges(badges, width).height; }
+
+float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges, float width) {
+    BadgeLayout l = LayoutBadges(badges, width);
+    for (size_t i = 0; i < badges.size(); ++i) {
+        ImVec2 a(origin.x + l.pos[i].x, origin.y + l.pos[i].y);
+        ImVec2 b(a.x + l.size[i].x, a.y + l.size[i].y);
+        dl->AddRectFilled(a, b, badges[i].fill, M().Mm(1.5f));
+        bool light = badges[i].fill == colour::kPanel;
+        if (light) dl->AddRect(a, b, colour::kBorder, M().Mm(1.5f));
+        dl->PushClipRect(a, b, true);
+        DrawText(dl, F().small, ImVec2(a.x + M().Mm(2.5f), a.y + M().Mm(1.2f)), light ? colour::kText : colour::kOnDark,
+                 badges[i].text);
+        dl->PopClipRect();
+    }
+    return l.height;
+}
+
+namespace {
+struct CardGeometry {
+    float pad, icon, text_x, text_w, title_h;
+};
+CardGeometry CardLayout(const CardModel& card, float width) {
+    CardGeometry g;
+    g.pad = M().Mm(3.0f);
+    g.icon = M().Mm(24.0f);
+    g.text_x = g.pad + g.icon + g.pad;
+    g.text_w = std::max(width - g.text_x - g.pad, M().Mm(20.0f));
+    g.title_h = TextSize(F().bold, card.title, g.text_w).y;
+    return g;
+}
+}  // namespace
+
+float ActivityCardHeight(const CardModel& card, float width) {
+    CardGeometry g = CardLayout(card, width);
+    float text_h = g.title_h + M().Mm(2.0f) + BadgesHeight(card.badges, g.text_w);
+    return std::max(g.icon, text_h) + 2 * g.pad;
+}
+
+bool ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id, size, held);
+    CardGeometry g = CardLayout(card, size.x);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel, M().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, M().Rounding(), 0, M().Mm(0.5f));
+    if (card.picto)
+        dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad), ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
+    DrawText(dl, F().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title, g.text_w);
+    DrawBadges(dl, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h + M().Mm(2.0f)), card.badges, g.text_w);
+    return tapped;
+}
+
+void Pictogram(ImTextureID picto, float side) {
+    if (picto) ImGui::Image(picto, ImVec2(side, side));
+    else ImGui::Dummy(ImVec2(side, side));
+}
+
+void TextBlock(ImFont* font, const std::string& text, ImU32 col) {
+    ImGui::PushFont(Or(font));
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+bool UpdateDragScroll(DragScroll& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    float dt = std::max(io.DeltaTime, 1e-3f);
+    if (s.to_top) {
+        ImGui::SetScrollY(0);
+        s = DragScroll{};
+        return false;
+    }
+    bool inside = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (ImGui::IsMouseClicked(0) && inside) {
+        s.tracking = true;
+        s.dragging = false;
+        s.velocity = 0;
+    }
+    if (s.tracking && ImGui::IsMouseDown(0)) {
+        if (!s.dragging && std::fabs(ImGui::GetMouseDragDelta(0, 0.0f).y) > M().Mm(3.0f)) {
+            s.dragging = true;
+            ImGui::ClearActiveID();  // the finger is scrolling, not tapping the card under it
+        }
+        if (s.dragging) {
+            float dy = io.MouseDelta.y;
+            ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - dy, 0.0f, ImGui::GetScrollMaxY()));
+            s.velocity = 0.7f * s.velocity + 0.3f * (-dy / dt);
+        }
+        return s.dragging;
+    }
+    if (s.tracking) {  // released
+        s.tracking = false;
+        if (!s.dragging) s.velocity = 0;
+        s.dragging = false;
+    }
+    if (std::fabs(s.velocity) < M().Mm(10.0f)) {
+        s.velocity = 0;
+        return false;
+    }
+    float y = ImGui::GetScrollY() + s.velocity * dt;
+    float clamped = std::clamp(y, 0.0f, ImGui::GetScrollMaxY());
+    ImGui::SetScrollY(clamped);
+    s.velocity = clamped != y ? 0 : s.velocity * std::exp(-3.5f * dt);
+    return s.velocity != 0;
+}
+
+namespace probe {
+void Clear() { ProbeMap().clear(); }
+void Record(const std::string& id, ImVec2 min, ImVec2 max) { ProbeMap()[id] = {min, max}; }
+bool Find(const std::string& id, ImVec2& centre) {
+    auto it = ProbeMap().find(id);
+    if (it == ProbeMap().end()) return false;
+    centre = ImVec2((it->second.first.x + it->second.second.x) * 0.5f, (it->second.first.y + it->second.second.y) * 0.5f);
+    return true;
+}
+const std::map<std::string, std::pair<ImVec2, ImVec2>>& All() { return ProbeMap(); }
+}  // namespace probe
+
+}  // namespace brugpunt::ui

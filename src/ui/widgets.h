@@ -1,0 +1,68 @@
+// Owns the touch-widget vocabulary: big buttons, tiles, chips, cards, badges and drag scrolling.
+// Widgets take the caller's state and return true on a tap; they own no app data.
+// Must not include SDL, store or sync.
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "textures.h"
+#include "theme.h"
+
+namespace brugpunt::ui {
+
+enum class ButtonKind { kPrimary, kAction, kQuiet };
+
+// A full-colour button with an optional pictogram left of its label.
+bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size,
+               ButtonKind kind = ButtonKind::kPrimary);
+// A square category tile: a big pictogram over one word.
+bool Tile(const char* id, const std::string& word, ImTextureID picto, float side);
+// A filter chip: pictogram + short label; filled when on.
+bool FilterChip(const char* id, const std::string& label, ImTextureID picto, bool on, float width);
+float FilterChipWidth(const std::string& label);
+
+struct Badge {
+    std::string text;
+    ImU32 fill;
+};
+
+struct CardModel {
+    std::string title;
+    ImTextureID picto = nullptr;
+    std::vector<Badge> badges;
+};
+float ActivityCardHeight(const CardModel& card, float width);
+bool ActivityCard(const char* id, const CardModel& card, ImVec2 size);
+
+// Draws badges flowing left to right, wrapping at width; returns the height used.
+float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges, float width);
+float BadgesHeight(const std::vector<Badge>& badges, float width);
+
+void Pictogram(ImTextureID picto, float side);
+void TextBlock(ImFont* font, const std::string& text, ImU32 col = colour::kText);
+
+// Finger scrolling for the current child window, with inertia. Call after the window's items.
+// Once a drag passes a few millimetres the pressed item is released, so a scroll is never a tap.
+struct DragScroll {
+    bool tracking = false;
+    bool dragging = false;
+    float velocity = 0;  // px per second
+    bool to_top = false;
+};
+// Returns true while the list is still moving, so the frame loop keeps drawing.
+bool UpdateDragScroll(DragScroll& s);
+
+// Where each widget was drawn in the last frame, by id: the hook that lets headless tests tap
+// a widget the way a finger would.
+namespace probe {
+void Clear();
+void Record(const std::string& id, ImVec2 min, ImVec2 max);
+bool Find(const std::string& id, ImVec2& centre);
+const std::map<std::string, std::pair<ImVec2, ImVec2>>& All();
+}  // namespace probe
+
+}  // namespace brugpunt::ui
