@@ -17,6 +17,8 @@ struct FirstVisit {
     std::string who_meets_you;  // a person, by name or role
     std::string what_to_bring;
     std::string what_happens;
+
+    bool operator==(const FirstVisit&) const = default;
 };
 
 // betaalbaar. Money is in euro cents so "gratis" is exactly 0.
@@ -28,6 +30,8 @@ struct Price {
     std::string how_to_get_pass;
     bool material_available = false;
     std::string material_note;
+
+    bool operator==(const Price&) const = default;
 };
 
 enum class Status { kPlacesFree, kWaitingList, kFull };
@@ -41,6 +45,8 @@ struct Availability {
     std::optional<Date> reopens_on;  // "De inschrijving gaat weer open op ..."
     bool interest_list = false;      // "tell me when it opens"
     int social_places = 0;           // places reserved for the social tariff
+
+    bool operator==(const Availability&) const = default;
 };
 
 // bereikbaar.
@@ -51,6 +57,8 @@ struct Location {
     double lon = 0;
     std::vector<std::string> transit;  // "bus 12 (halte Marktplein)"
     std::string entrance_photo;
+
+    bool operator==(const Location&) const = default;
 };
 
 struct Schedule {
@@ -59,6 +67,8 @@ struct Schedule {
     std::string end;
     std::string season;  // "september tot juni"
     bool in_school_hours = false;
+
+    bool operator==(const Schedule&) const = default;
 };
 
 enum class ForWhom { kMixed, kGirlsWomen, kBoysMen };
@@ -77,6 +87,8 @@ struct Audience {
     bool wheelchair = false;
     bool alcohol_free = false;
     std::string food_notes;
+
+    bool operator==(const Audience&) const = default;
 };
 
 // betrouwbaar.
@@ -85,6 +97,8 @@ struct ContactPerson {
     std::string photo;
     std::vector<std::string> languages;  // language codes: "nl", "ar", ...
     std::string phone;
+
+    bool operator==(const ContactPerson&) const = default;
 };
 
 struct Activity {
@@ -103,12 +117,16 @@ struct Activity {
     Audience audience;
     ContactPerson contact;
     Date last_checked;
+
+    bool operator==(const Activity&) const = default;
 };
 
 struct Category {
     std::string id;
     std::string word;  // one Dutch word for the tile
     std::string pictogram;
+
+    bool operator==(const Category&) const = default;
 };
 
 // The municipality's counter, shown by "Maak een afspraak" until appointments land.
@@ -117,6 +135,8 @@ struct Desk {
     std::string phone;
     std::string address;
     std::vector<std::string> opening_hours;
+
+    bool operator==(const Desk&) const = default;
 };
 
 struct Catalogue {

@@ -232,9 +232,8 @@ void SetStrings(const core::Strings* strings) { g_strings = strings; }
 void DrawAttract(const ViewModel& m, core::Actions& out) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("attract:start", size);
+    if (ImGui::InvisibleButton("attract:start", size)) out.push_back(Start{});
     probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
-    if (ImGui::IsItemClicked() || ImGui::IsItemDeactivated()) out.push_back(Start{});
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto centred = [&](ImFont* font, const std::string& text, float y, ImU32 col) {

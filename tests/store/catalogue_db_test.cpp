@@ -1,0 +1,173 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/filter.h"
+#include "store/catalogue_db.h"
+#include "store/catalogue_json.h"
+
+using namespace brugpunt;
+
+namespace {
+
+const core::Catalogue& Demo() {
+    static const core::Catalogue demo = [] {
+        auto parsed = store::LoadCatalogueFile(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
+        REQUIRE(parsed);
+        return parsed->catalogue;
+    }();
+    return demo;
+}
+
+store::CatalogueDb DemoDb() {
+    auto db = store::CatalogueDb::Open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->Replace(Demo()));
+    return std::move(db.value());
+}
+
+std::vector<std::string> Search(const store::CatalogueDb& db, const core::Filter& f) {
+    auto ids = db.Search(f);
+    REQUIRE(ids);
+    return ids.value();
+}
+
+std::vector<std::string> InMemory(const core::Filter& f) {
+    std::vector<std::string> ids;
+    for (const auto& a : Demo().activities)
+        if (core::Matches(a, f)) ids.push_back(a.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("The db loads back exactly the catalogue it was given") {
+    auto db = DemoDb();
+    auto loaded = db.Load();
+    REQUIRE(loaded);
+    CHECK(loaded->activities == Demo().activities);
+    CHECK(loaded->categories == Demo().categories);
+    CHECK(loaded->municipality == Demo().municipality);
+}
+
+TEST_CASE("An empty db says so instead of showing nothing") {
+    auto db = store::CatalogueDb::Open(":memory:");
+    REQUIRE(db);
+    auto loaded = db->Load();
+    REQUIRE_FALSE(loaded);
+    CHECK(loaded.error().code == core::ErrorCode::kNotFound);
+}
+
+TEST_CASE("A db file on disk persists between opens") {
+    std::string path = "store_test_persist.db";
+    std::remove(path.c_str());
+    {
+        auto db = store::CatalogueDb::Open(path);
+        REQUIRE(db);
+        REQUIRE(db->Replace(Demo()));
+    }
+    auto db = store::CatalogueDb::Open(path);
+    REQUIRE(db);
+    auto loaded = db->Load();
+    REQUIRE(loaded);
+    CHECK(loaded->activities.size() == Demo().activities.size());
+    std::remove(path.c_str());
+}
+
+TEST_CASE("Replacing the catalogue leaves no trace of the old one") {
+    auto db = DemoDb();
+    core::Catalogue smaller = Demo();
+    smaller.activities.resize(3);
+    REQUIRE(db.Replace(smaller));
+    CHECK(Search(db, {}).size() == 3);
+    core::Filter f;
+    f.text = Demo().activities.back().title;
+    CHECK(Search(db, f).empty());
+}
+
+TEST_CASE("Search finds words in titles and summaries, diacritics-insensitive") {
+    auto db = DemoDb();
+    core::Filter f;
+    f.text = "café";
+    auto with = Search(db, f);
+    f.text = "cafe";
+    auto without = Search(db, f);
+    CHECK_FALSE(with.empty());
+    CHECK(with == without);
+    CHECK_THAT(with, Catch::VectorContains(std::string("babbelcafe")));
+
+    f.text = "CAFÉ";
+    CHECK(Search(db, f) == with);
+    f.text = "oekraiens";  // "Oekraïens" in a summary
+    CHECK_THAT(Search(db, f), Catch::VectorContains(std::string("voorleesuur")));
+    f.text = "zwem";  // a word prefix finds "zwemmen", "zwempak"
+    CHECK(Search(db, f).size() >= 4);
+    f.text = "voetbal meisjes";  // every word must match
+    CHECK(Search(db, f) == std::vector<std::string>{"meisjesvoetbal"});
+    f.text = "qwertyuiop";
+    CHECK(Search(db, f).empty());
+}
+
+TEST_CASE("Search text is never read as FTS5 syntax") {
+    auto db = DemoDb();
+    core::Filter f;
+    for (const char* nasty : {"\"", "voetbal OR", "NEAR(", "*", "a:b", "-", "'; DROP TABLE activities; --", ")"}) {
+        f.text = nasty;
+        CHECK(db.Search(f));
+    }
+    CHECK(store::FtsQueryFromText("  café, zwem! ") == "\"café\"* \"zwem\"*");
+    CHECK(store::FtsQueryFromText("()*").empty());
+    CHECK(Search(db, {}).size() == Demo().activities.size());
+}
+
+TEST_CASE("Every filter in SQL agrees with its in-memory meaning") {
+    auto db = DemoDb();
+    std::vector<core::Filter> filters;
+    for (core::Chip chip : core::kAllChips) {
+        core::Filter f;
+        f.SetChip(chip, true);
+        filters.push_back(f);
+    }
+    for (int age : {0, 3, 6, 8, 12, 16, 18, 40}) filters.push_back({.age = age});
+    for (int d = 0; d < core::kWeekdayCount; ++d) filters.push_back({.day = static_cast<core::Weekday>(d)});
+    for (const auto& c : Demo().categories) filters.push_back({.category = c.id});
+    // Pairs of chips, with and without a category and an age.
+    for (core::Chip a : core::kAllChips)
+        for (core::Chip b : core::kAllChips) {
+            core::Filter f{.category = "sport"};
+            f.SetChip(a, true);
+            f.SetChip(b, true);
+            filters.push_back(f);
+            f.category.clear();
+            f.age = 10;
+            filters.push_back(f);
+        }
+    for (const auto& f : filters) {
+        auto sql = Search(db, f);
+        CHECK(sql == InMemory(f));
+    }
+}
+
+TEST_CASE("Each chip actually narrows the demo catalogue") {
+    // Guards the test above against a demo where a chip matches all or nothing.
+    for (core::Chip chip : core::kAllChips) {
+        core::Filter f;
+        f.SetChip(chip, true);
+        auto n = InMemory(f).size();
+        INFO("chip " << static_cast<int>(chip));
+        CHECK(n > 0);
+        CHECK(n < Demo().activities.size());
+    }
+}
+
+TEST_CASE("The category filter uses its index and text search uses FTS5") {
+    auto db = DemoDb();
+    auto plan = db.ExplainSearch({.category = "sport"});
+    REQUIRE(plan);
+    CHECK_THAT(plan.value(), Catch::Contains("activities_by_category"));
+    core::Filter text;
+    text.text = "voetbal";
+    plan = db.ExplainSearch(text);
+    REQUIRE(plan);
+    CHECK_THAT(plan.value(), Catch::Contains("VIRTUAL TABLE"));
+}

@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "core/fixtures.h"
+#include "store/catalogue_json.h"
+
+using namespace brugpunt;
+
+TEST_CASE("A catalogue survives JSON out and back in, field for field") {
+    core::Catalogue c = testing::ValidCatalogue();
+    c.activities[0].availability.reopens_on = core::Date{2027, 9, 1};
+    auto parsed = store::ParseCatalogueJson(store::CatalogueToJson(c));
+    REQUIRE(parsed);
+    CHECK(parsed->issues.empty());
+    CHECK(parsed->catalogue.activities == c.activities);
+    CHECK(parsed->catalogue.categories == c.categories);
+    CHECK(parsed->catalogue.desk == c.desk);
+    CHECK(parsed->catalogue.version == 7);
+}
+
+TEST_CASE("Text that is not a catalogue fails as a whole with a clear reason") {
+    CHECK_THAT(store::ParseCatalogueJson("{\"format\": 1,").error().message, Catch::Contains("not valid JSON"));
+    CHECK_THAT(store::ParseCatalogueJson("[]").error().message, Catch::Contains("object"));
+    CHECK_THAT(store::ParseCatalogueJson("{\"format\": 2}").error().message, Catch::Contains("format"));
+    CHECK_THAT(store::LoadCatalogueFile("/nonexistent/catalogue.json").error().message, Catch::Contains("cannot open"));
+}
+
+TEST_CASE("Wrong or missing fields become issues with the activity id and field path") {
+    core::Catalogue c = testing::ValidCatalogue();
+    std::string json = store::CatalogueToJson(c);
+    auto replace = [&](const std::string& from, const std::string& to) {
+        auto pos = json.find(from);
+        REQUIRE(pos != std::string::npos);
+        json.replace(pos, from.size(), to);
+    };
+    replace("\"status\": \"free\"", "\"status\": \"open\"");
+    replace("\"cents\": 9500", "\"cents\": \"veel\"");
+    replace("\"last_checked\": \"2026-11-02\"", "\"last_checked\": \"gisteren\"");
+    replace("\"days\": [\n", "\"days\": [\n \"woe\",\n");
+    auto parsed = store::ParseCatalogueJson(json);
+    REQUIRE(parsed);
+    std::vector<std::string> found;
+    for (const auto& i : parsed->issues) {
+        CHECK(i.activity_id == "a-one");
+        found.push_back(i.field);
+    }
+    CHECK_THAT(found, Catch::VectorContains(std::string("availability.status")));
+    CHECK_THAT(found, Catch::VectorContains(std::string("price.cents")));
+    CHECK_THAT(found, Catch::VectorContains(std::string("last_checked")));
+    CHECK_THAT(found, Catch::VectorContains(std::string("schedule.days")));
+}

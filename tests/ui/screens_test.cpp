@@ -1,0 +1,241 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+
+#include "core/fixtures.h"
+#include "harness.h"
+
+using namespace brugpunt;
+using namespace brugpunt::core::action;
+using testing::Only;
+using testing::UiHarness;
+
+namespace {
+
+std::shared_ptr<const core::Catalogue> Fixture(int sport_activities = 3) {
+    core::Catalogue c = testing::ValidCatalogue();
+    c.activities.clear();
+    for (int i = 0; i < sport_activities; ++i) c.activities.push_back(testing::ValidActivity("sport-" + std::to_string(i)));
+    c.activities.push_back(testing::ValidActivity("taal-0", "taal"));
+    return std::make_shared<const core::Catalogue>(std::move(c));
+}
+
+void Show(UiHarness& h, core::Screen screen, std::shared_ptr<const core::Catalogue> cat = Fixture()) {
+    h.vm.catalogue = cat;
+    h.vm.screen = screen;
+    h.vm.category = cat->FindCategory("sport");
+    h.vm.filter.category = "sport";
+    h.vm.list.clear();
+    for (const auto& a : cat->activities)
+        if (a.category == "sport") h.vm.list.push_back(&a);
+    h.vm.detail = &cat->activities.front();
+    h.vm.today = {2026, 11, 23};
+}
+
+const core::Screen kSessionScreens[] = {core::Screen::kHome, core::Screen::kList, core::Screen::kDetail,
+                                        core::Screen::kContact, core::Screen::kCredits};
+
+}  // namespace
+
+TEST_CASE("Attract: a tap anywhere starts a session") {
+    UiHarness h;
+    Show(h, core::Screen::kAttract);
+    CHECK(Only<Start>(h.Tap("attract:start")));
+    CHECK_FALSE(h.Has("top:back"));
+}
+
+TEST_CASE("Terug, Begin and Maak een afspraak are on every screen of a session") {
+    for (core::Screen screen : kSessionScreens) {
+        UiHarness h;
+        Show(h, screen);
+        INFO("screen " << static_cast<int>(screen));
+        CHECK(Only<Back>(h.Tap("top:back")));
+        CHECK(Only<Home>(h.Tap("top:home")));
+        CHECK(Only<OpenContact>(h.Tap("top:appointment")));
+    }
+}
+
+TEST_CASE("Home: one tile per category opens its list; credits are one tap away") {
+    UiHarness h;
+    Show(h, core::Screen::kHome);
+    auto a = h.Tap("tile:taal");
+    REQUIRE(Only<OpenCategory>(a));
+    CHECK(Only<OpenCategory>(a)->id == "taal");
+    CHECK(h.Has("tile:sport"));
+    CHECK(Only<OpenCredits>(h.Tap("home:credits")));
+}
+
+TEST_CASE("List: a card opens its activity and each chip toggles its filter") {
+    UiHarness h;
+    Show(h, core::Screen::kList);
+    auto a = h.Tap("card:sport-1");
+    REQUIRE(Only<OpenActivity>(a));
+    CHECK(Only<OpenActivity>(a)->id == "sport-1");
+
+    std::pair<const char*, core::Chip> chips[] = {
+        {"chip:free", core::Chip::kFree},         {"chip:girls", core::Chip::kGirls},
+        {"chip:trial", core::Chip::kTrial},       {"chip:places", core::Chip::kPlacesFree},
+        {"chip:no_dutch", core::Chip::kNoDutch},  {"chip:walk_in", core::Chip::kWalkIn}};
+    for (auto [id, chip] : chips) {
+        auto t = h.Tap(id);
+        INFO(id);
+        REQUIRE(Only<ToggleChip>(t));
+        CHECK(Only<ToggleChip>(t)->chip == chip);
+    }
+}
+
+TEST_CASE("List: the age and day chips open pickers of big buttons") {
+    UiHarness h;
+    Show(h, core::Screen::kList);
+    CHECK(h.Tap("chip:age").empty());
+    REQUIRE(h.local.ui.list.age_picker);
+    auto a = h.Tap("age:8");
+    REQUIRE(Only<SetAge>(a));
+    CHECK(Only<SetAge>(a)->age == 8);
+    CHECK_FALSE(h.local.ui.list.age_picker);
+
+    h.Tap("chip:age");
+    a = h.Tap("age:-1");
+    REQUIRE(Only<SetAge>(a));
+    CHECK_FALSE(Only<SetAge>(a)->age);
+
+    h.Tap("chip:day");
+    a = h.Tap("day:2");
+    REQUIRE(Only<SetDay>(a));
+    CHECK(Only<SetDay>(a)->day == core::Weekday::kWed);
+}
+
+TEST_CASE("List: with a filter on, a clear chip appears; with no results, a clear button") {
+    UiHarness h;
+    Show(h, core::Screen::kList);
+    h.Frame();
+    CHECK_FALSE(h.Has("chip:clear"));
+    h.vm.filter.free_only = true;
+    h.vm.list.clear();
+    CHECK(Only<ClearFilters>(h.Tap("chip:clear")));
+    CHECK(Only<ClearFilters>(h.Tap("list:clear")));
+}
+
+TEST_CASE("List: dragging scrolls the list and never taps the card under the finger") {
+    UiHarness h(ImVec2(1080, 900));
+    Show(h, core::Screen::kList, Fixture(20));
+    h.Frame();
+    ImVec2 c;
+    REQUIRE(ui::probe::Find("card:sport-2", c));
+    core::Actions all;
+    auto add = [&](core::Actions a) { all.insert(all.end(), a.begin(), a.end()); };
+    add(h.Frame(c, true));
+    for (int i = 1; i <= 12; ++i) add(h.Frame(ImVec2(c.x, c.y - 25.0f * i), true));
+    add(h.Frame(ImVec2(c.x, c.y - 300), false));
+    CHECK(all.empty());
+    CHECK(h.local.list_scroll.velocity > 0);  // a flick keeps going...
+    for (int i = 0; i < 600 && h.local.list_scroll.velocity != 0; ++i) h.Frame();
+    CHECK(h.local.list_scroll.velocity == 0);  // ...and comes to rest by itself
+    ImVec2 moved;
+    REQUIRE(ui::probe::Find("card:sport-2", moved));
+    CHECK(moved.y < c.y - 300);
+}
+
+TEST_CASE("Detail: all seven-B blocks are shown, and the appointment button is there too") {
+    UiHarness h(ImVec2(1920, 2400));  // tall enough that the page's end is on screen
+    Show(h, core::Screen::kDetail);
+    h.Frame();
+    for (const char* block : {"block:price", "block:where", "block:when", "block:first_visit", "block:places",
+                              "block:for_whom", "block:contact"}) {
+        INFO(block);
+        CHECK(h.Has(block));
+    }
+    CHECK(Only<OpenContact>(h.Tap("detail:appointment")));
+}
+
+TEST_CASE("Detail: price, place, time and first visit are found by pictogram") {
+    UiHarness h;
+    Show(h, core::Screen::kDetail);
+    h.Frame();
+    for (const char* picto : {"money", "pin", "clock", "wave", "phone"}) {
+        INFO(picto);
+        CHECK(h.textures.asked.count(picto));
+    }
+}
+
+TEST_CASE("Idle warning: Meer tijd answers, and the screen behind it takes no taps") {
+    UiHarness h;
+    Show(h, core::Screen::kList);
+    h.vm.warning = true;
+    h.vm.warning_seconds = 12;
+    CHECK(Only<MoreTime>(h.Tap("warning:more_time")));
+    // A tap on a card behind the dim layer reaches nothing.
+    h.Frame();
+    ImVec2 c;
+    REQUIRE(ui::probe::Find("card:sport-0", c));
+    core::Actions all;
+    for (bool down : {true, false}) {
+        auto a = h.Frame(c, down);
+        all.insert(all.end(), a.begin(), a.end());
+    }
+    CHECK(all.empty());
+}
+
+TEST_CASE("Every tappable widget is at least 12 mm, at any DPI and in both orientations") {
+    for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+        for (float dpi : {96.0f, 160.0f}) {
+            for (core::Screen screen : {core::Screen::kAttract, core::Screen::kHome, core::Screen::kList,
+                                        core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits}) {
+                UiHarness h(display, dpi);
+                Show(h, screen);
+                h.local.ui.list.age_picker = screen == core::Screen::kList;
+                h.Frame();
+                float min_px = 12.0f * dpi / 25.4f - 0.5f;
+                int widgets = 0;
+                for (const auto& [id, rect] : ui::probe::All()) {
+                    if (id.rfind("block:", 0) == 0) continue;  // text panels, not buttons
+                    ++widgets;
+                    INFO(id << " at " << dpi << " dpi, " << display.x << "x" << display.y);
+                    CHECK(rect.second.x - rect.first.x >= min_px);
+                    CHECK(rect.second.y - rect.first.y >= min_px);
+                    // ...and on screen, horizontally at least (lists scroll vertically).
+                    CHECK(rect.first.x >= 0);
+                    CHECK(rect.second.x <= display.x + 0.5f);
+                }
+                CHECK(widgets > 0);
+            }
+        }
+    }
+}
+
+TEST_CASE("Home tiles all fit on screen in landscape and portrait") {
+    for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+        UiHarness h(display);
+        core::Catalogue c = *Fixture();
+        for (int i = 0; i < 10; ++i) c.categories.push_back({"cat" + std::to_string(i), "Woord", "info"});
+        Show(h, core::Screen::kHome, std::make_shared<const core::Catalogue>(c));
+        h.Frame();
+        int tiles = 0;
+        for (const auto& [id, rect] : ui::probe::All()) {
+            if (id.rfind("tile:", 0) != 0) continue;
+            ++tiles;
+            INFO(id);
+            CHECK(rect.second.y <= display.y);
+            CHECK(rect.second.x <= display.x);
+        }
+        CHECK(tiles == 12);
+    }
+}
+
+TEST_CASE("Every pictogram the screens ask for is in the pictogram list") {
+    std::string list = testing::ReadSource("assets/pictograms/pictograms.txt");
+    UiHarness h;
+    for (core::Screen screen : {core::Screen::kAttract, core::Screen::kHome, core::Screen::kList,
+                                core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits}) {
+        Show(h, screen);
+        h.local.ui.list.age_picker = true;
+        h.vm.warning = screen == core::Screen::kList;
+        h.Frame();
+    }
+    CHECK(h.textures.asked.size() > 20);
+    for (const auto& name : h.textures.asked) {
+        INFO(name);
+        CHECK(std::regex_search(list, std::regex("(^|\n)" + name + " ")));
+    }
+}
