@@ -235,44 +235,43 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     if (ImGui::InvisibleButton("attract:start", size)) out.push_back(Start{});
     probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
 
+    // Laid out twice: once to measure, once to draw centred on the screen.
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    auto centred = [&](ImFont* font, const std::string& text, float y, ImU32 col) {
-        font = Or(font);
-        float wrap = size.x - 2 * M().Mm(10);
-        ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-        dl->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
-                    wrap);
-        return ts.y;
-    };
-    float y = origin.y + size.y * 0.12f;
-    y += centred(F().huge, Tr("attract.title"), y, colour::kOnDark) + M().Mm(3);
-    if (m.catalogue) y += centred(F().title, m.catalogue->municipality, y, colour::kOnDark) + M().Mm(12);
-
-    // A row of category pictograms on white discs: what the kiosk is about, without reading.
-    if (m.catalogue && !m.catalogue->categories.empty()) {
-        size_t n = std::min<size_t>(m.catalogue->categories.size(), size.x > size.y ? 8 : 4);
-        float disc = std::min(M().Mm(30), (size.x - M().Mm(20)) / n - M().Mm(4));
-        float total = n * disc + (n - 1) * M().Mm(4);
-        float x = origin.x + (size.x - total) * 0.5f;
-        for (size_t i = 0; i < n; ++i) {
-            ImVec2 c(x + disc * 0.5f, y + disc * 0.5f);
-            dl->AddCircleFilled(c, disc * 0.5f, colour::kPanel);
-            if (ImTextureID t = m.Picto(m.catalogue->categories[i].pictogram))
-                dl->AddImage(t, ImVec2(c.x - disc * 0.36f, c.y - disc * 0.36f), ImVec2(c.x + disc * 0.36f, c.y + disc * 0.36f));
-            x += disc + M().Mm(4);
+    float wrap = size.x - 2 * M().Mm(10);
+    size_t discs = m.catalogue ? std::min<size_t>(m.catalogue->categories.size(), size.x > size.y ? 8 : 4) : 0;
+    float disc = discs ? std::min(M().Mm(34), (size.x - M().Mm(20)) / discs - M().Mm(4)) : 0;
+    float hand = M().Mm(30);
+    auto layout = [&](float y, bool draw) {
+        auto centred = [&](ImFont* font, const std::string& text, float gap_after) {
+            font = Or(font);
+            ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+            if (draw)
+                dl->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - ts.x) * 0.5f, y), colour::kOnDark,
+                            text.c_str(), nullptr, wrap);
+            y += ts.y + gap_after;
+        };
+        auto picto_disc = [&](ImVec2 c, float d, ImTextureID t) {
+            dl->AddCircleFilled(c, d * 0.5f, colour::kPanel);
+            if (t) dl->AddImage(t, ImVec2(c.x - d * 0.36f, c.y - d * 0.36f), ImVec2(c.x + d * 0.36f, c.y + d * 0.36f));
+        };
+        centred(F().huge, Tr("attract.title"), M().Mm(3));
+        if (m.catalogue) centred(F().title, m.catalogue->municipality, M().Mm(14));
+        // A row of category pictograms: what the kiosk is about, without reading.
+        if (discs) {
+            float total = discs * disc + (discs - 1) * M().Mm(4);
+            float x = origin.x + (size.x - total) * 0.5f;
+            for (size_t i = 0; i < discs && draw; ++i, x += disc + M().Mm(4))
+                picto_disc(ImVec2(x + disc * 0.5f, y + disc * 0.5f), disc, m.Picto(m.catalogue->categories[i].pictogram));
+            y += disc + M().Mm(14);
         }
-        y += disc + M().Mm(12);
-    }
-    y += centred(F().body, Tr("attract.subtitle"), y, colour::kOnDark) + M().Mm(14);
-
-    float hand = M().Mm(26);
-    if (ImTextureID t = m.Picto("point-up")) {
-        float hx = origin.x + (size.x - hand) * 0.5f;
-        dl->AddCircleFilled(ImVec2(hx + hand * 0.5f, y + hand * 0.5f), hand * 0.5f, colour::kPanel);
-        dl->AddImage(t, ImVec2(hx + hand * 0.12f, y + hand * 0.12f), ImVec2(hx + hand * 0.88f, y + hand * 0.88f));
-    }
-    y += hand + M().Mm(4);
-    centred(F().title, Tr("attract.touch"), y, colour::kOnDark);
+        centred(F().title, Tr("attract.subtitle"), M().Mm(16));
+        if (draw) picto_disc(ImVec2(origin.x + size.x * 0.5f, y + hand * 0.5f), hand, m.Picto("point-up"));
+        y += hand + M().Mm(5);
+        centred(F().huge, Tr("attract.touch"), 0);
+        return y;
+    };
+    float height = layout(0, false);
+    layout(origin.y + std::max(M().Gap(), (size.y - height) * 0.5f), true);
 }
 
 //-----------------------------------------------------------------------------
@@ -298,9 +297,12 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
         float side = std::min((avail.x - (c - 1) * gap) / c, (avail.y - (r - 1) * gap) / r);
         if (side > best_side) best_side = side, best_cols = c;
     }
-    best_side = std::min(best_side, M().Mm(70));
+    best_side = std::min(best_side, M().Mm(90));
+    int rows = (n + best_cols - 1) / best_cols;
     float grid_w = best_cols * best_side + (best_cols - 1) * gap;
+    float grid_h = rows * best_side + (rows - 1) * gap;
     float indent = std::max(0.0f, (avail.x - grid_w) * 0.5f);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (avail.y - grid_h) * 0.5f));
     for (int i = 0; i < n; ++i) {
         if (i % best_cols == 0) ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + indent);
         else ImGui::SameLine(0, gap);
@@ -600,12 +602,14 @@ void DrawContact(const ViewModel& m, core::Actions& out) {
     if (!m.catalogue) return;
     const core::Desk& d = m.catalogue->desk;
     Block desk{"block:desk", "office", d.name, {}};
-    desk.lines.push_back({d.phone, Tr("contact.call"), "phone"});
+    desk.lines.push_back({"", Tr("contact.call"), "phone"});
     desk.lines.push_back({d.address, "", "pin"});
     Line hours{Tr("contact.hours"), "", "clock"};
     for (const auto& h : d.opening_hours) hours.text += (hours.text.empty() ? "" : "\n") + h;
     desk.lines.push_back(hours);
     desk.lines.push_back({"", Tr("contact.bring_someone"), "handshake"});
+    Heading(m.Picto("phone"), d.phone, F().huge, 18.0f);
+    ImGui::Spacing();
     float width = std::min(ImGui::GetContentRegionAvail().x, M().Mm(220));
     ImGui::BeginChild("contact:panel", ImVec2(width, 0));
     DrawBlocks(m, {desk}, 1);
@@ -640,29 +644,39 @@ void DrawCredits(const ViewModel& m, core::Actions& out) {
 
 void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImVec2 size(std::min(display.x - 2 * M().Gap(), M().Mm(170)), std::min(display.y - 2 * M().Gap(), M().Mm(150)));
-    ImVec2 p((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colour::kPanel, M().Rounding() * 2);
-    auto centred = [&](ImFont* font, const std::string& text, float y, ImU32 col) {
-        font = Or(font);
-        float wrap = size.x - 2 * M().Gap();
-        ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-        dl->AddText(font, font->FontSize, ImVec2(p.x + (size.x - ts.x) * 0.5f, y), col, text.c_str(), nullptr, wrap);
-        return ts.y;
-    };
-    float y = p.y + M().Gap();
+    float width = std::min(display.x - 2 * M().Gap(), M().Mm(170));
+    float wrap = width - 2 * M().Gap();
     float icon = M().Mm(22);
-    if (ImTextureID t = m.Picto("hourglass"))
-        dl->AddImage(t, ImVec2(p.x + (size.x - icon) * 0.5f, y), ImVec2(p.x + (size.x + icon) * 0.5f, y + icon));
-    y += icon + M().Mm(2);
-    y += centred(F().title, Tr("warning.title"), y, colour::kText) + M().Mm(2);
-    y += centred(F().huge, std::to_string(m.warning_seconds), y, colour::kAction) + M().Mm(2);
-    y += centred(F().body, Tr("warning.text"), y, colour::kText) + M().Mm(4);
-    ImVec2 button(std::min(size.x - 2 * M().Gap(), M().Mm(100)), M().HitTarget() * 1.3f);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + (size.x - button.x) * 0.5f, std::min(y, p.y + size.y - button.y - M().Gap())));
-    if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button, ButtonKind::kAction))
-        out.push_back(MoreTime{m.now});
+    ImVec2 button(std::min(wrap, M().Mm(100)), M().HitTarget() * 1.3f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Measured first so the panel fits its content, then drawn centred.
+    auto layout = [&](ImVec2 p, bool draw) {
+        float y = p.y + M().Gap();
+        auto centred = [&](ImFont* font, const std::string& text, ImU32 col, float gap_after) {
+            font = Or(font);
+            ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+            if (draw)
+                dl->AddText(font, font->FontSize, ImVec2(p.x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr, wrap);
+            y += ts.y + gap_after;
+        };
+        if (draw)
+            if (ImTextureID t = m.Picto("hourglass"))
+                dl->AddImage(t, ImVec2(p.x + (width - icon) * 0.5f, y), ImVec2(p.x + (width + icon) * 0.5f, y + icon));
+        y += icon + M().Mm(2);
+        centred(F().title, Tr("warning.title"), colour::kText, M().Mm(2));
+        centred(F().huge, std::to_string(m.warning_seconds), colour::kAction, M().Mm(2));
+        centred(F().body, Tr("warning.text"), colour::kText, M().Mm(5));
+        if (draw) {
+            ImGui::SetCursorScreenPos(ImVec2(p.x + (width - button.x) * 0.5f, y));
+            if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button, ButtonKind::kAction))
+                out.push_back(MoreTime{m.now});
+        }
+        return y + button.y + M().Gap() - p.y;
+    };
+    float height = layout(ImVec2(0, 0), false);
+    ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, M().Rounding() * 2);
+    layout(p, true);
 }
 
 //-----------------------------------------------------------------------------
@@ -681,13 +695,17 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
         out.push_back(Home{});
     float right = M().Mm(95);
     float width = ImGui::GetWindowWidth();
-    float title_x = ImGui::GetCursorPosX() + M().Mm(50) * 2;
-    if (m.catalogue && width - right - gap > title_x + M().Mm(70)) {
-        ImGui::SameLine(0, gap * 2);
-        ImGui::SetCursorPosY((M().TopBar() - Or(F().bold)->FontSize) * 0.5f);
-        ImGui::PushFont(Or(F().bold));
-        ImGui::TextUnformatted(m.catalogue->municipality.c_str());
-        ImGui::PopFont();
+    // The municipality's name only where it fits between the buttons; portrait has no room.
+    ImGui::SameLine(0, gap * 2);
+    if (m.catalogue) {
+        ImFont* font = Or(F().bold);
+        float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, m.catalogue->municipality.c_str()).x;
+        if (ImGui::GetCursorPosX() + text_w + gap * 2 <= width - right - gap) {
+            ImGui::SetCursorPosY((M().TopBar() - font->FontSize) * 0.5f);
+            ImGui::PushFont(font);
+            ImGui::TextUnformatted(m.catalogue->municipality.c_str());
+            ImGui::PopFont();
+        }
     }
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(width - right - gap, (M().TopBar() - h) * 0.5f));
