@@ -169,6 +169,18 @@ private:
     std::unordered_map<std::string, size_t> m_index;
 };
 
+const char* ScreenName(core::Screen s) {
+    switch (s) {
+        case core::Screen::kAttract: return "attract";
+        case core::Screen::kHome: return "home";
+        case core::Screen::kList: return "list";
+        case core::Screen::kDetail: return "detail";
+        case core::Screen::kContact: return "contact";
+        case core::Screen::kCredits: return "credits";
+    }
+    return "?";
+}
+
 // Puts the session on the screen a --screenshot asked for, through the same actions a visitor makes.
 core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::TimePoint now) {
     using namespace core::action;
@@ -263,6 +275,8 @@ int Run(const core::Options& o) {
     constexpr int kSettleFrames = 3;
     int frames_left = kSettleFrames;
     int shown_seconds = -1;
+    long frames_drawn = 0;
+    core::TimePoint started = clock.Now();
     for (;;) {
         core::TimePoint now = clock.Now();
         int timeout_ms = 0;
@@ -288,9 +302,15 @@ int Run(const core::Options& o) {
         actions.clear();
         ui::DrawFrame(kiosk.View(), kiosk.Local(), actions);
         platform->EndFrame();
+        ++frames_drawn;
         shown_seconds = kiosk.View().warning_seconds;
         if (frames_left > 0) --frames_left;
         if (kiosk.Apply(actions, now)) frames_left = kSettleFrames;
+    }
+    if (o.frame_stats) {
+        double seconds = std::chrono::duration<double>(clock.Now() - started).count();
+        std::printf("frames drawn: %ld\nseconds: %.1f\nsessions wiped: %d\nscreen at exit: %s\n", frames_drawn,
+                    seconds, kiosk.Session().generation, ScreenName(kiosk.Session().screen));
     }
     return 0;
 }

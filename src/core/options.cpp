@@ -19,7 +19,7 @@ std::optional<int> ToInt(const std::string& s, int lo, int hi) {
 
 const char* UsageText() {
     return "usage: brugpunt [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
-           "                [--idle-seconds N] [--warning-seconds N]\n"
+           "                [--idle-seconds N] [--warning-seconds N] [--frame-stats]\n"
            "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
            "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning\n"
            "       brugpunt --version\n";
@@ -55,6 +55,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.show_help = true;
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
+        } else if (a == "--frame-stats") {
+            o.frame_stats = true;
         } else if (a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
                    a == "--size" || a == "--frames" || a == "--dpi" || a == "--idle-seconds" ||
                    a == "--warning-seconds") {

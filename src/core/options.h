@@ -29,6 +29,7 @@ struct Options {
     bool fullscreen = false;
     int idle_seconds = 90;
     int warning_seconds = 20;
+    bool frame_stats = false;  // print frames drawn and sessions wiped on exit
 };
 
 Result<Options> ParseOptions(const std::vector<std::string>& args);
