@@ -95,10 +95,14 @@ const char* StatusPicto(core::Status s) {
     return "check";
 }
 
+// "pictogram:NAME" photos are illustrations by pictogram (the demo has no photographs).
+std::string PhotoPicto(const std::string& photo, const char* fallback) {
+    if (photo.rfind("pictogram:", 0) == 0) return photo.substr(10);
+    return fallback;
+}
+
 std::string PictoOf(const Activity& a) {
-    // "pictogram:NAME" photos are illustrations by pictogram (the demo has no photographs).
-    if (a.photo.rfind("pictogram:", 0) == 0) return a.photo.substr(10);
-    return a.pictograms.empty() ? "info" : a.pictograms.front();
+    return PhotoPicto(a.photo, a.pictograms.empty() ? "info" : a.pictograms.front().c_str());
 }
 
 bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg = colour::kBackground) {
@@ -127,7 +131,7 @@ void Heading(ImTextureID picto, const std::string& text, ImFont* font, float pic
 struct Line {
     std::string label;  // bold, may be empty
     std::string text;
-    const char* picto = nullptr;
+    std::string picto;  // may be empty
 };
 struct Block {
     std::string id;
@@ -150,13 +154,13 @@ BlockMetrics BlockGeometry(float width) {
 
 float LineHeight(const Line& l, float width) {
     float small_icon = M().Mm(9.0f);
-    float w = l.picto ? width - small_icon - M().Mm(2.0f) : width;
+    float w = !l.picto.empty() ? width - small_icon - M().Mm(2.0f) : width;
     ImFont* body = Or(F().body);
     ImFont* bold = Or(F().bold);
     float h = 0;
     if (!l.label.empty()) h += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
     if (!l.text.empty()) h += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
-    return std::max(h, l.picto ? small_icon : 0.0f);
+    return std::max(h, !l.picto.empty() ? small_icon : 0.0f);
 }
 
 float BlockHeight(const Block& b, float width) {
@@ -182,7 +186,7 @@ void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float 
     ImFont* bold = Or(F().bold);
     for (const auto& l : b.lines) {
         float x = p.x + g.pad, w = g.inner_w;
-        if (l.picto) {
+        if (!l.picto.empty()) {
             float s = M().Mm(9.0f);
             if (ImTextureID t = m.Picto(l.picto)) dl->AddImage(t, ImVec2(x, y), ImVec2(x + s, y + s));
             x += s + M().Mm(2.0f);
@@ -493,7 +497,7 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(price);
 
     Block where{"block:where", "pin", Tr("detail.where"), {}};
-    where.lines.push_back({a.location.name, a.location.address});
+    where.lines.push_back({a.location.name, a.location.address, PhotoPicto(a.location.entrance_photo, "pin")});
     for (const auto& t : a.location.transit) where.lines.push_back({"", t, "bus"});
     blocks.push_back(where);
 
@@ -545,7 +549,8 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(who);
 
     Block contact{"block:contact", "phone", Tr("detail.contact"), {}};
-    contact.lines.push_back({a.contact.name, Format("contact.speaks", Languages(a.contact.languages))});
+    contact.lines.push_back({a.contact.name, Format("contact.speaks", Languages(a.contact.languages)),
+                             PhotoPicto(a.contact.photo, "raise-hand")});
     contact.lines.push_back({a.contact.phone, "", "phone"});
     contact.lines.push_back({"", Format("contact.organiser", a.organiser), "office"});
     contact.lines.push_back({"", Format("contact.checked", core::FormatDateDutch(a.last_checked)), "check"});
@@ -571,6 +576,10 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     TextBlock(F().title, a.title);
     TextBlock(F().body, a.summary);
     ImGui::PopTextWrapPos();
+    for (size_t i = 0; i < a.pictograms.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        Pictogram(m.Picto(a.pictograms[i]), M().Mm(12));
+    }
     ImGui::EndGroup();
 
     std::vector<Badge> badges = {PriceBadge(a.price), {AgeText(a.audience), colour::kPanel}, StatusBadge(a.availability.status)};
