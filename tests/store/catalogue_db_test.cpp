@@ -5,19 +5,13 @@
 #include "core/filter.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
+#include "store/demo.h"
 
 using namespace brugpunt;
 
 namespace {
 
-const core::Catalogue& Demo() {
-    static const core::Catalogue demo = [] {
-        auto parsed = store::LoadCatalogueFile(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
-        REQUIRE(parsed);
-        return parsed->catalogue;
-    }();
-    return demo;
-}
+const core::Catalogue& Demo() { return testing::DemoParsed().catalogue; }
 
 store::CatalogueDb DemoDb() {
     auto db = store::CatalogueDb::Open(":memory:");

@@ -6,18 +6,12 @@
 
 #include "core/validate.h"
 #include "store/catalogue_json.h"
+#include "store/demo.h"
 
 using namespace brugpunt;
 
 namespace {
-const store::ParsedCatalogue& Demo() {
-    static const store::ParsedCatalogue demo = [] {
-        auto parsed = store::LoadCatalogueFile(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
-        REQUIRE(parsed);
-        return parsed.value();
-    }();
-    return demo;
-}
+const store::ParsedCatalogue& Demo() { return testing::DemoParsed(); }
 }  // namespace
 
 TEST_CASE("The demo catalogue passes the validator with no issue at all") {
