@@ -13,9 +13,11 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/config.h"
 #include "core/options.h"
 #include "core/session.h"
 #include "core/strings.h"
+#include "outbox_cli.h"
 #include "platform.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
@@ -317,6 +319,15 @@ int Run(const core::Options& o) {
 
 }  // namespace
 
+core::Result<core::Config> LoadConfig(const std::string& path) {
+    if (path.empty()) return core::Config{};
+    auto text = ReadFile(path);
+    if (!text) return text.error();
+    auto config = core::ParseConfig(text.value());
+    if (!config) return core::Error{config.error().code, path + ": " + config.error().message};
+    return config;
+}
+
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = core::ParseOptions(args);
@@ -332,5 +343,12 @@ int main(int argc, char** argv) {
         std::printf("brugpunt %s\n", BRUGPUNT_VERSION);
         return 0;
     }
+    auto config = LoadConfig(options->config);
+    if (!config) {
+        Log("config: " + config.error().message);
+        return 2;
+    }
+    if (options->outbox_status) return app::RunOutboxStatus(config.value());
+    if (options->deliver_once) return app::RunDeliverOnce(config.value());
     return Run(options.value());
 }

@@ -18,10 +18,12 @@ std::optional<int> ToInt(const std::string& s, int lo, int hi) {
 }  // namespace
 
 const char* UsageText() {
-    return "usage: brugpunt [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
+    return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
            "                [--idle-seconds N] [--warning-seconds N] [--frame-stats]\n"
            "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
            "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning\n"
+           "       brugpunt --outbox-status [--config FILE]\n"
+           "       brugpunt --deliver-once --config FILE\n"
            "       brugpunt --version\n";
 }
 
@@ -57,13 +59,18 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.fullscreen = true;
         } else if (a == "--frame-stats") {
             o.frame_stats = true;
-        } else if (a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
+        } else if (a == "--outbox-status") {
+            o.outbox_status = true;
+        } else if (a == "--deliver-once") {
+            o.deliver_once = true;
+        } else if (a == "--config" || a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
                    a == "--size" || a == "--frames" || a == "--dpi" || a == "--idle-seconds" ||
                    a == "--warning-seconds") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
-            if (a == "--catalogue") o.catalogue = s;
+            if (a == "--config") o.config = s;
+            else if (a == "--catalogue") o.catalogue = s;
             else if (a == "--assets") o.assets = s;
             else if (a == "--screenshot") o.screenshot = s;
             else if (a == "--screen") {
@@ -97,6 +104,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
     }
     if (o.screenshot && !o.screen) return Bad("--screenshot needs --screen NAME");
     if (o.screen && !o.screenshot) return Bad("--screen goes with --screenshot OUT.png");
+    if (o.outbox_status && o.deliver_once) return Bad("--outbox-status and --deliver-once go one at a time");
+    if (o.deliver_once && o.config.empty()) return Bad("--deliver-once needs --config FILE (where to deliver)");
     return o;
 }
 

@@ -30,6 +30,9 @@ struct Options {
     int idle_seconds = 90;
     int warning_seconds = 20;
     bool frame_stats = false;  // print frames drawn and sessions wiped on exit
+    std::string config;        // the kiosk's config file; empty: defaults (no delivery)
+    bool outbox_status = false;
+    bool deliver_once = false;
 };
 
 Result<Options> ParseOptions(const std::vector<std::string>& args);

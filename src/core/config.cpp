@@ -1,0 +1,70 @@
+// Owns the config file reader. Standard library only.
+#include "config.h"
+
+#include <charconv>
+#include <functional>
+
+namespace brugpunt::core {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(std::string_view text) {
+    Config c;
+    std::map<std::string, std::string*, std::less<>> strings = {
+        {"kiosk_id", &c.kiosk_id},       {"data_dir", &c.data_dir},
+        {"staff_pin", &c.staff_pin},     {"delivery", &c.delivery},
+        {"webhook_url", &c.webhook_url}, {"webhook_secret", &c.webhook_secret},
+        {"ca_file", &c.ca_file},         {"smtp_url", &c.smtp_url},
+        {"smtp_user", &c.smtp_user},     {"smtp_password", &c.smtp_password},
+        {"mail_from", &c.mail_from},     {"mail_to", &c.mail_to},
+    };
+    std::map<std::string, int*, std::less<>> ints = {
+        {"connect_timeout_s", &c.connect_timeout_s}, {"total_timeout_s", &c.total_timeout_s},
+        {"retention_days", &c.retention_days},       {"retry_base_s", &c.retry_base_s},
+        {"retry_cap_s", &c.retry_cap_s},
+    };
+    int line_no = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = Trim(text.substr(pos, end - pos));
+        pos = end + 1;
+        ++line_no;
+        if (line.empty() || line.front() == '#') continue;
+        auto fail = [&](const std::string& why) {
+            return Error{ErrorCode::kParse, "line " + std::to_string(line_no) + ": " + why};
+        };
+        size_t eq = line.find('=');
+        if (eq == std::string_view::npos) return fail("expected key = value");
+        std::string_view key = Trim(line.substr(0, eq));
+        std::string_view value = Trim(line.substr(eq + 1));
+        if (auto s = strings.find(key); s != strings.end()) {
+            *s->second = std::string(value);
+        } else if (auto i = ints.find(key); i != ints.end()) {
+            int v = 0;
+            auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+            if (ec != std::errc() || ptr != value.data() + value.size() || v < 0)
+                return fail(std::string(key) + " wants a whole number, not '" + std::string(value) + "'");
+            *i->second = v;
+        } else {
+            return fail("unknown key '" + std::string(key) + "'");
+        }
+    }
+    if (c.delivery != "none" && c.delivery != "webhook" && c.delivery != "smtp")
+        return Error{ErrorCode::kInvalid, "delivery must be none, webhook or smtp, not '" + c.delivery + "'"};
+    if (c.delivery == "webhook" && (c.webhook_url.empty() || c.webhook_secret.empty()))
+        return Error{ErrorCode::kInvalid, "delivery = webhook needs webhook_url and webhook_secret"};
+    if (c.delivery == "smtp" && (c.smtp_url.empty() || c.mail_from.empty() || c.mail_to.empty()))
+        return Error{ErrorCode::kInvalid, "delivery = smtp needs smtp_url, mail_from and mail_to"};
+    return c;
+}
+
+}  // namespace brugpunt::core
