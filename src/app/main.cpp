@@ -10,6 +10,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <sstream>
 #include <unordered_map>
 
@@ -21,6 +23,9 @@
 #include "platform.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
+#include "store/outbox.h"
+#include "sync/delivery.h"
+#include "sync/delivery_worker.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 
@@ -62,6 +67,31 @@ core::Result<std::string> ReadFile(const std::string& path) {
     return s.str();
 }
 
+// Work that background threads hand to the main thread; drained once per loop iteration.
+class MainQueue {
+public:
+    void Post(std::function<void()> fn) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_work.push_back(std::move(fn));
+        }
+        app::Platform::Wake();
+    }
+    bool Drain() {
+        std::vector<std::function<void()>> work;
+        {
+            std::lock_guard lock(m_mutex);
+            work.swap(m_work);
+        }
+        for (auto& fn : work) fn();
+        return !work.empty();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::function<void()>> m_work;
+};
+
 // The catalogue the UI reads, and the db that answers its searches.
 struct LoadedCatalogue {
     core::CataloguePtr catalogue;
@@ -94,9 +124,11 @@ core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
 
 class Kiosk {
 public:
-    Kiosk(LoadedCatalogue catalogue, core::IdlePolicy policy, const ui::TextureSource* textures,
-          const core::Strings* strings)
-        : m_cat(std::move(catalogue)), m_policy(policy) {
+    Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::TextureSource* textures,
+          const core::Strings* strings, const core::Config& config)
+        : m_cat(std::move(catalogue)), m_policy(policy), m_config(config) {
+        m_staff.kiosk_id = config.kiosk_id;
+        m_staff.delivery = config.delivery;
         m_vm.textures = textures;
         m_vm.strings = strings;
         m_vm.version = BRUGPUNT_VERSION;
@@ -123,10 +155,24 @@ public:
         return changed;
     }
 
+    // Where "Maak een afspraak" writes; without one, submitting fails visibly.
+    void SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added) {
+        m_outbox = outbox;
+        m_on_added = std::move(on_added);
+    }
+    void SetStaffStatus(const sync::WorkerStatus& st, long long now_ms) {
+        m_staff.outbox_depth = st.stats.depth;
+        m_staff.oldest_age_s = st.stats.oldest_created_ms ? (now_ms - *st.stats.oldest_created_ms) / 1000 : 0;
+        m_staff.delivered = st.stats.delivered;
+        m_staff.dropped = st.stats.dropped;
+        m_staff.last_error = st.stats.last_error;
+        m_vm.staff_status = m_staff;
+    }
+
     const ui::ViewModel& View() const { return m_vm; }
     ui::FrameLocal& Local() { return m_local; }
     const core::Session& Session() const { return m_session; }
-    const core::IdlePolicy& Policy() const { return m_policy; }
+    const core::SessionPolicy& Policy() const { return m_policy; }
     const core::Catalogue& Catalogue() const { return *m_cat.catalogue; }
 
 private:
@@ -135,7 +181,33 @@ private:
             case core::Effect::kRefreshList: RefreshList(); break;
             case core::Effect::kScrollToTop: m_local.ui.scroll_to_top = true; break;
             case core::Effect::kWipeUiState: m_local = ui::FrameLocal{}; break;
+            case core::Effect::kSubmitRequest: Submit(); break;
         }
+    }
+
+    // The request goes to disk before the visitor sees a confirmation; the answer comes back
+    // as an action in the same frame.
+    void Submit() {
+        const core::AppointmentRequest& r = m_session.draft.request;
+        std::vector<std::pair<std::string, std::string>> titles;
+        for (const auto& id : r.activity_ids)
+            if (const core::Activity* a = m_cat.catalogue->FindActivity(id)) titles.push_back({id, a->title});
+        store::RequestEnvelope env = sync::NewEnvelope(m_config.kiosk_id, sync::WallNowMs(), std::move(titles));
+        core::Effects ignored;
+        if (!m_outbox) {
+            Log("outbox: not available; the request was not stored");
+            core::Reduce(m_session, core::action::SubmitFailed{"no outbox"}, m_policy, ignored);
+            return;
+        }
+        if (auto s = m_outbox->Add(sync::MakeOutboxItem(r, env)); !s) {
+            Log("outbox: request not stored: " + s.error().message);
+            m_staff.last_error = s.error().message;
+            core::Reduce(m_session, core::action::SubmitFailed{s.error().message}, m_policy, ignored);
+            return;
+        }
+        Log("outbox: queued request " + env.reference);
+        core::Reduce(m_session, core::action::SubmitDone{env.reference}, m_policy, ignored);
+        if (m_on_added) m_on_added();
     }
 
     void RefreshList() {
@@ -158,12 +230,22 @@ private:
         m_vm.category = c.FindCategory(m_session.category);
         m_vm.detail = c.FindActivity(m_session.activity_id);
         m_vm.warning = m_session.warning;
+        m_vm.draft = m_session.draft;
+        m_vm.staff = m_session.staff;
+        m_vm.staff_status = m_staff;
+        m_vm.chosen.clear();
+        for (const auto& id : m_session.chosen)
+            if (const core::Activity* a = c.FindActivity(id)) m_vm.chosen.push_back(a);
         m_vm.warning_seconds = core::WarningSecondsLeft(m_session, now, m_policy);
         m_vm.now = now;
     }
 
     LoadedCatalogue m_cat;
-    core::IdlePolicy m_policy;
+    core::SessionPolicy m_policy;
+    core::Config m_config;
+    store::OutboxStore* m_outbox = nullptr;
+    std::function<void()> m_on_added;
+    ui::StaffStatus m_staff;
     core::Session m_session;
     ui::ViewModel m_vm;
     ui::FrameLocal m_local;
@@ -179,6 +261,8 @@ const char* ScreenName(core::Screen s) {
         case core::Screen::kDetail: return "detail";
         case core::Screen::kContact: return "contact";
         case core::Screen::kCredits: return "credits";
+        case core::Screen::kAppointment: return "appointment";
+        case core::Screen::kStaff: return "staff";
     }
     return "?";
 }
@@ -201,6 +285,40 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::Ti
         a.push_back(OpenContact{});
     } else if (r.name == "credits") {
         a.push_back(OpenCredits{});
+    } else if (r.name == "appointment") {
+        bool interest = r.arg == "interest";
+        const core::Activity* act = c.FindActivity(interest ? "muziekacademie-notenleer" : "voetbal-u8");
+        if (!act) return core::Error{core::ErrorCode::kNotFound, "the demo activities for this screen are missing"};
+        a.push_back(OpenCategory{act->category});
+        a.push_back(OpenActivity{act->id});
+        if (!interest) a.push_back(ToggleChosen{"meisjesvoetbal"});
+        a.push_back(StartAppointment{act->id, interest});
+        static const std::vector<std::string> kSteps = {"about", "children", "contact", "language",
+                                                        "dayparts", "consent", "done", "failed", "interest"};
+        auto step = std::find(kSteps.begin(), kSteps.end(), r.arg);
+        if (step == kSteps.end()) return core::Error{core::ErrorCode::kNotFound, "unknown step '" + r.arg + "'"};
+        int target = interest ? 0 : static_cast<int>(step - kSteps.begin());
+        // A made-up visitor: two children, a (non-existent) 0470 00 number, Arabic with interpreter.
+        for (int i = 0; i < target; ++i) {
+            if (i == 1) a.insert(a.end(), {AddChild{}, AddChild{}, ChildAge{0, 2}});
+            if (i == 2)
+                for (char k : std::string("0470000000")) a.push_back(core::action::Keypad{k});
+            if (i == 3) a.insert(a.end(), {SetLanguage{"ar"}, SetInterpreter{true}});
+            if (i == 4) a.push_back(ToggleDayPart{core::DayPart::kEvening});
+            if (i < 5) a.push_back(NextStep{});
+        }
+        if (r.arg == "done") a.push_back(SubmitDone{"K7Q-4XM"});
+        if (r.arg == "failed") a.push_back(SubmitFailed{"disk full"});
+    } else if (r.name == "staff") {
+        if (r.arg != "pin" && r.arg != "status") return core::Error{core::ErrorCode::kNotFound, "use staff:pin or staff:status"};
+        a.erase(a.begin() + 1);  // no Start: the gesture is on the attract screen
+        for (int i = 0; i < 5; ++i) a.push_back(CornerTap{now});
+        if (r.arg == "status") {
+            if (kiosk.Policy().staff_pin.empty())
+                return core::Error{core::ErrorCode::kInvalid, "staff:status needs staff_pin in --config"};
+            for (char k : kiosk.Policy().staff_pin) a.push_back(StaffPin{k});
+            a.push_back(StaffPin{'='});
+        }
     } else if (r.name == "warning") {
         if (!c.categories.empty()) a.push_back(OpenCategory{c.categories.front().id});
         // Let the visitor walk away: the last touch was long enough ago for the warning to show.
@@ -212,7 +330,7 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::Ti
     return core::Ok{};
 }
 
-int Run(const core::Options& o) {
+int Run(const core::Options& o, const core::Config& config) {
     std::string assets = FindAssets(o);
     std::string catalogue_path = o.catalogue.empty() ? assets + "/demo/catalogue.json" : o.catalogue;
     auto catalogue = OpenCatalogue(catalogue_path);
@@ -249,8 +367,9 @@ int Run(const core::Options& o) {
     ui::SetStrings(&strings.value());
     app::GlTextures textures(assets + "/pictograms");
 
-    core::IdlePolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds)};
-    Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &strings.value());
+    core::SessionPolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds),
+                               config.staff_pin};
+    Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &strings.value(), config);
     core::SteadyClock clock;
     ui::PointerQueue pointer;
 
@@ -270,6 +389,18 @@ int Run(const core::Options& o) {
             return 1;
         }
         return 0;
+    }
+
+    // The outbox: this thread writes new requests; the worker thread delivers them.
+    MainQueue queue;
+    auto outbox = store::SqliteOutbox::Open(app::OutboxPath(config));
+    if (!outbox) Log(outbox.error().message + "; \"Maak een afspraak\" will tell visitors to ask at the desk");
+    sync::DeliveryWorker worker(config, app::OutboxPath(config), Log, [&](const sync::WorkerStatus& st) {
+        queue.Post([&kiosk, st] { kiosk.SetStaffStatus(st, sync::WallNowMs()); });
+    });
+    if (outbox) {
+        kiosk.SetOutbox(outbox.value().get(), [&worker] { worker.Wake(); });
+        worker.Start();
     }
 
     // Event-driven: after anything happens draw a few frames so taps and popups settle, then sleep
@@ -292,6 +423,7 @@ int Run(const core::Options& o) {
         }
         app::EventSummary ev = platform->PumpEvents(timeout_ms, pointer);
         if (ev.quit) break;
+        if (queue.Drain()) frames_left = std::max(frames_left, 1);
         now = clock.Now();
         core::Actions actions;
         if (ev.input) actions.push_back(core::action::Input{now});
@@ -309,6 +441,8 @@ int Run(const core::Options& o) {
         if (frames_left > 0) --frames_left;
         if (kiosk.Apply(actions, now)) frames_left = kSettleFrames;
     }
+    worker.Stop();
+    worker.Join();
     if (o.frame_stats) {
         double seconds = std::chrono::duration<double>(clock.Now() - started).count();
         std::printf("frames drawn: %ld\nseconds: %.1f\nsessions wiped: %d\nscreen at exit: %s\n", frames_drawn,
@@ -350,5 +484,5 @@ int main(int argc, char** argv) {
     }
     if (options->outbox_status) return app::RunOutboxStatus(config.value());
     if (options->deliver_once) return app::RunDeliverOnce(config.value());
-    return Run(options.value());
+    return Run(options.value(), config.value());
 }

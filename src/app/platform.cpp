@@ -96,6 +96,12 @@ Platform::~Platform() {
     SDL_Quit();
 }
 
+void Platform::Wake() {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    SDL_PushEvent(&e);  // thread-safe in SDL2
+}
+
 EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
     EventSummary out;
     SDL_Event e;
@@ -141,7 +147,8 @@ EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
                 ImGui_ImplSDL2_ProcessEvent(&e);
                 out.input = true;
                 break;
-            case SDL_WINDOWEVENT: out.redraw = true; break;
+            case SDL_WINDOWEVENT:
+            case SDL_USEREVENT: out.redraw = true; break;
             default: break;
         }
         have = SDL_PollEvent(&e);

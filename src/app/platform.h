@@ -41,6 +41,8 @@ public:
 
     void BeginFrame(const ui::PointerFrame& pointer);
     void EndFrame();
+    // Safe from any thread: makes a waiting PumpEvents return so the main thread drains its queue.
+    static void Wake();
     // Writes the last rendered frame as a PNG.
     core::VoidResult SavePng(const std::string& path);
 

@@ -21,7 +21,9 @@ const char* UsageText() {
     return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
            "                [--idle-seconds N] [--warning-seconds N] [--frame-stats]\n"
            "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
-           "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning\n"
+           "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning,\n"
+           "                      appointment:STEP (about children contact language dayparts consent done failed\n"
+           "                      interest), staff:pin, staff:status\n"
            "       brugpunt --outbox-status [--config FILE]\n"
            "       brugpunt --deliver-once --config FILE\n"
            "       brugpunt --version\n";
@@ -30,7 +32,7 @@ const char* UsageText() {
 Result<ScreenRequest> ParseScreen(const std::string& text) {
     auto colon = text.find(':');
     ScreenRequest r{text.substr(0, colon), colon == std::string::npos ? "" : text.substr(colon + 1)};
-    bool needs_arg = r.name == "list" || r.name == "detail";
+    bool needs_arg = r.name == "list" || r.name == "detail" || r.name == "appointment" || r.name == "staff";
     bool plain = r.name == "attract" || r.name == "home" || r.name == "contact" || r.name == "credits" ||
                  r.name == "warning";
     if (needs_arg && r.arg.empty()) return Bad("--screen " + r.name + " needs a value: " + r.name + ":ID");

@@ -7,16 +7,34 @@
 #include <variant>
 #include <vector>
 
+#include "appointment.h"
 #include "clock.h"
 #include "filter.h"
 
 namespace brugpunt::core {
 
-enum class Screen { kAttract, kHome, kList, kDetail, kContact, kCredits };
+enum class Screen { kAttract, kHome, kList, kDetail, kContact, kCredits, kAppointment, kStaff };
 
-struct IdlePolicy {
+struct SessionPolicy {
     Millis idle{90'000};    // quiet time before "Ben je er nog?"
     Millis warning{20'000};  // countdown shown before the session is wiped
+    std::string staff_pin;   // empty: the staff screen cannot be unlocked
+};
+
+// The steps of "Maak een afspraak". An interest request skips the ones it does not need.
+enum class Step { kAbout, kChildren, kContact, kLanguage, kDayParts, kConsent, kDone, kFailed };
+
+struct AppointmentDraft {
+    AppointmentRequest request;
+    Step step = Step::kAbout;
+    std::string reference;  // set once the outbox has it on disk
+    std::string error;      // why the outbox refused it (kFailed)
+};
+
+struct StaffState {
+    bool unlocked = false;
+    std::string pin;  // digits typed so far
+    int wrong_pins = 0;
 };
 
 struct Session {
@@ -28,7 +46,16 @@ struct Session {
     TimePoint last_input{};
     bool warning = false;
     int generation = 0;  // bumped on every wipe, so UI-local state keyed to it is dropped too
+    std::vector<std::string> chosen;  // up to 3 activities picked with "Kies"
+    AppointmentDraft draft;
+    StaffState staff;
+    std::vector<TimePoint> corner_taps;  // the hidden staff gesture
 };
+
+// The steps a request of this kind goes through, in order.
+std::vector<Step> StepsFor(RequestKind kind);
+// Whether the current step is complete enough to go on.
+bool StepReady(const AppointmentDraft& draft);
 
 namespace action {
 struct Input { TimePoint now; };  // any touch, click or key
@@ -45,29 +72,58 @@ struct SetAge { std::optional<int> age; };
 struct SetDay { std::optional<Weekday> day; };
 struct ClearFilters {};
 struct MoreTime { TimePoint now; };
+// "Maak een afspraak"
+struct ToggleChosen { std::string id; };
+struct StartAppointment { std::string activity_id; bool interest = false; };
+struct ToggleAbout { std::string id; };
+struct GeneralQuestion {};
+struct AddChild {};
+struct RemoveChild {};
+struct ChildAge { int index; int delta; };
+struct SetContactMode { ContactMode mode; };
+struct Keypad { char key; };  // '0'-'9', '+', or '<' to erase
+struct SetWhatsApp { bool on; };
+struct SetLanguage { std::string code; };
+struct SetInterpreter { bool on; };
+struct ToggleDayPart { DayPart part; };
+struct NextStep {};
+struct GiveConsent {};
+struct DeclineConsent {};
+struct SubmitDone { std::string reference; };
+struct SubmitFailed { std::string error; };
+struct Finish {};
+// Staff
+struct CornerTap { TimePoint now; };
+struct StaffPin { char key; };  // digit, '<' erase, '=' submit
+struct StaffClose {};
 }  // namespace action
 
-using Action = std::variant<action::Input, action::Tick, action::Start, action::OpenCategory,
-                            action::OpenActivity, action::Back, action::Home, action::OpenContact,
-                            action::OpenCredits, action::ToggleChip, action::SetAge, action::SetDay,
-                            action::ClearFilters, action::MoreTime>;
+using Action = std::variant<
+    action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity, action::Back,
+    action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge, action::SetDay,
+    action::ClearFilters, action::MoreTime, action::ToggleChosen, action::StartAppointment, action::ToggleAbout,
+    action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode,
+    action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart,
+    action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed,
+    action::Finish, action::CornerTap, action::StaffPin, action::StaffClose>;
 using Actions = std::vector<Action>;
 
 enum class Effect {
     kRefreshList,  // the filter or category changed: run the query again
     kScrollToTop,
     kWipeUiState,  // the session was reset: drop every UI-local field
+    kSubmitRequest,  // write session.draft to the outbox, then answer SubmitDone or SubmitFailed
 };
 using Effects = std::vector<Effect>;
 
 // Pure: the new session follows from the old one and the action alone.
-void Reduce(Session& session, const Action& action, const IdlePolicy& policy, Effects& effects);
+void Reduce(Session& session, const Action& action, const SessionPolicy& policy, Effects& effects);
 
 // Whole seconds left on the "Ben je er nog?" countdown (0 when no warning is showing).
-int WarningSecondsLeft(const Session& session, TimePoint now, const IdlePolicy& policy);
+int WarningSecondsLeft(const Session& session, TimePoint now, const SessionPolicy& policy);
 
 // When the session next needs a Tick, so an idle frame loop knows how long it may sleep.
 // (While the countdown shows, the loop also wakes each second to redraw the number.)
-std::optional<TimePoint> NextDeadline(const Session& session, const IdlePolicy& policy);
+std::optional<TimePoint> NextDeadline(const Session& session, const SessionPolicy& policy);
 
 }  // namespace brugpunt::core

@@ -236,7 +236,13 @@ void SetStrings(const core::Strings* strings) { g_strings = strings; }
 void DrawAttract(const ViewModel& m, core::Actions& out) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("attract:start", size)) out.push_back(Start{});
+    if (ImGui::InvisibleButton("attract:start", size)) {
+        // Five quick taps in the top-left corner open the staff screen; any other tap starts.
+        ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+        bool corner = at.x - origin.x < M().Mm(25) && at.y - origin.y < M().Mm(25);
+        if (corner) out.push_back(CornerTap{m.now});
+        else out.push_back(Start{});
+    }
     probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
 
     // Laid out twice: once to measure, once to draw centred on the screen.
@@ -591,9 +597,21 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
 
     DrawBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f));
 
-    if (BigButton("detail:appointment", Tr("top.appointment"), m.Picto("raise-hand"),
-                  ImVec2(std::min(width, M().Mm(120)), M().HitTarget() * 1.2f), ButtonKind::kAction))
-        out.push_back(OpenContact{});
+    ImVec2 button(std::min(width, M().Mm(110)), M().HitTarget() * 1.2f);
+    const auto& av = a.availability;
+    bool closed = m.today < av.registration_from || m.today > av.registration_to;
+    if (closed && av.interest_list) {
+        if (BigButton("detail:interest", Tr("detail.interest"), m.Picto("raise-hand"), button, ButtonKind::kAction))
+            out.push_back(StartAppointment{a.id, true});
+    } else if (BigButton("detail:appointment", Tr("top.appointment"), m.Picto("raise-hand"), button,
+                         ButtonKind::kAction)) {
+        out.push_back(StartAppointment{a.id, false});
+    }
+    if (width - ImGui::GetItemRectSize().x - M().Gap() >= M().Mm(60)) ImGui::SameLine(0, M().Gap());
+    bool chosen = m.IsChosen(a.id);
+    if (BigButton("detail:choose", Tr(chosen ? "detail.chosen" : "detail.choose"), m.Picto("check"),
+                  ImVec2(M().Mm(60), button.y), chosen ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+        out.push_back(ToggleChosen{a.id});
     ImGui::Dummy(ImVec2(1, M().Gap()));
     UpdateDragScroll(scroll);
     ImGui::EndChild();
@@ -720,7 +738,7 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     ImGui::SetCursorPos(ImVec2(width - right - gap, (M().TopBar() - h) * 0.5f));
     if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(right, h),
                   ButtonKind::kAction))
-        out.push_back(OpenContact{});
+        out.push_back(StartAppointment{});
 }
 
 }  // namespace
@@ -745,6 +763,8 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
                 case core::Screen::kDetail: DrawDetail(m, local.detail_scroll, out); break;
                 case core::Screen::kContact: DrawContact(m, out); break;
                 case core::Screen::kCredits: DrawCredits(m, out); break;
+                case core::Screen::kAppointment: DrawAppointment(m, out); break;
+                case core::Screen::kStaff: DrawStaff(m, out); break;
                 case core::Screen::kAttract: break;
             }
         }

@@ -24,6 +24,10 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out);
 void DrawContact(const ViewModel& m, core::Actions& out);
 // Screen: about and credits.
 void DrawCredits(const ViewModel& m, core::Actions& out);
+// Screen: "Maak een afspraak", one step at a time.
+void DrawAppointment(const ViewModel& m, core::Actions& out);
+// Screen: staff status behind a PIN (reached by five quick taps in the attract screen's top-left corner).
+void DrawStaff(const ViewModel& m, core::Actions& out);
 // Overlay: "Ben je er nog?" with countdown and "Meer tijd".
 void DrawIdleWarning(const ViewModel& m, core::Actions& out);
 

@@ -15,6 +15,7 @@ const ImWchar kGlyphRanges[] = {
     0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
     0x20AC, 0x20AC,  // euro
     0x2190, 0x2193,  // arrows
+    0x2212, 0x2212,  // minus sign (steppers)
     0,
 };
 

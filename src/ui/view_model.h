@@ -12,6 +12,17 @@
 
 namespace brugpunt::ui {
 
+// What the staff screen shows; filled from the delivery worker's reports.
+struct StaffStatus {
+    std::string kiosk_id;
+    std::string delivery;  // "webhook", "smtp" or "none"
+    int outbox_depth = 0;
+    long long oldest_age_s = 0;
+    long long delivered = 0;
+    long long dropped = 0;
+    std::string last_error;
+};
+
 struct ViewModel {
     core::Screen screen = core::Screen::kAttract;
     core::CataloguePtr catalogue;
@@ -24,9 +35,18 @@ struct ViewModel {
     core::Date today;
     core::TimePoint now{};  // the frame's time, for actions that carry it
     std::string version;
+    core::AppointmentDraft draft;                // the appointment flow
+    std::vector<const core::Activity*> chosen;   // picked with "Kies", in order
+    core::StaffState staff;
+    StaffStatus staff_status;
     const TextureSource* textures = nullptr;
     const core::Strings* strings = nullptr;
 
+    bool IsChosen(const std::string& id) const {
+        for (const auto* a : chosen)
+            if (a->id == id) return true;
+        return false;
+    }
     ImTextureID Picto(std::string_view name) const { return textures ? textures->Pictogram(name) : nullptr; }
 };
 

@@ -202,6 +202,78 @@ bool ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     return tapped;
 }
 
+char Keypad(const char* id, float side) {
+    static constexpr char kKeys[] = "123456789+0<";
+    static const char* kLabels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "0", "\xe2\x86\x90"};  // arrow
+    char pressed = 0;
+    float gap = M().Mm(3.0f);
+    float x0 = ImGui::GetCursorPosX();
+    ImGui::PushFont(F().title ? F().title : ImGui::GetFont());
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0) ImGui::SameLine(0, gap);
+        else ImGui::SetCursorPosX(x0);
+        std::string key_id = std::string(id) + ":" + kKeys[i];
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        bool held = false;
+        if (TapArea(key_id.c_str(), ImVec2(side, side * 0.8f), held)) pressed = kKeys[i];
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        bool erase = kKeys[i] == '<';
+        ImU32 fill = held ? colour::kBorder : erase ? colour::kBackground : colour::kPanel;
+        dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side * 0.8f), fill, M().Rounding());
+        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
+        ImFont* f = ImGui::GetFont();
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, kLabels[i]);
+        dl->AddText(f, f->FontSize, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + (side * 0.8f - ts.y) * 0.5f), colour::kText,
+                    kLabels[i]);
+    }
+    ImGui::PopFont();
+    return pressed;
+}
+
+int Stepper(const char* id, const std::string& value, float width) {
+    float h = M().HitTarget() * 1.2f;
+    int delta = 0;
+    std::string minus = std::string(id) + ":minus", plus = std::string(id) + ":plus";
+    if (BigButton(minus.c_str(), "\xe2\x88\x92", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = -1;  // minus sign
+    ImGui::SameLine(0, M().Mm(3));
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float mid = std::max(width - 2 * h - 2 * M().Mm(3), M().Mm(20));
+    ImGui::Dummy(ImVec2(mid, h));
+    ImFont* f = F().title ? F().title : ImGui::GetFont();
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(p.x + (mid - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
+                                        colour::kText, value.c_str());
+    ImGui::SameLine(0, M().Mm(3));
+    if (BigButton(plus.c_str(), "+", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = 1;
+    return delta;
+}
+
+bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id, size, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 fill = on ? colour::kChipOn : colour::kPanel;
+    if (held) fill = on ? colour::kPressed : colour::kBorder;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, M().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kBorder, M().Rounding(), 0,
+                M().Mm(on ? 1.0f : 0.6f));
+    float pad = M().Mm(3);
+    float icon = std::min(size.y - 2 * pad, M().Mm(18));
+    if (picto) {
+        ImVec2 c(p.x + pad + icon * 0.5f, p.y + size.y * 0.5f);
+        dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
+        dl->AddImage(picto, ImVec2(c.x - icon * 0.38f, c.y - icon * 0.38f), ImVec2(c.x + icon * 0.38f, c.y + icon * 0.38f));
+    }
+    float tx = p.x + pad + (picto ? icon + pad : 0);
+    float wrap = p.x + size.x - pad - tx;
+    ImFont* f = F().bold ? F().bold : ImGui::GetFont();
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.c_str());
+    dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f), on ? colour::kOnDark : colour::kText,
+                label.c_str(), nullptr, wrap);
+    return tapped;
+}
+
 void Pictogram(ImTextureID picto, float side) {
     if (picto) ImGui::Image(picto, ImVec2(side, side));
     else ImGui::Dummy(ImVec2(side, side));

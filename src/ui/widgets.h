@@ -42,6 +42,13 @@ bool ActivityCard(const char* id, const CardModel& card, ImVec2 size);
 float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges, float width);
 float BadgesHeight(const std::vector<Badge>& badges, float width);
 
+// A 3x4 phone keypad with big keys: returns the key tapped ('0'-'9', '+', '<' to erase) or 0.
+char Keypad(const char* id, float key_side);
+// [-] value [+]: returns -1, +1 or 0.
+int Stepper(const char* id, const std::string& value, float width);
+// A big toggle with a pictogram: filled when on.
+bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size);
+
 void Pictogram(ImTextureID picto, float side);
 void TextBlock(ImFont* font, const std::string& text, ImU32 col = colour::kText);
 

@@ -10,7 +10,7 @@ namespace {
 
 struct Harness {
     ManualClock clock;
-    IdlePolicy policy{90s, 20s};
+    SessionPolicy policy{90s, 20s};
     Session s;
     Effects effects;
 
@@ -142,4 +142,183 @@ TEST_CASE("Touches keep the session alive and the attract screen never times out
     }
     CHECK(h.s.screen == Screen::kHome);
     CHECK_FALSE(h.s.warning);
+}
+
+TEST_CASE("Appointment: from an activity, the flow is pre-filled with it and walks every step") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(OpenCategory{"sport"});
+    h.Do(OpenActivity{"voetbal"});
+    h.Do(ToggleChosen{"zwemmen"});
+    h.Do(StartAppointment{"voetbal", false});
+    REQUIRE(h.s.screen == Screen::kAppointment);
+    CHECK(h.s.draft.step == Step::kAbout);
+    CHECK(h.s.draft.request.activity_ids == std::vector<std::string>{"zwemmen", "voetbal"});
+    h.Do(ToggleAbout{"zwemmen"});
+    CHECK(h.s.draft.request.activity_ids == std::vector<std::string>{"voetbal"});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kChildren);
+    h.Do(AddChild{});
+    h.Do(AddChild{});
+    h.Do(ChildAge{1, 3});
+    CHECK(h.s.draft.request.child_ages == std::vector<int>{6, 9});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kContact);
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kContact);  // no number yet: it stays
+    for (char k : std::string("0470x12345<67")) h.Do(action::Keypad{k});  // x is no key; < erases
+    CHECK(h.s.draft.request.phone == "0470123467");
+    h.Do(action::Keypad{'+'});  // a plus only as the first character
+    CHECK(h.s.draft.request.phone == "0470123467");
+    h.Do(SetWhatsApp{true});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kLanguage);
+    h.Do(SetLanguage{"uk"});
+    h.Do(SetInterpreter{true});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kDayParts);
+    h.Do(ToggleDayPart{DayPart::kSaturday});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kConsent);
+    h.effects.clear();
+    h.Do(GiveConsent{});
+    CHECK(h.Has(Effect::kSubmitRequest));
+    CHECK(h.s.draft.request.phone == "+32470123467");  // normalised before it is stored
+    CHECK(h.s.draft.request.consent);
+    h.Do(SubmitDone{"ABC-DEF"});
+    CHECK(h.s.draft.step == Step::kDone);
+    CHECK(h.s.draft.reference == "ABC-DEF");
+    CHECK(h.s.draft.request.phone.empty());  // on disk now; not kept in memory
+    CHECK(h.s.draft.request.child_ages.empty());
+    h.Do(Finish{});
+    CHECK(h.s.screen == Screen::kHome);
+    CHECK(h.s.draft.reference.empty());
+}
+
+TEST_CASE("Appointment: Terug goes back a step, and from the first step leaves and forgets") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{});
+    h.Do(NextStep{});
+    h.Do(NextStep{});
+    for (char k : std::string("0470123456")) h.Do(action::Keypad{k});
+    h.Do(Back{});
+    CHECK(h.s.draft.step == Step::kChildren);
+    h.Do(Back{});
+    CHECK(h.s.draft.step == Step::kAbout);
+    CHECK(h.s.draft.request.phone == "0470123456");
+    h.Do(Back{});
+    CHECK(h.s.screen == Screen::kHome);
+    CHECK(h.s.draft.request.phone.empty());
+}
+
+TEST_CASE("Appointment: starting again while in the flow keeps what is typed") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{});
+    h.Do(NextStep{});
+    h.Do(AddChild{});
+    h.Do(StartAppointment{});
+    CHECK(h.s.draft.step == Step::kChildren);
+    CHECK(h.s.draft.request.child_ages.size() == 1);
+}
+
+TEST_CASE("Appointment: no more than 3 chosen activities") {
+    Harness h;
+    for (const char* id : {"a", "b", "c", "d"}) h.Do(ToggleChosen{id});
+    CHECK(h.s.chosen == std::vector<std::string>{"a", "b", "c"});
+    h.Do(ToggleChosen{"b"});
+    CHECK(h.s.chosen == std::vector<std::string>{"a", "c"});
+}
+
+TEST_CASE("Appointment: declining consent sends nothing and forgets the draft") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{});
+    h.Do(SetContactMode{ContactMode::kComeBack});
+    h.effects.clear();
+    h.Do(DeclineConsent{});
+    CHECK_FALSE(h.Has(Effect::kSubmitRequest));
+    CHECK(h.s.screen == Screen::kHome);
+    CHECK(h.s.draft.request.contact == ContactMode::kPhone);
+}
+
+TEST_CASE("Appointment: a failed write keeps the draft so the visitor can try again") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{});
+    h.Do(SetContactMode{ContactMode::kComeBack});
+    h.Do(GiveConsent{});
+    h.Do(SubmitFailed{"disk full"});
+    CHECK(h.s.draft.step == Step::kFailed);
+    h.effects.clear();
+    h.Do(GiveConsent{});
+    CHECK(h.Has(Effect::kSubmitRequest));
+}
+
+TEST_CASE("Interest request: one activity, phone only, fewer steps") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{"muziek", true});
+    CHECK(h.s.draft.request.kind == RequestKind::kInterest);
+    CHECK(h.s.draft.request.activity_ids == std::vector<std::string>{"muziek"});
+    CHECK(h.s.draft.step == Step::kChildren);
+    h.Do(NextStep{});
+    h.Do(SetContactMode{ContactMode::kComeBack});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kContact);  // an interest request needs a number to call
+    h.Do(SetContactMode{ContactMode::kPhone});
+    for (char k : std::string("+32470123456")) h.Do(action::Keypad{k});
+    h.Do(NextStep{});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kConsent);
+}
+
+TEST_CASE("A timeout in the middle of the flow wipes every field") {
+    Harness h;
+    h.Do(Input{h.clock.Now()});
+    h.Do(Start{});
+    h.Do(ToggleChosen{"x"});
+    h.Do(StartAppointment{"x", false});
+    for (char k : std::string("0470123456")) h.Do(action::Keypad{k});
+    h.Wait(110s);
+    CHECK(h.s.screen == Screen::kAttract);
+    CHECK(h.s.draft.request.phone.empty());
+    CHECK(h.s.chosen.empty());
+}
+
+TEST_CASE("Staff: five quick corner taps, then the PIN; three wrong PINs lock it out") {
+    Harness h;
+    h.policy.staff_pin = "2468";
+    for (int i = 0; i < 4; ++i) {
+        h.clock.Advance(1000ms);
+        h.Do(CornerTap{h.clock.Now()});
+    }
+    CHECK(h.s.screen == Screen::kAttract);
+    h.clock.Advance(5000ms);  // too slow: the count starts over
+    h.Do(CornerTap{h.clock.Now()});
+    CHECK(h.s.screen == Screen::kAttract);
+    for (int i = 0; i < 4; ++i) h.Do(CornerTap{h.clock.Now()});
+    REQUIRE(h.s.screen == Screen::kStaff);
+    for (char k : std::string("2469=")) h.Do(StaffPin{k});
+    CHECK_FALSE(h.s.staff.unlocked);
+    CHECK(h.s.staff.wrong_pins == 1);
+    for (char k : std::string("2468=")) h.Do(StaffPin{k});
+    CHECK(h.s.staff.unlocked);
+    h.Do(StaffClose{});
+    CHECK(h.s.screen == Screen::kAttract);
+    CHECK_FALSE(h.s.staff.unlocked);
+
+    for (int i = 0; i < 5; ++i) h.Do(CornerTap{h.clock.Now()});
+    for (int attempt = 0; attempt < 3; ++attempt)
+        for (char k : std::string("0000=")) h.Do(StaffPin{k});
+    CHECK(h.s.screen == Screen::kAttract);
+}
+
+TEST_CASE("Staff: with no PIN configured, nothing unlocks") {
+    Harness h;
+    for (int i = 0; i < 5; ++i) h.Do(CornerTap{h.clock.Now()});
+    REQUIRE(h.s.screen == Screen::kStaff);
+    h.Do(StaffPin{'='});
+    CHECK_FALSE(h.s.staff.unlocked);
 }

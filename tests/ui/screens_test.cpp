@@ -33,8 +33,16 @@ void Show(UiHarness& h, core::Screen screen, std::shared_ptr<const core::Catalog
     h.vm.today = {2026, 11, 23};
 }
 
-const core::Screen kSessionScreens[] = {core::Screen::kHome, core::Screen::kList, core::Screen::kDetail,
-                                        core::Screen::kContact, core::Screen::kCredits};
+const core::Screen kSessionScreens[] = {core::Screen::kHome,    core::Screen::kList,
+                                        core::Screen::kDetail,  core::Screen::kContact,
+                                        core::Screen::kCredits, core::Screen::kAppointment};
+
+void ShowStep(UiHarness& h, core::Step step, core::RequestKind kind = core::RequestKind::kAppointment) {
+    Show(h, core::Screen::kAppointment);
+    h.vm.draft = core::AppointmentDraft{};
+    h.vm.draft.request.kind = kind;
+    h.vm.draft.step = step;
+}
 
 }  // namespace
 
@@ -45,6 +53,18 @@ TEST_CASE("Attract: a tap anywhere starts a session") {
     CHECK_FALSE(h.Has("top:back"));
 }
 
+TEST_CASE("Attract: a tap in the top-left corner counts toward the hidden staff gesture") {
+    UiHarness h;
+    Show(h, core::Screen::kAttract);
+    h.Frame();  // ImGui finds the window under the finger from the previous frame
+    core::Actions all;
+    for (bool down : {true, false}) {
+        auto a = h.Frame(ImVec2(20, 20), down);
+        all.insert(all.end(), a.begin(), a.end());
+    }
+    CHECK(Only<CornerTap>(all));
+}
+
 TEST_CASE("Terug, Begin and Maak een afspraak are on every screen of a session") {
     for (core::Screen screen : kSessionScreens) {
         UiHarness h;
@@ -52,7 +72,9 @@ TEST_CASE("Terug, Begin and Maak een afspraak are on every screen of a session")
         INFO("screen " << static_cast<int>(screen));
         CHECK(Only<Back>(h.Tap("top:back")));
         CHECK(Only<Home>(h.Tap("top:home")));
-        CHECK(Only<OpenContact>(h.Tap("top:appointment")));
+        auto a = h.Tap("top:appointment");
+        REQUIRE(Only<StartAppointment>(a));
+        CHECK(Only<StartAppointment>(a)->activity_id.empty());
     }
 }
 
@@ -146,7 +168,27 @@ TEST_CASE("Detail: all seven-B blocks are shown, and the appointment button is t
         INFO(block);
         CHECK(h.Has(block));
     }
-    CHECK(Only<OpenContact>(h.Tap("detail:appointment")));
+    auto a = h.Tap("detail:appointment");
+    REQUIRE(Only<StartAppointment>(a));
+    CHECK(Only<StartAppointment>(a)->activity_id == "sport-0");
+    CHECK_FALSE(Only<StartAppointment>(a)->interest);
+    auto c = h.Tap("detail:choose");
+    REQUIRE(Only<ToggleChosen>(c));
+    CHECK(Only<ToggleChosen>(c)->id == "sport-0");
+}
+
+TEST_CASE("Detail: a closed registration offers 'tell me when it opens' instead") {
+    UiHarness h(ImVec2(1920, 2400));
+    core::Catalogue c = *Fixture();
+    c.activities[0].availability.registration_to = {2026, 9, 30};
+    c.activities[0].availability.reopens_on = core::Date{2027, 3, 1};
+    c.activities[0].availability.interest_list = true;
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK_FALSE(h.Has("detail:appointment"));
+    auto a = h.Tap("detail:interest");
+    REQUIRE(Only<StartAppointment>(a));
+    CHECK(Only<StartAppointment>(a)->interest);
 }
 
 TEST_CASE("Detail: price, place, time and first visit are found by pictogram") {
@@ -181,9 +223,11 @@ TEST_CASE("Every tappable widget is at least 12 mm, at any DPI and in both orien
     for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
         for (float dpi : {96.0f, 160.0f}) {
             for (core::Screen screen : {core::Screen::kAttract, core::Screen::kHome, core::Screen::kList,
-                                        core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits}) {
+                                        core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits,
+                                        core::Screen::kAppointment, core::Screen::kStaff}) {
                 UiHarness h(display, dpi);
                 Show(h, screen);
+                h.vm.draft.step = core::Step::kContact;  // the keypad, the densest step
                 h.local.ui.list.age_picker = screen == core::Screen::kList;
                 h.Frame();
                 float min_px = 12.0f * dpi / 25.4f - 0.5f;
@@ -227,10 +271,16 @@ TEST_CASE("Every pictogram the screens ask for is in the pictogram list") {
     std::string list = testing::ReadSource("assets/pictograms/pictograms.txt");
     UiHarness h;
     for (core::Screen screen : {core::Screen::kAttract, core::Screen::kHome, core::Screen::kList,
-                                core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits}) {
+                                core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits,
+                                core::Screen::kStaff}) {
         Show(h, screen);
         h.local.ui.list.age_picker = true;
         h.vm.warning = screen == core::Screen::kList;
+        h.Frame();
+    }
+    for (core::Step step : {core::Step::kAbout, core::Step::kChildren, core::Step::kContact, core::Step::kLanguage,
+                            core::Step::kDayParts, core::Step::kConsent, core::Step::kDone, core::Step::kFailed}) {
+        ShowStep(h, step);
         h.Frame();
     }
     CHECK(h.textures.asked.size() > 20);
@@ -238,4 +288,94 @@ TEST_CASE("Every pictogram the screens ask for is in the pictogram list") {
         INFO(name);
         CHECK(std::regex_search(list, std::regex("(^|\n)" + name + " ")));
     }
+}
+
+TEST_CASE("Appointment: about lists the chosen activities and a general question") {
+    UiHarness h;
+    ShowStep(h, core::Step::kAbout);
+    h.vm.chosen = {&h.vm.catalogue->activities[1], &h.vm.catalogue->activities[2]};
+    auto a = h.Tap("about:sport-2");
+    REQUIRE(Only<ToggleAbout>(a));
+    CHECK(Only<ToggleAbout>(a)->id == "sport-2");
+    CHECK(Only<GeneralQuestion>(h.Tap("about:general")));
+    CHECK(Only<NextStep>(h.Tap("appt:next")));
+}
+
+TEST_CASE("Appointment: children are counted and aged with steppers") {
+    UiHarness h;
+    ShowStep(h, core::Step::kChildren);
+    h.vm.draft.request.child_ages = {4, 9};
+    CHECK(Only<AddChild>(h.Tap("children:plus")));
+    CHECK(Only<RemoveChild>(h.Tap("children:minus")));
+    auto a = h.Tap("child1:plus");
+    REQUIRE(Only<ChildAge>(a));
+    CHECK(Only<ChildAge>(a)->index == 1);
+    CHECK(Only<ChildAge>(a)->delta == 1);
+}
+
+TEST_CASE("Appointment: the phone keypad sends every key, and the contact choice is two tiles") {
+    UiHarness h;
+    ShowStep(h, core::Step::kContact);
+    for (char k : std::string("0123456789+<")) {
+        auto a = h.Tap(std::string("keypad:") + k);
+        REQUIRE(Only<core::action::Keypad>(a));
+        CHECK(Only<core::action::Keypad>(a)->key == k);
+    }
+    auto w = h.Tap("contact:whatsapp");
+    REQUIRE(Only<SetWhatsApp>(w));
+    CHECK(Only<SetWhatsApp>(w)->on);
+    auto c = h.Tap("contact:come_back");
+    REQUIRE(Only<SetContactMode>(c));
+    CHECK(Only<SetContactMode>(c)->mode == core::ContactMode::kComeBack);
+}
+
+TEST_CASE("Appointment: an interest request can only leave a phone number") {
+    UiHarness h;
+    ShowStep(h, core::Step::kContact, core::RequestKind::kInterest);
+    h.Frame();
+    CHECK_FALSE(h.Has("contact:come_back"));
+    CHECK(h.Has("keypad:5"));
+}
+
+TEST_CASE("Appointment: language, interpreter and day parts are taps on tiles") {
+    UiHarness h;
+    ShowStep(h, core::Step::kLanguage);
+    auto l = h.Tap("language:3");
+    REQUIRE(Only<SetLanguage>(l));
+    CHECK(Only<SetLanguage>(l)->code == "ar");
+    CHECK(Only<SetInterpreter>(h.Tap("language:interpreter")));
+    ShowStep(h, core::Step::kDayParts);
+    auto d = h.Tap("daypart:2");
+    REQUIRE(Only<ToggleDayPart>(d));
+    CHECK(Only<ToggleDayPart>(d)->part == core::DayPart::kEvening);
+}
+
+TEST_CASE("Appointment: consent is asked, and a yes or a no is one tap") {
+    UiHarness h;
+    ShowStep(h, core::Step::kConsent);
+    CHECK(Only<GiveConsent>(h.Tap("consent:yes")));
+    CHECK(Only<DeclineConsent>(h.Tap("consent:no")));
+}
+
+TEST_CASE("Appointment: the confirmation shows the code; a failure offers a retry") {
+    UiHarness h;
+    ShowStep(h, core::Step::kDone);
+    h.vm.draft.reference = "K7Q-4XM";
+    CHECK(Only<Finish>(h.Tap("appt:finish")));
+    ShowStep(h, core::Step::kFailed);
+    CHECK(Only<GiveConsent>(h.Tap("appt:retry")));
+}
+
+TEST_CASE("Staff: locked behind a PIN keypad, then the outbox status and a close button") {
+    UiHarness h;
+    Show(h, core::Screen::kStaff);
+    auto k = h.Tap("pin:7");
+    REQUIRE(Only<StaffPin>(k));
+    CHECK(Only<StaffPin>(k)->key == '7');
+    CHECK(h.Tap("pin:+").empty());  // no plus in a PIN
+    auto ok = h.Tap("staff:ok");
+    REQUIRE(Only<StaffPin>(ok));
+    CHECK(Only<StaffPin>(ok)->key == '=');
+    h.vm.staff.unlocked = true;
+    CHECK(Only<StaffClose>(h.Tap("staff:close")));
 }

@@ -25,7 +25,7 @@ std::string Read(const fs::path& p) {
 // #include lines; plus the key families built at run time from catalogue codes.
 std::set<std::string> KeysUsedInSource() {
     std::set<std::string> keys;
-    std::regex literal("\"([a-z_]+\\.[a-z_]+)\"");
+    std::regex literal("\"([a-z_]+(?:\\.[a-z_]+)+)\"");
     for (const char* dir : {"src/ui", "src/app"}) {
         for (const auto& entry : fs::directory_iterator(fs::path(BRUGPUNT_SOURCE_DIR) / dir)) {
             std::istringstream lines(Read(entry.path()));

@@ -1,0 +1,333 @@
+// Owns the "Maak een afspraak" flow, one function per step, and the staff screen. Mostly pictures,
+// one question per step, "Terug" always there. Must not include SDL, store or sync.
+//
+// [SECTION] Helpers
+// [SECTION] Steps
+// [SECTION] Appointment
+// [SECTION] Staff
+#include <algorithm>
+#include <cstdio>
+
+#include "screens.h"
+
+namespace brugpunt::ui {
+
+using namespace brugpunt::core::action;
+using core::Step;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+const Metrics& M() { return CurrentTheme().metrics; }
+const Fonts& F() { return CurrentTheme().fonts; }
+ImFont* Or(ImFont* f) { return f ? f : ImGui::GetFont(); }
+
+std::string Fmt(const char* key, int v) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, Tr(key), v);
+    return buf;
+}
+std::string Fmt(const char* key, int a, int b) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, Tr(key), a, b);
+    return buf;
+}
+
+// The question of a step, with its pictogram, and "step 2 of 6" beside it.
+void StepHeader(const ViewModel& m, const char* picto, const char* question) {
+    auto steps = core::StepsFor(m.draft.request.kind);
+    auto it = std::find(steps.begin(), steps.end(), m.draft.step);
+    float side = M().Mm(16);
+    Pictogram(m.Picto(picto), side);
+    ImGui::SameLine(0, M().Mm(4));
+    ImGui::BeginGroup();
+    ImGui::PushFont(Or(F().title));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(question);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    if (it != steps.end()) {
+        ImGui::PushFont(Or(F().small));
+        ImGui::TextUnformatted(Fmt("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
+        ImGui::PopFont();
+    }
+    ImGui::EndGroup();
+    ImGui::Spacing();
+}
+
+float Width() { return ImGui::GetContentRegionAvail().x; }
+
+// Tiles flowing left to right, wrapping: returns the index tapped, or -1.
+int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::string>>& items,
+             const std::vector<bool>& on, const ViewModel& m, float tile_w, float tile_h) {
+    int tapped = -1;
+    float gap = M().Mm(3);
+    int per_row = std::max(1, static_cast<int>((Width() + gap) / (tile_w + gap)));
+    float x0 = ImGui::GetCursorPosX();
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i % per_row != 0) ImGui::SameLine(0, gap);
+        else ImGui::SetCursorPosX(x0);
+        std::string id = std::string(prefix) + std::to_string(i);
+        ImTextureID picto = items[i].second.empty() ? nullptr : m.Picto(items[i].second);
+        if (ToggleTile(id.c_str(), items[i].first, picto, on[i], ImVec2(tile_w, tile_h)))
+            tapped = static_cast<int>(i);
+    }
+    return tapped;
+}
+
+void NextButton(const ViewModel& m, core::Actions& out) {
+    ImGui::Spacing();
+    bool ready = core::StepReady(m.draft);
+    if (BigButton("appt:next", Tr("appt.next"), m.Picto("arrow-right"), ImVec2(M().Mm(70), M().HitTarget() * 1.2f),
+                  ready ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+        out.push_back(NextStep{});
+}
+
+void DeskLines(const ViewModel& m) {
+    if (!m.catalogue) return;
+    const core::Desk& d = m.catalogue->desk;
+    TextBlock(F().bold, d.name);
+    TextBlock(F().body, d.phone + "   " + d.address);
+    for (const auto& h : d.opening_hours) TextBlock(F().small, h);
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Steps
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void DrawAbout(const ViewModel& m, core::Actions& out) {
+    StepHeader(m, "speech", Tr("appt.about.title"));
+    const auto& ids = m.draft.request.activity_ids;
+    float w = std::min(Width(), M().Mm(200)), h = M().Mm(22);
+    for (const auto* a : m.chosen) {
+        bool on = std::find(ids.begin(), ids.end(), a->id) != ids.end();
+        std::string id = "about:" + a->id;
+        std::string picto = a->pictograms.empty() ? "info" : a->pictograms.front();
+        if (ToggleTile(id.c_str(), a->title, m.Picto(picto), on, ImVec2(w, h))) out.push_back(ToggleAbout{a->id});
+    }
+    if (ToggleTile("about:general", Tr("appt.about.general"), m.Picto("info"), ids.empty(), ImVec2(w, h)))
+        out.push_back(GeneralQuestion{});
+    if (m.chosen.empty()) TextBlock(F().body, Tr("appt.about.tip"), colour::kMuted);
+    NextButton(m, out);
+}
+
+void DrawChildren(const ViewModel& m, core::Actions& out) {
+    StepHeader(m, "family", Tr("appt.children.title"));
+    const auto& ages = m.draft.request.child_ages;
+    float w = std::min(Width(), M().Mm(130));
+    int n = static_cast<int>(ages.size());
+    std::string count = n == 0 ? Tr("appt.children.none") : Fmt("appt.children.count", n);
+    int d = Stepper("children", count, w);
+    if (d > 0) out.push_back(AddChild{});
+    if (d < 0) out.push_back(RemoveChild{});
+    for (int i = 0; i < n; ++i) {
+        ImGui::Spacing();
+        TextBlock(F().bold, Fmt("appt.children.child", i + 1));
+        std::string id = "child" + std::to_string(i);
+        if (int a = Stepper(id.c_str(), Fmt("chip.age_set", ages[i]), w)) out.push_back(ChildAge{i, a});
+    }
+    NextButton(m, out);
+}
+
+void DrawContactStep(const ViewModel& m, core::Actions& out) {
+    const auto& r = m.draft.request;
+    StepHeader(m, "phone", Tr("appt.contact.title"));
+    ImVec2 tile(std::min((Width() - M().Mm(3)) / 2, M().Mm(110)), M().Mm(22));
+    if (r.kind == core::RequestKind::kAppointment) {
+        if (ToggleTile("contact:phone", Tr("appt.contact.phone"), m.Picto("phone"),
+                       r.contact == core::ContactMode::kPhone, tile))
+            out.push_back(SetContactMode{core::ContactMode::kPhone});
+        ImGui::SameLine(0, M().Mm(3));
+        if (ToggleTile("contact:come_back", Tr("appt.contact.come_back"), m.Picto("office"),
+                       r.contact == core::ContactMode::kComeBack, tile))
+            out.push_back(SetContactMode{core::ContactMode::kComeBack});
+        ImGui::Spacing();
+    }
+    if (r.contact == core::ContactMode::kComeBack) {
+        TextBlock(F().body, Tr("appt.contact.come_back_text"));
+        DeskLines(m);
+        NextButton(m, out);
+        return;
+    }
+    // The number as typed, grouped the Belgian way, and whether it is a real Belgian number.
+    bool valid = core::NormalizeBelgianPhone(r.phone).has_value();
+    std::string digits = r.phone.empty() ? Tr("appt.contact.placeholder") : core::GroupPhoneDigits(r.phone);
+    ImGui::BeginGroup();
+    float key = std::min(M().Mm(30), (ImGui::GetContentRegionAvail().y - M().Mm(50)) / 3.6f);
+    key = std::max(key, M().HitTarget() * 1.25f);  // 0.8 x key stays above 12 mm
+    ImGui::PushFont(Or(F().huge));
+    ImGui::PushStyleColor(ImGuiCol_Text, r.phone.empty() ? colour::kMuted : colour::kText);
+    ImGui::TextUnformatted(digits.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    TextBlock(F().body, Tr(valid ? "appt.contact.valid" : "appt.contact.type"), valid ? colour::kFree : colour::kMuted);
+    if (char k = Keypad("keypad", key)) out.push_back(core::action::Keypad{k});
+    ImGui::EndGroup();
+    float keypad_w = ImGui::GetItemRectSize().x;
+    if (Width() - keypad_w - M().Mm(8) >= M().Mm(80)) ImGui::SameLine(0, M().Mm(8));
+    ImGui::BeginGroup();
+    if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
+                   ImVec2(M().Mm(80), M().Mm(22))))
+        out.push_back(SetWhatsApp{!r.whatsapp});
+    NextButton(m, out);
+    ImGui::EndGroup();
+}
+
+void DrawLanguage(const ViewModel& m, core::Actions& out) {
+    StepHeader(m, "globe", Tr("appt.language.title"));
+    static const char* kCodes[] = {"nl", "en", "fr", "ar", "tr", "uk", "ru", "fa", "ps", "ti", "so", "ro", "pl"};
+    std::vector<std::pair<std::string, std::string>> items;
+    std::vector<bool> on;
+    for (const char* c : kCodes) {
+        items.push_back({Tr(("lang." + std::string(c)).c_str()), ""});
+        on.push_back(m.draft.request.language == c);
+    }
+    int tapped = TileGrid("language:", items, on, m, M().Mm(52), M().HitTarget() * 1.2f);
+    if (tapped >= 0) out.push_back(SetLanguage{kCodes[tapped]});
+    ImGui::Spacing();
+    if (ToggleTile("language:interpreter", Tr("appt.language.interpreter"), m.Picto("speaking"),
+                   m.draft.request.interpreter, ImVec2(std::min(Width(), M().Mm(120)), M().Mm(22))))
+        out.push_back(SetInterpreter{!m.draft.request.interpreter});
+    NextButton(m, out);
+}
+
+void DrawDayParts(const ViewModel& m, core::Actions& out) {
+    StepHeader(m, "calendar", Tr("appt.dayparts.title"));
+    TextBlock(F().body, Tr("appt.dayparts.hint"), colour::kMuted);
+    std::vector<std::pair<std::string, std::string>> items = {{Tr("appt.dayparts.morning"), "sunrise"},
+                                                              {Tr("appt.dayparts.afternoon"), "sun"},
+                                                              {Tr("appt.dayparts.evening"), "moon"},
+                                                              {Tr("appt.dayparts.saturday"), "calendar"}};
+    std::vector<bool> on(m.draft.request.day_parts.begin(), m.draft.request.day_parts.end());
+    int tapped = TileGrid("daypart:", items, on, m, M().Mm(75), M().Mm(26));
+    if (tapped >= 0) out.push_back(ToggleDayPart{static_cast<core::DayPart>(tapped)});
+    NextButton(m, out);
+}
+
+void DrawConsent(const ViewModel& m, core::Actions& out) {
+    StepHeader(m, "lock", Tr("appt.consent.title"));
+    ImGui::PushTextWrapPos(std::min(Width(), M().Mm(250)));
+    static const std::pair<const char*, const char*> kQuestions[] = {
+        {"appt.consent.q_what", "appt.consent.a_what"},
+        {"appt.consent.q_who", "appt.consent.a_who"},
+        {"appt.consent.q_when", "appt.consent.a_when"},
+    };
+    for (const auto& [question, answer] : kQuestions) {
+        TextBlock(F().bold, Tr(question));
+        TextBlock(F().body, Tr(answer));
+        ImGui::Spacing();
+    }
+    ImGui::PopTextWrapPos();
+    ImVec2 size(M().Mm(90), M().HitTarget() * 1.3f);
+    if (BigButton("consent:yes", Tr("appt.consent.yes"), m.Picto("check"), size, ButtonKind::kAction))
+        out.push_back(GiveConsent{});
+    ImGui::SameLine(0, M().Mm(5));
+    if (BigButton("consent:no", Tr("appt.consent.no"), nullptr, size, ButtonKind::kQuiet))
+        out.push_back(DeclineConsent{});
+}
+
+void DrawDone(const ViewModel& m, core::Actions& out) {
+    const auto& r = m.draft.request;
+    Pictogram(m.Picto("check"), M().Mm(22));
+    ImGui::SameLine(0, M().Mm(4));
+    ImGui::PushFont(Or(F().huge));
+    ImGui::TextUnformatted(Tr("appt.done.title"));
+    ImGui::PopFont();
+    TextBlock(F().body, Tr("appt.done.code"));
+    TextBlock(F().huge, m.draft.reference, colour::kPrimary);
+    ImGui::Spacing();
+    const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
+                       : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
+                                                                    : "appt.done.next_phone";
+    TextBlock(F().bold, Tr("appt.done.what_next"));
+    TextBlock(F().body, Tr(next));
+    ImGui::Spacing();
+    DeskLines(m);
+    ImGui::Spacing();
+    if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"), ImVec2(M().Mm(70), M().HitTarget() * 1.2f)))
+        out.push_back(Finish{});
+}
+
+void DrawFailed(const ViewModel& m, core::Actions& out) {
+    Pictogram(m.Picto("no-entry"), M().Mm(18));
+    ImGui::SameLine(0, M().Mm(4));
+    ImGui::PushFont(Or(F().title));
+    ImGui::TextUnformatted(Tr("appt.failed.title"));
+    ImGui::PopFont();
+    TextBlock(F().body, Tr("appt.failed.text"));
+    ImGui::Spacing();
+    DeskLines(m);
+    ImGui::Spacing();
+    if (BigButton("appt:retry", Tr("appt.failed.retry"), m.Picto("arrow-right"), ImVec2(M().Mm(80), M().HitTarget() * 1.2f)))
+        out.push_back(GiveConsent{});
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Appointment
+//-----------------------------------------------------------------------------
+
+void DrawAppointment(const ViewModel& m, core::Actions& out) {
+    ImGui::BeginChild("appt:scroll", ImVec2(0, 0), false);
+    switch (m.draft.step) {
+        case Step::kAbout: DrawAbout(m, out); break;
+        case Step::kChildren: DrawChildren(m, out); break;
+        case Step::kContact: DrawContactStep(m, out); break;
+        case Step::kLanguage: DrawLanguage(m, out); break;
+        case Step::kDayParts: DrawDayParts(m, out); break;
+        case Step::kConsent: DrawConsent(m, out); break;
+        case Step::kDone: DrawDone(m, out); break;
+        case Step::kFailed: DrawFailed(m, out); break;
+    }
+    ImGui::EndChild();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Staff
+//-----------------------------------------------------------------------------
+
+void DrawStaff(const ViewModel& m, core::Actions& out) {
+    if (!m.staff.unlocked) {
+        Pictogram(m.Picto("lock"), M().Mm(14));
+        ImGui::SameLine();
+        TextBlock(F().title, Tr("staff.pin_title"));
+        std::string dots;
+        for (size_t i = 0; i < m.staff.pin.size(); ++i) dots += "\xe2\x80\xa2 ";  // bullet
+        TextBlock(F().huge, dots.empty() ? " " : dots);
+        if (m.staff.wrong_pins > 0) TextBlock(F().body, Tr("staff.wrong_pin"), colour::kFull);
+        if (char k = Keypad("pin", M().Mm(20)); k && k != '+') out.push_back(StaffPin{k});
+        if (BigButton("staff:ok", Tr("staff.ok"), m.Picto("check"), ImVec2(M().Mm(66), M().HitTarget())))
+            out.push_back(StaffPin{'='});
+        return;
+    }
+    const StaffStatus& s = m.staff_status;
+    Pictogram(m.Picto("info"), M().Mm(14));
+    ImGui::SameLine();
+    TextBlock(F().title, Tr("staff.title"));
+    auto row = [](const char* key, const std::string& value, ImU32 col = colour::kText) {
+        TextBlock(F().bold, Tr(key));
+        ImGui::SameLine(CurrentTheme().metrics.Mm(100));
+        TextBlock(F().body, value, col);
+    };
+    row("staff.kiosk", s.kiosk_id);
+    row("staff.catalogue", m.catalogue ? m.catalogue->municipality + ", v" + std::to_string(m.catalogue->version) : "-");
+    row("staff.delivery", s.delivery);
+    row("staff.outbox_depth", std::to_string(s.outbox_depth), s.outbox_depth > 0 ? colour::kWait : colour::kText);
+    row("staff.oldest", s.outbox_depth ? std::to_string(s.oldest_age_s / 60) + " min" : "-");
+    row("staff.delivered", std::to_string(s.delivered));
+    row("staff.dropped", std::to_string(s.dropped), s.dropped > 0 ? colour::kFull : colour::kText);
+    row("staff.last_error", s.last_error.empty() ? "-" : s.last_error, s.last_error.empty() ? colour::kText : colour::kFull);
+    ImGui::Spacing();
+    if (BigButton("staff:close", Tr("staff.close"), m.Picto("lock"), ImVec2(M().Mm(70), M().HitTarget())))
+        out.push_back(StaffClose{});
+}
+
+}  // namespace brugpunt::ui
