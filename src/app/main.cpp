@@ -52,6 +52,23 @@ std::string FindFonts() {
     return "/usr/share/fonts/truetype/dejavu";
 }
 
+// For end-to-end tests that drive the real UI with X clicks: "id x0 y0 x1 y1" per widget, in
+// window pixels, replaced atomically whenever the screen's widgets move.
+void WriteWidgetMap(const std::string& path, std::string& last) {
+    std::string text;
+    char line[512];
+    for (const auto& [id, r] : ui::probe::All()) {
+        std::snprintf(line, sizeof line, "%s %.0f %.0f %.0f %.0f\n", id.c_str(), r.first.x, r.first.y, r.second.x,
+                      r.second.y);
+        text += line;
+    }
+    if (text == last) return;
+    last = text;
+    std::string tmp = path + ".tmp";
+    std::ofstream(tmp) << text;
+    std::rename(tmp.c_str(), path.c_str());
+}
+
 core::Date Today() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
@@ -409,6 +426,7 @@ int Run(const core::Options& o, const core::Config& config) {
     int frames_left = kSettleFrames;
     int shown_seconds = -1;
     long frames_drawn = 0;
+    std::string widget_map_text;
     core::TimePoint started = clock.Now();
     for (;;) {
         core::TimePoint now = clock.Now();
@@ -437,6 +455,7 @@ int Run(const core::Options& o, const core::Config& config) {
         ui::DrawFrame(kiosk.View(), kiosk.Local(), actions);
         platform->EndFrame();
         ++frames_drawn;
+        if (!o.widget_map.empty()) WriteWidgetMap(o.widget_map, widget_map_text);
         shown_seconds = kiosk.View().warning_seconds;
         if (frames_left > 0) --frames_left;
         if (kiosk.Apply(actions, now)) frames_left = kSettleFrames;

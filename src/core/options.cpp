@@ -19,7 +19,7 @@ std::optional<int> ToInt(const std::string& s, int lo, int hi) {
 
 const char* UsageText() {
     return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
-           "                [--idle-seconds N] [--warning-seconds N] [--frame-stats]\n"
+           "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map FILE]\n"
            "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
            "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning,\n"
            "                      appointment:STEP (about children contact language dayparts consent done failed\n"
@@ -65,13 +65,14 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.outbox_status = true;
         } else if (a == "--deliver-once") {
             o.deliver_once = true;
-        } else if (a == "--config" || a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
+        } else if (a == "--config" || a == "--widget-map" || a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
                    a == "--size" || a == "--frames" || a == "--dpi" || a == "--idle-seconds" ||
                    a == "--warning-seconds") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
             if (a == "--config") o.config = s;
+            else if (a == "--widget-map") o.widget_map = s;
             else if (a == "--catalogue") o.catalogue = s;
             else if (a == "--assets") o.assets = s;
             else if (a == "--screenshot") o.screenshot = s;

@@ -31,6 +31,7 @@ struct Options {
     int warning_seconds = 20;
     bool frame_stats = false;  // print frames drawn and sessions wiped on exit
     std::string config;        // the kiosk's config file; empty: defaults (no delivery)
+    std::string widget_map;    // test hook: keep FILE updated with where each widget was drawn
     bool outbox_status = false;
     bool deliver_once = false;
 };

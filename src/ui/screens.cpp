@@ -736,9 +736,10 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     }
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(width - right - gap, (M().TopBar() - h) * 0.5f));
+    // On an activity's page the request is about that activity, as the visitor would expect.
     if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(right, h),
                   ButtonKind::kAction))
-        out.push_back(StartAppointment{});
+        out.push_back(StartAppointment{m.screen == core::Screen::kDetail && m.detail ? m.detail->id : ""});
 }
 
 }  // namespace

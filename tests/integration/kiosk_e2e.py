@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+"""The whole kiosk, driven like a visitor: real X clicks (xdotool) under Xvfb on the real program,
+through "Maak een afspraak", to a real HTTPS receiver on loopback. Then the staff screen.
+
+kiosk_e2e.py --brugpunt BIN --receiver SCRIPT   (run inside xvfb-run, screen 1920x1080)
+
+The kiosk writes where each widget was drawn (--widget-map); this driver clicks their centres.
+"""
+import argparse
+import json
+import os
+import re
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+import delivery_test as dt  # certificates, receiver process, checks
+
+PHONE_TYPED = "0470000042"
+
+
+def widget_map(path):
+    try:
+        with open(path) as f:
+            return {p[0]: tuple(map(float, p[1:])) for p in (line.split() for line in f) if len(p) == 5}
+    except FileNotFoundError:
+        return {}
+
+
+def wait_for(path, widget, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        m = widget_map(path)
+        if widget in m:
+            return m
+        time.sleep(0.05)
+    dt.fail(f"widget {widget} never appeared; on screen: {sorted(widget_map(path))}")
+
+
+def click(path, widget, offset=(0, 0)):
+    m = wait_for(path, widget)
+    x0, y0, x1, y1 = m[widget]
+    x, y = (x0 + x1) / 2 + offset[0], (y0 + y1) / 2 + offset[1]
+    subprocess.run(["xdotool", "mousemove", str(int(x)), str(int(y)), "click", "1"], check=True)
+    time.sleep(0.12)  # a press and a release, a few frames apart
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--brugpunt", required=True)
+    p.add_argument("--receiver", required=True)
+    a = p.parse_args()
+    with tempfile.TemporaryDirectory(prefix="brugpunt-e2e-") as tmp:
+        dt.TMP = tmp
+        dt.ARGS = argparse.Namespace(receiver=a.receiver, brugpunt=a.brugpunt)
+        certs = dt.make_ca("good")
+        recv = dt.receiver(certs)
+        conf = dt.config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"],
+                         staff_pin="2468", kiosk_id="e2e-kiosk")
+        wmap = os.path.join(tmp, "widgets.txt")
+        log = open(os.path.join(tmp, "kiosk.log"), "w")
+        kiosk = subprocess.Popen([a.brugpunt, "--config", conf, "--size", "1920x1080", "--widget-map", wmap],
+                                 stdout=log, stderr=log)
+        try:
+            # A visitor: start, Sport, the football card, "Maak een afspraak".
+            click(wmap, "attract:start")
+            click(wmap, "tile:sport")
+            click(wmap, "card:voetbal-u8")
+            click(wmap, "top:appointment")               # on the football page: about football
+            click(wmap, "appt:next")                      # about: this activity
+            click(wmap, "children:plus")                  # one child
+            click(wmap, "appt:next")
+            for digit in PHONE_TYPED:
+                click(wmap, f"keypad:{digit}")
+            click(wmap, "appt:next")
+            click(wmap, "language:3")                     # Arabic
+            click(wmap, "language:interpreter")
+            click(wmap, "appt:next")
+            click(wmap, "daypart:2")                      # evening
+            click(wmap, "appt:next")
+            click(wmap, "consent:yes")
+            wait_for(wmap, "appt:finish")
+            dt.check(True, "the visitor reached the confirmation through real clicks")
+
+            # The worker thread delivers it in the background.
+            end, got = time.time() + 15, {}
+            while time.time() < end:
+                got = dt.stats(recv, certs)
+                if got["unique"] == 1:
+                    break
+                time.sleep(0.2)
+            dt.check(got.get("unique") == 1, "the receiver got the request from the running kiosk")
+            body = json.loads(dt_body(recv))
+            dt.check(body["contact"]["phone"] == "+32470000042", "with the number as typed, normalised")
+            dt.check(body["activities"][0]["id"] == "voetbal-u8" and body["children"] == [6], "and the choices")
+            dt.check(body["language"] == "ar" and body["interpreter"] and body["day_parts"] == ["evening"],
+                     "language, interpreter and day part")
+            end = time.time() + 10
+            while time.time() < end and dt.outbox_status(conf)["depth"] != "0":
+                time.sleep(0.2)
+            dt.check(dt.outbox_status(conf)["depth"] == "0", "and the kiosk's outbox is empty again")
+
+            # Staff: back to attract, five quick taps in the corner, the PIN, the status screen.
+            click(wmap, "appt:finish")
+            click(wmap, "top:back")
+            wait_for(wmap, "attract:start")
+            for _ in range(5):
+                subprocess.run(["xdotool", "mousemove", "20", "20", "click", "1"], check=True)
+                time.sleep(0.12)
+            for digit in "2468":
+                click(wmap, f"pin:{digit}")
+            click(wmap, "staff:ok")
+            wait_for(wmap, "staff:close")
+            dt.check(True, "the staff screen opens with the hidden gesture and the PIN")
+            click(wmap, "staff:close")
+            wait_for(wmap, "attract:start")
+        finally:
+            kiosk.terminate()
+            kiosk.wait(10)
+            log.close()
+            recv.stop()
+        lines = open(os.path.join(tmp, "kiosk.log")).read().splitlines()
+        dt.check(any("queued request" in l for l in lines), "the kiosk logged the request by reference")
+        leaks = [l for l in lines if dt.PHONE.search(l) or "0470000042" in l]
+        dt.check(not leaks, f"no phone number in the kiosk's log {leaks[:3]}")
+    print("PASS")
+
+
+def dt_body(recv):
+    db = next(arg for arg in recv.p.args if arg.endswith(".db"))
+    import sqlite3
+    return sqlite3.connect(db).execute("SELECT body FROM requests").fetchone()[0]
+
+
+if __name__ == "__main__":
+    main()
