@@ -1,14 +1,15 @@
 // Owns the SQLite catalogue db. The only file that speaks SQL for the catalogue.
 #include "catalogue_db.h"
 
-#include <sqlite3.h>
-
 #include "catalogue_json.h"
+#include "sqlite_stmt.h"
 
 namespace brugpunt::store {
 namespace {
 
 using namespace brugpunt::core;
+using detail::Exec;
+using detail::Stmt;
 
 constexpr int kSchemaVersion = 1;
 
@@ -38,45 +39,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS activities_fts USING fts5(
 
 Error DbError(sqlite3* db, const std::string& what) {
     return {ErrorCode::kDatabase, what + ": " + sqlite3_errmsg(db)};
-}
-
-// A prepared statement that finalizes itself.
-class Stmt {
-public:
-    Stmt(sqlite3* db, const std::string& sql) : m_db(db) {
-        m_rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr);
-    }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-
-    bool ok() const { return m_rc == SQLITE_OK; }
-    void Bind(int i, const std::string& v) { sqlite3_bind_text(m_stmt, i, v.c_str(), -1, SQLITE_TRANSIENT); }
-    void Bind(int i, long long v) { sqlite3_bind_int64(m_stmt, i, v); }
-    int Step() { return sqlite3_step(m_stmt); }
-    void Reset() {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-    }
-    std::string Text(int col) const {
-        auto p = sqlite3_column_text(m_stmt, col);
-        return p ? reinterpret_cast<const char*>(p) : "";
-    }
-
-private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt = nullptr;
-    int m_rc;
-};
-
-VoidResult Exec(sqlite3* db, const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        return Error{ErrorCode::kDatabase, msg};
-    }
-    return Ok{};
 }
 
 long long DayMask(const std::vector<Weekday>& days) {

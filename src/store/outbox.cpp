@@ -1,15 +1,16 @@
 // Owns the SQLite outbox. The only file that speaks SQL for requests.
 #include "outbox.h"
 
-#include <sqlite3.h>
-
 #include <nlohmann/json.hpp>
+
+#include "sqlite_stmt.h"
 
 namespace brugpunt::store {
 namespace {
 
 using core::Error;
 using core::ErrorCode;
+using detail::Stmt;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS outbox(
@@ -29,28 +30,6 @@ Error DbError(sqlite3* db, const std::string& what) {
     return {ErrorCode::kDatabase, "outbox: " + what + ": " + sqlite3_errmsg(db)};
 }
 
-class Stmt {
-public:
-    Stmt(sqlite3* db, const char* sql) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    bool ok() const { return m_rc == SQLITE_OK; }
-    void Bind(int i, const std::string& v) { sqlite3_bind_text(m_stmt, i, v.c_str(), -1, SQLITE_TRANSIENT); }
-    void Bind(int i, long long v) { sqlite3_bind_int64(m_stmt, i, v); }
-    int Step() { return sqlite3_step(m_stmt); }
-    std::string Text(int col) const {
-        auto p = sqlite3_column_text(m_stmt, col);
-        return p ? reinterpret_cast<const char*>(p) : "";
-    }
-    long long Int(int col) const { return sqlite3_column_int64(m_stmt, col); }
-    bool IsNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
-
-private:
-    sqlite3_stmt* m_stmt = nullptr;
-    int m_rc;
-};
-
 }  // namespace
 
 core::Result<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(const std::string& path) {
@@ -69,15 +48,7 @@ core::Result<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(const std::string
 
 SqliteOutbox::~SqliteOutbox() { sqlite3_close(m_db); }
 
-core::VoidResult SqliteOutbox::Exec(const std::string& sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        return Error{ErrorCode::kDatabase, "outbox: " + msg};
-    }
-    return core::Ok{};
-}
+core::VoidResult SqliteOutbox::Exec(const std::string& sql) { return detail::Exec(m_db, sql, "outbox: "); }
 
 core::VoidResult SqliteOutbox::Add(const OutboxItem& item) {
     Stmt s(m_db,
@@ -179,7 +150,7 @@ core::Result<std::optional<long long>> SqliteOutbox::NextAttemptMs() {
 }
 
 core::Result<std::string> SqliteOutbox::Pragma(const std::string& name) {
-    Stmt s(m_db, ("PRAGMA " + name).c_str());
+    Stmt s(m_db, "PRAGMA " + name);
     if (!s.ok() || s.Step() != SQLITE_ROW) return DbError(m_db, "pragma " + name);
     return s.Text(0);
 }
