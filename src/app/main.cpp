@@ -34,7 +34,9 @@ using namespace brugpunt;
 
 namespace {
 
-void Log(const std::string& line) { std::fprintf(stderr, "brugpunt: %s\n", line.c_str()); }
+void Log(const std::string& line) {
+    std::fprintf(stderr, "brugpunt: %s\n", line.c_str());
+}
 
 // Where assets live: --assets, $BRUGPUNT_ASSETS, next to the build's bin/, or the installed share/.
 std::string FindAssets(const core::Options& o) {
@@ -58,8 +60,8 @@ void WriteWidgetMap(const std::string& path, std::string& last) {
     std::string text;
     char line[512];
     for (const auto& [id, r] : ui::probe::All()) {
-        std::snprintf(line, sizeof line, "%s %.0f %.0f %.0f %.0f\n", id.c_str(), r.first.x, r.first.y, r.second.x,
-                      r.second.y);
+        std::snprintf(line, sizeof line, "%s %.0f %.0f %.0f %.0f\n", id.c_str(), r.first.x, r.first.y,
+                      r.second.x, r.second.y);
         text += line;
     }
     if (text == last) return;
@@ -86,7 +88,7 @@ core::Result<std::string> ReadFile(const std::string& path) {
 
 // Work that background threads hand to the main thread; drained once per loop iteration.
 class MainQueue {
-public:
+  public:
     void Post(std::function<void()> fn) {
         {
             std::lock_guard lock(m_mutex);
@@ -104,7 +106,7 @@ public:
         return !work.empty();
     }
 
-private:
+  private:
     std::mutex m_mutex;
     std::vector<std::function<void()>> m_work;
 };
@@ -140,7 +142,7 @@ core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
 }
 
 class Kiosk {
-public:
+  public:
     Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::TextureSource* textures,
           const core::Strings* strings, const core::Config& config)
         : m_cat(std::move(catalogue)), m_policy(policy), m_config(config) {
@@ -164,8 +166,10 @@ public:
             core::Screen screen = m_session.screen;
             core::Effects effects;
             core::Reduce(m_session, a, m_policy, effects);
-            bool quiet = std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
-            changed |= !quiet || warning != m_session.warning || screen != m_session.screen || !effects.empty();
+            bool quiet = std::holds_alternative<core::action::Input>(a) ||
+                         std::holds_alternative<core::action::Tick>(a);
+            changed |=
+                !quiet || warning != m_session.warning || screen != m_session.screen || !effects.empty();
             for (auto e : effects) Dispatch(e);
         }
         Rebuild(now);
@@ -192,13 +196,21 @@ public:
     const core::SessionPolicy& Policy() const { return m_policy; }
     const core::Catalogue& Catalogue() const { return *m_cat.catalogue; }
 
-private:
+  private:
     void Dispatch(core::Effect e) {
         switch (e) {
-            case core::Effect::kRefreshList: RefreshList(); break;
-            case core::Effect::kScrollToTop: m_local.ui.scroll_to_top = true; break;
-            case core::Effect::kWipeUiState: m_local = ui::FrameLocal{}; break;
-            case core::Effect::kSubmitRequest: Submit(); break;
+            case core::Effect::kRefreshList:
+                RefreshList();
+                break;
+            case core::Effect::kScrollToTop:
+                m_local.ui.scroll_to_top = true;
+                break;
+            case core::Effect::kWipeUiState:
+                m_local = ui::FrameLocal{};
+                break;
+            case core::Effect::kSubmitRequest:
+                Submit();
+                break;
         }
     }
 
@@ -209,7 +221,8 @@ private:
         std::vector<std::pair<std::string, std::string>> titles;
         for (const auto& id : r.activity_ids)
             if (const core::Activity* a = m_cat.catalogue->FindActivity(id)) titles.push_back({id, a->title});
-        store::RequestEnvelope env = sync::NewEnvelope(m_config.kiosk_id, sync::WallNowMs(), std::move(titles));
+        store::RequestEnvelope env =
+            sync::NewEnvelope(m_config.kiosk_id, sync::WallNowMs(), std::move(titles));
         core::Effects ignored;
         if (!m_outbox) {
             Log("outbox: not available; the request was not stored");
@@ -235,7 +248,8 @@ private:
             return;
         }
         for (const auto& id : ids.value())
-            if (auto it = m_index.find(id); it != m_index.end()) m_list.push_back(&m_cat.catalogue->activities[it->second]);
+            if (auto it = m_index.find(id); it != m_index.end())
+                m_list.push_back(&m_cat.catalogue->activities[it->second]);
     }
 
     void Rebuild(core::TimePoint now) {
@@ -272,14 +286,22 @@ private:
 
 const char* ScreenName(core::Screen s) {
     switch (s) {
-        case core::Screen::kAttract: return "attract";
-        case core::Screen::kHome: return "home";
-        case core::Screen::kList: return "list";
-        case core::Screen::kDetail: return "detail";
-        case core::Screen::kContact: return "contact";
-        case core::Screen::kCredits: return "credits";
-        case core::Screen::kAppointment: return "appointment";
-        case core::Screen::kStaff: return "staff";
+        case core::Screen::kAttract:
+            return "attract";
+        case core::Screen::kHome:
+            return "home";
+        case core::Screen::kList:
+            return "list";
+        case core::Screen::kDetail:
+            return "detail";
+        case core::Screen::kContact:
+            return "contact";
+        case core::Screen::kCredits:
+            return "credits";
+        case core::Screen::kAppointment:
+            return "appointment";
+        case core::Screen::kStaff:
+            return "staff";
     }
     return "?";
 }
@@ -291,7 +313,8 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::Ti
     const core::Catalogue& c = kiosk.Catalogue();
     if (r.name != "attract") a.push_back(Start{});
     if (r.name == "list") {
-        if (!c.FindCategory(r.arg)) return core::Error{core::ErrorCode::kNotFound, "unknown category '" + r.arg + "'"};
+        if (!c.FindCategory(r.arg))
+            return core::Error{core::ErrorCode::kNotFound, "unknown category '" + r.arg + "'"};
         a.push_back(OpenCategory{r.arg});
     } else if (r.name == "detail") {
         const core::Activity* act = c.FindActivity(r.arg);
@@ -305,15 +328,17 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::Ti
     } else if (r.name == "appointment") {
         bool interest = r.arg == "interest";
         const core::Activity* act = c.FindActivity(interest ? "muziekacademie-notenleer" : "voetbal-u8");
-        if (!act) return core::Error{core::ErrorCode::kNotFound, "the demo activities for this screen are missing"};
+        if (!act)
+            return core::Error{core::ErrorCode::kNotFound, "the demo activities for this screen are missing"};
         a.push_back(OpenCategory{act->category});
         a.push_back(OpenActivity{act->id});
         if (!interest) a.push_back(ToggleChosen{"meisjesvoetbal"});
         a.push_back(StartAppointment{act->id, interest});
-        static const std::vector<std::string> kSteps = {"about", "children", "contact", "language",
-                                                        "dayparts", "consent", "done", "failed", "interest"};
+        static const std::vector<std::string> kSteps = {
+            "about", "children", "contact", "language", "dayparts", "consent", "done", "failed", "interest"};
         auto step = std::find(kSteps.begin(), kSteps.end(), r.arg);
-        if (step == kSteps.end()) return core::Error{core::ErrorCode::kNotFound, "unknown step '" + r.arg + "'"};
+        if (step == kSteps.end())
+            return core::Error{core::ErrorCode::kNotFound, "unknown step '" + r.arg + "'"};
         int target = interest ? 0 : static_cast<int>(step - kSteps.begin());
         // A made-up visitor: two children, a (non-existent) 0470 00 number, Arabic with interpreter.
         for (int i = 0; i < target; ++i) {
@@ -327,7 +352,8 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::Ti
         if (r.arg == "done") a.push_back(SubmitDone{"K7Q-4XM"});
         if (r.arg == "failed") a.push_back(SubmitFailed{"disk full"});
     } else if (r.name == "staff") {
-        if (r.arg != "pin" && r.arg != "status") return core::Error{core::ErrorCode::kNotFound, "use staff:pin or staff:status"};
+        if (r.arg != "pin" && r.arg != "status")
+            return core::Error{core::ErrorCode::kNotFound, "use staff:pin or staff:status"};
         a.erase(a.begin() + 1);  // no Start: the gesture is on the attract screen
         for (int i = 0; i < 5; ++i) a.push_back(CornerTap{now});
         if (r.arg == "status") {
@@ -411,7 +437,8 @@ int Run(const core::Options& o, const core::Config& config) {
     // The outbox: this thread writes new requests; the worker thread delivers them.
     MainQueue queue;
     auto outbox = store::SqliteOutbox::Open(app::OutboxPath(config));
-    if (!outbox) Log(outbox.error().message + "; \"Maak een afspraak\" will tell visitors to ask at the desk");
+    if (!outbox)
+        Log(outbox.error().message + "; \"Maak een afspraak\" will tell visitors to ask at the desk");
     sync::DeliveryWorker worker(config, app::OutboxPath(config), Log, [&](const sync::WorkerStatus& st) {
         queue.Post([&kiosk, st] { kiosk.SetStaffStatus(st, sync::WallNowMs()); });
     });
@@ -464,8 +491,8 @@ int Run(const core::Options& o, const core::Config& config) {
     worker.Join();
     if (o.frame_stats) {
         double seconds = std::chrono::duration<double>(clock.Now() - started).count();
-        std::printf("frames drawn: %ld\nseconds: %.1f\nsessions wiped: %d\nscreen at exit: %s\n", frames_drawn,
-                    seconds, kiosk.Session().generation, ScreenName(kiosk.Session().screen));
+        std::printf("frames drawn: %ld\nseconds: %.1f\nsessions wiped: %d\nscreen at exit: %s\n",
+                    frames_drawn, seconds, kiosk.Session().generation, ScreenName(kiosk.Session().screen));
     }
     return 0;
 }

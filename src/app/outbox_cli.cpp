@@ -12,11 +12,15 @@
 namespace brugpunt::app {
 namespace {
 
-void Log(const std::string& line) { std::fprintf(stderr, "brugpunt: %s\n", line.c_str()); }
+void Log(const std::string& line) {
+    std::fprintf(stderr, "brugpunt: %s\n", line.c_str());
+}
 
 }  // namespace
 
-std::string OutboxPath(const core::Config& config) { return config.data_dir + "/outbox.db"; }
+std::string OutboxPath(const core::Config& config) {
+    return config.data_dir + "/outbox.db";
+}
 
 int RunOutboxStatus(const core::Config& config) {
     auto outbox = store::SqliteOutbox::Open(OutboxPath(config));
@@ -30,8 +34,8 @@ int RunOutboxStatus(const core::Config& config) {
         return 1;
     }
     long long age_s = st->oldest_created_ms ? (sync::WallNowMs() - *st->oldest_created_ms) / 1000 : 0;
-    std::printf("depth: %d\noldest age: %lld s\ndelivered: %lld\ndropped: %lld\nlast error: %s\n", st->depth, age_s,
-                st->delivered, st->dropped, st->last_error.empty() ? "-" : st->last_error.c_str());
+    std::printf("depth: %d\noldest age: %lld s\ndelivered: %lld\ndropped: %lld\nlast error: %s\n", st->depth,
+                age_s, st->delivered, st->dropped, st->last_error.empty() ? "-" : st->last_error.c_str());
     return 0;
 }
 

@@ -25,13 +25,16 @@ bool LoadFramebufferFunctions() {
     pGenFramebuffers = (PFNGLGENFRAMEBUFFERSPROC)SDL_GL_GetProcAddress("glGenFramebuffers");
     pBindFramebuffer = (PFNGLBINDFRAMEBUFFERPROC)SDL_GL_GetProcAddress("glBindFramebuffer");
     pFramebufferTexture2D = (PFNGLFRAMEBUFFERTEXTURE2DPROC)SDL_GL_GetProcAddress("glFramebufferTexture2D");
-    pCheckFramebufferStatus = (PFNGLCHECKFRAMEBUFFERSTATUSPROC)SDL_GL_GetProcAddress("glCheckFramebufferStatus");
+    pCheckFramebufferStatus =
+        (PFNGLCHECKFRAMEBUFFERSTATUSPROC)SDL_GL_GetProcAddress("glCheckFramebufferStatus");
     pDeleteFramebuffers = (PFNGLDELETEFRAMEBUFFERSPROC)SDL_GL_GetProcAddress("glDeleteFramebuffers");
     return pGenFramebuffers && pBindFramebuffer && pFramebufferTexture2D && pCheckFramebufferStatus &&
            pDeleteFramebuffers;
 }
 
-core::Error SdlError(const std::string& what) { return {core::ErrorCode::kIo, what + ": " + SDL_GetError()}; }
+core::Error SdlError(const std::string& what) {
+    return {core::ErrorCode::kIo, what + ": " + SDL_GetError()};
+}
 
 }  // namespace
 
@@ -48,8 +51,10 @@ core::Result<std::unique_ptr<Platform>> Platform::Create(const PlatformConfig& c
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (config.offscreen) flags |= SDL_WINDOW_HIDDEN;
-    else if (config.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (config.offscreen)
+        flags |= SDL_WINDOW_HIDDEN;
+    else if (config.fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     int w = config.offscreen ? 64 : config.width;
     int h = config.offscreen ? 64 : config.height;
     p->m_window = SDL_CreateWindow("Brugpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
@@ -64,7 +69,8 @@ core::Result<std::unique_ptr<Platform>> Platform::Create(const PlatformConfig& c
             return core::Error{core::ErrorCode::kIo, "OpenGL framebuffer objects are not available"};
         glGenTextures(1, &p->m_fbo_texture);
         glBindTexture(GL_TEXTURE_2D, p->m_fbo_texture);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, config.width, config.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, config.width, config.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         pGenFramebuffers(1, &p->m_fbo);
         pBindFramebuffer(GL_FRAMEBUFFER, p->m_fbo);
@@ -110,17 +116,22 @@ EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
     SDL_GetWindowSize(m_window, &w, &h);
     while (have) {
         switch (e.type) {
-            case SDL_QUIT: out.quit = true; break;
+            case SDL_QUIT:
+                out.quit = true;
+                break;
             case SDL_MOUSEMOTION:
-                if (e.motion.which != SDL_TOUCH_MOUSEID) pointer.Move((float)e.motion.x, (float)e.motion.y, false);
+                if (e.motion.which != SDL_TOUCH_MOUSEID)
+                    pointer.Move((float)e.motion.x, (float)e.motion.y, false);
                 out.input |= e.motion.state != 0;
                 out.redraw = true;  // the mouse is a developer's tool; keep drawing it smoothly
                 break;
             case SDL_MOUSEBUTTONDOWN:
             case SDL_MOUSEBUTTONUP:
                 if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-                if (e.type == SDL_MOUSEBUTTONDOWN) pointer.Press((float)e.button.x, (float)e.button.y, false);
-                else pointer.Release((float)e.button.x, (float)e.button.y, false);
+                if (e.type == SDL_MOUSEBUTTONDOWN)
+                    pointer.Press((float)e.button.x, (float)e.button.y, false);
+                else
+                    pointer.Release((float)e.button.x, (float)e.button.y, false);
                 out.input = true;
                 break;
             case SDL_FINGERDOWN:
@@ -148,8 +159,11 @@ EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
                 out.input = true;
                 break;
             case SDL_WINDOWEVENT:
-            case SDL_USEREVENT: out.redraw = true; break;
-            default: break;
+            case SDL_USEREVENT:
+                out.redraw = true;
+                break;
+            default:
+                break;
         }
         have = SDL_PollEvent(&e);
     }
@@ -181,8 +195,10 @@ void Platform::EndFrame() {
     glClearColor(0.97f, 0.96f, 0.94f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!m_fbo) SDL_GL_SwapWindow(m_window);
-    else glFinish();
+    if (!m_fbo)
+        SDL_GL_SwapWindow(m_window);
+    else
+        glFinish();
 }
 
 core::VoidResult Platform::SavePng(const std::string& path) {
@@ -222,7 +238,8 @@ ImTextureID GlTextures::Pictogram(std::string_view name) const {
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, data);
         stbi_image_free(data);
     } else {
-        std::fprintf(stderr, "brugpunt: pictogram '%s' missing (%s)\n", std::string(name).c_str(), path.c_str());
+        std::fprintf(stderr, "brugpunt: pictogram '%s' missing (%s)\n", std::string(name).c_str(),
+                     path.c_str());
     }
     m_cache.emplace(std::string(name), tex);
     return tex ? (ImTextureID)(intptr_t)tex : nullptr;

@@ -30,7 +30,7 @@ struct EventSummary {
 };
 
 class Platform {
-public:
+  public:
     static core::Result<std::unique_ptr<Platform>> Create(const PlatformConfig& config);
     ~Platform();
     Platform(const Platform&) = delete;
@@ -46,7 +46,7 @@ public:
     // Writes the last rendered frame as a PNG.
     core::VoidResult SavePng(const std::string& path);
 
-private:
+  private:
     Platform() = default;
     SDL_Window* m_window = nullptr;
     void* m_gl = nullptr;
@@ -58,12 +58,12 @@ private:
 
 // Pictograms as OpenGL textures, loaded from DIR/NAME.png on first use.
 class GlTextures final : public ui::TextureSource {
-public:
+  public:
     explicit GlTextures(std::string dir) : m_dir(std::move(dir)) {}
     ~GlTextures() override;
     ImTextureID Pictogram(std::string_view name) const override;
 
-private:
+  private:
     std::string m_dir;
     mutable std::map<std::string, unsigned, std::less<>> m_cache;  // 0: tried and missing
 };

@@ -8,8 +8,7 @@ namespace brugpunt::core {
 namespace {
 
 template <class E, size_t N>
-std::optional<E> FromCode(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view code) {
+std::optional<E> FromCode(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
     for (const auto& [value, name] : table)
         if (name == code) return value;
     return std::nullopt;
@@ -45,14 +44,30 @@ const Category* Catalogue::FindCategory(std::string_view id) const {
     return nullptr;
 }
 
-std::string_view StatusCode(Status s) { return ToCode(kStatus, s); }
-std::string_view ForWhomCode(ForWhom f) { return ToCode(kForWhom, f); }
-std::string_view DutchNeededCode(DutchNeeded d) { return ToCode(kDutch, d); }
-std::string_view SignupCode(Signup s) { return ToCode(kSignup, s); }
-std::optional<Status> ParseStatus(std::string_view code) { return FromCode(kStatus, code); }
-std::optional<ForWhom> ParseForWhom(std::string_view code) { return FromCode(kForWhom, code); }
-std::optional<DutchNeeded> ParseDutchNeeded(std::string_view code) { return FromCode(kDutch, code); }
-std::optional<Signup> ParseSignup(std::string_view code) { return FromCode(kSignup, code); }
+std::string_view StatusCode(Status s) {
+    return ToCode(kStatus, s);
+}
+std::string_view ForWhomCode(ForWhom f) {
+    return ToCode(kForWhom, f);
+}
+std::string_view DutchNeededCode(DutchNeeded d) {
+    return ToCode(kDutch, d);
+}
+std::string_view SignupCode(Signup s) {
+    return ToCode(kSignup, s);
+}
+std::optional<Status> ParseStatus(std::string_view code) {
+    return FromCode(kStatus, code);
+}
+std::optional<ForWhom> ParseForWhom(std::string_view code) {
+    return FromCode(kForWhom, code);
+}
+std::optional<DutchNeeded> ParseDutchNeeded(std::string_view code) {
+    return FromCode(kDutch, code);
+}
+std::optional<Signup> ParseSignup(std::string_view code) {
+    return FromCode(kSignup, code);
+}
 
 std::string FormatEuro(int cents) {
     if (cents == 0) return "gratis";

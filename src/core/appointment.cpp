@@ -10,9 +10,12 @@ std::optional<std::string> NormalizeBelgianPhone(std::string_view typed) {
     std::string digits;
     bool plus = false;
     for (char c : typed) {
-        if (c >= '0' && c <= '9') digits += c;
-        else if (c == '+' && digits.empty() && !plus) plus = true;
-        else if (c != ' ' && c != '/' && c != '.' && c != '-') return std::nullopt;
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (c == '+' && digits.empty() && !plus)
+            plus = true;
+        else if (c != ' ' && c != '/' && c != '.' && c != '-')
+            return std::nullopt;
     }
     std::string national;  // without the leading 0
     if (plus) {
@@ -35,8 +38,8 @@ std::optional<std::string> NormalizeBelgianPhone(std::string_view typed) {
 
 std::string GroupPhoneDigits(std::string_view digits) {
     // 04xx xx xx xx for mobiles, 0x xxx xx xx for everything else: the way Belgians write them.
-    std::vector<size_t> groups = digits.starts_with("04") ? std::vector<size_t>{4, 2, 2, 2}
-                                                           : std::vector<size_t>{2, 3, 2, 2};
+    std::vector<size_t> groups =
+        digits.starts_with("04") ? std::vector<size_t>{4, 2, 2, 2} : std::vector<size_t>{2, 3, 2, 2};
     std::string out;
     size_t pos = 0;
     for (size_t g : groups) {
@@ -84,10 +87,14 @@ Millis RetryDelay(int attempt, double unit, Millis base, Millis cap) {
 
 std::string_view DayPartCode(DayPart p) {
     switch (p) {
-        case DayPart::kMorning: return "morning";
-        case DayPart::kAfternoon: return "afternoon";
-        case DayPart::kEvening: return "evening";
-        case DayPart::kSaturday: return "saturday";
+        case DayPart::kMorning:
+            return "morning";
+        case DayPart::kAfternoon:
+            return "afternoon";
+        case DayPart::kEvening:
+            return "evening";
+        case DayPart::kSaturday:
+            return "saturday";
     }
     return "";
 }

@@ -18,7 +18,7 @@ inline constexpr int kMaxChosenActivities = 3;  // field workers ask for 2-3 cho
 inline constexpr int kMaxChildren = 8;
 
 enum class RequestKind { kAppointment, kInterest };  // interest: "laat me weten wanneer het opengaat"
-enum class ContactMode { kPhone, kComeBack };         // kComeBack: "ik kom terug naar de balie"
+enum class ContactMode { kPhone, kComeBack };        // kComeBack: "ik kom terug naar de balie"
 enum class DayPart { kMorning, kAfternoon, kEvening, kSaturday };
 inline constexpr int kDayPartCount = 4;
 

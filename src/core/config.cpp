@@ -26,8 +26,10 @@ Result<Config> ParseConfig(std::string_view text) {
         {"mail_from", &c.mail_from},     {"mail_to", &c.mail_to},
     };
     std::map<std::string, int*, std::less<>> ints = {
-        {"connect_timeout_s", &c.connect_timeout_s}, {"total_timeout_s", &c.total_timeout_s},
-        {"retention_days", &c.retention_days},       {"retry_base_s", &c.retry_base_s},
+        {"connect_timeout_s", &c.connect_timeout_s},
+        {"total_timeout_s", &c.total_timeout_s},
+        {"retention_days", &c.retention_days},
+        {"retry_base_s", &c.retry_base_s},
         {"retry_cap_s", &c.retry_cap_s},
     };
     int line_no = 0;

@@ -11,21 +11,21 @@ namespace brugpunt::core {
 
 struct Config {
     std::string kiosk_id = "kiosk";
-    std::string data_dir = ".";           // where the outbox lives
-    std::string staff_pin = "";           // empty: the staff screen stays locked
+    std::string data_dir = ".";  // where the outbox lives
+    std::string staff_pin = "";  // empty: the staff screen stays locked
     // Delivery of appointment requests: "webhook", "smtp" or "none".
     std::string delivery = "none";
     std::string webhook_url;
-    std::string webhook_secret;           // shared HMAC-SHA256 secret
-    std::string ca_file;                  // extra CA bundle for a municipal TLS certificate
-    std::string smtp_url;                 // smtp://host:587 (STARTTLS is required)
+    std::string webhook_secret;  // shared HMAC-SHA256 secret
+    std::string ca_file;         // extra CA bundle for a municipal TLS certificate
+    std::string smtp_url;        // smtp://host:587 (STARTTLS is required)
     std::string smtp_user;
     std::string smtp_password;
     std::string mail_from;
     std::string mail_to;
     int connect_timeout_s = 10;
     int total_timeout_s = 30;
-    int retention_days = 30;              // undelivered requests older than this are dropped, and reported
+    int retention_days = 30;  // undelivered requests older than this are dropped, and reported
     int retry_base_s = 30;
     int retry_cap_s = 6 * 3600;
 };

@@ -16,7 +16,9 @@ bool ParseInt(std::string_view text, int& out) {
     return ec == std::errc() && ptr == text.data() + text.size();
 }
 
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool IsLeap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int DaysInMonth(int year, int month) {
     static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -34,8 +36,7 @@ std::optional<Date> ParseDate(std::string_view text) {
     if (!ParseInt(text.substr(0, 4), d.year) || !ParseInt(text.substr(5, 2), d.month) ||
         !ParseInt(text.substr(8, 2), d.day))
         return std::nullopt;
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month))
-        return std::nullopt;
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month)) return std::nullopt;
     return d;
 }
 
@@ -46,9 +47,9 @@ std::string FormatDate(const Date& date) {
 }
 
 std::string FormatDateDutch(const Date& date) {
-    static constexpr std::array<const char*, 12> kMonths = {
-        "januari", "februari", "maart",     "april",   "mei",      "juni",
-        "juli",    "augustus", "september", "oktober", "november", "december"};
+    static constexpr std::array<const char*, 12> kMonths = {"januari",   "februari", "maart",    "april",
+                                                            "mei",       "juni",     "juli",     "augustus",
+                                                            "september", "oktober",  "november", "december"};
     return std::to_string(date.day) + " " + kMonths[date.month - 1] + " " + std::to_string(date.year);
 }
 
@@ -66,7 +67,9 @@ std::optional<Weekday> ParseWeekday(std::string_view code) {
     return std::nullopt;
 }
 
-std::string_view WeekdayCode(Weekday day) { return kWeekdayCodes[static_cast<int>(day)]; }
+std::string_view WeekdayCode(Weekday day) {
+    return kWeekdayCodes[static_cast<int>(day)];
+}
 
 Weekday WeekdayOf(const Date& date) {
     // Sakamoto's method; 0 = Sunday.

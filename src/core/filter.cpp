@@ -7,24 +7,42 @@ namespace brugpunt::core {
 
 bool Filter::Chip(enum Chip chip) const {
     switch (chip) {
-        case Chip::kFree: return free_only;
-        case Chip::kGirls: return girls_only;
-        case Chip::kTrial: return trial;
-        case Chip::kPlacesFree: return places_free;
-        case Chip::kNoDutch: return no_dutch;
-        case Chip::kWalkIn: return walk_in;
+        case Chip::kFree:
+            return free_only;
+        case Chip::kGirls:
+            return girls_only;
+        case Chip::kTrial:
+            return trial;
+        case Chip::kPlacesFree:
+            return places_free;
+        case Chip::kNoDutch:
+            return no_dutch;
+        case Chip::kWalkIn:
+            return walk_in;
     }
     return false;
 }
 
 void Filter::SetChip(enum Chip chip, bool on) {
     switch (chip) {
-        case Chip::kFree: free_only = on; break;
-        case Chip::kGirls: girls_only = on; break;
-        case Chip::kTrial: trial = on; break;
-        case Chip::kPlacesFree: places_free = on; break;
-        case Chip::kNoDutch: no_dutch = on; break;
-        case Chip::kWalkIn: walk_in = on; break;
+        case Chip::kFree:
+            free_only = on;
+            break;
+        case Chip::kGirls:
+            girls_only = on;
+            break;
+        case Chip::kTrial:
+            trial = on;
+            break;
+        case Chip::kPlacesFree:
+            places_free = on;
+            break;
+        case Chip::kNoDutch:
+            no_dutch = on;
+            break;
+        case Chip::kWalkIn:
+            walk_in = on;
+            break;
     }
 }
 

@@ -6,7 +6,9 @@
 namespace brugpunt::core {
 namespace {
 
-Error Bad(std::string message) { return {ErrorCode::kInvalid, std::move(message)}; }
+Error Bad(std::string message) {
+    return {ErrorCode::kInvalid, std::move(message)};
+}
 
 std::optional<int> ToInt(const std::string& s, int lo, int hi) {
     int v = 0;
@@ -18,11 +20,14 @@ std::optional<int> ToInt(const std::string& s, int lo, int hi) {
 }  // namespace
 
 const char* UsageText() {
-    return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] [--fullscreen]\n"
+    return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] "
+           "[--fullscreen]\n"
            "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map FILE]\n"
            "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
-           "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, warning,\n"
-           "                      appointment:STEP (about children contact language dayparts consent done failed\n"
+           "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
+           "warning,\n"
+           "                      appointment:STEP (about children contact language dayparts consent done "
+           "failed\n"
            "                      interest), staff:pin, staff:status\n"
            "       brugpunt --outbox-status [--config FILE]\n"
            "       brugpunt --deliver-once --config FILE\n"
@@ -65,17 +70,22 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.outbox_status = true;
         } else if (a == "--deliver-once") {
             o.deliver_once = true;
-        } else if (a == "--config" || a == "--widget-map" || a == "--catalogue" || a == "--assets" || a == "--screenshot" || a == "--screen" ||
-                   a == "--size" || a == "--frames" || a == "--dpi" || a == "--idle-seconds" ||
-                   a == "--warning-seconds") {
+        } else if (a == "--config" || a == "--widget-map" || a == "--catalogue" || a == "--assets" ||
+                   a == "--screenshot" || a == "--screen" || a == "--size" || a == "--frames" ||
+                   a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
-            if (a == "--config") o.config = s;
-            else if (a == "--widget-map") o.widget_map = s;
-            else if (a == "--catalogue") o.catalogue = s;
-            else if (a == "--assets") o.assets = s;
-            else if (a == "--screenshot") o.screenshot = s;
+            if (a == "--config")
+                o.config = s;
+            else if (a == "--widget-map")
+                o.widget_map = s;
+            else if (a == "--catalogue")
+                o.catalogue = s;
+            else if (a == "--assets")
+                o.assets = s;
+            else if (a == "--screenshot")
+                o.screenshot = s;
             else if (a == "--screen") {
                 auto r = ParseScreen(s);
                 if (!r) return r.error();
@@ -108,7 +118,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
     if (o.screenshot && !o.screen) return Bad("--screenshot needs --screen NAME");
     if (o.screen && !o.screenshot) return Bad("--screen goes with --screenshot OUT.png");
     if (o.outbox_status && o.deliver_once) return Bad("--outbox-status and --deliver-once go one at a time");
-    if (o.deliver_once && o.config.empty()) return Bad("--deliver-once needs --config FILE (where to deliver)");
+    if (o.deliver_once && o.config.empty())
+        return Bad("--deliver-once needs --config FILE (where to deliver)");
     return o;
 }
 

@@ -23,7 +23,7 @@ struct Error {
 // A value or an Error. Deliberately small: C++20 has no std::expected.
 template <class T>
 class Result {
-public:
+  public:
     Result(T value) : m_data(std::move(value)) {}
     Result(Error error) : m_data(std::move(error)) {}
 
@@ -35,7 +35,7 @@ public:
     const T* operator->() const { return &value(); }
     const Error& error() const { return std::get<Error>(m_data); }
 
-private:
+  private:
     std::variant<T, Error> m_data;
 };
 

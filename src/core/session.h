@@ -16,7 +16,7 @@ namespace brugpunt::core {
 enum class Screen { kAttract, kHome, kList, kDetail, kContact, kCredits, kAppointment, kStaff };
 
 struct SessionPolicy {
-    Millis idle{90'000};    // quiet time before "Ben je er nog?"
+    Millis idle{90'000};     // quiet time before "Ben je er nog?"
     Millis warning{20'000};  // countdown shown before the session is wiped
     std::string staff_pin;   // empty: the staff screen cannot be unlocked
 };
@@ -45,7 +45,7 @@ struct Session {
     Filter filter;
     TimePoint last_input{};
     bool warning = false;
-    int generation = 0;  // bumped on every wipe, so UI-local state keyed to it is dropped too
+    int generation = 0;               // bumped on every wipe, so UI-local state keyed to it is dropped too
     std::vector<std::string> chosen;  // up to 3 activities picked with "Kies"
     AppointmentDraft draft;
     StaffState staff;
@@ -58,60 +58,106 @@ std::vector<Step> StepsFor(RequestKind kind);
 bool StepReady(const AppointmentDraft& draft);
 
 namespace action {
-struct Input { TimePoint now; };  // any touch, click or key
-struct Tick { TimePoint now; };
+struct Input {
+    TimePoint now;
+};  // any touch, click or key
+struct Tick {
+    TimePoint now;
+};
 struct Start {};
-struct OpenCategory { std::string id; };
-struct OpenActivity { std::string id; };
+struct OpenCategory {
+    std::string id;
+};
+struct OpenActivity {
+    std::string id;
+};
 struct Back {};
 struct Home {};
 struct OpenContact {};
 struct OpenCredits {};
-struct ToggleChip { Chip chip; };
-struct SetAge { std::optional<int> age; };
-struct SetDay { std::optional<Weekday> day; };
+struct ToggleChip {
+    Chip chip;
+};
+struct SetAge {
+    std::optional<int> age;
+};
+struct SetDay {
+    std::optional<Weekday> day;
+};
 struct ClearFilters {};
-struct MoreTime { TimePoint now; };
+struct MoreTime {
+    TimePoint now;
+};
 // "Maak een afspraak"
-struct ToggleChosen { std::string id; };
-struct StartAppointment { std::string activity_id; bool interest = false; };
-struct ToggleAbout { std::string id; };
+struct ToggleChosen {
+    std::string id;
+};
+struct StartAppointment {
+    std::string activity_id;
+    bool interest = false;
+};
+struct ToggleAbout {
+    std::string id;
+};
 struct GeneralQuestion {};
 struct AddChild {};
 struct RemoveChild {};
-struct ChildAge { int index; int delta; };
-struct SetContactMode { ContactMode mode; };
-struct Keypad { char key; };  // '0'-'9', '+', or '<' to erase
-struct SetWhatsApp { bool on; };
-struct SetLanguage { std::string code; };
-struct SetInterpreter { bool on; };
-struct ToggleDayPart { DayPart part; };
+struct ChildAge {
+    int index;
+    int delta;
+};
+struct SetContactMode {
+    ContactMode mode;
+};
+struct Keypad {
+    char key;
+};  // '0'-'9', '+', or '<' to erase
+struct SetWhatsApp {
+    bool on;
+};
+struct SetLanguage {
+    std::string code;
+};
+struct SetInterpreter {
+    bool on;
+};
+struct ToggleDayPart {
+    DayPart part;
+};
 struct NextStep {};
 struct GiveConsent {};
 struct DeclineConsent {};
-struct SubmitDone { std::string reference; };
-struct SubmitFailed { std::string error; };
+struct SubmitDone {
+    std::string reference;
+};
+struct SubmitFailed {
+    std::string error;
+};
 struct Finish {};
 // Staff
-struct CornerTap { TimePoint now; };
-struct StaffPin { char key; };  // digit, '<' erase, '=' submit
+struct CornerTap {
+    TimePoint now;
+};
+struct StaffPin {
+    char key;
+};  // digit, '<' erase, '=' submit
 struct StaffClose {};
 }  // namespace action
 
 using Action = std::variant<
     action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity, action::Back,
-    action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge, action::SetDay,
-    action::ClearFilters, action::MoreTime, action::ToggleChosen, action::StartAppointment, action::ToggleAbout,
-    action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode,
-    action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart,
-    action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed,
-    action::Finish, action::CornerTap, action::StaffPin, action::StaffClose>;
+    action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge,
+    action::SetDay, action::ClearFilters, action::MoreTime, action::ToggleChosen, action::StartAppointment,
+    action::ToggleAbout, action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge,
+    action::SetContactMode, action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter,
+    action::ToggleDayPart, action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone,
+    action::SubmitFailed, action::Finish, action::CornerTap, action::StaffPin, action::StaffClose>;
 using Actions = std::vector<Action>;
 
 enum class Effect {
     kRefreshList,  // the filter or category changed: run the query again
     kScrollToTop,
-    kWipeUiState,  // the session was reset: drop every UI-local field
+    kWipeUiState,    // the session was reset: drop every UI-local field
     kSubmitRequest,  // write session.draft to the outbox, then answer SubmitDone or SubmitFailed
 };
 using Effects = std::vector<Effect>;

@@ -19,11 +19,20 @@ std::optional<std::string> Unquote(std::string_view s) {
         }
         if (++i == s.size()) return std::nullopt;
         switch (s[i]) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            default: return std::nullopt;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            default:
+                return std::nullopt;
         }
     }
     return out;

@@ -11,7 +11,7 @@
 namespace brugpunt::core {
 
 class Strings {
-public:
+  public:
     static Result<Strings> ParsePo(std::string_view text);
 
     // The text for key; the key itself when missing, so a gap shows on screen instead of crashing.
@@ -20,7 +20,7 @@ public:
     const std::map<std::string, std::string>& Entries() const { return m_entries; }
     void Set(std::string key, std::string text) { m_entries[std::move(key)] = std::move(text); }
 
-private:
+  private:
     std::map<std::string, std::string> m_entries;
 };
 

@@ -9,7 +9,7 @@ namespace brugpunt::core {
 namespace {
 
 class Checker {
-public:
+  public:
     Checker(std::vector<Issue>& out, std::string id) : m_out(out), m_id(std::move(id)) {}
 
     void Fail(std::string field, std::string message) {
@@ -26,23 +26,29 @@ public:
         if (list.empty()) Fail(std::string(field), "lijst is leeg");
     }
 
-private:
+  private:
     std::vector<Issue>& m_out;
     std::string m_id;
 };
 
-bool IsIdChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool IsIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
 
 bool IsPhone(const std::string& phone) {
     int digits = 0;
     for (char c : phone) {
-        if (c >= '0' && c <= '9') ++digits;
-        else if (c != ' ' && c != '+' && c != '/' && c != '.') return false;
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (c != ' ' && c != '+' && c != '/' && c != '.')
+            return false;
     }
     return digits >= 9 && digits <= 15;
 }
 
-int SentenceCount(std::string_view text) { return static_cast<int>(SentenceWordCounts(text).size()); }
+int SentenceCount(std::string_view text) {
+    return static_cast<int>(SentenceWordCounts(text).size());
+}
 
 void CheckActivity(const Catalogue& catalogue, const Activity& a, std::vector<Issue>& out) {
     Checker c(out, a.id);

@@ -106,7 +106,9 @@ void BindSearch(Stmt& stmt, const SearchSql& q) {
 
 }  // namespace
 
-void CatalogueDb::Closer::operator()(sqlite3* db) const { sqlite3_close(db); }
+void CatalogueDb::Closer::operator()(sqlite3* db) const {
+    sqlite3_close(db);
+}
 
 std::string FtsQueryFromText(const std::string& text) {
     std::string out, word;
@@ -119,8 +121,10 @@ std::string FtsQueryFromText(const std::string& text) {
     for (unsigned char c : text) {
         // Split on ASCII punctuation and space; keep every byte >= 0x80 so UTF-8 letters stay whole.
         bool letter = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (letter) word += static_cast<char>(c);
-        else flush();
+        if (letter)
+            word += static_cast<char>(c);
+        else
+            flush();
     }
     flush();
     return out;

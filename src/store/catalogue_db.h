@@ -15,7 +15,7 @@ struct sqlite3;
 namespace brugpunt::store {
 
 class CatalogueDb {
-public:
+  public:
     // Opens or creates the db at path (":memory:" for a private one) and ensures the schema.
     static core::Result<CatalogueDb> Open(const std::string& path);
 
@@ -30,7 +30,7 @@ public:
     // The SQL query plan for a filter, so a test can prove the indexes are used.
     core::Result<std::string> ExplainSearch(const core::Filter& filter) const;
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const;
     };

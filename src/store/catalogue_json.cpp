@@ -13,7 +13,7 @@ using namespace brugpunt::core;
 
 // Reads fields from one JSON object, recording each missing or mistyped one as an Issue.
 class Reader {
-public:
+  public:
     Reader(const json& obj, std::string id, std::string prefix, std::vector<Issue>& issues)
         : m_obj(obj), m_id(std::move(id)), m_prefix(std::move(prefix)), m_issues(issues) {}
 
@@ -42,8 +42,10 @@ public:
         const json* v = Find(key, json::value_t::array, "een lijst");
         if (!v) return out;
         for (const auto& item : *v) {
-            if (item.is_string()) out.push_back(item.get<std::string>());
-            else Fail(key, "lijst mag alleen tekst bevatten");
+            if (item.is_string())
+                out.push_back(item.get<std::string>());
+            else
+                Fail(key, "lijst mag alleen tekst bevatten");
         }
         return out;
     }
@@ -67,9 +69,11 @@ public:
         if (!v) Fail(key, "'" + s + "' is niet toegelaten; kies uit " + allowed);
         return v.value_or(fallback);
     }
-    void Fail(const char* key, std::string message) { m_issues.push_back({m_id, Path(key), std::move(message)}); }
+    void Fail(const char* key, std::string message) {
+        m_issues.push_back({m_id, Path(key), std::move(message)});
+    }
 
-private:
+  private:
     static const json& Empty() {
         static const json empty = json::object();
         return empty;
@@ -109,7 +113,8 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
     a.organiser = r.Str("organiser");
 
     Reader fv = r.Child("first_visit");
-    a.first_visit = {fv.Str("where"), fv.Str("who_meets_you"), fv.Str("what_to_bring"), fv.Str("what_happens")};
+    a.first_visit = {fv.Str("where"), fv.Str("who_meets_you"), fv.Str("what_to_bring"),
+                     fv.Str("what_happens")};
 
     Reader p = r.Child("price");
     a.price.cents = p.Int("cents");
@@ -139,8 +144,10 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
 
     Reader sch = r.Child("schedule");
     for (const auto& code : sch.StrList("days")) {
-        if (auto d = ParseWeekday(code)) a.schedule.days.push_back(*d);
-        else sch.Fail("days", "'" + code + "' is geen dag; gebruik ma, di, wo, do, vr, za, zo");
+        if (auto d = ParseWeekday(code))
+            a.schedule.days.push_back(*d);
+        else
+            sch.Fail("days", "'" + code + "' is geen dag; gebruik ma, di, wo, do, vr, za, zo");
     }
     a.schedule.start = sch.Str("start");
     a.schedule.end = sch.Str("end");
@@ -169,8 +176,10 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
     Reader r(obj, "", "", issues);
     cat.municipality = r.Str("municipality");
     auto it = obj.find("version");
-    if (it != obj.end() && it->is_number_integer()) cat.version = it->get<long long>();
-    else r.Fail("version", "moet een geheel getal zijn");
+    if (it != obj.end() && it->is_number_integer())
+        cat.version = it->get<long long>();
+    else
+        r.Fail("version", "moet een geheel getal zijn");
     Reader d = r.Child("desk");
     cat.desk = {d.Str("name"), d.Str("phone"), d.Str("address"), d.StrList("opening_hours")};
     auto cats = obj.find("categories");
@@ -256,7 +265,8 @@ json ActivityJson(const Activity& a) {
 
 json HeaderJson(const Catalogue& cat) {
     json cats = json::array();
-    for (const auto& c : cat.categories) cats.push_back({{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}});
+    for (const auto& c : cat.categories)
+        cats.push_back({{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}});
     return json{{"format", kCatalogueFormat},
                 {"municipality", cat.municipality},
                 {"version", cat.version},
@@ -295,7 +305,9 @@ Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text) {
     return out;
 }
 
-std::string ActivityToJson(const Activity& activity) { return ActivityJson(activity).dump(); }
+std::string ActivityToJson(const Activity& activity) {
+    return ActivityJson(activity).dump();
+}
 
 std::string CatalogueHeaderToJson(const Catalogue& catalogue) {
     json root = HeaderJson(catalogue);
@@ -313,7 +325,8 @@ std::string CatalogueToJson(const Catalogue& catalogue) {
 
 Result<Activity> ActivityFromJson(std::string_view text) {
     json obj = json::parse(text, nullptr, false);
-    if (obj.is_discarded() || !obj.is_object()) return Error{ErrorCode::kParse, "activity is not a JSON object"};
+    if (obj.is_discarded() || !obj.is_object())
+        return Error{ErrorCode::kParse, "activity is not a JSON object"};
     std::vector<Issue> issues;
     Activity a = ReadActivity(obj, issues);
     if (!issues.empty()) return Error{ErrorCode::kParse, FormatIssue(issues.front())};

@@ -34,25 +34,31 @@ Error DbError(sqlite3* db, const std::string& what) {
 
 core::Result<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(const std::string& path) {
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                             nullptr);
+    int rc = sqlite3_open_v2(path.c_str(), &raw,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     std::unique_ptr<SqliteOutbox> box(new SqliteOutbox(raw));
     if (rc != SQLITE_OK) return DbError(raw, "cannot open '" + path + "'");
     sqlite3_busy_timeout(raw, 5000);
     // secure_delete: an acknowledged request's phone number is overwritten, not left in free pages.
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON"})
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON"})
         if (auto s = box->Exec(pragma); !s) return s.error();
     if (auto s = box->Exec(kSchema); !s) return s.error();
     return box;
 }
 
-SqliteOutbox::~SqliteOutbox() { sqlite3_close(m_db); }
+SqliteOutbox::~SqliteOutbox() {
+    sqlite3_close(m_db);
+}
 
-core::VoidResult SqliteOutbox::Exec(const std::string& sql) { return detail::Exec(m_db, sql, "outbox: "); }
+core::VoidResult SqliteOutbox::Exec(const std::string& sql) {
+    return detail::Exec(m_db, sql, "outbox: ");
+}
 
 core::VoidResult SqliteOutbox::Add(const OutboxItem& item) {
     Stmt s(m_db,
-           "INSERT INTO outbox(key, reference, payload, attempts, created_ms, next_attempt_ms) VALUES (?,?,?,0,?,?)");
+           "INSERT INTO outbox(key, reference, payload, attempts, created_ms, next_attempt_ms) VALUES "
+           "(?,?,?,0,?,?)");
     if (!s.ok()) return DbError(m_db, "prepare add");
     s.Bind(1, item.key);
     s.Bind(2, item.reference);
@@ -73,7 +79,8 @@ core::Result<std::vector<OutboxItem>> SqliteOutbox::Due(long long now_ms, int li
     std::vector<OutboxItem> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW)
-        out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4)), s.Int(5), s.Int(6)});
+        out.push_back(
+            {s.Int(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4)), s.Int(5), s.Int(6)});
     if (rc != SQLITE_DONE) return DbError(m_db, "due");
     return out;
 }
@@ -135,9 +142,12 @@ core::Result<OutboxStats> SqliteOutbox::Stats() {
     Stmt state(m_db, "SELECT key, value FROM outbox_state");
     while (state.ok() && state.Step() == SQLITE_ROW) {
         std::string key = state.Text(0), value = state.Text(1);
-        if (key == "last_error") st.last_error = value;
-        else if (key == "delivered") st.delivered = std::stoll(value);
-        else if (key == "dropped") st.dropped = std::stoll(value);
+        if (key == "last_error")
+            st.last_error = value;
+        else if (key == "delivered")
+            st.delivered = std::stoll(value);
+        else if (key == "dropped")
+            st.dropped = std::stoll(value);
     }
     return st;
 }

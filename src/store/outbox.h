@@ -29,14 +29,14 @@ struct OutboxItem {
 struct OutboxStats {
     int depth = 0;
     std::optional<long long> oldest_created_ms;
-    std::string last_error;     // never holds personal data: transport errors and HTTP statuses only
+    std::string last_error;  // never holds personal data: transport errors and HTTP statuses only
     long long delivered = 0;
-    long long dropped = 0;      // undelivered and past the retention time
+    long long dropped = 0;  // undelivered and past the retention time
 };
 
 // The small interface the delivery loop needs; unit tests put a fake behind it.
 class OutboxStore {
-public:
+  public:
     virtual ~OutboxStore() = default;
     virtual core::VoidResult Add(const OutboxItem& item) = 0;
     virtual core::Result<std::vector<OutboxItem>> Due(long long now_ms, int limit) = 0;
@@ -49,7 +49,7 @@ public:
 };
 
 class SqliteOutbox final : public OutboxStore {
-public:
+  public:
     // WAL journal with synchronous=FULL: a committed Add survives a power cut.
     static core::Result<std::unique_ptr<SqliteOutbox>> Open(const std::string& path);
     ~SqliteOutbox() override;
@@ -67,7 +67,7 @@ public:
     // For tests: the pragma values the db runs with.
     core::Result<std::string> Pragma(const std::string& name);
 
-private:
+  private:
     explicit SqliteOutbox(sqlite3* db) : m_db(db) {}
     core::VoidResult Exec(const std::string& sql);
     sqlite3* m_db;

@@ -12,8 +12,10 @@ namespace brugpunt::store::detail {
 
 // A prepared statement that finalizes itself.
 class Stmt {
-public:
-    Stmt(sqlite3* db, const std::string& sql) { m_rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr); }
+  public:
+    Stmt(sqlite3* db, const std::string& sql) {
+        m_rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr);
+    }
     ~Stmt() { sqlite3_finalize(m_stmt); }
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
@@ -33,7 +35,7 @@ public:
     long long Int(int col) const { return sqlite3_column_int64(m_stmt, col); }
     bool IsNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
 
-private:
+  private:
     sqlite3_stmt* m_stmt = nullptr;
     int m_rc;
 };

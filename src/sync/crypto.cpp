@@ -30,7 +30,8 @@ std::string HmacSha256Hex(const std::string& key, const std::string& message) {
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_state st;
     crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()),
+                                  message.size());
     crypto_auth_hmacsha256_final(&st, mac);
     return Hex(mac, sizeof mac);
 }

@@ -14,7 +14,9 @@ void GlobalInit() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-size_t Discard(char*, size_t size, size_t n, void*) { return size * n; }
+size_t Discard(char*, size_t size, size_t n, void*) {
+    return size * n;
+}
 
 struct Upload {
     const std::string* data;
@@ -55,8 +57,10 @@ HttpResponse CurlHttp::Post(const HttpRequest& r) {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Discard);
     Common(c, r.timeouts, r.ca_file);
     CURLcode rc = curl_easy_perform(c);
-    if (rc == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
-    else out.error = curl_easy_strerror(rc);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
+    else
+        out.error = curl_easy_strerror(rc);
     curl_slist_free_all(headers);
     curl_easy_cleanup(c);
     return out;

@@ -8,7 +8,8 @@
 
 namespace brugpunt::sync {
 
-WebhookChannel::WebhookChannel(HttpTransport& http, const core::Config& config, std::function<long long()> now_ms)
+WebhookChannel::WebhookChannel(HttpTransport& http, const core::Config& config,
+                               std::function<long long()> now_ms)
     : m_http(http), m_config(config), m_now_ms(std::move(now_ms)) {}
 
 Outcome WebhookChannel::Deliver(const store::OutboxItem& item) {
@@ -28,7 +29,8 @@ Outcome WebhookChannel::Deliver(const store::OutboxItem& item) {
     if (!resp.error.empty()) return {false, "webhook: " + resp.error};
     // 2xx: stored. 409: the receiver had it already, which is just as good.
     if ((resp.status >= 200 && resp.status < 300) || resp.status == 409) return {true, ""};
-    if (resp.status == 401) return {false, "webhook: HTTP 401 (the receiver rejects our signature: check webhook_secret)"};
+    if (resp.status == 401)
+        return {false, "webhook: HTTP 401 (the receiver rejects our signature: check webhook_secret)"};
     return {false, "webhook: HTTP " + std::to_string(resp.status)};
 }
 
@@ -53,7 +55,9 @@ std::string MailMessage(const std::string& payload_json, const std::string& from
     using nlohmann::json;
     json p = json::parse(payload_json, nullptr, false);
     if (p.is_discarded()) p = json::object();
-    auto str = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : ""; };
+    auto str = [&](const char* k) {
+        return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : "";
+    };
     bool interest = str("kind") == "interest";
     std::string ref = str("reference");
     std::string body;
@@ -64,7 +68,8 @@ std::string MailMessage(const std::string& payload_json, const std::string& from
     body += "Waarover:\r\n";
     if (p.contains("activities") && !p["activities"].empty())
         for (const auto& a : p["activities"]) body += "- " + a.value("title", a.value("id", "")) + "\r\n";
-    else body += "- Een algemene vraag\r\n";
+    else
+        body += "- Een algemene vraag\r\n";
     if (p.contains("children") && !p["children"].empty()) {
         body += "\r\nKinderen: " + std::to_string(p["children"].size()) + " (leeftijd:";
         for (const auto& age : p["children"]) body += " " + std::to_string(age.get<int>());
@@ -79,18 +84,20 @@ std::string MailMessage(const std::string& payload_json, const std::string& from
     }
     body += "Taal: " + str("language") + (p.value("interpreter", false) ? " (tolk nodig)" : "") + "\r\n";
     if (p.contains("day_parts") && !p["day_parts"].empty()) {
-        static const std::map<std::string, std::string> kParts = {
-            {"morning", "voormiddag"}, {"afternoon", "namiddag"}, {"evening", "avond"}, {"saturday", "zaterdag"}};
+        static const std::map<std::string, std::string> kParts = {{"morning", "voormiddag"},
+                                                                  {"afternoon", "namiddag"},
+                                                                  {"evening", "avond"},
+                                                                  {"saturday", "zaterdag"}};
         body += "Liefst:";
         for (const auto& d : p["day_parts"]) body += " " + kParts.at(d.get<std::string>());
         body += "\r\n";
     }
     body += "\r\nDe persoon gaf toestemming. Wis deze mail als de vraag beantwoord is.\r\n";
-    std::string subject = interest ? "Brugpunt: bericht bij opening inschrijving " + ref
-                                   : "Brugpunt: terugbelvraag " + ref;
+    std::string subject =
+        interest ? "Brugpunt: bericht bij opening inschrijving " + ref : "Brugpunt: terugbelvraag " + ref;
     return "From: <" + from + ">\r\nTo: <" + to + ">\r\nSubject: " + subject +
-           "\r\nContent-Type: text/plain; charset=UTF-8\r\nMIME-Version: 1.0\r\nMessage-ID: <" + str("idempotency_key") +
-           "@brugpunt>\r\n\r\n" + body;
+           "\r\nContent-Type: text/plain; charset=UTF-8\r\nMIME-Version: 1.0\r\nMessage-ID: <" +
+           str("idempotency_key") + "@brugpunt>\r\n\r\n" + body;
 }
 
 DeliveryPolicy PolicyFrom(const core::Config& c) {
@@ -112,7 +119,8 @@ DeliveryReport DeliverDue(store::OutboxStore& outbox, Channel& channel, long lon
         return report;
     }
     for (const auto& ref : dropped.value())
-        log("outbox: dropped undelivered request " + ref + " after the retention time; call the desk's attention to it");
+        log("outbox: dropped undelivered request " + ref +
+            " after the retention time; call the desk's attention to it");
     report.dropped = static_cast<int>(dropped->size());
 
     auto due = outbox.Due(now_ms, policy.batch);
@@ -138,7 +146,8 @@ DeliveryReport DeliverDue(store::OutboxStore& outbox, Channel& channel, long lon
             auto delay = core::RetryDelay(item.attempts, random_unit(), policy.retry_base, policy.retry_cap);
             log("outbox: request " + item.reference + " not delivered (" + o.error + "); retry in " +
                 std::to_string(delay.count() / 1000) + " s");
-            if (auto s = outbox.Postpone(item.id, now_ms + delay.count(), o.error); !s) log(s.error().message);
+            if (auto s = outbox.Postpone(item.id, now_ms + delay.count(), o.error); !s)
+                log(s.error().message);
         }
     }
     return report;

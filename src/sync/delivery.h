@@ -22,7 +22,7 @@ struct Outcome {
 };
 
 class Channel {
-public:
+  public:
     virtual ~Channel() = default;
     virtual Outcome Deliver(const store::OutboxItem& item) = 0;
 };
@@ -30,11 +30,11 @@ public:
 // JSON POST with Idempotency-Key, X-Brugpunt-Timestamp and
 // X-Brugpunt-Signature: sha256=HEX(HMAC-SHA256(secret, timestamp + "." + body)).
 class WebhookChannel final : public Channel {
-public:
+  public:
     WebhookChannel(HttpTransport& http, const core::Config& config, std::function<long long()> now_ms);
     Outcome Deliver(const store::OutboxItem& item) override;
 
-private:
+  private:
     HttpTransport& m_http;
     core::Config m_config;
     std::function<long long()> m_now_ms;
@@ -42,11 +42,11 @@ private:
 
 // A plain-Dutch mail per request to the desk's mailbox, over SMTP with STARTTLS.
 class MailChannel final : public Channel {
-public:
+  public:
     MailChannel(MailTransport& mail, const core::Config& config);
     Outcome Deliver(const store::OutboxItem& item) override;
 
-private:
+  private:
     MailTransport& m_mail;
     core::Config m_config;
 };
@@ -75,7 +75,8 @@ DeliveryReport DeliverDue(store::OutboxStore& outbox, Channel& channel, long lon
                           const LogFn& log);
 
 // Builds the outbox row for a request: a fresh idempotency key and reference code, and the JSON.
-store::OutboxItem MakeOutboxItem(const core::AppointmentRequest& request, const store::RequestEnvelope& envelope);
+store::OutboxItem MakeOutboxItem(const core::AppointmentRequest& request,
+                                 const store::RequestEnvelope& envelope);
 store::RequestEnvelope NewEnvelope(const std::string& kiosk_id, long long now_ms,
                                    std::vector<std::pair<std::string, std::string>> activities);
 

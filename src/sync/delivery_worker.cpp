@@ -14,7 +14,9 @@ long long WallNowMs() {
 }
 
 DeliveryWorker::DeliveryWorker(core::Config config, std::string outbox_path, LogFn log, StatusFn on_status)
-    : m_config(std::move(config)), m_path(std::move(outbox_path)), m_log(std::move(log)),
+    : m_config(std::move(config)),
+      m_path(std::move(outbox_path)),
+      m_log(std::move(log)),
       m_on_status(std::move(on_status)) {}
 
 DeliveryWorker::~DeliveryWorker() {
@@ -22,7 +24,9 @@ DeliveryWorker::~DeliveryWorker() {
     Join();
 }
 
-void DeliveryWorker::Start() { m_thread = std::thread([this] { Run(); }); }
+void DeliveryWorker::Start() {
+    m_thread = std::thread([this] { Run(); });
+}
 
 void DeliveryWorker::Wake() {
     std::lock_guard lock(m_mutex);
@@ -59,7 +63,8 @@ void DeliveryWorker::Run() {
     DeliveryPolicy policy = PolicyFrom(m_config);
     for (;;) {
         WorkerStatus st;
-        if (channel) st.last_pass = DeliverDue(*outbox.value(), *channel, WallNowMs(), policy, RandomUnit, m_log);
+        if (channel)
+            st.last_pass = DeliverDue(*outbox.value(), *channel, WallNowMs(), policy, RandomUnit, m_log);
         if (auto stats = outbox.value()->Stats()) st.stats = stats.value();
         m_on_status(st);
 

@@ -20,7 +20,7 @@ struct WorkerStatus {
 };
 
 class DeliveryWorker {
-public:
+  public:
     using StatusFn = std::function<void(const WorkerStatus&)>;
     DeliveryWorker(core::Config config, std::string outbox_path, LogFn log, StatusFn on_status);
     ~DeliveryWorker();
@@ -32,7 +32,7 @@ public:
     void Stop();
     void Join();
 
-private:
+  private:
     void Run();
 
     core::Config m_config;

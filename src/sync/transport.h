@@ -21,12 +21,12 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-    long status = 0;     // 0 when no HTTP answer came
-    std::string error;   // transport failure (refused, timeout, TLS); empty when an answer came
+    long status = 0;    // 0 when no HTTP answer came
+    std::string error;  // transport failure (refused, timeout, TLS); empty when an answer came
 };
 
 class HttpTransport {
-public:
+  public:
     virtual ~HttpTransport() = default;
     virtual HttpResponse Post(const HttpRequest& request) = 0;
 };
@@ -41,19 +41,19 @@ struct Mail {
 };
 
 class MailTransport {
-public:
+  public:
     virtual ~MailTransport() = default;
     // Empty on success, else why it failed.
     virtual std::string Send(const Mail& mail) = 0;
 };
 
 class CurlHttp final : public HttpTransport {
-public:
+  public:
     HttpResponse Post(const HttpRequest& request) override;
 };
 
 class CurlMail final : public MailTransport {
-public:
+  public:
     std::string Send(const Mail& mail) override;
 };
 

@@ -21,9 +21,15 @@ using core::Step;
 
 namespace {
 
-const Metrics& M() { return CurrentTheme().metrics; }
-const Fonts& F() { return CurrentTheme().fonts; }
-ImFont* Or(ImFont* f) { return f ? f : ImGui::GetFont(); }
+const Metrics& M() {
+    return CurrentTheme().metrics;
+}
+const Fonts& F() {
+    return CurrentTheme().fonts;
+}
+ImFont* Or(ImFont* f) {
+    return f ? f : ImGui::GetFont();
+}
 
 std::string Fmt(const char* key, int v) {
     char buf[256];
@@ -51,14 +57,17 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question) {
     ImGui::PopFont();
     if (it != steps.end()) {
         ImGui::PushFont(Or(F().small));
-        ImGui::TextUnformatted(Fmt("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
+        ImGui::TextUnformatted(
+            Fmt("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
         ImGui::PopFont();
     }
     ImGui::EndGroup();
     ImGui::Spacing();
 }
 
-float Width() { return ImGui::GetContentRegionAvail().x; }
+float Width() {
+    return ImGui::GetContentRegionAvail().x;
+}
 
 // Tiles flowing left to right, wrapping: returns the index tapped, or -1.
 int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::string>>& items,
@@ -68,8 +77,10 @@ int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::s
     int per_row = std::max(1, static_cast<int>((Width() + gap) / (tile_w + gap)));
     float x0 = ImGui::GetCursorPosX();
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i % per_row != 0) ImGui::SameLine(0, gap);
-        else ImGui::SetCursorPosX(x0);
+        if (i % per_row != 0)
+            ImGui::SameLine(0, gap);
+        else
+            ImGui::SetCursorPosX(x0);
         std::string id = std::string(prefix) + std::to_string(i);
         ImTextureID picto = items[i].second.empty() ? nullptr : m.Picto(items[i].second);
         if (ToggleTile(id.c_str(), items[i].first, picto, on[i], ImVec2(tile_w, tile_h)))
@@ -81,7 +92,8 @@ int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::s
 void NextButton(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     bool ready = core::StepReady(m.draft);
-    if (BigButton("appt:next", Tr("appt.next"), m.Picto("arrow-right"), ImVec2(M().Mm(70), M().HitTarget() * 1.2f),
+    if (BigButton("appt:next", Tr("appt.next"), m.Picto("arrow-right"),
+                  ImVec2(M().Mm(70), M().HitTarget() * 1.2f),
                   ready ? ButtonKind::kPrimary : ButtonKind::kQuiet))
         out.push_back(NextStep{});
 }
@@ -110,7 +122,8 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
         bool on = std::find(ids.begin(), ids.end(), a->id) != ids.end();
         std::string id = "about:" + a->id;
         std::string picto = a->pictograms.empty() ? "info" : a->pictograms.front();
-        if (ToggleTile(id.c_str(), a->title, m.Picto(picto), on, ImVec2(w, h))) out.push_back(ToggleAbout{a->id});
+        if (ToggleTile(id.c_str(), a->title, m.Picto(picto), on, ImVec2(w, h)))
+            out.push_back(ToggleAbout{a->id});
     }
     if (ToggleTile("about:general", Tr("appt.about.general"), m.Picto("info"), ids.empty(), ImVec2(w, h)))
         out.push_back(GeneralQuestion{});
@@ -167,7 +180,8 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     ImGui::TextUnformatted(digits.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    TextBlock(F().body, Tr(valid ? "appt.contact.valid" : "appt.contact.type"), valid ? colour::kFree : colour::kMuted);
+    TextBlock(F().body, Tr(valid ? "appt.contact.valid" : "appt.contact.type"),
+              valid ? colour::kFree : colour::kMuted);
     if (char k = Keypad("keypad", key)) out.push_back(core::action::Keypad{k});
     ImGui::EndGroup();
     float keypad_w = ImGui::GetItemRectSize().x;
@@ -182,7 +196,8 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
 
 void DrawLanguage(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "globe", Tr("appt.language.title"));
-    static const char* kCodes[] = {"nl", "en", "fr", "ar", "tr", "uk", "ru", "fa", "ps", "ti", "so", "ro", "pl"};
+    static const char* kCodes[] = {"nl", "en", "fr", "ar", "tr", "uk", "ru",
+                                   "fa", "ps", "ti", "so", "ro", "pl"};
     std::vector<std::pair<std::string, std::string>> items;
     std::vector<bool> on;
     for (const char* c : kCodes) {
@@ -245,13 +260,14 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
                        : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
-                                                                    : "appt.done.next_phone";
+                                                                   : "appt.done.next_phone";
     TextBlock(F().bold, Tr("appt.done.what_next"));
     TextBlock(F().body, Tr(next));
     ImGui::Spacing();
     DeskLines(m);
     ImGui::Spacing();
-    if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"), ImVec2(M().Mm(70), M().HitTarget() * 1.2f)))
+    if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
+                  ImVec2(M().Mm(70), M().HitTarget() * 1.2f)))
         out.push_back(Finish{});
 }
 
@@ -265,7 +281,8 @@ void DrawFailed(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     DeskLines(m);
     ImGui::Spacing();
-    if (BigButton("appt:retry", Tr("appt.failed.retry"), m.Picto("arrow-right"), ImVec2(M().Mm(80), M().HitTarget() * 1.2f)))
+    if (BigButton("appt:retry", Tr("appt.failed.retry"), m.Picto("arrow-right"),
+                  ImVec2(M().Mm(80), M().HitTarget() * 1.2f)))
         out.push_back(GiveConsent{});
 }
 
@@ -278,14 +295,30 @@ void DrawFailed(const ViewModel& m, core::Actions& out) {
 void DrawAppointment(const ViewModel& m, core::Actions& out) {
     ImGui::BeginChild("appt:scroll", ImVec2(0, 0), false);
     switch (m.draft.step) {
-        case Step::kAbout: DrawAbout(m, out); break;
-        case Step::kChildren: DrawChildren(m, out); break;
-        case Step::kContact: DrawContactStep(m, out); break;
-        case Step::kLanguage: DrawLanguage(m, out); break;
-        case Step::kDayParts: DrawDayParts(m, out); break;
-        case Step::kConsent: DrawConsent(m, out); break;
-        case Step::kDone: DrawDone(m, out); break;
-        case Step::kFailed: DrawFailed(m, out); break;
+        case Step::kAbout:
+            DrawAbout(m, out);
+            break;
+        case Step::kChildren:
+            DrawChildren(m, out);
+            break;
+        case Step::kContact:
+            DrawContactStep(m, out);
+            break;
+        case Step::kLanguage:
+            DrawLanguage(m, out);
+            break;
+        case Step::kDayParts:
+            DrawDayParts(m, out);
+            break;
+        case Step::kConsent:
+            DrawConsent(m, out);
+            break;
+        case Step::kDone:
+            DrawDone(m, out);
+            break;
+        case Step::kFailed:
+            DrawFailed(m, out);
+            break;
     }
     ImGui::EndChild();
 }
@@ -318,13 +351,16 @@ void DrawStaff(const ViewModel& m, core::Actions& out) {
         TextBlock(F().body, value, col);
     };
     row("staff.kiosk", s.kiosk_id);
-    row("staff.catalogue", m.catalogue ? m.catalogue->municipality + ", v" + std::to_string(m.catalogue->version) : "-");
+    row("staff.catalogue",
+        m.catalogue ? m.catalogue->municipality + ", v" + std::to_string(m.catalogue->version) : "-");
     row("staff.delivery", s.delivery);
-    row("staff.outbox_depth", std::to_string(s.outbox_depth), s.outbox_depth > 0 ? colour::kWait : colour::kText);
+    row("staff.outbox_depth", std::to_string(s.outbox_depth),
+        s.outbox_depth > 0 ? colour::kWait : colour::kText);
     row("staff.oldest", s.outbox_depth ? std::to_string(s.oldest_age_s / 60) + " min" : "-");
     row("staff.delivered", std::to_string(s.delivered));
     row("staff.dropped", std::to_string(s.dropped), s.dropped > 0 ? colour::kFull : colour::kText);
-    row("staff.last_error", s.last_error.empty() ? "-" : s.last_error, s.last_error.empty() ? colour::kText : colour::kFull);
+    row("staff.last_error", s.last_error.empty() ? "-" : s.last_error,
+        s.last_error.empty() ? colour::kText : colour::kFull);
     ImGui::Spacing();
     if (BigButton("staff:close", Tr("staff.close"), m.Picto("lock"), ImVec2(M().Mm(70), M().HitTarget())))
         out.push_back(StaffClose{});

@@ -3,8 +3,12 @@
 
 namespace brugpunt::ui {
 
-void PointerQueue::Move(float x, float y, bool touch) { m_events.push_back({Event::Kind::kMove, x, y, touch}); }
-void PointerQueue::Press(float x, float y, bool touch) { m_events.push_back({Event::Kind::kPress, x, y, touch}); }
+void PointerQueue::Move(float x, float y, bool touch) {
+    m_events.push_back({Event::Kind::kMove, x, y, touch});
+}
+void PointerQueue::Press(float x, float y, bool touch) {
+    m_events.push_back({Event::Kind::kPress, x, y, touch});
+}
 void PointerQueue::Release(float x, float y, bool touch) {
     m_events.push_back({Event::Kind::kRelease, x, y, touch});
 }

@@ -14,7 +14,7 @@ struct PointerFrame {
 };
 
 class PointerQueue {
-public:
+  public:
     void Move(float x, float y, bool touch);
     void Press(float x, float y, bool touch);
     void Release(float x, float y, bool touch);
@@ -25,7 +25,7 @@ public:
     // True while queued transitions still need frames to play out.
     bool Pending() const { return !m_events.empty() || m_lift_after_touch; }
 
-private:
+  private:
     struct Event {
         enum class Kind { kMove, kPress, kRelease } kind;
         float x, y;

@@ -28,12 +28,19 @@ namespace {
 
 const core::Strings* g_strings = nullptr;
 
-const Metrics& M() { return CurrentTheme().metrics; }
-const Fonts& F() { return CurrentTheme().fonts; }
-ImFont* Or(ImFont* f) { return f ? f : ImGui::GetFont(); }
+const Metrics& M() {
+    return CurrentTheme().metrics;
+}
+const Fonts& F() {
+    return CurrentTheme().fonts;
+}
+ImFont* Or(ImFont* f) {
+    return f ? f : ImGui::GetFont();
+}
 
 constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
+                                          ImGuiWindowFlags_NoSavedSettings |
+                                          ImGuiWindowFlags_NoScrollWithMouse;
 
 std::string Format(const char* key, const std::string& value) {
     char buf[512];
@@ -46,7 +53,9 @@ std::string Format(const char* key, int value) {
     return buf;
 }
 
-std::string DayName(core::Weekday d) { return Tr(("day." + std::string(core::WeekdayCode(d))).c_str()); }
+std::string DayName(core::Weekday d) {
+    return Tr(("day." + std::string(core::WeekdayCode(d))).c_str());
+}
 
 // "ma, wo" for a badge; "woensdag en zaterdag" for the detail page.
 std::string DaysShort(const std::vector<core::Weekday>& days) {
@@ -79,18 +88,24 @@ Badge PriceBadge(const core::Price& p) {
 
 Badge StatusBadge(core::Status s) {
     switch (s) {
-        case core::Status::kPlacesFree: return {Tr("status.free"), colour::kFree};
-        case core::Status::kWaitingList: return {Tr("status.waitlist"), colour::kWait};
-        case core::Status::kFull: return {Tr("status.full"), colour::kFull};
+        case core::Status::kPlacesFree:
+            return {Tr("status.free"), colour::kFree};
+        case core::Status::kWaitingList:
+            return {Tr("status.waitlist"), colour::kWait};
+        case core::Status::kFull:
+            return {Tr("status.full"), colour::kFull};
     }
     return {"", colour::kPanel};
 }
 
 const char* StatusPicto(core::Status s) {
     switch (s) {
-        case core::Status::kPlacesFree: return "check";
-        case core::Status::kWaitingList: return "hourglass";
-        case core::Status::kFull: return "no-entry";
+        case core::Status::kPlacesFree:
+            return "check";
+        case core::Status::kWaitingList:
+            return "hourglass";
+        case core::Status::kFull:
+            return "no-entry";
     }
     return "check";
 }
@@ -226,8 +241,12 @@ int ColumnsFor(float width, float min_column_mm) {
 
 }  // namespace
 
-const char* Tr(const char* key) { return g_strings ? g_strings->Get(key).c_str() : key; }
-void SetStrings(const core::Strings* strings) { g_strings = strings; }
+const char* Tr(const char* key) {
+    return g_strings ? g_strings->Get(key).c_str() : key;
+}
+void SetStrings(const core::Strings* strings) {
+    g_strings = strings;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Attract
@@ -240,15 +259,18 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
         // Five quick taps in the top-left corner open the staff screen; any other tap starts.
         ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
         bool corner = at.x - origin.x < M().Mm(25) && at.y - origin.y < M().Mm(25);
-        if (corner) out.push_back(CornerTap{m.now});
-        else out.push_back(Start{});
+        if (corner)
+            out.push_back(CornerTap{m.now});
+        else
+            out.push_back(Start{});
     }
     probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
 
     // Laid out twice: once to measure, once to draw centred on the screen.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float wrap = size.x - 2 * M().Mm(10);
-    size_t discs = m.catalogue ? std::min<size_t>(m.catalogue->categories.size(), size.x > size.y ? 8 : 4) : 0;
+    size_t discs =
+        m.catalogue ? std::min<size_t>(m.catalogue->categories.size(), size.x > size.y ? 8 : 4) : 0;
     float disc = discs ? std::min(M().Mm(34), (size.x - M().Mm(20)) / discs - M().Mm(4)) : 0;
     float hand = M().Mm(30);
     auto layout = [&](float y, bool draw) {
@@ -256,13 +278,15 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
             font = Or(font);
             ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
             if (draw)
-                dl->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - ts.x) * 0.5f, y), colour::kOnDark,
-                            text.c_str(), nullptr, wrap);
+                dl->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - ts.x) * 0.5f, y),
+                            colour::kOnDark, text.c_str(), nullptr, wrap);
             y += ts.y + gap_after;
         };
         auto picto_disc = [&](ImVec2 c, float d, ImTextureID t) {
             dl->AddCircleFilled(c, d * 0.5f, colour::kPanel);
-            if (t) dl->AddImage(t, ImVec2(c.x - d * 0.36f, c.y - d * 0.36f), ImVec2(c.x + d * 0.36f, c.y + d * 0.36f));
+            if (t)
+                dl->AddImage(t, ImVec2(c.x - d * 0.36f, c.y - d * 0.36f),
+                             ImVec2(c.x + d * 0.36f, c.y + d * 0.36f));
         };
         centred(F().huge, Tr("attract.title"), M().Mm(3));
         if (m.catalogue) centred(F().title, m.catalogue->municipality, M().Mm(14));
@@ -271,7 +295,8 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
             float total = discs * disc + (discs - 1) * M().Mm(4);
             float x = origin.x + (size.x - total) * 0.5f;
             for (size_t i = 0; i < discs && draw; ++i, x += disc + M().Mm(4))
-                picto_disc(ImVec2(x + disc * 0.5f, y + disc * 0.5f), disc, m.Picto(m.catalogue->categories[i].pictogram));
+                picto_disc(ImVec2(x + disc * 0.5f, y + disc * 0.5f), disc,
+                           m.Picto(m.catalogue->categories[i].pictogram));
             y += disc + M().Mm(14);
         }
         centred(F().title, Tr("attract.subtitle"), M().Mm(16));
@@ -314,8 +339,10 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
     float indent = std::max(0.0f, (avail.x - grid_w) * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (avail.y - grid_h) * 0.5f));
     for (int i = 0; i < n; ++i) {
-        if (i % best_cols == 0) ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + indent);
-        else ImGui::SameLine(0, gap);
+        if (i % best_cols == 0)
+            ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + indent);
+        else
+            ImGui::SameLine(0, gap);
         std::string id = "tile:" + cats[i].id;
         if (Tile(id.c_str(), cats[i].word, m.Picto(cats[i].pictogram), best_side))
             out.push_back(OpenCategory{cats[i].id});
@@ -347,8 +374,10 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
     float x = 0;
     for (size_t i = 0; i < options.size(); ++i) {
         float w = std::max(button_w, FilterChipWidth(options[i].first) - M().HitTarget());
-        if (i > 0 && x + w <= avail) ImGui::SameLine(0, gap);
-        else if (i > 0) x = 0, ImGui::SetCursorPosX(x0);
+        if (i > 0 && x + w <= avail)
+            ImGui::SameLine(0, gap);
+        else if (i > 0)
+            x = 0, ImGui::SetCursorPosX(x0);
         std::string id = std::string(id_prefix) + std::to_string(options[i].second);
         bool on = options[i].second == selected;
         if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, M().HitTarget()),
@@ -377,7 +406,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     ImGui::SameLine(0, M().Mm(6));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + M().Mm(1));
     ImGui::PushFont(Or(F().body));
-    ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one") : Format("list.count", (int)m.list.size()).c_str());
+    ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one")
+                                              : Format("list.count", (int)m.list.size()).c_str());
     ImGui::PopFont();
 
     std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
@@ -399,20 +429,31 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     float gap = M().Mm(2.5f), x = 0;
     for (size_t i = 0; i < chips.size(); ++i) {
         float w = std::min(FilterChipWidth(chips[i].label), avail);
-        if (i > 0 && x + w <= avail) ImGui::SameLine(0, gap);
-        else x = 0;
+        if (i > 0 && x + w <= avail)
+            ImGui::SameLine(0, gap);
+        else
+            x = 0;
         x += w + gap;
         if (!FilterChip(chips[i].id, chips[i].label, m.Picto(chips[i].picto), chips[i].on, w)) continue;
         std::string_view id = chips[i].id;
-        if (id == "chip:free") out.push_back(ToggleChip{core::Chip::kFree});
-        else if (id == "chip:girls") out.push_back(ToggleChip{core::Chip::kGirls});
-        else if (id == "chip:trial") out.push_back(ToggleChip{core::Chip::kTrial});
-        else if (id == "chip:places") out.push_back(ToggleChip{core::Chip::kPlacesFree});
-        else if (id == "chip:no_dutch") out.push_back(ToggleChip{core::Chip::kNoDutch});
-        else if (id == "chip:walk_in") out.push_back(ToggleChip{core::Chip::kWalkIn});
-        else if (id == "chip:clear") out.push_back(ClearFilters{}), local.list = {};
-        else if (id == "chip:age") local.list.age_picker = !local.list.age_picker, local.list.day_picker = false;
-        else if (id == "chip:day") local.list.day_picker = !local.list.day_picker, local.list.age_picker = false;
+        if (id == "chip:free")
+            out.push_back(ToggleChip{core::Chip::kFree});
+        else if (id == "chip:girls")
+            out.push_back(ToggleChip{core::Chip::kGirls});
+        else if (id == "chip:trial")
+            out.push_back(ToggleChip{core::Chip::kTrial});
+        else if (id == "chip:places")
+            out.push_back(ToggleChip{core::Chip::kPlacesFree});
+        else if (id == "chip:no_dutch")
+            out.push_back(ToggleChip{core::Chip::kNoDutch});
+        else if (id == "chip:walk_in")
+            out.push_back(ToggleChip{core::Chip::kWalkIn});
+        else if (id == "chip:clear")
+            out.push_back(ClearFilters{}), local.list = {};
+        else if (id == "chip:age")
+            local.list.age_picker = !local.list.age_picker, local.list.day_picker = false;
+        else if (id == "chip:day")
+            local.list.day_picker = !local.list.day_picker, local.list.age_picker = false;
     }
 
     if (local.list.age_picker) {
@@ -432,9 +473,11 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         TextBlock(F().bold, Tr("picker.day"));
         std::vector<std::pair<std::string, int>> days;
         days.push_back({Tr("picker.all_days"), -1});
-        for (int d = 0; d < core::kWeekdayCount; ++d) days.push_back({DayName(static_cast<core::Weekday>(d)), d});
+        for (int d = 0; d < core::kWeekdayCount; ++d)
+            days.push_back({DayName(static_cast<core::Weekday>(d)), d});
         DrawPicker("day:", days, f.day ? static_cast<int>(*f.day) : -1, M().HitTarget() * 2.0f, [&](int d) {
-            out.push_back(SetDay{d < 0 ? std::nullopt : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
+            out.push_back(
+                SetDay{d < 0 ? std::nullopt : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
             local.list.day_picker = false;
         });
     }
@@ -461,7 +504,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         for (size_t k = 0; k < row.size(); ++k) {
             if (k > 0) ImGui::SameLine(0, M().Gap());
             std::string id = "card:" + m.list[i + k]->id;
-            if (ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h))) out.push_back(OpenActivity{m.list[i + k]->id});
+            if (ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h)))
+                out.push_back(OpenActivity{m.list[i + k]->id});
         }
     }
     ImGui::Dummy(ImVec2(1, M().Gap()));
@@ -503,7 +547,8 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(price);
 
     Block where{"block:where", "pin", Tr("detail.where"), {}};
-    where.lines.push_back({a.location.name, a.location.address, PhotoPicto(a.location.entrance_photo, "pin")});
+    where.lines.push_back(
+        {a.location.name, a.location.address, PhotoPicto(a.location.entrance_photo, "pin")});
     for (const auto& t : a.location.transit) where.lines.push_back({"", t, "bus"});
     blocks.push_back(where);
 
@@ -525,13 +570,18 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     places.lines.push_back({StatusBadge(av.status).text, ""});
     if (av.trial_possible) places.lines.push_back({"", Tr("places.trial"), "eyes"});
     if (m.today < av.registration_from)
-        places.lines.push_back({"", Format("places.opens", core::FormatDateDutch(av.registration_from)), "memo"});
+        places.lines.push_back(
+            {"", Format("places.opens", core::FormatDateDutch(av.registration_from)), "memo"});
     else if (m.today > av.registration_to)
-        places.lines.push_back({Tr("places.closed"), av.reopens_on ? Format("places.reopens", core::FormatDateDutch(*av.reopens_on)) : "", "memo"});
+        places.lines.push_back(
+            {Tr("places.closed"),
+             av.reopens_on ? Format("places.reopens", core::FormatDateDutch(*av.reopens_on)) : "", "memo"});
     else
-        places.lines.push_back({"", Format("places.until", core::FormatDateDutch(av.registration_to)), "memo"});
+        places.lines.push_back(
+            {"", Format("places.until", core::FormatDateDutch(av.registration_to)), "memo"});
     if (av.interest_list) places.lines.push_back({"", Tr("places.interest"), "raise-hand"});
-    if (av.social_places > 0) places.lines.push_back({"", Format("places.social", av.social_places), "ticket"});
+    if (av.social_places > 0)
+        places.lines.push_back({"", Format("places.social", av.social_places), "ticket"});
     blocks.push_back(places);
 
     const auto& au = a.audience;
@@ -540,12 +590,14 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     const char* for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? "who.girls"
                            : au.for_whom == core::ForWhom::kBoysMen  ? "who.boys"
                                                                      : "who.mixed";
-    who.lines.push_back({"", Tr(for_whom), au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "children-mixed"});
+    who.lines.push_back(
+        {"", Tr(for_whom), au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "children-mixed"});
     const char* dutch = au.dutch == core::DutchNeeded::kNone      ? "dutch.none"
                         : au.dutch == core::DutchNeeded::kALittle ? "dutch.a_little"
                                                                   : "dutch.good";
     who.lines.push_back({"", Tr(dutch), "speech"});
-    who.lines.push_back({"", Tr(au.signup == core::Signup::kWalkIn ? "signup.walk_in" : "signup.registration"),
+    who.lines.push_back({"",
+                         Tr(au.signup == core::Signup::kWalkIn ? "signup.walk_in" : "signup.registration"),
                          au.signup == core::Signup::kWalkIn ? "walking" : "memo"});
     if (au.childcare) who.lines.push_back({"", Tr("who.childcare"), "baby-bottle"});
     if (au.children_welcome) who.lines.push_back({"", Tr("who.children_welcome"), "family"});
@@ -588,7 +640,8 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     }
     ImGui::EndGroup();
 
-    std::vector<Badge> badges = {PriceBadge(a.price), {AgeText(a.audience), colour::kPanel}, StatusBadge(a.availability.status)};
+    std::vector<Badge> badges = {
+        PriceBadge(a.price), {AgeText(a.audience), colour::kPanel}, StatusBadge(a.availability.status)};
     if (a.availability.trial_possible) badges.push_back({Tr("places.trial_short"), colour::kPrimary});
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = DrawBadges(ImGui::GetWindowDrawList(), p, badges, width);
@@ -601,7 +654,8 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     const auto& av = a.availability;
     bool closed = m.today < av.registration_from || m.today > av.registration_to;
     if (closed && av.interest_list) {
-        if (BigButton("detail:interest", Tr("detail.interest"), m.Picto("raise-hand"), button, ButtonKind::kAction))
+        if (BigButton("detail:interest", Tr("detail.interest"), m.Picto("raise-hand"), button,
+                      ButtonKind::kAction))
             out.push_back(StartAppointment{a.id, true});
     } else if (BigButton("detail:appointment", Tr("top.appointment"), m.Picto("raise-hand"), button,
                          ButtonKind::kAction)) {
@@ -683,19 +737,22 @@ void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
             font = Or(font);
             ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
             if (draw)
-                dl->AddText(font, font->FontSize, ImVec2(p.x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr, wrap);
+                dl->AddText(font, font->FontSize, ImVec2(p.x + (width - ts.x) * 0.5f, y), col, text.c_str(),
+                            nullptr, wrap);
             y += ts.y + gap_after;
         };
         if (draw)
             if (ImTextureID t = m.Picto("hourglass"))
-                dl->AddImage(t, ImVec2(p.x + (width - icon) * 0.5f, y), ImVec2(p.x + (width + icon) * 0.5f, y + icon));
+                dl->AddImage(t, ImVec2(p.x + (width - icon) * 0.5f, y),
+                             ImVec2(p.x + (width + icon) * 0.5f, y + icon));
         y += icon + M().Mm(2);
         centred(F().title, Tr("warning.title"), colour::kText, M().Mm(2));
         centred(F().huge, std::to_string(m.warning_seconds), colour::kAction, M().Mm(2));
         centred(F().body, Tr("warning.text"), colour::kText, M().Mm(5));
         if (draw) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + (width - button.x) * 0.5f, y));
-            if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button, ButtonKind::kAction))
+            if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button,
+                          ButtonKind::kAction))
                 out.push_back(MoreTime{m.now});
         }
         return y + button.y + M().Gap() - p.y;
@@ -759,14 +816,29 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
         ImGui::End();
         if (BeginScreen("screen", ImVec2(0, bar), ImVec2(display.x, display.y - bar))) {
             switch (m.screen) {
-                case core::Screen::kHome: DrawHome(m, out); break;
-                case core::Screen::kList: DrawList(m, local.ui, local.list_scroll, out); break;
-                case core::Screen::kDetail: DrawDetail(m, local.detail_scroll, out); break;
-                case core::Screen::kContact: DrawContact(m, out); break;
-                case core::Screen::kCredits: DrawCredits(m, out); break;
-                case core::Screen::kAppointment: DrawAppointment(m, out); break;
-                case core::Screen::kStaff: DrawStaff(m, out); break;
-                case core::Screen::kAttract: break;
+                case core::Screen::kHome:
+                    DrawHome(m, out);
+                    break;
+                case core::Screen::kList:
+                    DrawList(m, local.ui, local.list_scroll, out);
+                    break;
+                case core::Screen::kDetail:
+                    DrawDetail(m, local.detail_scroll, out);
+                    break;
+                case core::Screen::kContact:
+                    DrawContact(m, out);
+                    break;
+                case core::Screen::kCredits:
+                    DrawCredits(m, out);
+                    break;
+                case core::Screen::kAppointment:
+                    DrawAppointment(m, out);
+                    break;
+                case core::Screen::kStaff:
+                    DrawStaff(m, out);
+                    break;
+                case core::Screen::kAttract:
+                    break;
             }
         }
         ImGui::End();

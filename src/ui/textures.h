@@ -9,7 +9,7 @@
 namespace brugpunt::ui {
 
 class TextureSource {
-public:
+  public:
     virtual ~TextureSource() = default;
     // nullptr when the pictogram is unknown; widgets then draw no image.
     virtual ImTextureID Pictogram(std::string_view name) const = 0;

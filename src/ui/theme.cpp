@@ -68,7 +68,9 @@ void ApplyStyle(const Metrics& m) {
     c[ImGuiCol_ScrollbarGrabActive] = ImVec4(0, 0, 0, 0.4f);
 }
 
-void SetTheme(const Theme* theme) { g_theme = theme; }
+void SetTheme(const Theme* theme) {
+    g_theme = theme;
+}
 
 const Theme& CurrentTheme() {
     static const Theme kFallback;

@@ -35,8 +35,8 @@ struct ViewModel {
     core::Date today;
     core::TimePoint now{};  // the frame's time, for actions that carry it
     std::string version;
-    core::AppointmentDraft draft;                // the appointment flow
-    std::vector<const core::Activity*> chosen;   // picked with "Kies", in order
+    core::AppointmentDraft draft;               // the appointment flow
+    std::vector<const core::Activity*> chosen;  // picked with "Kies", in order
     core::StaffState staff;
     StaffStatus staff_status;
     const TextureSource* textures = nullptr;

@@ -10,15 +10,21 @@
 namespace brugpunt::ui {
 namespace {
 
-const Metrics& M() { return CurrentTheme().metrics; }
-const Fonts& F() { return CurrentTheme().fonts; }
+const Metrics& M() {
+    return CurrentTheme().metrics;
+}
+const Fonts& F() {
+    return CurrentTheme().fonts;
+}
 
 std::map<std::string, std::pair<ImVec2, ImVec2>>& ProbeMap() {
     static std::map<std::string, std::pair<ImVec2, ImVec2>> rects;
     return rects;
 }
 
-ImFont* Or(ImFont* f) { return f ? f : ImGui::GetFont(); }
+ImFont* Or(ImFont* f) {
+    return f ? f : ImGui::GetFont();
+}
 
 // Every tappable widget is an invisible button with drawing on top; this records it for tests.
 bool TapArea(const char* id, ImVec2 size, bool& held) {
@@ -48,7 +54,7 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
     bool tapped = TapArea(id, size, held);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 fill = kind == ButtonKind::kAction ? colour::kAction
+    ImU32 fill = kind == ButtonKind::kAction  ? colour::kAction
                  : kind == ButtonKind::kQuiet ? colour::kPanel
                                               : colour::kPrimary;
     ImU32 text = kind == ButtonKind::kQuiet ? colour::kText : colour::kOnDark;
@@ -68,7 +74,8 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
         ImVec2 c(x + icon * 0.5f, p.y + size.y * 0.5f);
         dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
         float inset = icon * 0.12f;
-        dl->AddImage(picto, ImVec2(x + inset, p.y + pad + inset), ImVec2(x + icon - inset, p.y + pad + icon - inset));
+        dl->AddImage(picto, ImVec2(x + inset, p.y + pad + inset),
+                     ImVec2(x + icon - inset, p.y + pad + icon - inset));
         x += icon + pad;
     }
     DrawText(dl, font, ImVec2(x, p.y + (size.y - ts.y) * 0.5f), text, label);
@@ -80,7 +87,8 @@ bool Tile(const char* id, const std::string& word, ImTextureID picto, float side
     bool held = false;
     bool tapped = TapArea(id, ImVec2(side, side), held);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), held ? colour::kBorder : colour::kPanel, M().Rounding());
+    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), held ? colour::kBorder : colour::kPanel,
+                      M().Rounding());
     dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
     ImFont* font = side > M().Mm(40) ? F().title : F().bold;
     ImVec2 ts = TextSize(font, word);
@@ -107,10 +115,12 @@ bool FilterChip(const char* id, const std::string& label, ImTextureID picto, boo
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, h * 0.5f);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kBorder, h * 0.5f, 0, M().Mm(0.6f));
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kBorder, h * 0.5f, 0,
+                M().Mm(0.6f));
     float inset = h * 0.12f;
     dl->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.5f - inset * 0.5f, colour::kPanel);
-    if (picto) dl->AddImage(picto, ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + h - inset, p.y + h - inset));
+    if (picto)
+        dl->AddImage(picto, ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + h - inset, p.y + h - inset));
     ImVec2 ts = TextSize(F().body, label);
     DrawText(dl, F().body, ImVec2(p.x + h + M().Mm(2.0f), p.y + (h - ts.y) * 0.5f),
              on ? colour::kOnDark : colour::kText, label);
@@ -148,7 +158,9 @@ BadgeLayout LayoutBadges(const std::vector<Badge>& badges, float width) {
 
 }  // namespace
 
-float BadgesHeight(const std::vector<Badge>& badges, float width) { return LayoutBadges(badges, width).height; }
+float BadgesHeight(const std::vector<Badge>& badges, float width) {
+    return LayoutBadges(badges, width).height;
+}
 
 float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges, float width) {
     BadgeLayout l = LayoutBadges(badges, width);
@@ -159,8 +171,8 @@ float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges
         bool light = badges[i].fill == colour::kPanel;
         if (light) dl->AddRect(a, b, colour::kBorder, M().Mm(1.5f));
         dl->PushClipRect(a, b, true);
-        DrawText(dl, F().small, ImVec2(a.x + M().Mm(2.5f), a.y + M().Mm(1.2f)), light ? colour::kText : colour::kOnDark,
-                 badges[i].text);
+        DrawText(dl, F().small, ImVec2(a.x + M().Mm(2.5f), a.y + M().Mm(1.2f)),
+                 light ? colour::kText : colour::kOnDark, badges[i].text);
         dl->PopClipRect();
     }
     return l.height;
@@ -193,10 +205,12 @@ bool ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     bool tapped = TapArea(id, size, held);
     CardGeometry g = CardLayout(card, size.x);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel, M().Rounding());
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel,
+                      M().Rounding());
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, M().Rounding(), 0, M().Mm(0.5f));
     if (card.picto)
-        dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad), ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
+        dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad),
+                     ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
     DrawText(dl, F().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title, g.text_w);
     DrawBadges(dl, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h + M().Mm(2.0f)), card.badges, g.text_w);
     return tapped;
@@ -204,14 +218,17 @@ bool ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
 
 char Keypad(const char* id, float side) {
     static constexpr char kKeys[] = "123456789+0<";
-    static const char* kLabels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "0", "\xe2\x86\x90"};  // arrow
+    static const char* kLabels[] = {"1", "2", "3", "4", "5", "6",
+                                    "7", "8", "9", "+", "0", "\xe2\x86\x90"};  // arrow
     char pressed = 0;
     float gap = M().Mm(3.0f);
     float x0 = ImGui::GetCursorPosX();
     ImGui::PushFont(F().title ? F().title : ImGui::GetFont());
     for (int i = 0; i < 12; ++i) {
-        if (i % 3 != 0) ImGui::SameLine(0, gap);
-        else ImGui::SetCursorPosX(x0);
+        if (i % 3 != 0)
+            ImGui::SameLine(0, gap);
+        else
+            ImGui::SetCursorPosX(x0);
         std::string key_id = std::string(id) + ":" + kKeys[i];
         ImVec2 p = ImGui::GetCursorScreenPos();
         bool held = false;
@@ -220,11 +237,12 @@ char Keypad(const char* id, float side) {
         bool erase = kKeys[i] == '<';
         ImU32 fill = held ? colour::kBorder : erase ? colour::kBackground : colour::kPanel;
         dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side * 0.8f), fill, M().Rounding());
-        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
+        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kBorder, M().Rounding(), 0,
+                    M().Mm(0.6f));
         ImFont* f = ImGui::GetFont();
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, kLabels[i]);
-        dl->AddText(f, f->FontSize, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + (side * 0.8f - ts.y) * 0.5f), colour::kText,
-                    kLabels[i]);
+        dl->AddText(f, f->FontSize, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + (side * 0.8f - ts.y) * 0.5f),
+                    colour::kText, kLabels[i]);
     }
     ImGui::PopFont();
     return pressed;
@@ -234,14 +252,16 @@ int Stepper(const char* id, const std::string& value, float width) {
     float h = M().HitTarget() * 1.2f;
     int delta = 0;
     std::string minus = std::string(id) + ":minus", plus = std::string(id) + ":plus";
-    if (BigButton(minus.c_str(), "\xe2\x88\x92", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = -1;  // minus sign
+    if (BigButton(minus.c_str(), "\xe2\x88\x92", nullptr, ImVec2(h, h), ButtonKind::kQuiet))
+        delta = -1;  // minus sign
     ImGui::SameLine(0, M().Mm(3));
     ImVec2 p = ImGui::GetCursorScreenPos();
     float mid = std::max(width - 2 * h - 2 * M().Mm(3), M().Mm(20));
     ImGui::Dummy(ImVec2(mid, h));
     ImFont* f = F().title ? F().title : ImGui::GetFont();
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
-    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(p.x + (mid - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize,
+                                        ImVec2(p.x + (mid - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
                                         colour::kText, value.c_str());
     ImGui::SameLine(0, M().Mm(3));
     if (BigButton(plus.c_str(), "+", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = 1;
@@ -256,27 +276,30 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, M().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kBorder, M().Rounding(), 0,
-                M().Mm(on ? 1.0f : 0.6f));
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kBorder, M().Rounding(),
+                0, M().Mm(on ? 1.0f : 0.6f));
     float pad = M().Mm(3);
     float icon = std::min(size.y - 2 * pad, M().Mm(18));
     if (picto) {
         ImVec2 c(p.x + pad + icon * 0.5f, p.y + size.y * 0.5f);
         dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
-        dl->AddImage(picto, ImVec2(c.x - icon * 0.38f, c.y - icon * 0.38f), ImVec2(c.x + icon * 0.38f, c.y + icon * 0.38f));
+        dl->AddImage(picto, ImVec2(c.x - icon * 0.38f, c.y - icon * 0.38f),
+                     ImVec2(c.x + icon * 0.38f, c.y + icon * 0.38f));
     }
     float tx = p.x + pad + (picto ? icon + pad : 0);
     float wrap = p.x + size.x - pad - tx;
     ImFont* f = F().bold ? F().bold : ImGui::GetFont();
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.c_str());
-    dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f), on ? colour::kOnDark : colour::kText,
-                label.c_str(), nullptr, wrap);
+    dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f),
+                on ? colour::kOnDark : colour::kText, label.c_str(), nullptr, wrap);
     return tapped;
 }
 
 void Pictogram(ImTextureID picto, float side) {
-    if (picto) ImGui::Image(picto, ImVec2(side, side));
-    else ImGui::Dummy(ImVec2(side, side));
+    if (picto)
+        ImGui::Image(picto, ImVec2(side, side));
+    else
+        ImGui::Dummy(ImVec2(side, side));
 }
 
 void TextBlock(ImFont* font, const std::string& text, ImU32 col) {
@@ -297,7 +320,8 @@ bool UpdateDragScroll(DragScroll& s) {
         s = DragScroll{};
         return false;
     }
-    bool inside = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    bool inside = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                                         ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     if (ImGui::IsMouseClicked(0) && inside) {
         s.tracking = true;
         s.dragging = false;
@@ -332,15 +356,22 @@ bool UpdateDragScroll(DragScroll& s) {
 }
 
 namespace probe {
-void Clear() { ProbeMap().clear(); }
-void Record(const std::string& id, ImVec2 min, ImVec2 max) { ProbeMap()[id] = {min, max}; }
+void Clear() {
+    ProbeMap().clear();
+}
+void Record(const std::string& id, ImVec2 min, ImVec2 max) {
+    ProbeMap()[id] = {min, max};
+}
 bool Find(const std::string& id, ImVec2& centre) {
     auto it = ProbeMap().find(id);
     if (it == ProbeMap().end()) return false;
-    centre = ImVec2((it->second.first.x + it->second.second.x) * 0.5f, (it->second.first.y + it->second.second.y) * 0.5f);
+    centre = ImVec2((it->second.first.x + it->second.second.x) * 0.5f,
+                    (it->second.first.y + it->second.second.y) * 0.5f);
     return true;
 }
-const std::map<std::string, std::pair<ImVec2, ImVec2>>& All() { return ProbeMap(); }
+const std::map<std::string, std::pair<ImVec2, ImVec2>>& All() {
+    return ProbeMap();
+}
 }  // namespace probe
 
 }  // namespace brugpunt::ui

@@ -18,8 +18,9 @@ TEST_CASE("Belgian phone numbers normalise to +32, however they are typed") {
 }
 
 TEST_CASE("Numbers that cannot be Belgian are refused") {
-    for (const char* bad : {"", "0470 12 34 5", "0470 12 34 567", "+31 6 12345678", "0412 34 56 78",
-                            "09 123 45 678", "00 470 12 34 56", "470123456", "0470-12-34-5a", "++32470123456"}) {
+    for (const char* bad :
+         {"", "0470 12 34 5", "0470 12 34 567", "+31 6 12345678", "0412 34 56 78", "09 123 45 678",
+          "00 470 12 34 56", "470123456", "0470-12-34-5a", "++32470123456"}) {
         INFO(bad);
         CHECK_FALSE(NormalizeBelgianPhone(bad));
     }
@@ -63,7 +64,8 @@ TEST_CASE("Reference codes are short, readable and spread out") {
     std::set<std::string> seen;
     for (int i = 0; i < 256; ++i) {
         auto b = static_cast<uint8_t>(i);
-        std::string code = ReferenceCode({b, uint8_t(b * 7), uint8_t(b * 13), uint8_t(b + 1), uint8_t(b * 3), 9});
+        std::string code =
+            ReferenceCode({b, uint8_t(b * 7), uint8_t(b * 13), uint8_t(b + 1), uint8_t(b * 3), 9});
         CHECK(code.size() == 7);
         CHECK(code.find_first_of("01OIL") == std::string::npos);
         seen.insert(code);
@@ -81,8 +83,9 @@ TEST_CASE("Retry delays grow exponentially with jitter, up to a cap, never under
 }
 
 TEST_CASE("The config file reads key = value and refuses typos") {
-    auto c = ParseConfig("# kiosk\nkiosk_id = bib-1\n delivery=webhook \nwebhook_url = https://x/y\n"
-                         "webhook_secret = s\nretention_days = 14\n");
+    auto c = ParseConfig(
+        "# kiosk\nkiosk_id = bib-1\n delivery=webhook \nwebhook_url = https://x/y\n"
+        "webhook_secret = s\nretention_days = 14\n");
     REQUIRE(c);
     CHECK(c->kiosk_id == "bib-1");
     CHECK(c->delivery == "webhook");
@@ -91,5 +94,6 @@ TEST_CASE("The config file reads key = value and refuses typos") {
     CHECK_THAT(ParseConfig("\nretention_days = lang\n").error().message, Catch::Contains("line 2"));
     CHECK_THAT(ParseConfig("delivery = fax\n").error().message, Catch::Contains("none, webhook or smtp"));
     CHECK_THAT(ParseConfig("delivery = webhook\n").error().message, Catch::Contains("webhook_secret"));
-    CHECK_THAT(ParseConfig("delivery = smtp\nsmtp_url = smtp://x\n").error().message, Catch::Contains("mail_to"));
+    CHECK_THAT(ParseConfig("delivery = smtp\nsmtp_url = smtp://x\n").error().message,
+               Catch::Contains("mail_to"));
 }

@@ -6,7 +6,9 @@
 using namespace brugpunt::core;
 using brugpunt::testing::ValidActivity;
 
-TEST_CASE("An empty filter matches everything") { CHECK(Matches(ValidActivity("x"), Filter{})); }
+TEST_CASE("An empty filter matches everything") {
+    CHECK(Matches(ValidActivity("x"), Filter{}));
+}
 
 TEST_CASE("Each filter chip narrows on its own field") {
     Activity a = ValidActivity("x");

@@ -20,8 +20,8 @@ inline core::Activity ValidActivity(std::string id, std::string category = "spor
     a.availability = {Status::kPlacesFree, true, {2026, 8, 15}, {2027, 6, 30}, std::nullopt, false, 3};
     a.location = {"Veld", "Straat 1, 9999 Test", 51.0, 3.7, {"bus 1"}, "pictogram:office"};
     a.schedule = {{Weekday::kWed}, "14:00", "15:00", "september tot juni", false};
-    a.audience = {6, 8, ForWhom::kMixed, DutchNeeded::kNone, Signup::kRegistration,
-                  false, true, true, true, "Neem water mee."};
+    a.audience = {6,    8,    ForWhom::kMixed,  DutchNeeded::kNone, Signup::kRegistration, false, true,
+                  true, true, "Neem water mee."};
     a.contact = {"Sara", "pictogram:raise-hand", {"nl", "fr"}, "09 000 13 01"};
     a.last_checked = {2026, 11, 2};
     return a;

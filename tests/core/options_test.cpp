@@ -14,8 +14,8 @@ TEST_CASE("The default is the kiosk on the bundled demo") {
 }
 
 TEST_CASE("A screenshot takes a screen, a size and a frame count") {
-    auto o = ParseOptions({"--screenshot", "/tmp/x.png", "--screen", "detail:voetbal-u8", "--size", "1080x1920",
-                           "--frames", "5"});
+    auto o = ParseOptions({"--screenshot", "/tmp/x.png", "--screen", "detail:voetbal-u8", "--size",
+                           "1080x1920", "--frames", "5"});
     REQUIRE(o);
     CHECK(*o->screenshot == "/tmp/x.png");
     CHECK(o->screen->name == "detail");

@@ -165,7 +165,7 @@ TEST_CASE("Appointment: from an activity, the flow is pre-filled with it and wal
     h.Do(NextStep{});
     CHECK(h.s.draft.step == Step::kContact);
     h.Do(NextStep{});
-    CHECK(h.s.draft.step == Step::kContact);  // no number yet: it stays
+    CHECK(h.s.draft.step == Step::kContact);                              // no number yet: it stays
     for (char k : std::string("0470x12345<67")) h.Do(action::Keypad{k});  // x is no key; < erases
     CHECK(h.s.draft.request.phone == "0470123467");
     h.Do(action::Keypad{'+'});  // a plus only as the first character

@@ -14,7 +14,9 @@ bool HasIssue(const std::vector<Issue>& issues, const std::string& id, const std
 }
 }  // namespace
 
-TEST_CASE("A complete catalogue has no issues") { CHECK(ValidateCatalogue(ValidCatalogue()).empty()); }
+TEST_CASE("A complete catalogue has no issues") {
+    CHECK(ValidateCatalogue(ValidCatalogue()).empty());
+}
 
 TEST_CASE("Every missing or invalid seven-B field is reported with the activity id") {
     Catalogue c = ValidCatalogue();
@@ -42,7 +44,8 @@ TEST_CASE("Every missing or invalid seven-B field is reported with the activity 
     for (const char* field :
          {"category", "title", "summary", "pictograms", "first_visit.who_meets_you", "price.social_cents",
           "price.passes", "availability.registration_to", "availability.reopens_on", "location.coordinates",
-          "location.transit", "schedule.days", "schedule.end", "audience.age", "contact.phone", "last_checked"}) {
+          "location.transit", "schedule.days", "schedule.end", "audience.age", "contact.phone",
+          "last_checked"}) {
         INFO(field);
         CHECK(HasIssue(issues, "a-one", field));
     }

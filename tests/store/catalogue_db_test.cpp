@@ -11,7 +11,9 @@ using namespace brugpunt;
 
 namespace {
 
-const core::Catalogue& Demo() { return testing::DemoParsed().catalogue; }
+const core::Catalogue& Demo() {
+    return testing::DemoParsed().catalogue;
+}
 
 store::CatalogueDb DemoDb() {
     auto db = store::CatalogueDb::Open(":memory:");
@@ -105,7 +107,8 @@ TEST_CASE("Search finds words in titles and summaries, diacritics-insensitive") 
 TEST_CASE("Search text is never read as FTS5 syntax") {
     auto db = DemoDb();
     core::Filter f;
-    for (const char* nasty : {"\"", "voetbal OR", "NEAR(", "*", "a:b", "-", "'; DROP TABLE activities; --", ")"}) {
+    for (const char* nasty :
+         {"\"", "voetbal OR", "NEAR(", "*", "a:b", "-", "'; DROP TABLE activities; --", ")"}) {
         f.text = nasty;
         CHECK(db.Search(f));
     }

@@ -18,10 +18,12 @@ TEST_CASE("A catalogue survives JSON out and back in, field for field") {
 }
 
 TEST_CASE("Text that is not a catalogue fails as a whole with a clear reason") {
-    CHECK_THAT(store::ParseCatalogueJson("{\"format\": 1,").error().message, Catch::Contains("not valid JSON"));
+    CHECK_THAT(store::ParseCatalogueJson("{\"format\": 1,").error().message,
+               Catch::Contains("not valid JSON"));
     CHECK_THAT(store::ParseCatalogueJson("[]").error().message, Catch::Contains("object"));
     CHECK_THAT(store::ParseCatalogueJson("{\"format\": 2}").error().message, Catch::Contains("format"));
-    CHECK_THAT(store::LoadCatalogueFile("/nonexistent/catalogue.json").error().message, Catch::Contains("cannot open"));
+    CHECK_THAT(store::LoadCatalogueFile("/nonexistent/catalogue.json").error().message,
+               Catch::Contains("cannot open"));
 }
 
 TEST_CASE("Wrong or missing fields become issues with the activity id and field path") {

@@ -11,7 +11,9 @@
 using namespace brugpunt;
 
 namespace {
-const store::ParsedCatalogue& Demo() { return testing::DemoParsed(); }
+const store::ParsedCatalogue& Demo() {
+    return testing::DemoParsed();
+}
 }  // namespace
 
 TEST_CASE("The demo catalogue passes the validator with no issue at all") {
@@ -48,14 +50,13 @@ TEST_CASE("The demo covers the offers the field work names") {
     CHECK(has([](const core::Activity& a) {
         return a.category == "zwemmen" && a.audience.for_whom == core::ForWhom::kGirlsWomen;
     }));
-    CHECK(has([](const core::Activity& a) {
-        return a.category == "fietsen" && a.audience.age_min >= 16;
-    }));
+    CHECK(has([](const core::Activity& a) { return a.category == "fietsen" && a.audience.age_min >= 16; }));
     // Every status, a closed registration that reopens, and an interest list appear.
     std::set<core::Status> statuses;
     for (const auto& a : c.activities) statuses.insert(a.availability.status);
     CHECK(statuses.size() == 3);
-    CHECK(has([](const core::Activity& a) { return a.availability.reopens_on && a.availability.interest_list; }));
+    CHECK(has(
+        [](const core::Activity& a) { return a.availability.reopens_on && a.availability.interest_list; }));
     CHECK(has([](const core::Activity& a) { return a.price.cents == 0; }));
     CHECK(has([](const core::Activity& a) { return a.price.social_cents < a.price.cents; }));
 }
@@ -77,7 +78,7 @@ TEST_CASE("The demo municipality is clearly fictional") {
     CHECK_THAT(c.municipality, Catch::Contains("demo"));
     for (const auto& a : c.activities) {
         INFO(a.id);
-        CHECK_THAT(a.location.address, Catch::Contains("9999"));  // no real Belgian postcode
+        CHECK_THAT(a.location.address, Catch::Contains("9999"));    // no real Belgian postcode
         CHECK_THAT(a.contact.phone, Catch::StartsWith("09 000 "));  // a 000 subscriber number does not exist
     }
 }

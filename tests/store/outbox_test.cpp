@@ -103,7 +103,8 @@ TEST_CASE("The delivered JSON carries the request and only what the desk needs")
     r.interpreter = true;
     r.day_parts[static_cast<int>(core::DayPart::kEvening)] = true;
     r.consent = true;
-    auto j = nlohmann::json::parse(store::RequestToJson(r, {"bib-1", "k3y", "ABC-DEF", 1234, {{"muziek", "Muziek"}}}));
+    auto j = nlohmann::json::parse(
+        store::RequestToJson(r, {"bib-1", "k3y", "ABC-DEF", 1234, {{"muziek", "Muziek"}}}));
     CHECK(j["kind"] == "interest");
     CHECK(j["idempotency_key"] == "k3y");
     CHECK(j["reference"] == "ABC-DEF");

@@ -10,7 +10,7 @@ using namespace brugpunt;
 namespace {
 
 class FakeHttp final : public sync::HttpTransport {
-public:
+  public:
     sync::HttpResponse Post(const sync::HttpRequest& r) override {
         requests.push_back(r);
         if (replies.empty()) return {201, ""};
@@ -74,7 +74,8 @@ TEST_CASE("The webhook signs timestamp and body, and sends the idempotency key")
     CHECK(r.body == item.payload);
     CHECK(Header(r, "Idempotency-Key") == item.key);
     CHECK(Header(r, "X-Brugpunt-Timestamp") == "1700000000");
-    CHECK(Header(r, "X-Brugpunt-Signature") == "sha256=" + sync::HmacSha256Hex("geheim", "1700000000." + item.payload));
+    CHECK(Header(r, "X-Brugpunt-Signature") ==
+          "sha256=" + sync::HmacSha256Hex("geheim", "1700000000." + item.payload));
 }
 
 TEST_CASE("Webhook answers map to delivered or a reason to retry") {
@@ -101,7 +102,8 @@ TEST_CASE("A delivery pass acknowledges, postpones with backoff, and drops only 
     http.replies = {{201, ""}, {503, ""}};
     std::vector<std::string> log;
     sync::WebhookChannel ch(http, WebhookConfig(), [] { return 0LL; });
-    auto report = sync::DeliverDue(*box, ch, now, policy, [] { return 0.5; }, [&](const std::string& l) { log.push_back(l); });
+    auto report = sync::DeliverDue(
+        *box, ch, now, policy, [] { return 0.5; }, [&](const std::string& l) { log.push_back(l); });
     CHECK(report.dropped == 1);
     CHECK(report.delivered == 1);
     CHECK(report.failed == 1);

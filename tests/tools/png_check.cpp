@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
     long top = 0;
     for (auto& [c, k] : counts) top = k > top ? k : top;
     double dominant = static_cast<double>(top) / total;
-    std::printf("%s: %dx%d, %zu colours, most common covers %.1f%%\n", argv[1], w, h, counts.size(), 100 * dominant);
+    std::printf("%s: %dx%d, %zu colours, most common covers %.1f%%\n", argv[1], w, h, counts.size(),
+                100 * dominant);
     if (w != want_w || h != want_h) {
         std::fprintf(stderr, "png_check: expected %dx%d\n", want_w, want_h);
         return 1;

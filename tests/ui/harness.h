@@ -2,8 +2,8 @@
 // atlas, run frames, and tap widgets where the probe says they were drawn.
 #pragma once
 
-#include <catch2/catch.hpp>
 #include <imgui.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <set>
@@ -17,7 +17,7 @@ namespace brugpunt::testing {
 
 // Hands out a dummy texture for every pictogram and remembers which names were asked for.
 class FakeTextures final : public ui::TextureSource {
-public:
+  public:
     ImTextureID Pictogram(std::string_view name) const override {
         asked.insert(std::string(name));
         return (ImTextureID)(intptr_t)1;
@@ -34,7 +34,7 @@ inline std::string ReadSource(const std::string& relative) {
 }
 
 class UiHarness {
-public:
+  public:
     explicit UiHarness(ImVec2 display = ImVec2(1920, 1080), float dpi = 96.0f) {
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -85,10 +85,12 @@ public:
         INFO("widget " << id);
         REQUIRE(ui::probe::Find(id, c));
         ImVec2 display = ImGui::GetIO().DisplaySize;
-        INFO("centre " << c.x << "," << c.y << " must be on the " << display.x << "x" << display.y << " screen");
+        INFO("centre " << c.x << "," << c.y << " must be on the " << display.x << "x" << display.y
+                       << " screen");
         REQUIRE((c.x >= 0 && c.y >= 0 && c.x < display.x && c.y < display.y));
         core::Actions all;
-        for (auto [pos, down] : {std::pair{c, true}, std::pair{c, false}, std::pair{ImVec2(-1e9f, -1e9f), false}}) {
+        for (auto [pos, down] :
+             {std::pair{c, true}, std::pair{c, false}, std::pair{ImVec2(-1e9f, -1e9f), false}}) {
             auto out = Frame(pos, down);
             all.insert(all.end(), out.begin(), out.end());
         }
@@ -101,7 +103,7 @@ public:
     ui::ViewModel vm;
     ui::FrameLocal local;
 
-private:
+  private:
     ImGuiContext* m_ctx;
 };
 

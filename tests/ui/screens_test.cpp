@@ -16,7 +16,8 @@ namespace {
 std::shared_ptr<const core::Catalogue> Fixture(int sport_activities = 3) {
     core::Catalogue c = testing::ValidCatalogue();
     c.activities.clear();
-    for (int i = 0; i < sport_activities; ++i) c.activities.push_back(testing::ValidActivity("sport-" + std::to_string(i)));
+    for (int i = 0; i < sport_activities; ++i)
+        c.activities.push_back(testing::ValidActivity("sport-" + std::to_string(i)));
     c.activities.push_back(testing::ValidActivity("taal-0", "taal"));
     return std::make_shared<const core::Catalogue>(std::move(c));
 }
@@ -97,9 +98,9 @@ TEST_CASE("List: a card opens its activity and each chip toggles its filter") {
     CHECK(Only<OpenActivity>(a)->id == "sport-1");
 
     std::pair<const char*, core::Chip> chips[] = {
-        {"chip:free", core::Chip::kFree},         {"chip:girls", core::Chip::kGirls},
-        {"chip:trial", core::Chip::kTrial},       {"chip:places", core::Chip::kPlacesFree},
-        {"chip:no_dutch", core::Chip::kNoDutch},  {"chip:walk_in", core::Chip::kWalkIn}};
+        {"chip:free", core::Chip::kFree},        {"chip:girls", core::Chip::kGirls},
+        {"chip:trial", core::Chip::kTrial},      {"chip:places", core::Chip::kPlacesFree},
+        {"chip:no_dutch", core::Chip::kNoDutch}, {"chip:walk_in", core::Chip::kWalkIn}};
     for (auto [id, chip] : chips) {
         auto t = h.Tap(id);
         INFO(id);
@@ -271,16 +272,17 @@ TEST_CASE("Home tiles all fit on screen in landscape and portrait") {
 TEST_CASE("Every pictogram the screens ask for is in the pictogram list") {
     std::string list = testing::ReadSource("assets/pictograms/pictograms.txt");
     UiHarness h;
-    for (core::Screen screen : {core::Screen::kAttract, core::Screen::kHome, core::Screen::kList,
-                                core::Screen::kDetail, core::Screen::kContact, core::Screen::kCredits,
-                                core::Screen::kStaff}) {
+    for (core::Screen screen :
+         {core::Screen::kAttract, core::Screen::kHome, core::Screen::kList, core::Screen::kDetail,
+          core::Screen::kContact, core::Screen::kCredits, core::Screen::kStaff}) {
         Show(h, screen);
         h.local.ui.list.age_picker = true;
         h.vm.warning = screen == core::Screen::kList;
         h.Frame();
     }
-    for (core::Step step : {core::Step::kAbout, core::Step::kChildren, core::Step::kContact, core::Step::kLanguage,
-                            core::Step::kDayParts, core::Step::kConsent, core::Step::kDone, core::Step::kFailed}) {
+    for (core::Step step :
+         {core::Step::kAbout, core::Step::kChildren, core::Step::kContact, core::Step::kLanguage,
+          core::Step::kDayParts, core::Step::kConsent, core::Step::kDone, core::Step::kFailed}) {
         ShowStep(h, step);
         h.Frame();
     }
