@@ -15,6 +15,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "audio/audio.h"
 #include "core/config.h"
 #include "core/options.h"
 #include "core/session.h"
@@ -176,6 +177,8 @@ class Kiosk {
         return changed;
     }
 
+    void SetSpeaker(audio::Speaker* speaker) { m_speaker = speaker; }
+
     // Where "Maak een afspraak" writes; without one, submitting fails visibly.
     void SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added) {
         m_outbox = outbox;
@@ -210,6 +213,12 @@ class Kiosk {
                 break;
             case core::Effect::kSubmitRequest:
                 Submit();
+                break;
+            case core::Effect::kSpeak:
+                if (m_speaker) m_speaker->Say(m_session.speech, "nl");
+                break;
+            case core::Effect::kStopAudio:
+                if (m_speaker) m_speaker->Stop();
                 break;
         }
     }
@@ -275,6 +284,7 @@ class Kiosk {
     core::SessionPolicy m_policy;
     core::Config m_config;
     store::OutboxStore* m_outbox = nullptr;
+    audio::Speaker* m_speaker = nullptr;
     std::function<void()> m_on_added;
     ui::StaffStatus m_staff;
     core::Session m_session;
@@ -432,6 +442,21 @@ int Run(const core::Options& o, const core::Config& config) {
             return 1;
         }
         return 0;
+    }
+
+    // Speech: synthesised on the speaker's thread, played by SDL. A kiosk without sound still works.
+    std::unique_ptr<audio::EspeakTts> tts;
+    std::unique_ptr<audio::SdlSink> sink;
+    std::unique_ptr<audio::Speaker> speaker;
+    if (auto t = audio::EspeakTts::Open(); !t) {
+        Log("audio: " + t.error().message);
+    } else if (auto k = audio::SdlSink::Open(22050); !k) {
+        Log("audio: " + k.error().message + "; the kiosk stays silent");
+    } else {
+        tts = std::move(t.value());
+        sink = std::move(k.value());
+        speaker = std::make_unique<audio::Speaker>(*tts, *sink);
+        kiosk.SetSpeaker(speaker.get());
     }
 
     // The outbox: this thread writes new requests; the worker thread delivers them.

@@ -98,6 +98,10 @@ bool StepReady(const AppointmentDraft& d) {
 }
 
 void Reduce(Session& s, const Action& action, const SessionPolicy& policy, Effects& effects) {
+    const Screen screen_before = s.screen;
+    const Step step_before = s.draft.step;
+    const bool warning_before = s.warning;
+    const int generation_before = s.generation;
     std::visit(Overloaded{
                    [&](const action::Input& a) {
                        // While the warning is up only "Meer tijd" keeps the session, so a stray touch
@@ -268,8 +272,19 @@ void Reduce(Session& s, const Action& action, const SessionPolicy& policy, Effec
                        }
                    },
                    [&](const action::StaffClose&) { Wipe(s, effects); },
+                   [&](const action::Speak& a) {
+                       s.speech = a.text;
+                       effects.push_back(Effect::kSpeak);
+                   },
                },
                action);
+    // Whatever was playing belongs to the screen the visitor just left.
+    bool moved = s.screen != screen_before || s.draft.step != step_before || s.generation != generation_before;
+    if (moved) effects.push_back(Effect::kStopAudio);
+    if (s.warning && !warning_before) {
+        s.speech = kWarningSpeech;
+        effects.push_back(Effect::kSpeak);
+    }
 }
 
 int WarningSecondsLeft(const Session& s, TimePoint now, const SessionPolicy& policy) {

@@ -50,6 +50,7 @@ struct Session {
     AppointmentDraft draft;
     StaffState staff;
     std::vector<TimePoint> corner_taps;  // the hidden staff gesture
+    std::string speech;                  // what kSpeak should say
 };
 
 // The steps a request of this kind goes through, in order.
@@ -142,6 +143,7 @@ struct StaffPin {
     char key;
 };  // digit, '<' erase, '=' submit
 struct StaffClose {};
+struct Speak { std::string text; };  // a speaker button
 }  // namespace action
 
 using Action = std::variant<
@@ -151,7 +153,8 @@ using Action = std::variant<
     action::ToggleAbout, action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge,
     action::SetContactMode, action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter,
     action::ToggleDayPart, action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone,
-    action::SubmitFailed, action::Finish, action::CornerTap, action::StaffPin, action::StaffClose>;
+    action::SubmitFailed, action::Finish, action::CornerTap, action::StaffPin, action::StaffClose,
+    action::Speak>;
 using Actions = std::vector<Action>;
 
 enum class Effect {
@@ -159,7 +162,12 @@ enum class Effect {
     kScrollToTop,
     kWipeUiState,    // the session was reset: drop every UI-local field
     kSubmitRequest,  // write session.draft to the outbox, then answer SubmitDone or SubmitFailed
+    kSpeak,          // say session.speech
+    kStopAudio,      // the visitor moved on: silence
 };
+
+// What the kiosk says when "Ben je er nog?" appears: the warning is heard as well as seen.
+inline constexpr const char* kWarningSpeech = "Ben je er nog? Tik op Meer tijd.";
 using Effects = std::vector<Effect>;
 
 // Pure: the new session follows from the old one and the action alone.

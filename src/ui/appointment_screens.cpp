@@ -42,12 +42,30 @@ std::string Fmt(const char* key, int a, int b) {
     return buf;
 }
 
-// The question of a step, with its pictogram, and "step 2 of 6" beside it.
-void StepHeader(const ViewModel& m, const char* picto, const char* question) {
+// "K7Q-4XM" -> "K, 7, Q, 4, X, M": a code read out character by character.
+std::string SpellCode(const std::string& code) {
+    std::string out;
+    for (char c : code)
+        if (c != '-') out += (out.empty() ? "" : ", ") + std::string(1, c);
+    return out;
+}
+
+// A speaker button that says `text`.
+void Say(const ViewModel& m, const char* id, const std::string& text, core::Actions& out) {
+    if (SpeakerButton(id, m.Picto("speaker"))) out.push_back(Speak{text});
+}
+
+// The question of a step, with its pictogram, a speaker button that reads the question and
+// `spoken_more`, and "step 2 of 6" beside it.
+void StepHeader(const ViewModel& m, const char* picto, const char* question, const std::string& spoken_more,
+                core::Actions& out) {
     auto steps = core::StepsFor(m.draft.request.kind);
     auto it = std::find(steps.begin(), steps.end(), m.draft.step);
     float side = M().Mm(16);
     Pictogram(m.Picto(picto), side);
+    ImGui::SameLine(0, M().Mm(4));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - M().HitTarget()) * 0.5f);
+    Say(m, "speak:step", spoken_more.empty() ? question : std::string(question) + " " + spoken_more, out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::BeginGroup();
     ImGui::PushFont(Or(F().title));
@@ -115,7 +133,9 @@ void DeskLines(const ViewModel& m) {
 namespace {
 
 void DrawAbout(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "speech", Tr("appt.about.title"));
+    std::string spoken;
+    for (const auto* a : m.chosen) spoken += a->title + ". ";
+    StepHeader(m, "speech", Tr("appt.about.title"), spoken + Tr("appt.about.general") + ".", out);
     const auto& ids = m.draft.request.activity_ids;
     float w = std::min(Width(), M().Mm(200)), h = M().Mm(22);
     for (const auto* a : m.chosen) {
@@ -132,7 +152,7 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawChildren(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "family", Tr("appt.children.title"));
+    StepHeader(m, "family", Tr("appt.children.title"), "", out);
     const auto& ages = m.draft.request.child_ages;
     float w = std::min(Width(), M().Mm(130));
     int n = static_cast<int>(ages.size());
@@ -151,7 +171,11 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
 
 void DrawContactStep(const ViewModel& m, core::Actions& out) {
     const auto& r = m.draft.request;
-    StepHeader(m, "phone", Tr("appt.contact.title"));
+    StepHeader(m, "phone", Tr("appt.contact.title"),
+               r.kind == core::RequestKind::kAppointment
+                   ? std::string(Tr("appt.contact.phone")) + ". " + Tr("appt.contact.come_back") + "."
+                   : Tr("appt.contact.type"),
+               out);
     ImVec2 tile(std::min((Width() - M().Mm(3)) / 2, M().Mm(110)), M().Mm(22));
     if (r.kind == core::RequestKind::kAppointment) {
         if (ToggleTile("contact:phone", Tr("appt.contact.phone"), m.Picto("phone"),
@@ -195,7 +219,7 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawLanguage(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "globe", Tr("appt.language.title"));
+    StepHeader(m, "globe", Tr("appt.language.title"), Tr("appt.language.interpreter"), out);
     static const char* kCodes[] = {"nl", "en", "fr", "ar", "tr", "uk", "ru",
                                    "fa", "ps", "ti", "so", "ro", "pl"};
     std::vector<std::pair<std::string, std::string>> items;
@@ -214,7 +238,7 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawDayParts(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "calendar", Tr("appt.dayparts.title"));
+    StepHeader(m, "calendar", Tr("appt.dayparts.title"), Tr("appt.dayparts.hint"), out);
     TextBlock(F().body, Tr("appt.dayparts.hint"), colour::kMuted);
     std::vector<std::pair<std::string, std::string>> items = {{Tr("appt.dayparts.morning"), "sunrise"},
                                                               {Tr("appt.dayparts.afternoon"), "sun"},
@@ -227,13 +251,17 @@ void DrawDayParts(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawConsent(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "lock", Tr("appt.consent.title"));
-    ImGui::PushTextWrapPos(std::min(Width(), M().Mm(250)));
     static const std::pair<const char*, const char*> kQuestions[] = {
         {"appt.consent.q_what", "appt.consent.a_what"},
         {"appt.consent.q_who", "appt.consent.a_who"},
         {"appt.consent.q_when", "appt.consent.a_when"},
     };
+    // Consent is heard in full, not only seen.
+    std::string spoken;
+    for (const auto& [question, answer] : kQuestions) spoken += std::string(Tr(question)) + " " + Tr(answer) + " ";
+    StepHeader(m, "lock", Tr("appt.consent.title"), spoken + Tr("appt.consent.yes") + "? " + Tr("appt.consent.no") + "?",
+               out);
+    ImGui::PushTextWrapPos(std::min(Width(), M().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
         TextBlock(F().bold, Tr(question));
         TextBlock(F().body, Tr(answer));
@@ -250,7 +278,15 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
 
 void DrawDone(const ViewModel& m, core::Actions& out) {
     const auto& r = m.draft.request;
+    const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
+                       : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
+                                                                    : "appt.done.next_phone";
     Pictogram(m.Picto("check"), M().Mm(22));
+    ImGui::SameLine(0, M().Mm(4));
+    Say(m, "speak:done",
+        std::string(Tr("appt.done.title")) + " " + Tr("appt.done.code") + " " + SpellCode(m.draft.reference) + ". " +
+            Tr(next),
+        out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::PushFont(Or(F().huge));
     ImGui::TextUnformatted(Tr("appt.done.title"));
@@ -258,9 +294,6 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     TextBlock(F().body, Tr("appt.done.code"));
     TextBlock(F().huge, m.draft.reference, colour::kPrimary);
     ImGui::Spacing();
-    const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
-                       : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
-                                                                   : "appt.done.next_phone";
     TextBlock(F().bold, Tr("appt.done.what_next"));
     TextBlock(F().body, Tr(next));
     ImGui::Spacing();
@@ -273,6 +306,8 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
 
 void DrawFailed(const ViewModel& m, core::Actions& out) {
     Pictogram(m.Picto("no-entry"), M().Mm(18));
+    ImGui::SameLine(0, M().Mm(4));
+    Say(m, "speak:failed", std::string(Tr("appt.failed.title")) + " " + Tr("appt.failed.text"), out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::PushFont(Or(F().title));
     ImGui::TextUnformatted(Tr("appt.failed.title"));

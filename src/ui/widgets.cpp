@@ -268,6 +268,20 @@ int Stepper(const char* id, const std::string& value, float width) {
     return delta;
 }
 
+bool SpeakerButton(const char* id, ImTextureID speaker_picto) {
+    float side = M().HitTarget();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id, ImVec2(side, side), held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 c(p.x + side * 0.5f, p.y + side * 0.5f);
+    dl->AddCircleFilled(c, side * 0.5f, held ? colour::kBorder : colour::kPanel);
+    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.7f));
+    if (speaker_picto)
+        dl->AddImage(speaker_picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f), ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
+    return tapped;
+}
+
 bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;

@@ -46,6 +46,8 @@ float BadgesHeight(const std::vector<Badge>& badges, float width);
 char Keypad(const char* id, float key_side);
 // [-] value [+]: returns -1, +1 or 0.
 int Stepper(const char* id, const std::string& value, float width);
+// A square button with the speaker pictogram: tap to hear the text beside it.
+bool SpeakerButton(const char* id, ImTextureID speaker_picto);
 // A big toggle with a pictogram: filled when on.
 bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size);
 

@@ -322,3 +322,28 @@ TEST_CASE("Staff: with no PIN configured, nothing unlocks") {
     h.Do(StaffPin{'='});
     CHECK_FALSE(h.s.staff.unlocked);
 }
+
+TEST_CASE("Speech: a speaker button says its text; moving on silences; the warning is heard") {
+    Harness h;
+    h.Do(Input{h.clock.Now()});
+    h.Do(Start{});
+    h.effects.clear();
+    h.Do(Speak{"Wat wil je doen?"});
+    CHECK(h.Has(Effect::kSpeak));
+    CHECK(h.s.speech == "Wat wil je doen?");
+    h.effects.clear();
+    h.Do(OpenCategory{"sport"});
+    CHECK(h.Has(Effect::kStopAudio));
+    h.Do(StartAppointment{});
+    h.effects.clear();
+    h.Do(NextStep{});
+    CHECK(h.Has(Effect::kStopAudio));  // a new step, a new question
+    h.effects.clear();
+    h.Do(AddChild{});
+    CHECK_FALSE(h.Has(Effect::kStopAudio));  // same step: keep talking
+    h.effects.clear();
+    h.Wait(91s);
+    CHECK(h.s.warning);
+    CHECK(h.Has(Effect::kSpeak));
+    CHECK(h.s.speech == kWarningSpeech);
+}

@@ -382,3 +382,26 @@ TEST_CASE("Staff: locked behind a PIN keypad, then the outbox status and a close
     h.vm.staff.unlocked = true;
     CHECK(Only<StaffClose>(h.Tap("staff:close")));
 }
+
+TEST_CASE("Appointment: every step has a speaker button; consent is read out in full") {
+    for (core::Step step : {core::Step::kAbout, core::Step::kChildren, core::Step::kContact, core::Step::kLanguage,
+                            core::Step::kDayParts, core::Step::kConsent}) {
+        UiHarness h;
+        ShowStep(h, step);
+        auto a = h.Tap("speak:step");
+        REQUIRE(Only<Speak>(a));
+        CHECK_FALSE(Only<Speak>(a)->text.empty());
+        if (step == core::Step::kConsent)
+            for (const char* key : {"appt.consent.a_what", "appt.consent.a_who", "appt.consent.a_when"})
+                CHECK_THAT(Only<Speak>(a)->text, Catch::Contains(h.strings.Get(key)));
+    }
+}
+
+TEST_CASE("Appointment: the confirmation reads the code out letter by letter") {
+    UiHarness h;
+    ShowStep(h, core::Step::kDone);
+    h.vm.draft.reference = "K7Q-4XM";
+    auto a = h.Tap("speak:done");
+    REQUIRE(Only<Speak>(a));
+    CHECK_THAT(Only<Speak>(a)->text, Catch::Contains("K, 7, Q, 4, X, M"));
+}
