@@ -323,7 +323,7 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
     float gap = M().Gap();
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float footer = M().HitTarget() + gap;
-    avail.y -= footer;
+    avail.y -= 2 * footer;  // room for the footer buttons, in one row or two
     // The column count that gives the biggest square tiles in the space there is.
     int n = static_cast<int>(cats.size()), best_cols = 1;
     float best_side = 0;
@@ -347,7 +347,16 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
         if (Tile(id.c_str(), cats[i].word, m.Picto(cats[i].pictogram), best_side))
             out.push_back(OpenCategory{cats[i].id});
     }
-    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer);
+    // The desk's address and hours, for whoever would rather just walk over; beside or under it
+    // the credits, whichever fits.
+    float desk_w = BigButtonWidth(Tr("home.desk"), true, M().HitTarget());
+    float credits_w = BigButtonWidth(Tr("home.credits"), true, M().HitTarget());
+    bool one_row = desk_w + gap + credits_w <= ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer * (one_row ? 1 : 2));
+    if (BigButton("home:desk", Tr("home.desk"), m.Picto("office"), ImVec2(desk_w, M().HitTarget()),
+                  ButtonKind::kQuiet))
+        out.push_back(OpenContact{});
+    if (one_row) ImGui::SameLine(0, gap);
     if (BigButton("home:credits", Tr("home.credits"), m.Picto("info"), ImVec2(M().Mm(75), M().HitTarget()),
                   ButtonKind::kQuiet))
         out.push_back(OpenCredits{});
@@ -772,19 +781,25 @@ namespace {
 void DrawTopBar(const ViewModel& m, core::Actions& out) {
     float h = M().HitTarget() * 1.15f;
     float gap = M().Gap();
-    ImGui::SetCursorPos(ImVec2(gap, (M().TopBar() - h) * 0.5f));
-    if (BigButton("top:back", Tr("top.back"), m.Picto("back"), ImVec2(M().Mm(48), h))) out.push_back(Back{});
-    ImGui::SameLine(0, gap);
-    if (BigButton("top:home", Tr("top.home"), m.Picto("house"), ImVec2(M().Mm(44), h), ButtonKind::kQuiet))
-        out.push_back(Home{});
-    float right = M().Mm(95);
     float width = ImGui::GetWindowWidth();
-    // The municipality's name only where it fits between the buttons; portrait has no room.
+    float back_w = BigButtonWidth(Tr("top.back"), true, h, M().Mm(48));
+    float appt_w = BigButtonWidth(Tr("top.appointment"), true, h);
+    float home_w = BigButtonWidth(Tr("top.home"), true, h, M().Mm(44));
+    // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
+    bool home_words = back_w + home_w + appt_w + 4 * gap <= width;
+    if (!home_words) home_w = h;
+    ImGui::SetCursorPos(ImVec2(gap, (M().TopBar() - h) * 0.5f));
+    if (BigButton("top:back", Tr("top.back"), m.Picto("back"), ImVec2(back_w, h))) out.push_back(Back{});
+    ImGui::SameLine(0, gap);
+    if (BigButton("top:home", home_words ? Tr("top.home") : "", m.Picto("house"), ImVec2(home_w, h),
+                  ButtonKind::kQuiet))
+        out.push_back(Home{});
+    // The municipality's name only where it fits between the buttons.
     ImGui::SameLine(0, gap * 2);
     if (m.catalogue) {
         ImFont* font = Or(F().bold);
         float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, m.catalogue->municipality.c_str()).x;
-        if (ImGui::GetCursorPosX() + text_w + gap * 2 <= width - right - gap) {
+        if (ImGui::GetCursorPosX() + text_w + gap * 2 <= width - appt_w - gap) {
             ImGui::SetCursorPosY((M().TopBar() - font->FontSize) * 0.5f);
             ImGui::PushFont(font);
             ImGui::TextUnformatted(m.catalogue->municipality.c_str());
@@ -792,9 +807,9 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
         }
     }
     ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(width - right - gap, (M().TopBar() - h) * 0.5f));
+    ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (M().TopBar() - h) * 0.5f));
     // On an activity's page the request is about that activity, as the visitor would expect.
-    if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(right, h),
+    if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(appt_w, h),
                   ButtonKind::kAction))
         out.push_back(StartAppointment{m.screen == core::Screen::kDetail && m.detail ? m.detail->id : ""});
 }

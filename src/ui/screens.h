@@ -20,7 +20,7 @@ void DrawHome(const ViewModel& m, core::Actions& out);
 void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out);
 // Screen: activity detail, every seven-B field, found by pictogram.
 void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out);
-// Screen: contact with the desk (what "Maak een afspraak" opens for now).
+// Screen: the desk's phone, address and opening hours.
 void DrawContact(const ViewModel& m, core::Actions& out);
 // Screen: about and credits.
 void DrawCredits(const ViewModel& m, core::Actions& out);

@@ -46,9 +46,23 @@ void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::st
 
 }  // namespace
 
+float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width) {
+    height = std::max(height, M().HitTarget());
+    float pad = M().Mm(3.0f);
+    float icon = with_picto ? height - 2 * pad : 0;
+    float content = icon + (with_picto && !label.empty() ? pad : 0) + TextSize(F().bold, label).x;
+    // Never clip a label: the button grows to hold it.
+    return std::max({min_width, M().HitTarget(), content + 2 * pad});
+}
+
 bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size, ButtonKind kind) {
-    size.x = std::max(size.x, M().HitTarget());
     size.y = std::max(size.y, M().HitTarget());
+    float pad = M().Mm(3.0f);
+    float icon = picto ? size.y - 2 * pad : 0;
+    ImFont* font = F().bold;
+    ImVec2 ts = TextSize(font, label);
+    float content = icon + (picto && !label.empty() ? pad : 0) + ts.x;
+    size.x = BigButtonWidth(label, picto != nullptr, size.y, size.x);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
@@ -63,11 +77,6 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
     if (kind == ButtonKind::kQuiet)
         dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
 
-    float pad = M().Mm(3.0f);
-    float icon = picto ? size.y - 2 * pad : 0;
-    ImFont* font = F().bold;
-    ImVec2 ts = TextSize(font, label);
-    float content = icon + (picto && !label.empty() ? pad : 0) + ts.x;
     float x = p.x + std::max(pad, (size.x - content) * 0.5f);
     if (picto) {
         // Pictograms sit on a white disc so colour emoji read on any button colour.

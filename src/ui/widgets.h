@@ -19,6 +19,8 @@ enum class ButtonKind { kPrimary, kAction, kQuiet };
 // A full-colour button with an optional pictogram left of its label.
 bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size,
                ButtonKind kind = ButtonKind::kPrimary);
+// The width BigButton will take for this label at this height (it grows to fit its label).
+float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width = 0);
 // A square category tile: a big pictogram over one word.
 bool Tile(const char* id, const std::string& word, ImTextureID picto, float side);
 // A filter chip: pictogram + short label; filled when on.

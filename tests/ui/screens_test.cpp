@@ -88,6 +88,7 @@ TEST_CASE("Home: one tile per category opens its list; credits are one tap away"
     CHECK(Only<OpenCategory>(a)->id == "taal");
     CHECK(h.Has("tile:sport"));
     CHECK(Only<OpenCredits>(h.Tap("home:credits")));
+    CHECK(Only<OpenContact>(h.Tap("home:desk")));
 }
 
 TEST_CASE("List: a card opens its activity and each chip toggles its filter") {
@@ -245,6 +246,37 @@ TEST_CASE("Every tappable widget is at least 12 mm, at any DPI and in both orien
                     CHECK(rect.second.x <= display.x + 0.5f);
                 }
                 CHECK(widgets > 0);
+            }
+        }
+    }
+}
+
+TEST_CASE("No two tappable widgets overlap, at any DPI and in both orientations") {
+    auto overlap = [](const std::pair<ImVec2, ImVec2>& a, const std::pair<ImVec2, ImVec2>& b) {
+        return a.first.x < b.second.x - 0.5f && b.first.x < a.second.x - 0.5f && a.first.y < b.second.y - 0.5f &&
+               b.first.y < a.second.y - 0.5f;
+    };
+    for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+        for (float dpi : {96.0f, 160.0f}) {
+            for (core::Screen screen : kSessionScreens) {
+                for (core::Step step : {core::Step::kAbout, core::Step::kContact, core::Step::kLanguage,
+                                        core::Step::kConsent, core::Step::kDone}) {
+                    if (screen != core::Screen::kAppointment && step != core::Step::kAbout) continue;
+                    UiHarness h(display, dpi);
+                    Show(h, screen);
+                    h.vm.draft.step = step;
+                    h.local.ui.list.age_picker = true;
+                    h.Frame();
+                    std::vector<std::pair<std::string, std::pair<ImVec2, ImVec2>>> widgets;
+                    for (const auto& [id, rect] : ui::probe::All())
+                        if (id.rfind("block:", 0) != 0) widgets.push_back({id, rect});
+                    for (size_t i = 0; i < widgets.size(); ++i)
+                        for (size_t j = i + 1; j < widgets.size(); ++j) {
+                            INFO(widgets[i].first << " and " << widgets[j].first << " at " << dpi << " dpi, "
+                                                  << display.x << "x" << display.y);
+                            CHECK_FALSE(overlap(widgets[i].second, widgets[j].second));
+                        }
+                }
             }
         }
     }
