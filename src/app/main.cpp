@@ -22,11 +22,13 @@
 #include "core/strings.h"
 #include "outbox_cli.h"
 #include "platform.h"
+#include "service.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
 #include "store/outbox.h"
 #include "sync/delivery.h"
 #include "sync/delivery_worker.h"
+#include "ui/frame_guard.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 
@@ -480,7 +482,10 @@ int Run(const core::Options& o, const core::Config& config) {
     long frames_drawn = 0;
     std::string widget_map_text;
     core::TimePoint started = clock.Now();
+    ui::FrameGuard guard;
+    app::ServiceNotifier notifier;
     for (;;) {
+        notifier.Alive();
         core::TimePoint now = clock.Now();
         int timeout_ms = 0;
         if (frames_left == 0 && !pointer.Pending() && !kiosk.Local().ui.animating) {
@@ -504,9 +509,19 @@ int Run(const core::Options& o, const core::Config& config) {
         if (frames_left == 0 && !pointer.Pending() && !kiosk.Local().ui.animating) continue;
         platform->BeginFrame(pointer.NextFrame());
         actions.clear();
-        ui::DrawFrame(kiosk.View(), kiosk.Local(), actions);
+        std::string frame_error;
+        bool carry_on = guard.Run([&] { ui::DrawFrame(kiosk.View(), kiosk.Local(), actions); }, frame_error);
+        if (!frame_error.empty()) {
+            actions.clear();  // half a frame's taps are not to be trusted
+            Log("a frame failed (" + std::to_string(guard.FailuresInARow()) + " in a row): " + frame_error);
+        }
+        if (!carry_on) {
+            Log("too many failing frames in a row; stopping so the service manager restarts the kiosk");
+            std::abort();
+        }
         platform->EndFrame();
         ++frames_drawn;
+        if (frames_drawn == 1) notifier.Ready();
         if (!o.widget_map.empty()) WriteWidgetMap(o.widget_map, widget_map_text);
         shown_seconds = kiosk.View().warning_seconds;
         if (frames_left > 0) --frames_left;

@@ -5,6 +5,7 @@
 
 #include "core/fixtures.h"
 #include "harness.h"
+#include "ui/frame_guard.h"
 
 using namespace brugpunt;
 using namespace brugpunt::core::action;
@@ -436,4 +437,36 @@ TEST_CASE("Appointment: the confirmation reads the code out letter by letter") {
     auto a = h.Tap("speak:done");
     REQUIRE(Only<Speak>(a));
     CHECK_THAT(Only<Speak>(a)->text, Catch::Contains("K, 7, Q, 4, X, M"));
+}
+
+TEST_CASE("A frame that throws is ended cleanly; ten in a row mean give up") {
+    UiHarness h;
+    Show(h, core::Screen::kHome);
+    ui::FrameGuard guard(10);
+    std::string error;
+    auto failing_frame = [&] {
+        ImGui::NewFrame();
+        bool ok = guard.Run(
+            [&] {
+                ImGui::Begin("half-drawn");
+                ImGui::BeginChild("deeper");
+                throw std::runtime_error("catalogue field missing");
+            },
+            error);
+        ImGui::Render();  // must not assert: the guard closed what the frame left open
+        return ok;
+    };
+    CHECK(failing_frame());
+    CHECK(error == "catalogue field missing");
+    CHECK(guard.FailuresInARow() == 1);
+    // A good frame afterwards draws normally and resets the count.
+    ImGui::NewFrame();
+    core::Actions out;
+    CHECK(guard.Run([&] { ui::DrawFrame(h.vm, h.local, out); }, error));
+    ImGui::Render();
+    CHECK(error.empty());
+    CHECK(guard.FailuresInARow() == 0);
+    CHECK(h.Has("tile:sport"));
+    for (int i = 1; i < 10; ++i) CHECK(failing_frame());
+    CHECK_FALSE(failing_frame());
 }
