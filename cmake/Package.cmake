@@ -38,9 +38,20 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Brugpunt developers <brugpunt@example.org>"
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-dejavu-core, espeak-ng-data")
+# SDL loads EGL and GBM, and the ImGui OpenGL backend loads libGL, at run time; shlibdeps cannot see that.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-dejavu-core, espeak-ng-data, libegl1, libgbm1, libgl1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${DIST}/postinst;${DIST}/prerm;${DIST}/postrm;${DIST}/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 include(CPack)
+
+# Not part of the default test suite: builds the kiosk image and boots it under qemu
+# (kiosk-image/README.md). `cmake --build build --target boot-test`, as root.
+set(BRUGPUNT_DEB ${CMAKE_BINARY_DIR}/package/brugpunt_${PROJECT_VERSION}_amd64.deb)
+add_custom_target(boot-test
+    COMMAND ${CMAKE_CPACK_COMMAND} -G DEB --config ${CMAKE_BINARY_DIR}/CPackConfig.cmake -B ${CMAKE_BINARY_DIR}/package
+    COMMAND ${CMAKE_SOURCE_DIR}/kiosk-image/boot-test.sh ${BRUGPUNT_DEB} ${CMAKE_BINARY_DIR}/image-test
+    DEPENDS brugpunt brugpunt_assets brugpunt_docs
+    USES_TERMINAL
+    COMMENT "Building the kiosk image and booting it under qemu")

@@ -85,7 +85,8 @@ core::Result<std::unique_ptr<Platform>> Platform::Create(const PlatformConfig& c
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplSDL2_InitForOpenGL(p->m_window, p->m_gl);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    if (!ImGui_ImplOpenGL3_Init("#version 130"))
+        return core::Error{core::ErrorCode::kIo, "OpenGL could not be loaded (is libgl1 installed?)"};
     return p;
 }
 

@@ -1,0 +1,92 @@
+#!/bin/sh
+# build-image.sh DEB OUT_DIR [--test]
+# Builds a Brugpunt kiosk image for amd64 from Debian packages only (debootstrap), as root:
+#   OUT_DIR/disk.img     partition 1: read-only root (ext4, LABEL=brugpunt-root)
+#                        partition 2: writable data for /var/lib/brugpunt (ext4, LABEL=brugpunt-data)
+#   OUT_DIR/vmlinuz, OUT_DIR/initrd.img   the image's kernel, for direct boot (see README.md)
+# The debootstrapped base is kept in OUT_DIR/base and reused by the next build.
+# --test adds what the qemu boot test needs: offscreen rendering and a boot-check service.
+set -eu
+deb=$(realpath "$1")
+out=$(mkdir -p "$2" && realpath "$2")
+test=${3:-}
+here=$(dirname "$(realpath "$0")")
+mirror=${BRUGPUNT_MIRROR:-http://deb.debian.org/debian}
+base=$out/base
+root=$out/root
+say() { echo "build-image: $*"; }
+
+if [ ! -f "$base/.brugpunt-base" ]; then
+    say "debootstrap bookworm into $base (the slow part; reused next time)"
+    rm -rf "$base"
+    debootstrap --variant=minbase \
+        --include=systemd,systemd-sysv,udev,dbus,linux-image-amd64,ca-certificates,adduser,init-system-helpers,systemd-timesyncd,kmod \
+        bookworm "$base" "$mirror"
+    touch "$base/.brugpunt-base"
+fi
+
+say "copying the base"
+rm -rf "$root"
+cp -a "$base" "$root"
+rm -f "$root/.brugpunt-base"
+
+cleanup() { for m in dev/pts dev proc sys; do umount "$root/$m" 2>/dev/null || true; done; }
+trap cleanup EXIT
+mount -t proc proc "$root/proc"
+mount -t sysfs sys "$root/sys"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+
+say "installing Brugpunt (with its graphics stack) and ALSA"
+cp "$deb" "$root/tmp/brugpunt.deb"
+extra="alsa-utils"
+chroot "$root" sh -c "export DEBIAN_FRONTEND=noninteractive; apt-get update -qq &&
+    apt-get install -y -qq --no-install-recommends /tmp/brugpunt.deb $extra && apt-get clean"
+rm -f "$root/tmp/brugpunt.deb"
+
+say "configuring: no console login, read-only root, journald in RAM, time sync, network"
+cp -a "$here/overlay/." "$root/"
+chroot "$root" systemctl enable systemd-networkd.service systemd-timesyncd.service brugpunt.service
+chroot "$root" systemctl mask getty@tty1.service autovt@tty1.service ctrl-alt-del.target
+# SSH is not installed: see README.md to enable it for maintenance.
+echo brugpunt >"$root/etc/hostname"
+: >"$root/etc/machine-id"  # empty: a transient id per boot on the read-only root
+sed -i 's/^data_dir = .*/data_dir = \/var\/lib\/brugpunt/' "$root/etc/brugpunt/brugpunt.conf"
+
+if [ "$test" = --test ]; then
+    say "adding the boot test's offscreen rendering and boot check"
+    cp -a "$here/test-overlay/." "$root/"
+    chroot "$root" systemctl enable brugpunt-boot-check.service
+fi
+
+cleanup
+trap - EXIT
+
+say "kernel and initrd"
+cp "$(ls "$root"/boot/vmlinuz-* | tail -n 1)" "$out/vmlinuz"
+cp "$(ls "$root"/boot/initrd.img-* | tail -n 1)" "$out/initrd.img"
+
+say "filesystems"
+uid=$(chroot "$root" id -u brugpunt)
+gid=$(chroot "$root" id -g brugpunt)
+data=$out/data-dir
+rm -rf "$data" && mkdir -p "$data" && chown "$uid:$gid" "$data" && chmod 0750 "$data"
+root_mb=$(( $(du -sm "$root" | cut -f1) * 13 / 10 + 64 ))
+data_mb=128
+rm -f "$out/root.ext4" "$out/data.ext4"
+mkfs.ext4 -q -L brugpunt-root -d "$root" "$out/root.ext4" "${root_mb}M"
+mkfs.ext4 -q -L brugpunt-data -d "$data" "$out/data.ext4" "${data_mb}M"
+
+say "disk image"
+disk=$out/disk.img
+rm -f "$disk"
+truncate -s $(( (1 + root_mb + data_mb + 1) ))M "$disk"
+sfdisk -q "$disk" <<PARTS
+label: dos
+start=1MiB, size=${root_mb}MiB, type=83, bootable
+size=${data_mb}MiB, type=83
+PARTS
+dd if="$out/root.ext4" of="$disk" bs=1M seek=1 conv=notrunc status=none
+dd if="$out/data.ext4" of="$disk" bs=1M seek=$(( 1 + root_mb )) conv=notrunc status=none
+rm -f "$out/root.ext4" "$out/data.ext4"
+say "done: $disk ($(du -h "$disk" | cut -f1))"
