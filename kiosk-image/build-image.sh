@@ -1,9 +1,10 @@
 #!/bin/sh
 # build-image.sh DEB OUT_DIR [--test]
-# Builds a Brugpunt kiosk image for amd64 from Debian packages only (debootstrap), as root:
-#   OUT_DIR/disk.img     partition 1: read-only root (ext4, LABEL=brugpunt-root)
+# Builds a bootable Brugpunt kiosk image for amd64 PCs (BIOS boot) from Debian packages only
+# (debootstrap, extlinux), as root:
+#   OUT_DIR/disk.img     MBR with the syslinux boot code
+#                        partition 1: read-only root with extlinux (ext4, LABEL=brugpunt-root)
 #                        partition 2: writable data for /var/lib/brugpunt (ext4, LABEL=brugpunt-data)
-#   OUT_DIR/vmlinuz, OUT_DIR/initrd.img   the image's kernel, for direct boot (see README.md)
 # The debootstrapped base is kept in OUT_DIR/base and reused by the next build.
 # --test adds what the qemu boot test needs: offscreen rendering and a boot-check service.
 set -eu
@@ -62,9 +63,18 @@ fi
 cleanup
 trap - EXIT
 
-say "kernel and initrd"
-cp "$(ls "$root"/boot/vmlinuz-* | tail -n 1)" "$out/vmlinuz"
-cp "$(ls "$root"/boot/initrd.img-* | tail -n 1)" "$out/initrd.img"
+kernel=$(basename "$(ls "$root"/boot/vmlinuz-* | tail -n 1)")
+initrd=$(basename "$(ls "$root"/boot/initrd.img-* | tail -n 1)")
+mkdir -p "$root/boot/extlinux"
+cat >"$root/boot/extlinux/extlinux.conf" <<CONF
+DEFAULT brugpunt
+PROMPT 0
+TIMEOUT 0
+LABEL brugpunt
+    LINUX /boot/$kernel
+    INITRD /boot/$initrd
+    APPEND root=LABEL=brugpunt-root ro quiet console=tty0 console=ttyS0
+CONF
 
 say "filesystems"
 uid=$(chroot "$root" id -u brugpunt)
@@ -74,7 +84,14 @@ rm -rf "$data" && mkdir -p "$data" && chown "$uid:$gid" "$data" && chmod 0750 "$
 root_mb=$(( $(du -sm "$root" | cut -f1) * 13 / 10 + 64 ))
 data_mb=128
 rm -f "$out/root.ext4" "$out/data.ext4"
-mkfs.ext4 -q -L brugpunt-root -d "$root" "$out/root.ext4" "${root_mb}M"
+# syslinux reads ext4 only without the 64bit and metadata_csum features.
+mkfs.ext4 -q -L brugpunt-root -O ^64bit,^metadata_csum -d "$root" "$out/root.ext4" "${root_mb}M"
+say "boot loader"
+mnt=$(mktemp -d)
+mount -o loop "$out/root.ext4" "$mnt"
+extlinux --install "$mnt/boot/extlinux" >/dev/null
+umount "$mnt"
+rmdir "$mnt"
 mkfs.ext4 -q -L brugpunt-data -d "$data" "$out/data.ext4" "${data_mb}M"
 
 say "disk image"
@@ -88,5 +105,6 @@ size=${data_mb}MiB, type=83
 PARTS
 dd if="$out/root.ext4" of="$disk" bs=1M seek=1 conv=notrunc status=none
 dd if="$out/data.ext4" of="$disk" bs=1M seek=$(( 1 + root_mb )) conv=notrunc status=none
+dd if=/usr/lib/syslinux/mbr/mbr.bin of="$disk" bs=440 count=1 conv=notrunc status=none
 rm -f "$out/root.ext4" "$out/data.ext4"
 say "done: $disk ($(du -h "$disk" | cut -f1))"
