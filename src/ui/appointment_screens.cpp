@@ -9,38 +9,22 @@
 #include <cstdio>
 
 #include "screens.h"
+#include "ui_internal.h"
 
 namespace brugpunt::ui {
 
 using namespace brugpunt::core::action;
 using core::Step;
+using detail::F;
+using detail::Format;
+using detail::M;
+using detail::Or;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 
 namespace {
-
-const Metrics& M() {
-    return CurrentTheme().metrics;
-}
-const Fonts& F() {
-    return CurrentTheme().fonts;
-}
-ImFont* Or(ImFont* f) {
-    return f ? f : ImGui::GetFont();
-}
-
-std::string Fmt(const char* key, int v) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, Tr(key), v);
-    return buf;
-}
-std::string Fmt(const char* key, int a, int b) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, Tr(key), a, b);
-    return buf;
-}
 
 // "K7Q-4XM" -> "K, 7, Q, 4, X, M": a code read out character by character.
 std::string SpellCode(const std::string& code) {
@@ -76,7 +60,7 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question, con
     if (it != steps.end()) {
         ImGui::PushFont(Or(F().small));
         ImGui::TextUnformatted(
-            Fmt("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
+            Format("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
         ImGui::PopFont();
     }
     ImGui::EndGroup();
@@ -156,15 +140,15 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
     const auto& ages = m.draft.request.child_ages;
     float w = std::min(Width(), M().Mm(130));
     int n = static_cast<int>(ages.size());
-    std::string count = n == 0 ? Tr("appt.children.none") : Fmt("appt.children.count", n);
+    std::string count = n == 0 ? Tr("appt.children.none") : Format("appt.children.count", n);
     int d = Stepper("children", count, w);
     if (d > 0) out.push_back(AddChild{});
     if (d < 0) out.push_back(RemoveChild{});
     for (int i = 0; i < n; ++i) {
         ImGui::Spacing();
-        TextBlock(F().bold, Fmt("appt.children.child", i + 1));
+        TextBlock(F().bold, Format("appt.children.child", i + 1));
         std::string id = "child" + std::to_string(i);
-        if (int a = Stepper(id.c_str(), Fmt("chip.age_set", ages[i]), w)) out.push_back(ChildAge{i, a});
+        if (int a = Stepper(id.c_str(), Format("chip.age_set", ages[i]), w)) out.push_back(ChildAge{i, a});
     }
     NextButton(m, out);
 }
@@ -258,9 +242,10 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
     };
     // Consent is heard in full, not only seen.
     std::string spoken;
-    for (const auto& [question, answer] : kQuestions) spoken += std::string(Tr(question)) + " " + Tr(answer) + " ";
-    StepHeader(m, "lock", Tr("appt.consent.title"), spoken + Tr("appt.consent.yes") + "? " + Tr("appt.consent.no") + "?",
-               out);
+    for (const auto& [question, answer] : kQuestions)
+        spoken += std::string(Tr(question)) + " " + Tr(answer) + " ";
+    StepHeader(m, "lock", Tr("appt.consent.title"),
+               spoken + Tr("appt.consent.yes") + "? " + Tr("appt.consent.no") + "?", out);
     ImGui::PushTextWrapPos(std::min(Width(), M().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
         TextBlock(F().bold, Tr(question));
@@ -280,12 +265,12 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     const auto& r = m.draft.request;
     const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
                        : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
-                                                                    : "appt.done.next_phone";
+                                                                   : "appt.done.next_phone";
     Pictogram(m.Picto("check"), M().Mm(22));
     ImGui::SameLine(0, M().Mm(4));
     Say(m, "speak:done",
-        std::string(Tr("appt.done.title")) + " " + Tr("appt.done.code") + " " + SpellCode(m.draft.reference) + ". " +
-            Tr(next),
+        std::string(Tr("appt.done.title")) + " " + Tr("appt.done.code") + " " + SpellCode(m.draft.reference) +
+            ". " + Tr(next),
         out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::PushFont(Or(F().huge));

@@ -9,7 +9,7 @@
 namespace brugpunt::ui {
 
 class FrameGuard {
-public:
+  public:
     explicit FrameGuard(int max_failures_in_a_row = 10) : m_max(max_failures_in_a_row) {}
 
     // Runs `draw` between ImGui::NewFrame and ImGui::Render. When it throws, the ImGui stacks it
@@ -18,7 +18,7 @@ public:
     bool Run(const std::function<void()>& draw, std::string& error);
     int FailuresInARow() const { return m_failures; }
 
-private:
+  private:
     int m_max;
     int m_failures = 0;
 };

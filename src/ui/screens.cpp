@@ -10,6 +10,7 @@
 // [SECTION] Idle warning
 // [SECTION] Frame
 #include "screens.h"
+#include "ui_internal.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +19,10 @@
 namespace brugpunt::ui {
 
 using core::Activity;
+using detail::F;
+using detail::Format;
+using detail::M;
+using detail::Or;
 using namespace brugpunt::core::action;
 
 //-----------------------------------------------------------------------------
@@ -28,30 +33,9 @@ namespace {
 
 const core::Strings* g_strings = nullptr;
 
-const Metrics& M() {
-    return CurrentTheme().metrics;
-}
-const Fonts& F() {
-    return CurrentTheme().fonts;
-}
-ImFont* Or(ImFont* f) {
-    return f ? f : ImGui::GetFont();
-}
-
 constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoScrollWithMouse;
-
-std::string Format(const char* key, const std::string& value) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, Tr(key), value.c_str());
-    return buf;
-}
-std::string Format(const char* key, int value) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, Tr(key), value);
-    return buf;
-}
 
 std::string DayName(core::Weekday d) {
     return Tr(("day." + std::string(core::WeekdayCode(d))).c_str());
@@ -76,9 +60,7 @@ std::string DaysLong(const std::vector<core::Weekday>& days) {
 std::string AgeText(const core::Audience& a) {
     if (a.age_min == 0 && a.age_max >= 99) return Tr("age.all");
     if (a.age_max >= 99) return Format("age.from", a.age_min);
-    char buf[128];
-    std::snprintf(buf, sizeof buf, Tr("age.range"), a.age_min, a.age_max);
-    return buf;
+    return Format("age.range", a.age_min, a.age_max);
 }
 
 Badge PriceBadge(const core::Price& p) {
@@ -711,12 +693,8 @@ void DrawCredits(const ViewModel& m, core::Actions& out) {
     Heading(m.Picto("info"), Tr("credits.title"), F().title);
     ImGui::Spacing();
     TextBlock(F().body, Format("credits.version", m.version));
-    if (m.catalogue) {
-        char buf[256];
-        std::snprintf(buf, sizeof buf, Tr("credits.catalogue"), m.catalogue->municipality.c_str(),
-                      m.catalogue->version);
-        TextBlock(F().body, buf);
-    }
+    if (m.catalogue)
+        TextBlock(F().body, Format("credits.catalogue", m.catalogue->municipality, m.catalogue->version));
     ImGui::Spacing();
     TextBlock(F().bold, Tr("credits.pictograms_title"));
     TextBlock(F().body, Tr("credits.pictograms"));

@@ -2,28 +2,24 @@
 // Must not include SDL, store or sync.
 #include "widgets.h"
 
+#include "ui_internal.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 
 namespace brugpunt::ui {
-namespace {
 
-const Metrics& M() {
-    return CurrentTheme().metrics;
-}
-const Fonts& F() {
-    return CurrentTheme().fonts;
-}
+using detail::F;
+using detail::M;
+using detail::Or;
+
+namespace {
 
 std::map<std::string, std::pair<ImVec2, ImVec2>>& ProbeMap() {
     static std::map<std::string, std::pair<ImVec2, ImVec2>> rects;
     return rects;
-}
-
-ImFont* Or(ImFont* f) {
-    return f ? f : ImGui::GetFont();
 }
 
 // Every tappable widget is an invisible button with drawing on top; this records it for tests.
@@ -287,7 +283,8 @@ bool SpeakerButton(const char* id, ImTextureID speaker_picto) {
     dl->AddCircleFilled(c, side * 0.5f, held ? colour::kBorder : colour::kPanel);
     dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.7f));
     if (speaker_picto)
-        dl->AddImage(speaker_picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f), ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
+        dl->AddImage(speaker_picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f),
+                     ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
     return tapped;
 }
 
