@@ -498,7 +498,9 @@ int Run(const core::Options& o, const core::Config& config) {
         }
         app::EventSummary ev = platform->PumpEvents(timeout_ms, pointer);
         if (ev.quit) break;
-        if (queue.Drain()) frames_left = std::max(frames_left, 1);
+        // Worker reports only change the staff screen: no frame for them elsewhere.
+        if (queue.Drain() && kiosk.Session().screen == core::Screen::kStaff)
+            frames_left = std::max(frames_left, 1);
         now = clock.Now();
         core::Actions actions;
         if (ev.input) actions.push_back(core::action::Input{now});
