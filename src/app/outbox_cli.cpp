@@ -6,8 +6,6 @@
 #include "store/outbox.h"
 #include "sync/crypto.h"
 #include "sync/delivery.h"
-#include "sync/delivery_worker.h"
-#include "sync/transport.h"
 
 namespace brugpunt::app {
 namespace {
@@ -49,11 +47,8 @@ int RunDeliverOnce(const core::Config& config) {
         Log(outbox.error().message);
         return 1;
     }
-    sync::CurlHttp http;
-    sync::CurlMail mail;
-    sync::WebhookChannel webhook(http, config, sync::WallNowMs);
-    sync::MailChannel smtp(mail, config);
-    sync::Channel& channel = config.delivery == "webhook" ? static_cast<sync::Channel&>(webhook) : smtp;
+    sync::ConfiguredChannel configured(config);
+    sync::Channel& channel = *configured.Get();  // not null: delivery = none returned above
     sync::DeliveryPolicy policy = sync::PolicyFrom(config);
     sync::DeliveryReport total;
     // Batch after batch until nothing due is left; a failed request is postponed, so it stops.

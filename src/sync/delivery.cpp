@@ -1,6 +1,7 @@
 // Owns the delivery loop and its two channels.
 #include "delivery.h"
 
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -49,6 +50,19 @@ Outcome MailChannel::Deliver(const store::OutboxItem& item) {
     std::string error = m_mail.Send(m);
     if (!error.empty()) return {false, "mail: " + error};
     return {true, ""};
+}
+
+ConfiguredChannel::ConfiguredChannel(const core::Config& config)
+    : m_webhook(m_http, config, WallNowMs), m_smtp(m_mail, config) {
+    if (config.delivery == "webhook")
+        m_channel = &m_webhook;
+    else if (config.delivery == "smtp")
+        m_channel = &m_smtp;
+}
+
+long long WallNowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 std::string MailMessage(const std::string& payload_json, const std::string& from, const std::string& to) {

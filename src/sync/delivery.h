@@ -51,6 +51,24 @@ class MailChannel final : public Channel {
     core::Config m_config;
 };
 
+// The channel the config's `delivery` names, over the real (libcurl) transports; nullptr from
+// Get() for `delivery = none`. One place decides, for the delivery thread and --deliver-once.
+class ConfiguredChannel {
+  public:
+    explicit ConfiguredChannel(const core::Config& config);
+    Channel* Get() { return m_channel; }
+
+  private:
+    CurlHttp m_http;
+    CurlMail m_mail;
+    WebhookChannel m_webhook;
+    MailChannel m_smtp;
+    Channel* m_channel = nullptr;
+};
+
+// Unix milliseconds now.
+long long WallNowMs();
+
 // The mail a person at the desk reads, built from the delivered JSON.
 std::string MailMessage(const std::string& payload_json, const std::string& from, const std::string& to);
 

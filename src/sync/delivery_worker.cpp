@@ -8,11 +8,6 @@
 
 namespace brugpunt::sync {
 
-long long WallNowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 DeliveryWorker::DeliveryWorker(core::Config config, std::string outbox_path, LogFn log, StatusFn on_status)
     : m_config(std::move(config)),
       m_path(std::move(outbox_path)),
@@ -53,13 +48,8 @@ void DeliveryWorker::Run() {
         m_on_status(st);
         return;
     }
-    CurlHttp http;
-    CurlMail mail;
-    WebhookChannel webhook(http, m_config, WallNowMs);
-    MailChannel smtp(mail, m_config);
-    Channel* channel = m_config.delivery == "webhook" ? static_cast<Channel*>(&webhook)
-                       : m_config.delivery == "smtp"  ? static_cast<Channel*>(&smtp)
-                                                      : nullptr;
+    ConfiguredChannel configured(m_config);
+    Channel* channel = configured.Get();
     DeliveryPolicy policy = PolicyFrom(m_config);
     for (;;) {
         WorkerStatus st;

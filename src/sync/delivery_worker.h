@@ -46,7 +46,4 @@ class DeliveryWorker {
     bool m_woken = false;
 };
 
-// Unix milliseconds now.
-long long WallNowMs();
-
 }  // namespace brugpunt::sync

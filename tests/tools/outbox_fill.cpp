@@ -7,7 +7,6 @@
 
 #include "store/outbox.h"
 #include "sync/delivery.h"
-#include "sync/delivery_worker.h"
 
 using namespace brugpunt;
 
