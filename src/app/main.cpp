@@ -484,11 +484,13 @@ int Run(const core::Options& o, const core::Config& config) {
     core::TimePoint started = clock.Now();
     ui::FrameGuard guard;
     app::ServiceNotifier notifier;
+    // Nothing to settle, no tap still queued, no list gliding: no frame to draw.
+    auto idle = [&] { return frames_left == 0 && !pointer.Pending() && !ui::Animating(kiosk.Local()); };
     for (;;) {
         notifier.Alive();
         core::TimePoint now = clock.Now();
         int timeout_ms = 0;
-        if (frames_left == 0 && !pointer.Pending() && !kiosk.Local().ui.animating) {
+        if (idle()) {
             timeout_ms = 1000;
             if (auto deadline = core::NextDeadline(kiosk.Session(), kiosk.Policy())) {
                 auto ms = std::chrono::duration_cast<core::Millis>(*deadline - now).count();
@@ -508,7 +510,7 @@ int Run(const core::Options& o, const core::Config& config) {
         if (kiosk.Apply(actions, now) || ev.input || ev.redraw) frames_left = kSettleFrames;
         if (kiosk.View().warning_seconds != shown_seconds) frames_left = std::max(frames_left, 1);
 
-        if (frames_left == 0 && !pointer.Pending() && !kiosk.Local().ui.animating) continue;
+        if (idle()) continue;
         platform->BeginFrame(pointer.NextFrame());
         actions.clear();
         std::string frame_error;

@@ -842,8 +842,11 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
         ImGui::End();
     }
     ImGui::PopFont();
+}
+
+bool Animating(const FrameLocal& local) {
     auto moving = [](const DragScroll& s) { return s.dragging || s.velocity != 0; };
-    local.ui.animating = moving(local.list_scroll) || moving(local.detail_scroll);
+    return moving(local.list_scroll) || moving(local.detail_scroll);
 }
 
 }  // namespace brugpunt::ui

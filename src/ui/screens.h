@@ -39,5 +39,7 @@ struct FrameLocal {
     std::string detail_id;  // a new activity opens at the top
 };
 void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out);
+// True while a list is still being dragged or gliding, so the frame loop keeps drawing.
+bool Animating(const FrameLocal& local);
 
 }  // namespace brugpunt::ui

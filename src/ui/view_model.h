@@ -57,7 +57,6 @@ struct UiLocal {
         bool day_picker = false;
     } list;
     bool scroll_to_top = false;
-    bool animating = false;  // set by the frame while a list still moves
 };
 
 }  // namespace brugpunt::ui
