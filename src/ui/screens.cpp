@@ -102,6 +102,18 @@ std::string PictoOf(const Activity& a) {
     return PhotoPicto(a.photo, a.pictograms.empty() ? "info" : a.pictograms.front().c_str());
 }
 
+// Text centred in [x, x + width), wrapped at `wrap`, at y; moves y past it and `gap_after`. With
+// draw false it only measures, for layouts that are sized before they are drawn.
+void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
+                 float& y, ImU32 col, float gap_after, bool draw) {
+    font = Or(font);
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    if (draw)
+        dl->AddText(font, font->FontSize, ImVec2(x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
+                    wrap);
+    y += ts.y + gap_after;
+}
+
 bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg = colour::kBackground) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
@@ -257,12 +269,7 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     float hand = M().Mm(30);
     auto layout = [&](float y, bool draw) {
         auto centred = [&](ImFont* font, const std::string& text, float gap_after) {
-            font = Or(font);
-            ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-            if (draw)
-                dl->AddText(font, font->FontSize, ImVec2(origin.x + (size.x - ts.x) * 0.5f, y),
-                            colour::kOnDark, text.c_str(), nullptr, wrap);
-            y += ts.y + gap_after;
+            CentredText(dl, font, text, origin.x, size.x, wrap, y, colour::kOnDark, gap_after, draw);
         };
         auto picto_disc = [&](ImVec2 c, float d, ImTextureID t) {
             dl->AddCircleFilled(c, d * 0.5f, colour::kPanel);
@@ -721,12 +728,7 @@ void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
     auto layout = [&](ImVec2 p, bool draw) {
         float y = p.y + M().Gap();
         auto centred = [&](ImFont* font, const std::string& text, ImU32 col, float gap_after) {
-            font = Or(font);
-            ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-            if (draw)
-                dl->AddText(font, font->FontSize, ImVec2(p.x + (width - ts.x) * 0.5f, y), col, text.c_str(),
-                            nullptr, wrap);
-            y += ts.y + gap_after;
+            CentredText(dl, font, text, p.x, width, wrap, y, col, gap_after, draw);
         };
         if (draw)
             if (ImTextureID t = m.Picto("hourglass"))
