@@ -32,6 +32,17 @@ constexpr std::array<std::pair<Signup, std::string_view>, 2> kSignup = {
 
 }  // namespace
 
+const ActivityTexts* Activity::TextsIn(const std::string& lang) const {
+    auto it = translations.find(lang);
+    return it == translations.end() ? nullptr : &it->second;
+}
+
+std::string Activity::ClipFor(std::string_view field, std::string_view lang) const {
+    for (const auto& c : clips)
+        if (c.field == field && c.lang == lang) return c.file;
+    return {};
+}
+
 const Activity* Catalogue::FindActivity(std::string_view id) const {
     for (const auto& a : activities)
         if (a.id == id) return &a;

@@ -2,9 +2,11 @@
 // Standard library only; parsing lives in store, drawing in ui.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -101,6 +103,26 @@ struct ContactPerson {
     bool operator==(const ContactPerson&) const = default;
 };
 
+// begrijpbaar, in the visitor's language: what is read aloud and shown as a subtitle. Dutch
+// stays on screen; these never replace it.
+struct ActivityTexts {
+    std::string title;
+    std::string summary;
+    FirstVisit first_visit;
+    bool reviewed = false;  // whether a person who speaks the language checked it
+
+    bool operator==(const ActivityTexts&) const = default;
+};
+
+// A recorded clip of one field in one language, played before any text-to-speech.
+struct Clip {
+    std::string field;  // "title", "summary" or "first_visit"
+    std::string lang;
+    std::string file;  // relative to the catalogue file; an absolute path once loaded
+
+    bool operator==(const Clip&) const = default;
+};
+
 struct Activity {
     std::string id;
     std::string category;
@@ -117,14 +139,21 @@ struct Activity {
     Audience audience;
     ContactPerson contact;
     Date last_checked;
+    std::map<std::string, ActivityTexts> translations;  // by language code
+    std::vector<Clip> clips;
 
     bool operator==(const Activity&) const = default;
+
+    const ActivityTexts* TextsIn(const std::string& lang) const;
+    // The clip of field in lang; empty when there is none.
+    std::string ClipFor(std::string_view field, std::string_view lang) const;
 };
 
 struct Category {
     std::string id;
     std::string word;  // one Dutch word for the tile
     std::string pictogram;
+    std::map<std::string, std::string> translations;  // the word, by language code
 
     bool operator==(const Category&) const = default;
 };

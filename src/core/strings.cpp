@@ -45,14 +45,19 @@ Result<Strings> Strings::ParsePo(std::string_view text) {
     enum class Field { kNone, kId, kStr } field = Field::kNone;
     std::string id, str;
     bool have_entry = false;
+    bool fuzzy = false;  // a "#, fuzzy" flag line applies to the entry that follows it
     int line_no = 0;
 
     auto flush = [&]() {
-        // The header entry has an empty msgid.
-        if (have_entry && !id.empty()) strings.m_entries[id] = str;
+        // The header entry has an empty msgid; an empty msgstr is an untranslated entry.
+        if (have_entry && !id.empty() && !str.empty()) {
+            strings.m_entries[id] = str;
+            if (fuzzy) strings.m_fuzzy.insert(id);
+        }
         id.clear();
         str.clear();
         have_entry = false;
+        fuzzy = false;
         field = Field::kNone;
     };
     auto fail = [&](const std::string& why) {
@@ -68,7 +73,8 @@ Result<Strings> Strings::ParsePo(std::string_view text) {
         ++line_no;
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
         if (line.empty() || line.front() == '#') {
-            if (line.empty() && field == Field::kStr) flush();
+            if (field == Field::kStr) flush();
+            if (line.starts_with("#,") && line.find("fuzzy") != std::string_view::npos) fuzzy = true;
             continue;
         }
         if (line.starts_with("msgctxt")) return fail("msgctxt is not supported; keys must be unique");

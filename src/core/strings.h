@@ -1,8 +1,10 @@
-// Owns UI strings: keyed entries read from a gettext .po file (msgid is the key, msgstr the text).
+// Owns UI strings: keyed entries read from a gettext .po file (msgid is the key, msgstr the text),
+// each reviewed or still a draft ("#, fuzzy").
 // Standard library only.
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -19,9 +21,13 @@ class Strings {
     bool Has(const std::string& key) const { return m_entries.count(key) != 0; }
     const std::map<std::string, std::string>& Entries() const { return m_entries; }
     void Set(std::string key, std::string text) { m_entries[std::move(key)] = std::move(text); }
+    // Whether a person checked the entry: translators mark a draft "#, fuzzy", as gettext tools do.
+    bool Reviewed(const std::string& key) const { return Has(key) && m_fuzzy.count(key) == 0; }
+    void SetFuzzy(const std::string& key) { m_fuzzy.insert(key); }
 
   private:
     std::map<std::string, std::string> m_entries;
+    std::set<std::string> m_fuzzy;
 };
 
 }  // namespace brugpunt::core

@@ -1,9 +1,12 @@
 // Owns reading and writing the JSON catalogue source. Must not include sqlite3 or any UI.
 #include "catalogue_json.h"
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "core/language.h"
 
 namespace brugpunt::store {
 namespace {
@@ -100,6 +103,63 @@ class Reader {
     std::vector<Issue>& m_issues;
 };
 
+// Optional: "translations": {"ar": {"title", "summary", "first_visit", "reviewed"}} and
+// "clips": [{"field", "lang", "file"}]. Any field may be left out of a translation.
+void ReadTranslations(const json& obj, Activity& a, Reader& r) {
+    if (auto t = obj.find("translations"); t != obj.end()) {
+        if (!t->is_object()) r.Fail("translations", "moet een object zijn (per taal)");
+        for (auto it = t->begin(); t->is_object() && it != t->end(); ++it) {
+            if (!FindLanguage(it.key()))
+                r.Fail("translations", "'" + it.key() + "' is geen taal van de kiosk");
+            if (!it->is_object()) {
+                r.Fail("translations", it.key() + " moet een object zijn");
+                continue;
+            }
+            const json& o = *it;
+            auto str = [&](const json& j, const char* k) { return j.value(k, std::string()); };
+            ActivityTexts texts{str(o, "title"), str(o, "summary"), {}, o.value("reviewed", false)};
+            if (auto fv = o.find("first_visit"); fv != o.end() && fv->is_object())
+                texts.first_visit = {str(*fv, "where"), str(*fv, "who_meets_you"), str(*fv, "what_to_bring"),
+                                     str(*fv, "what_happens")};
+            a.translations[it.key()] = std::move(texts);
+        }
+    }
+    if (auto c = obj.find("clips"); c != obj.end()) {
+        if (!c->is_array()) r.Fail("clips", "moet een lijst zijn");
+        for (const auto& item : c->is_array() ? *c : json::array()) {
+            Clip clip{item.value("field", ""), item.value("lang", ""), item.value("file", "")};
+            bool field_ok = clip.field == "title" || clip.field == "summary" || clip.field == "first_visit";
+            if (!field_ok || !FindLanguage(clip.lang) || clip.file.empty() ||
+                clip.file.find("..") != std::string::npos)
+                r.Fail("clips",
+                       "elke clip heeft field (title, summary, first_visit), lang en file (zonder ..)");
+            else
+                a.clips.push_back(std::move(clip));
+        }
+    }
+}
+
+json TranslationsJson(const Activity& a) {
+    json t = json::object();
+    for (const auto& [lang, x] : a.translations)
+        t[lang] = {{"title", x.title},
+                   {"summary", x.summary},
+                   {"first_visit",
+                    {{"where", x.first_visit.where},
+                     {"who_meets_you", x.first_visit.who_meets_you},
+                     {"what_to_bring", x.first_visit.what_to_bring},
+                     {"what_happens", x.first_visit.what_happens}}},
+                   {"reviewed", x.reviewed}};
+    return t;
+}
+
+json ClipsJson(const Activity& a) {
+    json c = json::array();
+    for (const auto& clip : a.clips)
+        c.push_back({{"field", clip.field}, {"lang", clip.lang}, {"file", clip.file}});
+    return c;
+}
+
 Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
     std::string id = obj.value("id", "");
     Reader r(obj, id, "", issues);
@@ -169,6 +229,7 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
     Reader c = r.Child("contact");
     a.contact = {c.Str("name"), c.Str("photo"), c.StrList("languages"), c.Str("phone")};
     a.last_checked = r.DateField("last_checked");
+    ReadTranslations(obj, a, r);
     return a;
 }
 
@@ -193,7 +254,12 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
             continue;
         }
         Reader cr(c, "", "categories.", issues);
-        cat.categories.push_back({cr.Str("id"), cr.Str("word"), cr.Str("pictogram")});
+        Category category{cr.Str("id"), cr.Str("word"), cr.Str("pictogram"), {}};
+        if (auto t = c.find("translations"); t != c.end() && t->is_object())
+            for (auto it = t->begin(); it != t->end(); ++it)
+                if (it->is_string() && FindLanguage(it.key()))
+                    category.translations[it.key()] = it->get<std::string>();
+        cat.categories.push_back(std::move(category));
     }
 }
 
@@ -260,13 +326,16 @@ json ActivityJson(const Activity& a) {
           {"languages", a.contact.languages},
           {"phone", a.contact.phone}}},
         {"last_checked", FormatDate(a.last_checked)},
+        {"translations", TranslationsJson(a)},
+        {"clips", ClipsJson(a)},
     };
 }
 
 json HeaderJson(const Catalogue& cat) {
     json cats = json::array();
     for (const auto& c : cat.categories)
-        cats.push_back({{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}});
+        cats.push_back(
+            {{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}, {"translations", c.translations}});
     return json{{"format", kCatalogueFormat},
                 {"municipality", cat.municipality},
                 {"version", cat.version},
@@ -342,6 +411,14 @@ Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path) {
     if (!parsed) return Error{parsed.error().code, path + ": " + parsed.error().message};
     auto more = ValidateCatalogue(parsed->catalogue);
     parsed->issues.insert(parsed->issues.end(), more.begin(), more.end());
+    // Clips are named relative to the catalogue, so a catalogue folder can move as a whole.
+    std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    for (auto& a : parsed->catalogue.activities)
+        for (auto& clip : a.clips) {
+            clip.file = (dir / clip.file).string();
+            if (!std::filesystem::is_regular_file(clip.file))
+                parsed->issues.push_back({a.id, "clips", "het bestand " + clip.file + " bestaat niet"});
+        }
     return parsed;
 }
 

@@ -1,0 +1,98 @@
+// Owns the fallback chain of a speaker button.
+#include "speech.h"
+
+#include "language.h"
+
+namespace brugpunt::core {
+
+std::string_view SpeechSourceName(SpeechSource s) {
+    switch (s) {
+        case SpeechSource::kNone:
+            return "none";
+        case SpeechSource::kClip:
+            return "clip";
+        case SpeechSource::kTts:
+            return "tts";
+        case SpeechSource::kFallback:
+            return "fallback";
+    }
+    return "none";
+}
+
+bool IsSpokenField(std::string_view field) {
+    for (auto f : kSpokenFields)
+        if (f == field) return true;
+    return false;
+}
+
+std::string JoinFirstVisit(const FirstVisit& f) {
+    std::string out;
+    for (const std::string* line : {&f.where, &f.who_meets_you, &f.what_to_bring, &f.what_happens}) {
+        if (line->empty()) continue;
+        if (!out.empty()) out += (out.back() == '.' || out.back() == '?' || out.back() == '!') ? " " : ". ";
+        out += *line;
+    }
+    return out;
+}
+
+Utterance ActivityUtterance(const Activity& a, std::string_view field, const std::string& lang) {
+    Utterance u;
+    const ActivityTexts* t = lang == kDutch ? nullptr : a.TextsIn(lang);
+    auto both = [](const std::string& title, const std::string& summary) {
+        return title.empty() || summary.empty() ? std::string() : title + ". " + summary;
+    };
+    if (field == "title") {
+        u.dutch = a.title;
+        if (t) u.translated = t->title;
+    } else if (field == "summary") {
+        u.dutch = both(a.title, a.summary);
+        if (t) u.translated = both(t->title, t->summary);
+    } else if (field == "first_visit") {
+        u.dutch = JoinFirstVisit(a.first_visit);
+        if (t) u.translated = JoinFirstVisit(t->first_visit);
+    }
+    u.reviewed = t && t->reviewed;
+    u.clip = a.ClipFor(field, lang);
+    return u;
+}
+
+SpeechPlan PlanSpeech(const Utterance& u, const std::string& lang, const VoiceSet& voices,
+                      const std::string& ask_desk) {
+    using Kind = SpeechPart::Kind;
+    SpeechPlan plan;
+    if (!u.clip.empty()) {
+        plan.source = SpeechSource::kClip;
+        plan.parts.push_back({Kind::kClip, u.clip, lang});
+        return plan;
+    }
+    if (lang == kDutch) {
+        if (!voices.Speaks(lang) || u.dutch.empty()) return plan;
+        plan.source = SpeechSource::kTts;
+        plan.parts.push_back({Kind::kTts, u.dutch, lang});
+        return plan;
+    }
+    bool usable = !u.translated.empty() && (u.reviewed || !voices.reviewed_only);
+    if (usable && voices.Speaks(lang)) {
+        plan.source = SpeechSource::kTts;
+        plan.parts.push_back({Kind::kTts, u.translated, lang});
+        return plan;
+    }
+    // Dutch, so the visitor hears the words on screen, then where to get help in their language.
+    std::string nl(kDutch);
+    if (!voices.Speaks(nl) || u.dutch.empty()) return plan;
+    plan.source = SpeechSource::kFallback;
+    plan.parts.push_back({Kind::kTts, u.dutch, nl});
+    if (voices.Speaks(lang) && !ask_desk.empty()) plan.parts.push_back({Kind::kTts, ask_desk, lang});
+    return plan;
+}
+
+SpeechPlan PlanFor(Utterance u, const std::string& lang, const Translations& translations,
+                   const VoiceSet& voices) {
+    if (!u.key.empty() && u.translated.empty() && lang != kDutch)
+        if (auto t = translations.Get(lang, u.key)) u.translated = t->text, u.reviewed = t->reviewed;
+    auto ask = translations.Get(lang, kAskDeskKey);
+    bool ask_ok = ask && (ask->reviewed || !voices.reviewed_only);
+    return PlanSpeech(u, lang, voices, ask_ok ? ask->text : std::string());
+}
+
+}  // namespace brugpunt::core
