@@ -17,7 +17,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-names=$(grep -v '^#' "$list" | awk 'NF == 2 { print "package/color/svg/" $2 ".svg" }')
+names=$(grep -v '^#' "$list" | awk 'NF == 2 { print "package/color/svg/" $2 ".svg" }' | sort -u)
 # shellcheck disable=SC2086
 tar -xzf "$tarball" -C "$work" package/LICENSE.txt $names 2>/dev/null ||
     tar -xzf "$tarball" -C "$work" $names

@@ -19,9 +19,12 @@
 #include "core/config.h"
 #include "core/options.h"
 #include "core/session.h"
+#include "core/speech.h"
 #include "core/strings.h"
+#include "core/translations.h"
 #include "outbox_cli.h"
 #include "platform.h"
+#include "say_cli.h"
 #include "service.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
@@ -147,12 +150,14 @@ core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
 class Kiosk {
   public:
     Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::TextureSource* textures,
-          const core::Strings* strings, const core::Config& config)
-        : m_cat(std::move(catalogue)), m_policy(policy), m_config(config) {
+          const core::Translations* translations, const core::Config& config)
+        : m_cat(std::move(catalogue)), m_policy(policy), m_config(config), m_translations(translations) {
         m_staff.kiosk_id = config.kiosk_id;
         m_staff.delivery = config.delivery;
+        m_session.kiosk_volume = m_session.volume = config.volume;
         m_vm.textures = textures;
-        m_vm.strings = strings;
+        m_vm.strings = &translations->Dutch();
+        m_vm.translations = translations;
         m_vm.version = BRUGPUNT_VERSION;
         m_vm.today = Today();
         for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
@@ -179,7 +184,37 @@ class Kiosk {
         return changed;
     }
 
-    void SetSpeaker(audio::Speaker* speaker) { m_speaker = speaker; }
+    void SetSpeaker(audio::Speaker* speaker, core::VoiceSet voices) {
+        m_speaker = speaker;
+        m_voices = std::move(voices);
+        for (const auto& v : m_voices.voices) m_staff.voices += (m_staff.voices.empty() ? "" : " ") + v;
+        m_vm.staff_status = m_staff;
+        m_speaker->SetVolume(m_session.volume / 100.0f);
+    }
+    // The speaker's state changed (on its thread's word): the audio controls follow it.
+    bool RefreshAudio() {
+        using State = audio::Speaker::State;
+        ui::AudioState now = ui::AudioState::kIdle;
+        switch (m_speaker ? m_speaker->GetState() : State::kIdle) {
+            case State::kIdle:
+                now = ui::AudioState::kIdle;
+                break;
+            case State::kPreparing:
+                now = ui::AudioState::kPreparing;
+                break;
+            case State::kPlaying:
+                now = ui::AudioState::kPlaying;
+                break;
+            case State::kPaused:
+                now = ui::AudioState::kPaused;
+                break;
+        }
+        if (m_speaker)
+            if (std::string problem = m_speaker->TakeProblem(); !problem.empty()) Log("audio: " + problem);
+        bool changed = now != m_vm.audio;
+        m_vm.audio = now;
+        return changed;
+    }
 
     // Where "Maak een afspraak" writes; without one, submitting fails visibly.
     void SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added) {
@@ -217,10 +252,24 @@ class Kiosk {
                 Submit();
                 break;
             case core::Effect::kSpeak:
-                if (m_speaker) m_speaker->Say(m_session.speech, "nl");
+                if (m_speaker)
+                    m_speaker->Say(
+                        core::PlanFor(m_session.speech, m_session.language, *m_translations, m_voices));
                 break;
             case core::Effect::kStopAudio:
                 if (m_speaker) m_speaker->Stop();
+                break;
+            case core::Effect::kPauseAudio:
+                if (m_speaker) m_speaker->Pause();
+                break;
+            case core::Effect::kResumeAudio:
+                if (m_speaker) m_speaker->Resume();
+                break;
+            case core::Effect::kReplayAudio:
+                if (m_speaker) m_speaker->Replay();
+                break;
+            case core::Effect::kSetVolume:
+                if (m_speaker) m_speaker->SetVolume(m_session.volume / 100.0f);
                 break;
         }
     }
@@ -280,13 +329,20 @@ class Kiosk {
             if (const core::Activity* a = c.FindActivity(id)) m_vm.chosen.push_back(a);
         m_vm.warning_seconds = core::WarningSecondsLeft(m_session, now, m_policy);
         m_vm.now = now;
+        m_vm.language = m_session.language;
+        m_vm.language_picker = m_session.language_picker;
+        m_vm.subtitles = m_session.subtitles;
+        m_vm.volume = m_session.volume;
+        m_vm.kiosk_volume = m_session.kiosk_volume;
     }
 
     LoadedCatalogue m_cat;
     core::SessionPolicy m_policy;
     core::Config m_config;
     store::OutboxStore* m_outbox = nullptr;
+    const core::Translations* m_translations;
     audio::Speaker* m_speaker = nullptr;
+    core::VoiceSet m_voices;
     std::function<void()> m_on_added;
     ui::StaffStatus m_staff;
     core::Session m_session;
@@ -319,11 +375,14 @@ const char* ScreenName(core::Screen s) {
 }
 
 // Puts the session on the screen a --screenshot asked for, through the same actions a visitor makes.
-core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::TimePoint now) {
+core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, const core::Options& o,
+                            core::TimePoint now) {
     using namespace core::action;
     core::Actions a = {Input{now}};
     const core::Catalogue& c = kiosk.Catalogue();
     if (r.name != "attract") a.push_back(Start{});
+    if (o.lang != "nl") a.push_back(ChooseLanguage{o.lang});
+    if (o.subtitles) a.push_back(ToggleSubtitles{});
     if (r.name == "list") {
         if (!c.FindCategory(r.arg))
             return core::Error{core::ErrorCode::kNotFound, "unknown category '" + r.arg + "'"};
@@ -374,6 +433,8 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, core::Ti
             for (char k : kiosk.Policy().staff_pin) a.push_back(StaffPin{k});
             a.push_back(StaffPin{'='});
         }
+    } else if (r.name == "languages") {
+        a.push_back(OpenLanguages{});
     } else if (r.name == "warning") {
         if (!c.categories.empty()) a.push_back(OpenCategory{c.categories.front().id});
         // Let the visitor walk away: the last touch was long enough ago for the warning to show.
@@ -393,14 +454,9 @@ int Run(const core::Options& o, const core::Config& config) {
         Log("cannot load the catalogue: " + catalogue.error().message);
         return 1;
     }
-    auto po = ReadFile(assets + "/translations/nl.po");
-    if (!po) {
-        Log(po.error().message);
-        return 1;
-    }
-    auto strings = core::Strings::ParsePo(po.value());
-    if (!strings) {
-        Log("translations/nl.po: " + strings.error().message);
+    auto translations = core::LoadTranslationsDir(assets + "/translations");
+    if (!translations) {
+        Log(translations.error().message);
         return 1;
     }
 
@@ -419,17 +475,17 @@ int Run(const core::Options& o, const core::Config& config) {
     }
     ui::ApplyStyle(theme.metrics);
     ui::SetTheme(&theme);
-    ui::SetStrings(&strings.value());
+    ui::SetStrings(&translations->Dutch());
     app::GlTextures textures(assets + "/pictograms");
 
     core::SessionPolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds),
                                config.staff_pin};
-    Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &strings.value(), config);
+    Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &translations.value(), config);
     core::SteadyClock clock;
     ui::PointerQueue pointer;
 
     if (shot) {
-        if (auto s = GoToScreen(kiosk, *o.screen, clock.Now()); !s) {
+        if (auto s = GoToScreen(kiosk, *o.screen, o, clock.Now()); !s) {
             Log(s.error().message);
             return 2;
         }
@@ -446,23 +502,29 @@ int Run(const core::Options& o, const core::Config& config) {
         return 0;
     }
 
-    // Speech: synthesised on the speaker's thread, played by SDL. A kiosk without sound still works.
+    // Speech: clips and synthesised speech on the speaker's thread, played by SDL, cached on disk.
+    // A kiosk without sound still works.
+    MainQueue queue;
     std::unique_ptr<audio::EspeakTts> tts;
     std::unique_ptr<audio::SdlSink> sink;
     std::unique_ptr<audio::Speaker> speaker;
     if (auto t = audio::EspeakTts::Open(); !t) {
         Log("audio: " + t.error().message);
-    } else if (auto k = audio::SdlSink::Open(22050); !k) {
+    } else if (auto k = audio::SdlSink::Open(t.value()->SampleRate()); !k) {
         Log("audio: " + k.error().message + "; the kiosk stays silent");
     } else {
         tts = std::move(t.value());
         sink = std::move(k.value());
-        speaker = std::make_unique<audio::Speaker>(*tts, *sink);
-        kiosk.SetSpeaker(speaker.get());
+        core::VoiceSet voices{tts->Voices(), config.audio_reviewed_only};
+        std::string have;
+        for (const auto& v : voices.voices) have += " " + v;
+        Log("audio: voices for" + have + "; other languages hear Dutch and \"ask at the desk\"");
+        speaker = std::make_unique<audio::Speaker>(*tts, *sink, audio::TtsCache(app::AudioCachePath(config)),
+                                                   [&queue] { queue.Post([] {}); });
+        kiosk.SetSpeaker(speaker.get(), std::move(voices));
     }
 
     // The outbox: this thread writes new requests; the worker thread delivers them.
-    MainQueue queue;
     auto outbox = store::SqliteOutbox::Open(app::OutboxPath(config));
     if (!outbox)
         Log(outbox.error().message + "; \"Maak een afspraak\" will tell visitors to ask at the desk");
@@ -503,6 +565,7 @@ int Run(const core::Options& o, const core::Config& config) {
         // Worker reports only change the staff screen: no frame for them elsewhere.
         if (queue.Drain() && kiosk.Session().screen == core::Screen::kStaff)
             frames_left = std::max(frames_left, 1);
+        if (kiosk.RefreshAudio()) frames_left = std::max(frames_left, 1);  // show or hide the audio controls
         now = clock.Now();
         core::Actions actions;
         if (ev.input) actions.push_back(core::action::Input{now});
@@ -511,6 +574,7 @@ int Run(const core::Options& o, const core::Config& config) {
         if (kiosk.View().warning_seconds != shown_seconds) frames_left = std::max(frames_left, 1);
 
         if (idle()) continue;
+        textures.Trim();
         platform->BeginFrame(pointer.NextFrame());
         actions.clear();
         std::string frame_error;
@@ -574,5 +638,11 @@ int main(int argc, char** argv) {
     }
     if (options->outbox_status) return app::RunOutboxStatus(config.value());
     if (options->deliver_once) return app::RunDeliverOnce(config.value());
+    if (options->say) {
+        std::string assets = FindAssets(options.value());
+        std::string catalogue =
+            options->catalogue.empty() ? assets + "/demo/catalogue.json" : options->catalogue;
+        return app::RunSay(options.value(), config.value(), catalogue, assets + "/translations");
+    }
     return Run(options.value(), config.value());
 }

@@ -1,6 +1,8 @@
 // Owns SDL2 + OpenGL: window, events, textures, offscreen rendering and PNG capture.
 #include "platform.h"
 
+#include "text/shaper.h"
+
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui_impl_opengl3.h>
@@ -8,6 +10,7 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -216,9 +219,69 @@ core::VoidResult Platform::SavePng(const std::string& path) {
     return core::Ok{};
 }
 
+GlTextures::GlTextures(std::string dir) : m_dir(std::move(dir)) {}
+
 GlTextures::~GlTextures() {
     for (auto& [name, tex] : m_cache)
         if (tex) glDeleteTextures(1, &tex);
+    Trim();
+    for (auto& [key, img] : m_text) {
+        GLuint tex = static_cast<GLuint>((intptr_t)img.texture);
+        if (tex) glDeleteTextures(1, &tex);
+    }
+}
+
+void GlTextures::Trim() {
+    constexpr size_t kMaxTexts = 400;  // a few screens' worth of subtitles and language names
+    if (m_text.size() <= kMaxTexts) return;
+    for (auto& [key, img] : m_text) {
+        GLuint tex = static_cast<GLuint>((intptr_t)img.texture);
+        if (tex) glDeleteTextures(1, &tex);
+    }
+    m_text.clear();
+}
+
+ui::TextImage GlTextures::Text(const std::string& utf8, const std::string& lang, float max_width,
+                               float pixel_size) const {
+    int px = static_cast<int>(std::lround(pixel_size));
+    char key_prefix[64];
+    std::snprintf(key_prefix, sizeof key_prefix, "%d %d %s\n", px, static_cast<int>(max_width), lang.c_str());
+    std::string key = key_prefix + utf8;
+    if (auto it = m_text.find(key); it != m_text.end()) return it->second;
+    ui::TextImage img;
+    auto& shaper = m_shapers[px];
+    if (!shaper && !m_shaper_failed) {
+        auto opened = text::Shaper::Open(text::Shaper::DefaultFonts(), static_cast<float>(px));
+        if (opened) {
+            shaper = std::move(opened.value());
+        } else {
+            m_shaper_failed = true;  // said once; Dutch stays on screen without subtitles
+            std::fprintf(stderr, "brugpunt: subtitles off: %s (apt-get install fonts-noto-core)\n",
+                         opened.error().message.c_str());
+        }
+    }
+    if (shaper) {
+        text::Bitmap bmp = shaper->Render(utf8, max_width, lang);
+        if (bmp.width > 0 && bmp.height > 0) {
+            std::vector<unsigned char> rgba(static_cast<size_t>(bmp.width) * bmp.height * 4, 255);
+            for (size_t i = 0; i < bmp.alpha.size(); ++i) rgba[i * 4 + 3] = bmp.alpha[i];
+            GLuint tex = 0;
+            glGenTextures(1, &tex);
+            glBindTexture(GL_TEXTURE_2D, tex);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+            glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, bmp.width, bmp.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                         rgba.data());
+            img = {(ImTextureID)(intptr_t)tex,
+                   ImVec2(static_cast<float>(bmp.width), static_cast<float>(bmp.height)), bmp.rtl};
+        }
+    }
+    m_text.emplace(std::move(key), img);
+    return img;
 }
 
 ImTextureID GlTextures::Pictogram(std::string_view name) const {

@@ -14,6 +14,10 @@
 
 struct SDL_Window;
 
+namespace brugpunt::text {
+class Shaper;
+}
+
 namespace brugpunt::app {
 
 struct PlatformConfig {
@@ -57,15 +61,24 @@ class Platform {
 };
 
 // Pictograms as OpenGL textures, loaded from DIR/NAME.png on first use.
+// Pictograms from PNG files, and shaped text (HarfBuzz + FriBidi + FreeType) uploaded as
+// textures and kept until there are too many. Use from the thread that owns the GL context.
 class GlTextures final : public ui::TextureSource {
   public:
-    explicit GlTextures(std::string dir) : m_dir(std::move(dir)) {}
+    explicit GlTextures(std::string dir);
     ~GlTextures() override;
     ImTextureID Pictogram(std::string_view name) const override;
+    ui::TextImage Text(const std::string& text, const std::string& lang, float max_width,
+                       float pixel_size) const override;
+    // Between frames: drops shaped text when the cache is full (never while a frame uses it).
+    void Trim();
 
   private:
     std::string m_dir;
     mutable std::map<std::string, unsigned, std::less<>> m_cache;  // 0: tried and missing
+    mutable std::map<std::string, ui::TextImage> m_text;
+    mutable std::map<int, std::unique_ptr<text::Shaper>> m_shapers;  // by pixel size
+    mutable bool m_shaper_failed = false;
 };
 
 }  // namespace brugpunt::app

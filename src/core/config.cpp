@@ -24,6 +24,7 @@ Result<Config> ParseConfig(std::string_view text) {
         {"ca_file", &c.ca_file},         {"smtp_url", &c.smtp_url},
         {"smtp_user", &c.smtp_user},     {"smtp_password", &c.smtp_password},
         {"mail_from", &c.mail_from},     {"mail_to", &c.mail_to},
+        {"audio_cache", &c.audio_cache},
     };
     std::map<std::string, int*, std::less<>> ints = {
         {"connect_timeout_s", &c.connect_timeout_s},
@@ -31,6 +32,7 @@ Result<Config> ParseConfig(std::string_view text) {
         {"retention_days", &c.retention_days},
         {"retry_base_s", &c.retry_base_s},
         {"retry_cap_s", &c.retry_cap_s},
+        {"volume", &c.volume},
     };
     int line_no = 0;
     size_t pos = 0;
@@ -56,6 +58,9 @@ Result<Config> ParseConfig(std::string_view text) {
             if (ec != std::errc() || ptr != value.data() + value.size() || v < 0)
                 return fail(std::string(key) + " wants a whole number, not '" + std::string(value) + "'");
             *i->second = v;
+        } else if (key == "audio_reviewed_only") {
+            if (value != "yes" && value != "no") return fail("audio_reviewed_only wants yes or no");
+            c.audio_reviewed_only = value == "yes";
         } else {
             return fail("unknown key '" + std::string(key) + "'");
         }
@@ -66,6 +71,8 @@ Result<Config> ParseConfig(std::string_view text) {
         return Error{ErrorCode::kInvalid, "delivery = webhook needs webhook_url and webhook_secret"};
     if (c.delivery == "smtp" && (c.smtp_url.empty() || c.mail_from.empty() || c.mail_to.empty()))
         return Error{ErrorCode::kInvalid, "delivery = smtp needs smtp_url, mail_from and mail_to"};
+    if (c.volume < 10 || c.volume > 100)
+        return Error{ErrorCode::kInvalid, "volume must be 10 to 100 (percent)"};
     return c;
 }
 

@@ -28,6 +28,11 @@ struct Config {
     int retention_days = 30;  // undelivered requests older than this are dropped, and reported
     int retry_base_s = 30;
     int retry_cap_s = 6 * 3600;
+    // Audio. "yes": a translation nobody checked ("#, fuzzy", "reviewed": false) is never read out;
+    // the visitor hears the Dutch and "ask at the desk" instead.
+    bool audio_reviewed_only = false;
+    std::string audio_cache;  // synthesised speech; empty: DATA_DIR/audio-cache
+    int volume = 80;          // percent, until staff change it on the staff screen
 };
 
 // Unknown keys and bad numbers are errors with the line number: a typo must not silently

@@ -1,6 +1,9 @@
 // Owns command-line parsing for the kiosk. Standard library only.
 #include "options.h"
 
+#include "language.h"
+#include "speech.h"
+
 #include <charconv>
 
 namespace brugpunt::core {
@@ -17,18 +20,27 @@ std::optional<int> ToInt(const std::string& s, int lo, int hi) {
     return v;
 }
 
+std::string LanguageCodes() {
+    std::string codes;
+    for (const auto& l : kLanguages) codes += (codes.empty() ? "" : " ") + std::string(l.code);
+    return codes;
+}
+
 }  // namespace
 
 const char* UsageText() {
     return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] "
            "[--fullscreen]\n"
            "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map FILE]\n"
-           "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N]\n"
+           "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
+           "[--subtitles]\n"
            "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
-           "warning,\n"
+           "warning, languages,\n"
            "                      appointment:STEP (about children contact language dayparts consent done "
            "failed\n"
            "                      interest), staff:pin, staff:status\n"
+           "       brugpunt --say ACTIVITY_ID --field title|summary|first_visit --lang LANG --out OUT.wav\n"
+           "                [--catalogue PATH] [--config FILE]\n"
            "       brugpunt --outbox-status [--config FILE]\n"
            "       brugpunt --deliver-once --config FILE\n"
            "       brugpunt --version\n";
@@ -39,7 +51,7 @@ Result<ScreenRequest> ParseScreen(const std::string& text) {
     ScreenRequest r{text.substr(0, colon), colon == std::string::npos ? "" : text.substr(colon + 1)};
     bool needs_arg = r.name == "list" || r.name == "detail" || r.name == "appointment" || r.name == "staff";
     bool plain = r.name == "attract" || r.name == "home" || r.name == "contact" || r.name == "credits" ||
-                 r.name == "warning";
+                 r.name == "warning" || r.name == "languages";
     if (needs_arg && r.arg.empty()) return Bad("--screen " + r.name + " needs a value: " + r.name + ":ID");
     if (plain && colon != std::string::npos) return Bad("--screen " + r.name + " takes no ':' value");
     if (!needs_arg && !plain) return Bad("unknown screen '" + text + "'");
@@ -70,6 +82,24 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.outbox_status = true;
         } else if (a == "--deliver-once") {
             o.deliver_once = true;
+        } else if (a == "--subtitles") {
+            o.subtitles = true;
+        } else if (a == "--lang" || a == "--say" || a == "--field" || a == "--out") {
+            auto v = need(value());
+            if (!v) return v.error();
+            if (a == "--lang") {
+                if (!FindLanguage(v.value()))
+                    return Bad("unknown language '" + v.value() + "' (" + LanguageCodes() + ")");
+                o.lang = v.value();
+            } else if (a == "--say") {
+                o.say = v.value();
+            } else if (a == "--field") {
+                if (!IsSpokenField(v.value()))
+                    return Bad("--field wants title, summary or first_visit, not '" + v.value() + "'");
+                o.field = v.value();
+            } else {
+                o.out = v.value();
+            }
         } else if (a == "--config" || a == "--widget-map" || a == "--catalogue" || a == "--assets" ||
                    a == "--screenshot" || a == "--screen" || a == "--size" || a == "--frames" ||
                    a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds") {
@@ -118,6 +148,10 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
     if (o.screenshot && !o.screen) return Bad("--screenshot needs --screen NAME");
     if (o.screen && !o.screenshot) return Bad("--screen goes with --screenshot OUT.png");
     if (o.outbox_status && o.deliver_once) return Bad("--outbox-status and --deliver-once go one at a time");
+    if (o.say && o.out.empty()) return Bad("--say needs --out OUT.wav");
+    if (!o.say && (!o.out.empty() || !o.field.empty()))
+        return Bad("--out and --field go with --say ACTIVITY_ID");
+    if (o.say && o.field.empty()) o.field = "summary";
     if (o.deliver_once && o.config.empty())
         return Bad("--deliver-once needs --config FILE (where to deliver)");
     return o;

@@ -34,6 +34,11 @@ struct Options {
     std::string widget_map;    // test hook: keep FILE updated with where each widget was drawn
     bool outbox_status = false;
     bool deliver_once = false;
+    std::string lang = "nl";         // the visitor's language for --screenshot and --say
+    bool subtitles = false;          // --screenshot with subtitles on
+    std::optional<std::string> say;  // --say ACTIVITY_ID: write what the kiosk would play
+    std::string field;               // title, summary or first_visit
+    std::string out;                 // the WAV --say writes
 };
 
 Result<Options> ParseOptions(const std::vector<std::string>& args);

@@ -21,9 +21,12 @@ void Push(Session& s, Screen next) {
 void Wipe(Session& s, Effects& effects) {
     Session fresh;
     fresh.generation = s.generation + 1;
+    fresh.kiosk_volume = fresh.volume = s.kiosk_volume;  // the language and the visitor's volume go
+    bool volume_changed = s.volume != s.kiosk_volume;
     s = std::move(fresh);
     effects.push_back(Effect::kWipeUiState);
     effects.push_back(Effect::kRefreshList);
+    if (volume_changed) effects.push_back(Effect::kSetVolume);
 }
 
 void FilterChanged(Effects& effects) {
@@ -165,6 +168,7 @@ void Reduce(Session& s, const Action& action, const SessionPolicy& policy, Effec
                        Push(s, Screen::kAppointment);
                        s.draft = AppointmentDraft{};
                        AppointmentRequest& r = s.draft.request;
+                       r.language = s.language;  // the language they already picked is a good guess
                        if (a.interest) {
                            r.kind = RequestKind::kInterest;
                            r.activity_ids = {a.activity_id};
@@ -276,13 +280,34 @@ void Reduce(Session& s, const Action& action, const SessionPolicy& policy, Effec
                        s.speech = a.text;
                        effects.push_back(Effect::kSpeak);
                    },
+                   [&](const action::OpenLanguages&) { s.language_picker = true; },
+                   [&](const action::CloseLanguages&) { s.language_picker = false; },
+                   [&](const action::ChooseLanguage& a) {
+                       s.language = a.code;
+                       s.language_picker = false;
+                       if (a.code == "nl") s.subtitles = false;
+                   },
+                   [&](const action::ToggleSubtitles&) { s.subtitles = !s.subtitles && s.language != "nl"; },
+                   [&](const action::PauseAudio&) { effects.push_back(Effect::kPauseAudio); },
+                   [&](const action::ResumeAudio&) { effects.push_back(Effect::kResumeAudio); },
+                   [&](const action::ReplayAudio&) { effects.push_back(Effect::kReplayAudio); },
+                   [&](const action::Volume& a) {
+                       s.volume = std::clamp(s.volume + a.delta, kMinVolume, 100);
+                       effects.push_back(Effect::kSetVolume);
+                   },
+                   [&](const action::StaffVolume& a) {
+                       if (s.screen != Screen::kStaff || !s.staff.unlocked) return;
+                       s.kiosk_volume = s.volume = std::clamp(s.kiosk_volume + a.delta, kMinVolume, 100);
+                       effects.push_back(Effect::kSetVolume);
+                   },
                },
                action);
     // Whatever was playing belongs to the screen the visitor just left.
-    bool moved = s.screen != screen_before || s.draft.step != step_before || s.generation != generation_before;
+    bool moved =
+        s.screen != screen_before || s.draft.step != step_before || s.generation != generation_before;
     if (moved) effects.push_back(Effect::kStopAudio);
     if (s.warning && !warning_before) {
-        s.speech = kWarningSpeech;
+        s.speech = Utterance{.dutch = kWarningSpeech, .key = kWarningSpeechKey};
         effects.push_back(Effect::kSpeak);
     }
 }

@@ -10,8 +10,12 @@
 #include "appointment.h"
 #include "clock.h"
 #include "filter.h"
+#include "speech.h"
 
 namespace brugpunt::core {
+
+inline constexpr int kDefaultVolume = 80;
+inline constexpr int kMinVolume = 10;  // never silent: the kiosk must be heard
 
 enum class Screen { kAttract, kHome, kList, kDetail, kContact, kCredits, kAppointment, kStaff };
 
@@ -50,7 +54,14 @@ struct Session {
     AppointmentDraft draft;
     StaffState staff;
     std::vector<TimePoint> corner_taps;  // the hidden staff gesture
-    std::string speech;                  // what kSpeak should say
+    Utterance speech;                    // what kSpeak should say
+    // The visitor's language: what speaker buttons say and subtitles show. Dutch stays on screen.
+    std::string language = "nl";
+    bool language_picker = false;  // the picker is open over the screen
+    bool subtitles = false;
+    // Loudness in percent: staff set the kiosk's, a visitor may change it for their session only.
+    int kiosk_volume = kDefaultVolume;
+    int volume = kDefaultVolume;
 };
 
 // The steps a request of this kind goes through, in order.
@@ -143,18 +154,38 @@ struct StaffPin {
     char key;
 };  // digit, '<' erase, '=' submit
 struct StaffClose {};
-struct Speak { std::string text; };  // a speaker button
+struct Speak {
+    Utterance text;
+};  // a speaker button
+struct OpenLanguages {};
+struct CloseLanguages {};
+struct ChooseLanguage {
+    std::string code;
+};  // the visitor's language, for the session
+struct ToggleSubtitles {};
+struct PauseAudio {};
+struct ResumeAudio {};
+struct ReplayAudio {};
+struct Volume {
+    int delta;  // percent, for this session
+};
+struct StaffVolume {
+    int delta;  // percent, for the kiosk
+};
 }  // namespace action
 
-using Action = std::variant<
-    action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity, action::Back,
-    action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge,
-    action::SetDay, action::ClearFilters, action::MoreTime, action::ToggleChosen, action::StartAppointment,
-    action::ToggleAbout, action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge,
-    action::SetContactMode, action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter,
-    action::ToggleDayPart, action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone,
-    action::SubmitFailed, action::Finish, action::CornerTap, action::StaffPin, action::StaffClose,
-    action::Speak>;
+using Action =
+    std::variant<action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity,
+                 action::Back, action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip,
+                 action::SetAge, action::SetDay, action::ClearFilters, action::MoreTime, action::ToggleChosen,
+                 action::StartAppointment, action::ToggleAbout, action::GeneralQuestion, action::AddChild,
+                 action::RemoveChild, action::ChildAge, action::SetContactMode, action::Keypad,
+                 action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart,
+                 action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone,
+                 action::SubmitFailed, action::Finish, action::CornerTap, action::StaffPin,
+                 action::StaffClose, action::Speak, action::OpenLanguages, action::CloseLanguages,
+                 action::ChooseLanguage, action::ToggleSubtitles, action::PauseAudio, action::ResumeAudio,
+                 action::ReplayAudio, action::Volume, action::StaffVolume>;
 using Actions = std::vector<Action>;
 
 enum class Effect {
@@ -162,12 +193,18 @@ enum class Effect {
     kScrollToTop,
     kWipeUiState,    // the session was reset: drop every UI-local field
     kSubmitRequest,  // write session.draft to the outbox, then answer SubmitDone or SubmitFailed
-    kSpeak,          // say session.speech
+    kSpeak,          // say session.speech in session.language
     kStopAudio,      // the visitor moved on: silence
+    kPauseAudio,
+    kResumeAudio,
+    kReplayAudio,
+    kSetVolume,  // play at session.volume from now on
 };
 
-// What the kiosk says when "Ben je er nog?" appears: the warning is heard as well as seen.
+// What the kiosk says when "Ben je er nog?" appears: the warning is heard as well as seen. The
+// app reads the key in the visitor's language.
 inline constexpr const char* kWarningSpeech = "Ben je er nog? Tik op Meer tijd.";
+inline constexpr const char* kWarningSpeechKey = "warning.speech";
 using Effects = std::vector<Effect>;
 
 // Pure: the new session follows from the old one and the action alone.

@@ -61,8 +61,12 @@ SpeechPlan PlanSpeech(const Utterance& u, const std::string& lang, const VoiceSe
     using Kind = SpeechPart::Kind;
     SpeechPlan plan;
     if (!u.clip.empty()) {
+        Utterance without = u;
+        without.clip.clear();
+        plan = PlanSpeech(without, lang, voices, ask_desk);
+        plan.if_clip_fails = std::move(plan.parts);
         plan.source = SpeechSource::kClip;
-        plan.parts.push_back({Kind::kClip, u.clip, lang});
+        plan.parts = {{Kind::kClip, u.clip, lang}};
         return plan;
     }
     if (lang == kDutch) {

@@ -38,6 +38,8 @@ struct SpeechPart {
 struct SpeechPlan {
     SpeechSource source = SpeechSource::kNone;
     std::vector<SpeechPart> parts;  // played one after the other
+    // For a clip: what to play when the file turns out to be unreadable (the rest of the chain).
+    std::vector<SpeechPart> if_clip_fails;
 };
 
 struct VoiceSet {

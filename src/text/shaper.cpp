@@ -66,7 +66,10 @@ core::Result<std::unique_ptr<Shaper>> Shaper::Open(const std::vector<std::string
         FT_Set_Pixel_Sizes(f->face, 0, static_cast<FT_UInt>(std::lround(pixel_size)));
         f->hb = hb_ft_font_create_referenced(f->face);
         s->m_ascent = std::max(s->m_ascent, f->face->size->metrics.ascender / 64.0f);
-        s->m_line_height = std::max(s->m_line_height, f->face->size->metrics.height / 64.0f);
+        // Ascender to descender, without the fonts' own line gap: Arabic fonts reserve room for
+        // stacked marks that subtitles rarely need, and lines that far apart read as two texts.
+        float extent = (f->face->size->metrics.ascender - f->face->size->metrics.descender) / 64.0f;
+        s->m_line_height = std::max(s->m_line_height, extent);
         s->m_fonts.push_back(std::move(f));
     }
     if (s->m_fonts.empty()) return core::Error{core::ErrorCode::kNotFound, "no fonts for shaped text"};

@@ -34,29 +34,25 @@ std::string SpellCode(const std::string& code) {
     return out;
 }
 
-// A speaker button that says `text`.
-void Say(const ViewModel& m, const char* id, const std::string& text, core::Actions& out) {
-    if (SpeakerButton(id, m.Picto("speaker"))) out.push_back(Speak{text});
-}
-
-// The question of a step, with its pictogram, a speaker button that reads the question and
-// `spoken_more`, and "step 2 of 6" beside it.
-void StepHeader(const ViewModel& m, const char* picto, const char* question, const std::string& spoken_more,
-                core::Actions& out) {
+// The question of a step (a UI string key), with its pictogram, a speaker button that says
+// `spoken` (the question and what to choose), its subtitle, and "step 2 of 6" beside it.
+void StepHeader(const ViewModel& m, const char* picto, const char* question_key,
+                const core::Utterance& spoken, core::Actions& out) {
     auto steps = core::StepsFor(m.draft.request.kind);
     auto it = std::find(steps.begin(), steps.end(), m.draft.step);
     float side = M().Mm(16);
     Pictogram(m.Picto(picto), side);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - M().HitTarget()) * 0.5f);
-    Say(m, "speak:step", spoken_more.empty() ? question : std::string(question) + " " + spoken_more, out);
+    SpeakerFor(m, "speak:step", spoken, out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::BeginGroup();
     ImGui::PushFont(Or(F().title));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(question);
+    ImGui::TextUnformatted(Tr(question_key));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    SubtitleKey(m, question_key, F().title);
     if (it != steps.end()) {
         ImGui::PushFont(Or(F().small));
         ImGui::TextUnformatted(
@@ -117,9 +113,10 @@ void DeskLines(const ViewModel& m) {
 namespace {
 
 void DrawAbout(const ViewModel& m, core::Actions& out) {
-    std::string spoken;
-    for (const auto* a : m.chosen) spoken += a->title + ". ";
-    StepHeader(m, "speech", Tr("appt.about.title"), spoken + Tr("appt.about.general") + ".", out);
+    SpokenBuilder spoken(m);
+    spoken.Key("appt.about.title");
+    for (const auto* a : m.chosen) spoken.Text(a->title + ".");
+    StepHeader(m, "speech", "appt.about.title", spoken.Key("appt.about.general", ".").Done(), out);
     const auto& ids = m.draft.request.activity_ids;
     float w = std::min(Width(), M().Mm(200)), h = M().Mm(22);
     for (const auto* a : m.chosen) {
@@ -136,7 +133,7 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawChildren(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "family", Tr("appt.children.title"), "", out);
+    StepHeader(m, "family", "appt.children.title", Spoken(m, "appt.children.title"), out);
     const auto& ages = m.draft.request.child_ages;
     float w = std::min(Width(), M().Mm(130));
     int n = static_cast<int>(ages.size());
@@ -155,11 +152,13 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
 
 void DrawContactStep(const ViewModel& m, core::Actions& out) {
     const auto& r = m.draft.request;
-    StepHeader(m, "phone", Tr("appt.contact.title"),
-               r.kind == core::RequestKind::kAppointment
-                   ? std::string(Tr("appt.contact.phone")) + ". " + Tr("appt.contact.come_back") + "."
-                   : Tr("appt.contact.type"),
-               out);
+    SpokenBuilder spoken(m);
+    spoken.Key("appt.contact.title");
+    if (r.kind == core::RequestKind::kAppointment)
+        spoken.Key("appt.contact.phone", ".").Key("appt.contact.come_back", ".");
+    else
+        spoken.Key("appt.contact.type");
+    StepHeader(m, "phone", "appt.contact.title", spoken.Done(), out);
     ImVec2 tile(std::min((Width() - M().Mm(3)) / 2, M().Mm(110)), M().Mm(22));
     if (r.kind == core::RequestKind::kAppointment) {
         if (ToggleTile("contact:phone", Tr("appt.contact.phone"), m.Picto("phone"),
@@ -203,7 +202,8 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawLanguage(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "globe", Tr("appt.language.title"), Tr("appt.language.interpreter"), out);
+    StepHeader(m, "globe", "appt.language.title",
+               SpokenBuilder(m).Key("appt.language.title").Key("appt.language.interpreter").Done(), out);
     static const char* kCodes[] = {"nl", "en", "fr", "ar", "tr", "uk", "ru",
                                    "fa", "ps", "ti", "so", "ro", "pl"};
     std::vector<std::pair<std::string, std::string>> items;
@@ -222,7 +222,8 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
 }
 
 void DrawDayParts(const ViewModel& m, core::Actions& out) {
-    StepHeader(m, "calendar", Tr("appt.dayparts.title"), Tr("appt.dayparts.hint"), out);
+    StepHeader(m, "calendar", "appt.dayparts.title",
+               SpokenBuilder(m).Key("appt.dayparts.title").Key("appt.dayparts.hint").Done(), out);
     TextBlock(F().body, Tr("appt.dayparts.hint"), colour::kMuted);
     std::vector<std::pair<std::string, std::string>> items = {{Tr("appt.dayparts.morning"), "sunrise"},
                                                               {Tr("appt.dayparts.afternoon"), "sun"},
@@ -241,15 +242,17 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
         {"appt.consent.q_when", "appt.consent.a_when"},
     };
     // Consent is heard in full, not only seen.
-    std::string spoken;
-    for (const auto& [question, answer] : kQuestions)
-        spoken += std::string(Tr(question)) + " " + Tr(answer) + " ";
-    StepHeader(m, "lock", Tr("appt.consent.title"),
-               spoken + Tr("appt.consent.yes") + "? " + Tr("appt.consent.no") + "?", out);
+    SpokenBuilder spoken(m);
+    spoken.Key("appt.consent.title");
+    for (const auto& [question, answer] : kQuestions) spoken.Key(question).Key(answer);
+    StepHeader(m, "lock", "appt.consent.title",
+               spoken.Key("appt.consent.yes", "?").Key("appt.consent.no", "?").Done(), out);
     ImGui::PushTextWrapPos(std::min(Width(), M().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
         TextBlock(F().bold, Tr(question));
+        SubtitleKey(m, question, F().bold);
         TextBlock(F().body, Tr(answer));
+        SubtitleKey(m, answer, F().body);
         ImGui::Spacing();
     }
     ImGui::PopTextWrapPos();
@@ -268,10 +271,14 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
                                                                    : "appt.done.next_phone";
     Pictogram(m.Picto("check"), M().Mm(22));
     ImGui::SameLine(0, M().Mm(4));
-    Say(m, "speak:done",
-        std::string(Tr("appt.done.title")) + " " + Tr("appt.done.code") + " " + SpellCode(m.draft.reference) +
-            ". " + Tr(next),
-        out);
+    SpeakerFor(m, "speak:done",
+               SpokenBuilder(m)
+                   .Key("appt.done.title")
+                   .Key("appt.done.code")
+                   .Text(SpellCode(m.draft.reference) + ".")
+                   .Key(next)
+                   .Done(),
+               out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::PushFont(Or(F().huge));
     ImGui::TextUnformatted(Tr("appt.done.title"));
@@ -292,7 +299,8 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
 void DrawFailed(const ViewModel& m, core::Actions& out) {
     Pictogram(m.Picto("no-entry"), M().Mm(18));
     ImGui::SameLine(0, M().Mm(4));
-    Say(m, "speak:failed", std::string(Tr("appt.failed.title")) + " " + Tr("appt.failed.text"), out);
+    SpeakerFor(m, "speak:failed", SpokenBuilder(m).Key("appt.failed.title").Key("appt.failed.text").Done(),
+               out);
     ImGui::SameLine(0, M().Mm(4));
     ImGui::PushFont(Or(F().title));
     ImGui::TextUnformatted(Tr("appt.failed.title"));
@@ -381,6 +389,16 @@ void DrawStaff(const ViewModel& m, core::Actions& out) {
     row("staff.dropped", std::to_string(s.dropped), s.dropped > 0 ? colour::kFull : colour::kText);
     row("staff.last_error", s.last_error.empty() ? "-" : s.last_error,
         s.last_error.empty() ? colour::kText : colour::kFull);
+    row("staff.voices", s.voices.empty() ? Tr("staff.no_audio") : s.voices);
+    // The kiosk's loudness: each visitor starts at it. The test says a sentence at that loudness.
+    row("staff.volume", std::to_string(m.kiosk_volume) + "%");
+    ImGui::SameLine(0, M().Mm(6));
+    ImVec2 small(M().HitTarget() * 1.4f, M().HitTarget());
+    if (BigButton("staff:softer", "-", nullptr, small, ButtonKind::kQuiet)) out.push_back(StaffVolume{-10});
+    ImGui::SameLine(0, M().Mm(3));
+    if (BigButton("staff:louder", "+", nullptr, small, ButtonKind::kQuiet)) out.push_back(StaffVolume{+10});
+    ImGui::SameLine(0, M().Mm(3));
+    SpeakerFor(m, "staff:audio_test", Spoken(m, "staff.audio_test"), out);
     ImGui::Spacing();
     if (BigButton("staff:close", Tr("staff.close"), m.Picto("lock"), ImVec2(M().Mm(70), M().HitTarget())))
         out.push_back(StaffClose{});

@@ -98,6 +98,14 @@ std::string PhotoPicto(const std::string& photo, const char* fallback) {
     return fallback;
 }
 
+// A category's word; the catalogue may carry it in other languages (not marked as reviewed).
+core::Utterance CategorySpeech(const ViewModel& m, const core::Category& c) {
+    core::Utterance u{.dutch = c.word, .reviewed = false};
+    if (auto it = c.translations.find(m.language); it != c.translations.end() && m.language != "nl")
+        u.translated = it->second;
+    return u;
+}
+
 std::string PictoOf(const Activity& a) {
     return PhotoPicto(a.photo, a.pictograms.empty() ? "info" : a.pictograms.front().c_str());
 }
@@ -123,6 +131,12 @@ bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg = colour::k
     return open;
 }
 
+// A window over the screen: it stays on top even after a tap on the screen below it.
+bool BeginOverlay(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
+    ImGui::SetNextWindowFocus();
+    return BeginScreen(name, pos, size, bg);
+}
+
 // A heading with a pictogram in front, vertically centred.
 void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm = 16.0f) {
     float side = M().Mm(picto_mm);
@@ -140,14 +154,26 @@ void Heading(ImTextureID picto, const std::string& text, ImFont* font, float pic
 struct Line {
     std::string label;  // bold, may be empty
     std::string text;
-    std::string picto;  // may be empty
+    std::string picto;     // may be empty
+    std::string subtitle;  // the line in the visitor's language, shown when subtitles are on
 };
 struct Block {
     std::string id;
     const char* picto;
     std::string heading;
     std::vector<Line> lines;
+    core::Utterance spoken;  // what its speaker button says; empty dutch: heading and lines
 };
+
+// A block's own text, read out when the catalogue has nothing better: heading, then each line.
+core::Utterance BlockSpeech(const Block& b) {
+    if (!b.spoken.dutch.empty()) return b.spoken;
+    core::Utterance u{.dutch = b.heading + "."};
+    for (const auto& l : b.lines)
+        for (const std::string* t : {&l.label, &l.text})
+            if (!t->empty()) u.dutch += " " + *t + (t->back() == '.' ? "" : ".");
+    return u;
+}
 
 struct BlockMetrics {
     float pad, icon, line_gap, inner_w;
@@ -161,7 +187,7 @@ BlockMetrics BlockGeometry(float width) {
     return g;
 }
 
-float LineHeight(const Line& l, float width) {
+float LineHeight(const ViewModel& m, const Line& l, float width) {
     float small_icon = M().Mm(9.0f);
     float w = !l.picto.empty() ? width - small_icon - M().Mm(2.0f) : width;
     ImFont* body = Or(F().body);
@@ -169,17 +195,18 @@ float LineHeight(const Line& l, float width) {
     float h = 0;
     if (!l.label.empty()) h += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
     if (!l.text.empty()) h += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
+    h += SubtitleHeight(m, l.subtitle, w);
     return std::max(h, !l.picto.empty() ? small_icon : 0.0f);
 }
 
-float BlockHeight(const Block& b, float width) {
+float BlockHeight(const ViewModel& m, const Block& b, float width) {
     BlockMetrics g = BlockGeometry(width);
     float h = g.pad + g.icon + g.line_gap;
-    for (const auto& l : b.lines) h += LineHeight(l, g.inner_w) + g.line_gap;
+    for (const auto& l : b.lines) h += LineHeight(m, l, g.inner_w) + g.line_gap;
     return h + g.pad;
 }
 
-void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float height) {
+void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float height, core::Actions& out) {
     BlockMetrics g = BlockGeometry(width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, M().Rounding());
@@ -206,15 +233,21 @@ void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float 
             dl->AddText(bold, bold->FontSize, ImVec2(x, ly), colour::kText, l.label.c_str(), nullptr, w);
             ly += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
         }
-        if (!l.text.empty())
+        if (!l.text.empty()) {
             dl->AddText(body, body->FontSize, ImVec2(x, ly), colour::kText, l.text.c_str(), nullptr, w);
-        y += LineHeight(l, g.inner_w) + g.line_gap;
+            ly += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
+        }
+        DrawSubtitle(dl, m, l.subtitle, ImVec2(x, ly), w);
+        y += LineHeight(m, l, g.inner_w) + g.line_gap;
     }
     probe::Record(b.id, p, ImVec2(p.x + width, p.y + height));
+    ImGui::SetCursorScreenPos(
+        ImVec2(p.x + width - g.pad - M().HitTarget(), p.y + g.pad + (g.icon - M().HitTarget()) * 0.5f));
+    SpeakerFor(m, ("speak:" + b.id).c_str(), BlockSpeech(b), out);
 }
 
 // Packs blocks into columns, each into the currently shortest one, and reserves the space.
-void DrawBlocks(const ViewModel& m, const std::vector<Block>& blocks, int columns) {
+void DrawBlocks(const ViewModel& m, const std::vector<Block>& blocks, int columns, core::Actions& out) {
     float gap = M().Gap();
     float width = ImGui::GetContentRegionAvail().x;
     float col_w = (width - gap * (columns - 1)) / columns;
@@ -222,10 +255,11 @@ void DrawBlocks(const ViewModel& m, const std::vector<Block>& blocks, int column
     std::vector<float> col_y(columns, 0.0f);
     for (const auto& b : blocks) {
         int c = static_cast<int>(std::min_element(col_y.begin(), col_y.end()) - col_y.begin());
-        float h = BlockHeight(b, col_w);
-        DrawBlock(m, b, ImVec2(origin.x + c * (col_w + gap), origin.y + col_y[c]), col_w, h);
+        float h = BlockHeight(m, b, col_w);
+        DrawBlock(m, b, ImVec2(origin.x + c * (col_w + gap), origin.y + col_y[c]), col_w, h, out);
         col_y[c] += h + gap;
     }
+    ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, *std::max_element(col_y.begin(), col_y.end())));
 }
 
@@ -303,9 +337,15 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
 //-----------------------------------------------------------------------------
 
 void DrawHome(const ViewModel& m, core::Actions& out) {
+    SpeakerFor(m, "speak:home", Spoken(m, "home.title"), out);
+    ImGui::SameLine(0, M().Mm(4));
+    ImGui::BeginGroup();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (M().HitTarget() - Or(F().title)->FontSize) * 0.5f);
     ImGui::PushFont(Or(F().title));
     ImGui::TextUnformatted(Tr("home.title"));
     ImGui::PopFont();
+    SubtitleKey(m, "home.title", F().title);
+    ImGui::EndGroup();
     if (!m.catalogue) return;
 
     const auto& cats = m.catalogue->categories;
@@ -333,8 +373,9 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
         else
             ImGui::SameLine(0, gap);
         std::string id = "tile:" + cats[i].id;
-        if (Tile(id.c_str(), cats[i].word, m.Picto(cats[i].pictogram), best_side))
-            out.push_back(OpenCategory{cats[i].id});
+        Tap tap = Tile(id.c_str(), cats[i].word, m.Picto(cats[i].pictogram), best_side, m.Picto("speaker"));
+        if (tap == Tap::kOpen) out.push_back(OpenCategory{cats[i].id});
+        if (tap == Tap::kSpeak) out.push_back(Speak{CategorySpeech(m, cats[i])});
     }
     // The desk's address and hours, for whoever would rather just walk over; beside or under it
     // the credits, whichever fits.
@@ -400,7 +441,11 @@ std::vector<Badge> CardBadges(const Activity& a) {
 
 void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
     const core::Filter& f = m.filter;
-    if (m.category) Heading(m.Picto(m.category->pictogram), m.category->word, F().title);
+    if (m.category) {
+        Heading(m.Picto(m.category->pictogram), m.category->word, F().title);
+        ImGui::SameLine(0, M().Mm(4));
+        SpeakerFor(m, "speak:category", CategorySpeech(m, *m.category), out);
+    }
     ImGui::SameLine(0, M().Mm(6));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + M().Mm(1));
     ImGui::PushFont(Or(F().body));
@@ -496,14 +541,20 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         float row_h = 0;
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
-            row.push_back({a.title, m.Picto(PictoOf(a)), CardBadges(a)});
+            CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
+            if (const core::ActivityTexts* t = m.language == "nl" ? nullptr : a.TextsIn(m.language);
+                t && m.Subtitled() && m.textures)
+                card.subtitle =
+                    m.textures->Text(t->title, m.language, card_w - M().Mm(60), Or(F().body)->FontSize);
+            row.push_back(std::move(card));
             row_h = std::max(row_h, ActivityCardHeight(row.back(), card_w));
         }
         for (size_t k = 0; k < row.size(); ++k) {
             if (k > 0) ImGui::SameLine(0, M().Gap());
             std::string id = "card:" + m.list[i + k]->id;
-            if (ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h)))
-                out.push_back(OpenActivity{m.list[i + k]->id});
+            Tap tap = ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h));
+            if (tap == Tap::kOpen) out.push_back(OpenActivity{m.list[i + k]->id});
+            if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, *m.list[i + k], "summary")});
         }
     }
     ImGui::Dummy(ImVec2(1, M().Gap()));
@@ -557,10 +608,14 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(when);
 
     Block first{"block:first_visit", "wave", Tr("detail.first_visit"), {}};
-    first.lines.push_back({Tr("first.where"), a.first_visit.where});
-    first.lines.push_back({Tr("first.who"), a.first_visit.who_meets_you});
-    first.lines.push_back({Tr("first.bring"), a.first_visit.what_to_bring});
-    first.lines.push_back({Tr("first.what"), a.first_visit.what_happens});
+    const core::ActivityTexts* t = m.language == "nl" ? nullptr : a.TextsIn(m.language);
+    core::FirstVisit none;
+    const core::FirstVisit& fv = t ? t->first_visit : none;
+    first.lines.push_back({Tr("first.where"), a.first_visit.where, "", fv.where});
+    first.lines.push_back({Tr("first.who"), a.first_visit.who_meets_you, "", fv.who_meets_you});
+    first.lines.push_back({Tr("first.bring"), a.first_visit.what_to_bring, "", fv.what_to_bring});
+    first.lines.push_back({Tr("first.what"), a.first_visit.what_happens, "", fv.what_happens});
+    first.spoken = Spoken(m, a, "first_visit");
     blocks.push_back(first);
 
     const auto& av = a.availability;
@@ -627,11 +682,15 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     float icon = M().Mm(30);
     Pictogram(m.Picto(PictoOf(a)), icon);
     ImGui::SameLine(0, M().Gap());
+    SpeakerFor(m, "speak:detail", Spoken(m, a, "summary"), out);
+    ImGui::SameLine(0, M().Gap());
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(width);
+    float text_w = ImGui::GetContentRegionAvail().x;
+    const core::ActivityTexts* texts = m.language == "nl" ? nullptr : a.TextsIn(m.language);
     TextBlock(F().title, a.title);
+    if (texts) Subtitle(m, texts->title, text_w);
     TextBlock(F().body, a.summary);
-    ImGui::PopTextWrapPos();
+    if (texts) Subtitle(m, texts->summary, text_w);
     for (size_t i = 0; i < a.pictograms.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         Pictogram(m.Picto(a.pictograms[i]), M().Mm(12));
@@ -646,7 +705,7 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     ImGui::Dummy(ImVec2(width, h));
     ImGui::Spacing();
 
-    DrawBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f));
+    DrawBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f), out);
 
     ImVec2 button(std::min(width, M().Mm(110)), M().HitTarget() * 1.2f);
     const auto& av = a.availability;
@@ -674,9 +733,14 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
 //-----------------------------------------------------------------------------
 
 void DrawContact(const ViewModel& m, core::Actions& out) {
-    (void)out;
     Heading(m.Picto("raise-hand"), Tr("contact.title"), F().title);
+    ImGui::SameLine(0, M().Mm(4));
+    SpokenBuilder spoken(m);
+    spoken.Key("contact.title", ".").Key("contact.intro");
+    if (m.catalogue) spoken.Key("contact.call").Text(m.catalogue->desk.phone + ".");
+    SpeakerFor(m, "speak:contact", spoken.Key("contact.bring_someone").Done(), out);
     TextBlock(F().body, Tr("contact.intro"));
+    SubtitleKey(m, "contact.intro", F().body);
     ImGui::Spacing();
     if (!m.catalogue) return;
     const core::Desk& d = m.catalogue->desk;
@@ -691,13 +755,17 @@ void DrawContact(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     float width = std::min(ImGui::GetContentRegionAvail().x, M().Mm(220));
     ImGui::BeginChild("contact:panel", ImVec2(width, 0));
-    DrawBlocks(m, {desk}, 1);
+    DrawBlocks(m, {desk}, 1, out);
     ImGui::EndChild();
 }
 
 void DrawCredits(const ViewModel& m, core::Actions& out) {
-    (void)out;
     Heading(m.Picto("info"), Tr("credits.title"), F().title);
+    ImGui::SameLine(0, M().Mm(4));
+    SpeakerFor(
+        m, "speak:credits",
+        SpokenBuilder(m).Key("credits.title", ".").Key("credits.privacy_title").Key("credits.privacy").Done(),
+        out);
     ImGui::Spacing();
     TextBlock(F().body, Format("credits.version", m.version));
     if (m.catalogue)
@@ -711,6 +779,7 @@ void DrawCredits(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     TextBlock(F().bold, Tr("credits.privacy_title"));
     TextBlock(F().body, Tr("credits.privacy"));
+    SubtitleKey(m, "credits.privacy", F().body);
 }
 
 //-----------------------------------------------------------------------------
@@ -766,14 +835,26 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     float appt_w = BigButtonWidth(Tr("top.appointment"), true, h);
     float home_w = BigButtonWidth(Tr("top.home"), true, h, M().Mm(44));
     // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
-    bool home_words = back_w + home_w + appt_w + 4 * gap <= width;
+    float lang_w = BigButtonWidth(Tr("top.language"), true, h);
+    bool home_words = back_w + home_w + lang_w + appt_w + 5 * gap <= width;
     if (!home_words) home_w = h;
+    // The globe alone where "Taal" does not fit: it is the sign for "language" that needs no Dutch.
+    bool lang_words = back_w + home_w + lang_w + appt_w + 5 * gap <= width;
+    if (!lang_words) lang_w = h;
+    // The narrowest screens keep "Maak een afspraak" in words and show the arrow for "Terug".
+    bool back_words = back_w + home_w + lang_w + appt_w + 5 * gap <= width;
+    if (!back_words) back_w = h;
     ImGui::SetCursorPos(ImVec2(gap, (M().TopBar() - h) * 0.5f));
-    if (BigButton("top:back", Tr("top.back"), m.Picto("back"), ImVec2(back_w, h))) out.push_back(Back{});
+    if (BigButton("top:back", back_words ? Tr("top.back") : "", m.Picto("back"), ImVec2(back_w, h)))
+        out.push_back(Back{});
     ImGui::SameLine(0, gap);
     if (BigButton("top:home", home_words ? Tr("top.home") : "", m.Picto("house"), ImVec2(home_w, h),
                   ButtonKind::kQuiet))
         out.push_back(Home{});
+    ImGui::SameLine(0, gap);
+    if (BigButton("top:language", lang_words ? Tr("top.language") : "", m.Picto("globe"), ImVec2(lang_w, h),
+                  m.language == "nl" ? ButtonKind::kQuiet : ButtonKind::kPrimary))
+        out.push_back(OpenLanguages{});
     // The municipality's name only where it fits between the buttons.
     ImGui::SameLine(0, gap * 2);
     if (m.catalogue) {
@@ -839,8 +920,21 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
         ImGui::End();
     }
     local.ui.scroll_to_top = false;
+    if (m.audio != AudioState::kIdle && m.screen != core::Screen::kAttract) {
+        ImVec2 size = AudioControlsSize();
+        ImVec2 at(display.x - size.x - M().Gap(), display.y - size.y - M().Gap());
+        if (BeginOverlay("audio", at, size, colour::kPrimary)) {
+            ImGui::SetCursorPos(ImVec2(M().Mm(3), M().Mm(3)));
+            DrawAudioControls(m, out);
+        }
+        ImGui::End();
+    }
+    if (m.language_picker && !m.warning) {
+        if (BeginOverlay("languages", ImVec2(0, 0), display, colour::kShade)) DrawLanguagePicker(m, out);
+        ImGui::End();
+    }
     if (m.warning) {
-        if (BeginScreen("warning", ImVec2(0, 0), display, colour::kShade)) DrawIdleWarning(m, out);
+        if (BeginOverlay("warning", ImVec2(0, 0), display, colour::kShade)) DrawIdleWarning(m, out);
         ImGui::End();
     }
     ImGui::PopFont();

@@ -1,18 +1,33 @@
-// Owns the seam between screens and GPU textures: screens ask for a pictogram by name.
+// Owns the seam between screens and GPU textures: screens ask for a pictogram by name, or for
+// shaped text.
 // Must not include SDL, OpenGL, store or sync.
 #pragma once
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 
 namespace brugpunt::ui {
+
+// Text shaped outside ImGui (Arabic, Ethiopic, ...), white on transparent: tint it when drawing.
+struct TextImage {
+    ImTextureID texture = nullptr;  // nullptr: nothing to draw
+    ImVec2 size{0, 0};              // in pixels
+    bool rtl = false;               // align it right
+};
 
 class TextureSource {
   public:
     virtual ~TextureSource() = default;
     // nullptr when the pictogram is unknown; widgets then draw no image.
     virtual ImTextureID Pictogram(std::string_view name) const = 0;
+    // text in lang, wrapped to max_width pixels, at pixel_size. Empty when it cannot be shaped.
+    virtual TextImage Text(const std::string& text, const std::string& lang, float max_width,
+                           float pixel_size) const {
+        (void)text, (void)lang, (void)max_width, (void)pixel_size;
+        return {};
+    }
 };
 
 }  // namespace brugpunt::ui

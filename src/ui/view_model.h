@@ -2,12 +2,14 @@
 // Must not include SDL, store or sync.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/activity.h"
 #include "core/session.h"
 #include "core/strings.h"
+#include "core/translations.h"
 #include "textures.h"
 
 namespace brugpunt::ui {
@@ -21,7 +23,10 @@ struct StaffStatus {
     long long delivered = 0;
     long long dropped = 0;
     std::string last_error;
+    std::string voices;  // the languages speech can be made in, "nl ar ..."; empty: no sound
 };
+
+enum class AudioState { kIdle, kPreparing, kPlaying, kPaused };
 
 struct ViewModel {
     core::Screen screen = core::Screen::kAttract;
@@ -41,6 +46,20 @@ struct ViewModel {
     StaffStatus staff_status;
     const TextureSource* textures = nullptr;
     const core::Strings* strings = nullptr;
+    const core::Translations* translations = nullptr;
+    // The visitor's language: speaker buttons speak it and subtitles show it; Dutch stays.
+    std::string language = "nl";
+    bool language_picker = false;
+    bool subtitles = false;
+    int volume = core::kDefaultVolume;
+    int kiosk_volume = core::kDefaultVolume;
+    AudioState audio = AudioState::kIdle;
+
+    bool Subtitled() const { return subtitles && language != "nl"; }
+    // key in the visitor's language; nothing when it has no text for it.
+    std::optional<core::Translated> TrIn(const std::string& key) const {
+        return translations && language != "nl" ? translations->Get(language, key) : std::nullopt;
+    }
 
     bool IsChosen(const std::string& id) const {
         for (const auto* a : chosen)

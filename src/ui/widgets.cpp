@@ -87,7 +87,23 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
     return tapped;
 }
 
-bool Tile(const char* id, const std::string& word, ImTextureID picto, float side) {
+// A speaker circle in the top-right corner of the tappable area at p; true when the tap that
+// just happened on the area landed in it.
+bool SpeakerCorner(const std::string& id, ImVec2 p, ImVec2 size, ImTextureID picto, bool tapped) {
+    float side = M().HitTarget(), pad = M().Mm(1.5f);
+    ImVec2 min(p.x + size.x - pad - side, p.y + pad), max(p.x + size.x - pad, p.y + pad + side);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    dl->AddCircleFilled(c, side * 0.5f, colour::kPanel);
+    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.6f));
+    dl->AddImage(picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f),
+                 ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
+    probe::Record(id + ":speak", min, max);
+    ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+    return tapped && at.x >= min.x && at.x <= max.x && at.y >= min.y && at.y <= max.y;
+}
+
+Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side, ImTextureID speaker) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(side, side), held);
@@ -103,7 +119,8 @@ bool Tile(const char* id, const std::string& word, ImTextureID picto, float side
         dl->AddImage(picto, ImVec2(p.x + (side - icon) * 0.5f, p.y + pad),
                      ImVec2(p.x + (side + icon) * 0.5f, p.y + pad + icon));
     DrawText(dl, font, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + side - pad - ts.y), colour::kText, word);
-    return tapped;
+    if (speaker && SpeakerCorner(id, p, ImVec2(side, side), speaker, tapped)) return Tap::kSpeak;
+    return tapped ? Tap::kOpen : Tap::kNone;
 }
 
 float FilterChipWidth(const std::string& label) {
@@ -192,8 +209,10 @@ CardGeometry CardLayout(const CardModel& card, float width) {
     g.pad = M().Mm(3.0f);
     g.icon = M().Mm(24.0f);
     g.text_x = g.pad + g.icon + g.pad;
-    g.text_w = std::max(width - g.text_x - g.pad, M().Mm(20.0f));
+    float corner = card.speaker ? M().HitTarget() + M().Mm(1.5f) : 0.0f;  // room for the speaker
+    g.text_w = std::max(width - g.text_x - g.pad - corner, M().Mm(20.0f));
     g.title_h = TextSize(F().bold, card.title, g.text_w).y;
+    if (card.subtitle.texture) g.title_h += card.subtitle.size.y + M().Mm(1.0f);
     return g;
 }
 }  // namespace
@@ -204,7 +223,7 @@ float ActivityCardHeight(const CardModel& card, float width) {
     return std::max(g.icon, text_h) + 2 * g.pad;
 }
 
-bool ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
+Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
@@ -217,8 +236,15 @@ bool ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
         dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad),
                      ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
     DrawText(dl, F().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title, g.text_w);
+    if (const TextImage& sub = card.subtitle; sub.texture) {
+        float x = p.x + g.text_x + (sub.rtl ? g.text_w - sub.size.x : 0.0f);
+        float y = p.y + g.pad + g.title_h - sub.size.y;
+        dl->AddImage(sub.texture, ImVec2(x, y), ImVec2(x + sub.size.x, y + sub.size.y), ImVec2(0, 0),
+                     ImVec2(1, 1), colour::kPrimary);
+    }
     DrawBadges(dl, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h + M().Mm(2.0f)), card.badges, g.text_w);
-    return tapped;
+    if (card.speaker && SpeakerCorner(id, p, size, card.speaker, tapped)) return Tap::kSpeak;
+    return tapped ? Tap::kOpen : Tap::kNone;
 }
 
 char Keypad(const char* id, float side) {

@@ -22,7 +22,11 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
 // The width BigButton will take for this label at this height (it grows to fit its label).
 float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width = 0);
 // A square category tile: a big pictogram over one word.
-bool Tile(const char* id, const std::string& word, ImTextureID picto, float side);
+// What a tap on a tile or card meant: open it, or (in its speaker corner) hear it.
+enum class Tap { kNone, kOpen, kSpeak };
+// A square tile: pictogram and one word; with a speaker picto, a speaker corner (probe id ID:speak).
+Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side,
+         ImTextureID speaker = nullptr);
 // A filter chip: pictogram + short label; filled when on.
 bool FilterChip(const char* id, const std::string& label, ImTextureID picto, bool on, float width);
 float FilterChipWidth(const std::string& label);
@@ -36,9 +40,11 @@ struct CardModel {
     std::string title;
     ImTextureID picto = nullptr;
     std::vector<Badge> badges;
+    ImTextureID speaker = nullptr;  // a speaker corner
+    TextImage subtitle;             // the title in the visitor's language
 };
 float ActivityCardHeight(const CardModel& card, float width);
-bool ActivityCard(const char* id, const CardModel& card, ImVec2 size);
+Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size);
 
 // Draws badges flowing left to right, wrapping at width; returns the height used.
 float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges, float width);

@@ -97,3 +97,17 @@ TEST_CASE("The config file reads key = value and refuses typos") {
     CHECK_THAT(ParseConfig("delivery = smtp\nsmtp_url = smtp://x\n").error().message,
                Catch::Contains("mail_to"));
 }
+
+TEST_CASE("The config file sets the audio: reviewed translations only, the cache, the volume") {
+    auto c = ParseConfig("audio_reviewed_only = yes\naudio_cache = /var/cache/brugpunt\nvolume = 60\n");
+    REQUIRE(c);
+    CHECK(c->audio_reviewed_only);
+    CHECK(c->audio_cache == "/var/cache/brugpunt");
+    CHECK(c->volume == 60);
+    auto d = ParseConfig("");
+    REQUIRE(d);
+    CHECK_FALSE(d->audio_reviewed_only);
+    CHECK(d->volume == 80);
+    CHECK_THAT(ParseConfig("audio_reviewed_only = ja\n").error().message, Catch::Contains("yes or no"));
+    CHECK_THAT(ParseConfig("volume = 5\n").error().message, Catch::Contains("10 to 100"));
+}

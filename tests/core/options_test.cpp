@@ -43,4 +43,23 @@ TEST_CASE("Bad arguments give a one-line reason") {
     CHECK_THAT(bad({"--screenshot", "x.png", "--screen", "list"}), Catch::Contains("list:ID"));
     CHECK_THAT(bad({"--screenshot", "x.png", "--screen", "home:x"}), Catch::Contains("takes no"));
     CHECK_THAT(bad({"--idle-seconds", "1"}), Catch::Contains("5..3600"));
+    CHECK_THAT(bad({"--lang", "xx"}), Catch::Contains("unknown language 'xx'"));
+    CHECK_THAT(bad({"--say", "voetbal-u8"}), Catch::Contains("--say needs --out"));
+    CHECK_THAT(bad({"--say", "voetbal-u8", "--field", "price", "--out", "x.wav"}),
+               Catch::Contains("--field wants"));
+    CHECK_THAT(bad({"--out", "x.wav"}), Catch::Contains("go with --say"));
+}
+
+TEST_CASE("--say takes an activity, a field (summary by default), a language and a WAV") {
+    auto o = ParseOptions({"--say", "voetbal-u8", "--lang", "ar", "--out", "/tmp/x.wav"});
+    REQUIRE(o);
+    CHECK(*o->say == "voetbal-u8");
+    CHECK(o->field == "summary");
+    CHECK(o->lang == "ar");
+    CHECK(o->out == "/tmp/x.wav");
+    auto shot =
+        ParseOptions({"--screenshot", "x.png", "--screen", "languages", "--lang", "ti", "--subtitles"});
+    REQUIRE(shot);
+    CHECK(shot->screen->name == "languages");
+    CHECK(shot->subtitles);
 }

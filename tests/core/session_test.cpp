@@ -328,9 +328,9 @@ TEST_CASE("Speech: a speaker button says its text; moving on silences; the warni
     h.Do(Input{h.clock.Now()});
     h.Do(Start{});
     h.effects.clear();
-    h.Do(Speak{"Wat wil je doen?"});
+    h.Do(Speak{{.dutch = "Wat wil je doen?"}});
     CHECK(h.Has(Effect::kSpeak));
-    CHECK(h.s.speech == "Wat wil je doen?");
+    CHECK(h.s.speech.dutch == "Wat wil je doen?");
     h.effects.clear();
     h.Do(OpenCategory{"sport"});
     CHECK(h.Has(Effect::kStopAudio));
@@ -345,5 +345,82 @@ TEST_CASE("Speech: a speaker button says its text; moving on silences; the warni
     h.Wait(91s);
     CHECK(h.s.warning);
     CHECK(h.Has(Effect::kSpeak));
-    CHECK(h.s.speech == kWarningSpeech);
+    CHECK(h.s.speech.dutch == kWarningSpeech);
+    CHECK(h.s.speech.key == kWarningSpeechKey);  // so the app says it in the visitor's language
+}
+
+TEST_CASE("Language: chosen for the session, kept across screens, gone with the session") {
+    Harness h;
+    h.Do(Input{h.clock.Now()});
+    h.Do(Start{});
+    h.Do(OpenLanguages{});
+    CHECK(h.s.language_picker);
+    h.effects.clear();
+    h.Do(ChooseLanguage{"ar"});
+    CHECK(h.s.language == "ar");
+    CHECK_FALSE(h.s.language_picker);
+    CHECK_FALSE(h.Has(Effect::kStopAudio));  // the name just tapped is still being said
+    h.Do(ToggleSubtitles{});
+    CHECK(h.s.subtitles);
+    h.Do(OpenCategory{"sport"});
+    CHECK(h.s.language == "ar");
+    h.Do(StartAppointment{});
+    CHECK(h.s.draft.request.language == "ar");  // the callback's language starts as theirs
+    h.Wait(91s);
+    h.Wait(21s);
+    CHECK(h.s.screen == Screen::kAttract);
+    CHECK(h.s.language == "nl");
+    CHECK_FALSE(h.s.subtitles);
+}
+
+TEST_CASE("Language: Dutch has no subtitles; choosing Dutch turns them off") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(ToggleSubtitles{});
+    CHECK_FALSE(h.s.subtitles);
+    h.Do(ChooseLanguage{"uk"});
+    h.Do(ToggleSubtitles{});
+    CHECK(h.s.subtitles);
+    h.Do(ChooseLanguage{"nl"});
+    CHECK_FALSE(h.s.subtitles);
+}
+
+TEST_CASE("Volume: a visitor's change lasts their session; staff set the kiosk's") {
+    Harness h;
+    h.policy.staff_pin = "1234";
+    h.Do(Input{h.clock.Now()});
+    h.Do(Start{});
+    h.effects.clear();
+    h.Do(Volume{+10});
+    CHECK(h.Has(Effect::kSetVolume));
+    CHECK(h.s.volume == kDefaultVolume + 10);
+    for (int i = 0; i < 20; ++i) h.Do(Volume{-10});
+    CHECK(h.s.volume == kMinVolume);  // never silent
+    h.effects.clear();
+    h.Do(Home{});
+    h.Wait(91s);
+    h.Wait(21s);
+    CHECK(h.s.volume == kDefaultVolume);
+    CHECK(h.Has(Effect::kSetVolume));
+    // Only an unlocked staff screen sets the kiosk's volume.
+    h.Do(StaffVolume{-20});
+    CHECK(h.s.kiosk_volume == kDefaultVolume);
+    for (int i = 0; i < 5; ++i) h.Do(CornerTap{h.clock.Now()});
+    for (char k : std::string("1234=")) h.Do(StaffPin{k});
+    REQUIRE(h.s.staff.unlocked);
+    h.Do(StaffVolume{-20});
+    CHECK(h.s.kiosk_volume == kDefaultVolume - 20);
+    h.Do(StaffClose{});
+    CHECK(h.s.volume == kDefaultVolume - 20);  // the next visitor starts at the staff's volume
+    CHECK(h.s.kiosk_volume == kDefaultVolume - 20);
+}
+
+TEST_CASE("Audio controls pass through as effects") {
+    Harness h;
+    h.Do(Start{});
+    h.effects.clear();
+    h.Do(PauseAudio{});
+    h.Do(ResumeAudio{});
+    h.Do(ReplayAudio{});
+    CHECK(h.effects == Effects{Effect::kPauseAudio, Effect::kResumeAudio, Effect::kReplayAudio});
 }

@@ -17,6 +17,37 @@ TEST_CASE("A catalogue survives JSON out and back in, field for field") {
     CHECK(parsed->catalogue.version == 7);
 }
 
+TEST_CASE("Translations and clips survive JSON out and back in") {
+    core::Catalogue c = testing::ValidCatalogue();
+    c.categories[0].translations = {{"ar", "رياضة"}, {"uk", "Спорт"}};
+    c.activities[0].translations["ar"] = {"كرة القدم", "العب معنا.", {"هنا", "المدرب", "ماء", "نلعب"}, false};
+    c.activities[0].translations["ti"] = {"ኩዕሶ", "", {}, true};
+    c.activities[0].clips = {{"summary", "ps", "media/a-one.summary.ps.opus"}};
+    auto parsed = store::ParseCatalogueJson(store::CatalogueToJson(c));
+    REQUIRE(parsed);
+    CHECK(parsed->issues.empty());
+    CHECK(parsed->catalogue.activities == c.activities);
+    CHECK(parsed->catalogue.categories == c.categories);
+}
+
+TEST_CASE("A translation in an unknown language, or a clip that escapes its folder, is an issue") {
+    core::Catalogue c = testing::ValidCatalogue();
+    std::string json = store::CatalogueToJson(c);
+    auto at = json.find("\"translations\": {}");
+    REQUIRE(at != std::string::npos);
+    json.replace(at, std::string("\"translations\": {}").size(),
+                 "\"translations\": {\"xx\": {\"title\": \"?\"}}, \"clips\": [{\"field\": \"summary\", "
+                 "\"lang\": \"ar\", "
+                 "\"file\": \"../../etc/passwd\"}], \"unused\": 0");
+    auto parsed = store::ParseCatalogueJson(json);
+    REQUIRE(parsed);
+    std::vector<std::string> found;
+    for (const auto& i : parsed->issues) found.push_back(i.field);
+    CHECK_THAT(found, Catch::VectorContains(std::string("translations")));
+    CHECK_THAT(found, Catch::VectorContains(std::string("clips")));
+    CHECK(parsed->catalogue.activities[0].clips.empty());
+}
+
 TEST_CASE("Text that is not a catalogue fails as a whole with a clear reason") {
     CHECK_THAT(store::ParseCatalogueJson("{\"format\": 1,").error().message,
                Catch::Contains("not valid JSON"));

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -22,7 +23,16 @@ class FakeTextures final : public ui::TextureSource {
         asked.insert(std::string(name));
         return (ImTextureID)(intptr_t)1;
     }
+    // Shaped text: a stand-in image, and a record of what was asked in which language.
+    ui::TextImage Text(const std::string& text, const std::string& lang, float max_width,
+                       float pixel_size) const override {
+        texts.push_back({lang, text});
+        (void)max_width;
+        return {(ImTextureID)(intptr_t)2, ImVec2(std::min(max_width, 200.0f), pixel_size * 1.4f),
+                lang == "ar"};
+    }
     mutable std::set<std::string> asked;
+    mutable std::vector<std::pair<std::string, std::string>> texts;  // language, text
 };
 
 inline std::string ReadSource(const std::string& relative) {

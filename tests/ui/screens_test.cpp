@@ -254,8 +254,8 @@ TEST_CASE("Every tappable widget is at least 12 mm, at any DPI and in both orien
 
 TEST_CASE("No two tappable widgets overlap, at any DPI and in both orientations") {
     auto overlap = [](const std::pair<ImVec2, ImVec2>& a, const std::pair<ImVec2, ImVec2>& b) {
-        return a.first.x < b.second.x - 0.5f && b.first.x < a.second.x - 0.5f && a.first.y < b.second.y - 0.5f &&
-               b.first.y < a.second.y - 0.5f;
+        return a.first.x < b.second.x - 0.5f && b.first.x < a.second.x - 0.5f &&
+               a.first.y < b.second.y - 0.5f && b.first.y < a.second.y - 0.5f;
     };
     for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
         for (float dpi : {96.0f, 160.0f}) {
@@ -271,8 +271,13 @@ TEST_CASE("No two tappable widgets overlap, at any DPI and in both orientations"
                     std::vector<std::pair<std::string, std::pair<ImVec2, ImVec2>>> widgets;
                     for (const auto& [id, rect] : ui::probe::All())
                         if (id.rfind("block:", 0) != 0) widgets.push_back({id, rect});
+                    // A tile's or card's speaker corner is a part of it, not a neighbour.
+                    auto part_of = [](const std::string& a, const std::string& b) {
+                        return a == b + ":speak" || b == a + ":speak";
+                    };
                     for (size_t i = 0; i < widgets.size(); ++i)
                         for (size_t j = i + 1; j < widgets.size(); ++j) {
+                            if (part_of(widgets[i].first, widgets[j].first)) continue;
                             INFO(widgets[i].first << " and " << widgets[j].first << " at " << dpi << " dpi, "
                                                   << display.x << "x" << display.y);
                             CHECK_FALSE(overlap(widgets[i].second, widgets[j].second));
@@ -292,7 +297,7 @@ TEST_CASE("Home tiles all fit on screen in landscape and portrait") {
         h.Frame();
         int tiles = 0;
         for (const auto& [id, rect] : ui::probe::All()) {
-            if (id.rfind("tile:", 0) != 0) continue;
+            if (id.rfind("tile:", 0) != 0 || id.ends_with(":speak")) continue;
             ++tiles;
             INFO(id);
             CHECK(rect.second.y <= display.y);
@@ -417,16 +422,16 @@ TEST_CASE("Staff: locked behind a PIN keypad, then the outbox status and a close
 }
 
 TEST_CASE("Appointment: every step has a speaker button; consent is read out in full") {
-    for (core::Step step : {core::Step::kAbout, core::Step::kChildren, core::Step::kContact, core::Step::kLanguage,
-                            core::Step::kDayParts, core::Step::kConsent}) {
+    for (core::Step step : {core::Step::kAbout, core::Step::kChildren, core::Step::kContact,
+                            core::Step::kLanguage, core::Step::kDayParts, core::Step::kConsent}) {
         UiHarness h;
         ShowStep(h, step);
         auto a = h.Tap("speak:step");
         REQUIRE(Only<Speak>(a));
-        CHECK_FALSE(Only<Speak>(a)->text.empty());
+        CHECK_FALSE(Only<Speak>(a)->text.dutch.empty());
         if (step == core::Step::kConsent)
             for (const char* key : {"appt.consent.a_what", "appt.consent.a_who", "appt.consent.a_when"})
-                CHECK_THAT(Only<Speak>(a)->text, Catch::Contains(h.strings.Get(key)));
+                CHECK_THAT(Only<Speak>(a)->text.dutch, Catch::Contains(h.strings.Get(key)));
     }
 }
 
@@ -436,7 +441,7 @@ TEST_CASE("Appointment: the confirmation reads the code out letter by letter") {
     h.vm.draft.reference = "K7Q-4XM";
     auto a = h.Tap("speak:done");
     REQUIRE(Only<Speak>(a));
-    CHECK_THAT(Only<Speak>(a)->text, Catch::Contains("K, 7, Q, 4, X, M"));
+    CHECK_THAT(Only<Speak>(a)->text.dutch, Catch::Contains("K, 7, Q, 4, X, M"));
 }
 
 TEST_CASE("A frame that throws is ended cleanly; ten in a row mean give up") {

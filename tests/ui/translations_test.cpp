@@ -1,4 +1,5 @@
-// UI strings are data: a key used in src/ must exist in nl.po, and nl.po holds no unused key.
+// UI strings are data: a key used in src/ must exist in nl.po, nl.po holds no unused key, and every
+// other language holds only Dutch's keys, with the same placeholders.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -7,7 +8,11 @@
 #include <set>
 #include <sstream>
 
+#include "core/language.h"
+#include "core/session.h"
+#include "core/speech.h"
 #include "core/strings.h"
+#include "core/translations.h"
 
 using namespace brugpunt;
 namespace fs = std::filesystem;
@@ -37,9 +42,20 @@ std::set<std::string> KeysUsedInSource() {
         }
     }
     for (const char* day : {"ma", "di", "wo", "do", "vr", "za", "zo"}) keys.insert(std::string("day.") + day);
-    for (const char* lang : {"nl", "en", "fr", "ar", "tr", "uk", "ru", "fa", "ps", "ti", "so", "ro", "pl"})
-        keys.insert(std::string("lang.") + lang);
+    for (const auto& lang : core::kLanguages) keys.insert("lang." + std::string(lang.code));
+    // Keys the core hands to the app to say in the visitor's language.
+    keys.insert(core::kWarningSpeechKey);
+    keys.insert(core::kAskDeskKey);
     return keys;
+}
+
+// "%d", "%s", "%lld" in order: a translation must fill the same blanks as the Dutch.
+std::vector<std::string> Placeholders(const std::string& text) {
+    std::vector<std::string> out;
+    std::regex spec("%(lld|d|s)");
+    for (std::sregex_iterator it(text.begin(), text.end(), spec), end; it != end; ++it)
+        out.push_back((*it)[0]);
+    return out;
 }
 
 }  // namespace
@@ -59,4 +75,55 @@ TEST_CASE("Every UI key used in src/ is in translations/nl.po, and none there is
         INFO("empty text for " << key);
         CHECK_FALSE(text.empty());
     }
+}
+
+TEST_CASE("Every language has a .po file with only Dutch's keys and placeholders; coverage is reported") {
+    auto all = core::LoadTranslationsDir((fs::path(BRUGPUNT_SOURCE_DIR) / "translations").string());
+    REQUIRE(all);
+    const core::Strings& nl = all->Dutch();
+    for (const auto& lang : core::kLanguages) {
+        std::string code(lang.code);
+        INFO("language " << code);
+        REQUIRE(all->Has(code));
+        auto po =
+            core::Strings::ParsePo(Read(fs::path(BRUGPUNT_SOURCE_DIR) / "translations" / (code + ".po")));
+        REQUIRE(po);
+        for (const auto& [key, text] : po->Entries()) {
+            INFO(code << ".po: " << key);
+            CHECK(nl.Has(key));
+            CHECK(Placeholders(text) == Placeholders(nl.Get(key)));
+        }
+        core::Coverage c = all->CoverageOf(code);
+        CHECK(c.keys == static_cast<int>(nl.Entries().size()));
+        CHECK(c.translated <= c.keys);
+        if (code != "nl") CHECK(c.translated > 0);
+        // Printed, so a run shows where translators are needed.
+        std::printf("translations: %-2s %3d of %3d keys translated (%3.0f%%), %3d reviewed\n", code.c_str(),
+                    c.translated, c.keys, 100.0 * c.translated / c.keys, c.reviewed);
+    }
+}
+
+TEST_CASE("A .po entry marked fuzzy is a draft, and an empty one is no translation") {
+    auto po = core::Strings::ParsePo(
+        "msgid \"\"\nmsgstr \"\"\n\n#, fuzzy\nmsgid \"a.b\"\nmsgstr \"draft\"\n\nmsgid \"c.d\"\nmsgstr "
+        "\"checked\"\n\n"
+        "msgid \"e.f\"\nmsgstr \"\"\n");
+    REQUIRE(po);
+    CHECK(po->Has("a.b"));
+    CHECK_FALSE(po->Reviewed("a.b"));
+    CHECK(po->Reviewed("c.d"));
+    CHECK_FALSE(po->Has("e.f"));
+    core::Translations t;
+    auto nl = core::Strings::ParsePo(
+        "msgid \"a.b\"\nmsgstr \"A\"\n\nmsgid \"c.d\"\nmsgstr \"C\"\n\nmsgid \"e.f\"\nmsgstr \"E\"\n");
+    REQUIRE(nl);
+    t.Add("nl", nl.value());
+    t.Add("ar", po.value());
+    core::Coverage c = t.CoverageOf("ar");
+    CHECK(c.keys == 3);
+    CHECK(c.translated == 2);
+    CHECK(c.reviewed == 1);
+    CHECK(t.Get("ar", "a.b")->text == "draft");
+    CHECK_FALSE(t.Get("ar", "a.b")->reviewed);
+    CHECK_FALSE(t.Get("ar", "e.f"));
 }

@@ -1,0 +1,69 @@
+// Owns --say: the same chain as a speaker button (clip, TTS, Dutch and "ask at the desk").
+#include "say_cli.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "audio/audio.h"
+#include "core/speech.h"
+#include "core/translations.h"
+#include "store/catalogue_db.h"
+#include "store/catalogue_json.h"
+
+namespace brugpunt::app {
+namespace {
+
+int Fail(const std::string& message) {
+    std::fprintf(stderr, "brugpunt: --say: %s\n", message.c_str());
+    return 1;
+}
+
+core::Result<core::Catalogue> LoadAny(const std::string& path) {
+    if (path.ends_with(".json")) {
+        auto parsed = store::LoadCatalogueFile(path);
+        if (!parsed) return parsed.error();
+        return std::move(parsed->catalogue);
+    }
+    auto db = store::CatalogueDb::Open(path);
+    if (!db) return db.error();
+    return db->Load();
+}
+
+}  // namespace
+
+std::string AudioCachePath(const core::Config& config) {
+    return config.audio_cache.empty() ? (std::filesystem::path(config.data_dir) / "audio-cache").string()
+                                      : config.audio_cache;
+}
+
+int RunSay(const core::Options& o, const core::Config& config, const std::string& catalogue_path,
+           const std::string& translations_dir) {
+    auto catalogue = LoadAny(catalogue_path);
+    if (!catalogue) return Fail("cannot load the catalogue: " + catalogue.error().message);
+    const core::Activity* a = catalogue->FindActivity(*o.say);
+    if (!a) return Fail("no activity '" + *o.say + "' in " + catalogue_path);
+    auto translations = core::LoadTranslationsDir(translations_dir);
+    if (!translations) return Fail(translations.error().message);
+    auto tts = audio::EspeakTts::Open();
+    if (!tts) return Fail(tts.error().message);
+
+    core::VoiceSet voices{tts.value()->Voices(), config.audio_reviewed_only};
+    core::SpeechPlan plan =
+        core::PlanFor(core::ActivityUtterance(*a, o.field, o.lang), o.lang, translations.value(), voices);
+    if (plan.parts.empty())
+        return Fail("nothing to say: '" + o.field + "' of " + a->id +
+                    " is empty, or there is no Dutch voice");
+    auto rendered = audio::RenderPlan(plan, *tts.value(), audio::TtsCache(""));
+    if (!rendered) return Fail(rendered.error().message);
+    if (auto s = audio::WriteWav(o.out, rendered->pcm); !s) return Fail(s.error().message);
+    std::string parts;
+    for (const auto& p : plan.parts)
+        parts += std::string(parts.empty() ? "" : " + ") +
+                 (p.kind == core::SpeechPart::Kind::kClip ? "clip" : "tts") + "(" + p.lang + ")";
+    std::printf("%s %s %s: %s, %s, %.1f s, rms %.3f\n", a->id.c_str(), o.field.c_str(), o.lang.c_str(),
+                std::string(core::SpeechSourceName(plan.source)).c_str(), parts.c_str(),
+                rendered->pcm.Seconds(), audio::Rms(rendered->pcm));
+    return 0;
+}
+
+}  // namespace brugpunt::app

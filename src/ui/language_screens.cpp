@@ -1,0 +1,239 @@
+// Owns what the visitor hears and reads in their own language: speaker buttons' texts, shaped
+// subtitles under the Dutch, the language picker and the audio controls. Dutch always stays on
+// screen. Must not include SDL, store or sync.
+#include <algorithm>
+
+#include "core/language.h"
+#include "ui_internal.h"
+
+namespace brugpunt::ui {
+
+using namespace brugpunt::core::action;
+using detail::F;
+using detail::M;
+using detail::Or;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Spoken texts and subtitles
+//-----------------------------------------------------------------------------
+
+core::Utterance Spoken(const ViewModel& m, const char* key) {
+    core::Utterance u{.dutch = Tr(key), .key = key};
+    if (auto t = m.TrIn(key)) u.translated = t->text, u.reviewed = t->reviewed;
+    return u;
+}
+
+core::Utterance Spoken(const ViewModel& m, const core::Activity& a, std::string_view field) {
+    return core::ActivityUtterance(a, field, m.language);
+}
+
+SpokenBuilder& SpokenBuilder::Key(const char* key, const char* suffix) {
+    Add(m_u.dutch, std::string(Tr(key)) + suffix);
+    if (m_m.language == "nl") return *this;
+    auto t = m_m.TrIn(key);
+    if (!t)
+        m_missing = true;
+    else
+        Add(m_u.translated, t->text + suffix), m_u.reviewed &= t->reviewed;
+    return *this;
+}
+
+SpokenBuilder& SpokenBuilder::Text(const std::string& same_in_every_language) {
+    Add(m_u.dutch, same_in_every_language);
+    Add(m_u.translated, same_in_every_language);
+    return *this;
+}
+
+core::Utterance SpokenBuilder::Done() const {
+    core::Utterance u = m_u;
+    if (m_missing || m_m.language == "nl") u.translated.clear();  // half translated would be confusing
+    return u;
+}
+
+void SpokenBuilder::Add(std::string& to, const std::string& piece) {
+    if (piece.empty()) return;
+    if (!to.empty()) to += ' ';
+    to += piece;
+}
+
+bool SpeakerFor(const ViewModel& m, const char* id, core::Utterance u, core::Actions& out) {
+    if (!SpeakerButton(id, m.Picto("speaker"))) return false;
+    out.push_back(Speak{std::move(u)});
+    return true;
+}
+
+namespace {
+
+TextImage SubtitleImage(const ViewModel& m, const std::string& translated, float width) {
+    if (!m.Subtitled() || translated.empty() || !m.textures) return {};
+    return m.textures->Text(translated, m.language, width, Or(F().body)->FontSize);
+}
+
+void DrawImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, ImU32 col) {
+    float x = img.rtl ? p.x + width - img.size.x : p.x;
+    dl->AddImage(img.texture, ImVec2(x, p.y), ImVec2(x + img.size.x, p.y + img.size.y), ImVec2(0, 0),
+                 ImVec2(1, 1), col);
+}
+
+}  // namespace
+
+float SubtitleHeight(const ViewModel& m, const std::string& translated, float width) {
+    TextImage img = SubtitleImage(m, translated, width);
+    return img.texture ? img.size.y + M().Mm(1.0f) : 0.0f;
+}
+
+float DrawSubtitle(ImDrawList* dl, const ViewModel& m, const std::string& translated, ImVec2 p, float width) {
+    TextImage img = SubtitleImage(m, translated, width);
+    if (!img.texture) return 0.0f;
+    DrawImage(dl, img, ImVec2(p.x, p.y + M().Mm(0.5f)), width, colour::kPrimary);
+    return img.size.y + M().Mm(1.0f);
+}
+
+void Subtitle(const ViewModel& m, const std::string& translated, float width) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = DrawSubtitle(ImGui::GetWindowDrawList(), m, translated, p, width);
+    if (h > 0) ImGui::Dummy(ImVec2(width, h));
+}
+
+void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {
+    auto t = m.TrIn(key);
+    if (!t) return;
+    // As wide as the Dutch above it (or a little wider), so the two read as one pair.
+    ImFont* f = Or(font);
+    float avail = ImGui::GetContentRegionAvail().x;
+    float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, Tr(key)).x;
+    Subtitle(m, t->text, std::min(avail, std::max(dutch, M().Mm(90))));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Language picker
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A language's name in its own script, drawn as shaped text, with its Dutch name underneath.
+bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImVec2 size) {
+    std::string id = "language:" + std::string(lang.code);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    held = ImGui::IsItemActive();
+    probe::Record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = on ? colour::kPrimary : held ? colour::kBorder : colour::kPanel;
+    ImU32 fg = on ? colour::kOnDark : colour::kText;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, M().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kPrimary : colour::kBorder,
+                M().Rounding(), 0, M().Mm(0.6f));
+    ImFont* small = Or(F().small);
+    std::string dutch = Tr(("lang." + std::string(lang.code)).c_str());
+    float small_h = small->FontSize;
+    TextImage img = m.textures ? m.textures->Text(std::string(lang.native), std::string(lang.code),
+                                                  size.x - M().Mm(4), Or(F().title)->FontSize)
+                               : TextImage{};
+    float block = (img.texture ? img.size.y : Or(F().title)->FontSize) + small_h;
+    float y = p.y + (size.y - block) * 0.5f;
+    if (img.texture) {
+        ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, y);
+        dl->AddImage(img.texture, at, ImVec2(at.x + img.size.x, at.y + img.size.y), ImVec2(0, 0),
+                     ImVec2(1, 1), fg);
+        y += img.size.y;
+    } else {  // without shaping (tests, missing fonts) the Dutch name still says which it is
+        y += Or(F().title)->FontSize;
+    }
+    float w = small->CalcTextSizeA(small_h, FLT_MAX, 0, dutch.c_str()).x;
+    dl->AddText(small, small_h, ImVec2(p.x + (size.x - w) * 0.5f, y), on ? colour::kOnDark : colour::kMuted,
+                dutch.c_str());
+    return tapped;
+}
+
+}  // namespace
+
+void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float gap = M().Gap();
+    float width = std::min(display.x - 2 * gap, M().Mm(260));
+    int n = static_cast<int>(std::size(core::kLanguages));
+    int cols = std::clamp(static_cast<int>((width - 2 * gap + gap) / (M().Mm(58) + gap)), 2, 4);
+    int rows = (n + cols - 1) / cols;
+    ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, M().Mm(26));
+    float head = M().HitTarget() * 1.2f;
+    float height = gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + M().HitTarget() * 1.2f + gap;
+    ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kBackground, M().Rounding() * 2);
+
+    // Heading: the globe and "Taal" in Dutch; the names below speak for themselves.
+    ImGui::SetCursorScreenPos(ImVec2(p.x + gap, p.y + gap));
+    Pictogram(m.Picto("globe"), head);
+    ImGui::SameLine(0, gap);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (head - Or(F().title)->FontSize) * 0.5f);
+    ImGui::PushFont(Or(F().title));
+    ImGui::TextUnformatted(Tr("language.title"));
+    ImGui::PopFont();
+    float close_w = BigButtonWidth(Tr("language.close"), true, head);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + width - gap - close_w, p.y + gap));
+    if (BigButton("language:close", Tr("language.close"), m.Picto("back"), ImVec2(close_w, head),
+                  ButtonKind::kQuiet))
+        out.push_back(CloseLanguages{});
+
+    float y = p.y + gap + head + gap;
+    for (int i = 0; i < n; ++i) {
+        const core::Language& lang = core::kLanguages[i];
+        ImGui::SetCursorScreenPos(
+            ImVec2(p.x + gap + (i % cols) * (cell.x + gap), y + (i / cols) * (cell.y + gap)));
+        if (LanguageButton(m, lang, m.language == lang.code, cell)) {
+            std::string code(lang.code);
+            out.push_back(ChooseLanguage{code});
+            // Heard in the language itself; Dutch is said in Dutch.
+            core::Utterance name{.dutch = code == "nl" ? std::string(lang.native) : std::string(),
+                                 .translated = std::string(lang.native)};
+            out.push_back(Speak{name});
+        }
+    }
+    y += rows * cell.y + (rows - 1) * gap + gap;
+    ImGui::SetCursorScreenPos(ImVec2(p.x + gap, y));
+    if (m.language != "nl" &&
+        ToggleTile("language:subtitles", Tr("language.subtitles"), m.Picto("speech"), m.subtitles,
+                   ImVec2(std::min(width - 2 * gap, M().Mm(120)), M().HitTarget() * 1.2f)))
+        out.push_back(ToggleSubtitles{});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Audio controls
+//-----------------------------------------------------------------------------
+
+// Pause or go on, hear it again, softer, louder: only while something is being said.
+void DrawAudioControls(const ViewModel& m, core::Actions& out) {
+    float side = M().HitTarget();
+    float gap = M().Mm(3);
+    struct Control {
+        const char* id;
+        const char* picto;
+        core::Action action;
+    };
+    bool paused = m.audio == AudioState::kPaused;
+    Control controls[] = {
+        {paused ? "audio:resume" : "audio:pause", paused ? "play" : "pause",
+         paused ? core::Action(ResumeAudio{}) : core::Action(PauseAudio{})},
+        {"audio:replay", "replay", ReplayAudio{}},
+        {"audio:softer", "volume-down", Volume{-10}},
+        {"audio:louder", "volume-up", Volume{+10}},
+    };
+    for (size_t i = 0; i < std::size(controls); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        if (SpeakerButton(controls[i].id, m.Picto(controls[i].picto))) out.push_back(controls[i].action);
+    }
+    ImGui::SameLine(0, gap);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - Or(F().small)->FontSize) * 0.5f);
+    ImGui::PushFont(Or(F().small));
+    ImGui::Text("%d%%", m.volume);
+    ImGui::PopFont();
+}
+
+ImVec2 AudioControlsSize() {
+    return ImVec2(4 * M().HitTarget() + 4 * M().Mm(3) + M().Mm(16) + 2 * M().Mm(3),
+                  M().HitTarget() + 2 * M().Mm(3));
+}
+
+}  // namespace brugpunt::ui
