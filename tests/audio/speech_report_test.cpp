@@ -1,0 +1,184 @@
+// Which voice each demo activity's summary gets in each language (a recorded clip, text-to-speech
+// of the translation, or Dutch followed by "ask at the desk"), printed as a table; and every kind
+// of sound actually made, measured with sox to be clearly above silence.
+#include <sndfile.h>
+#include <unistd.h>
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "audio/audio.h"
+#include "core/language.h"
+#include "core/speech.h"
+#include "core/translations.h"
+#include "store/catalogue_json.h"
+
+using namespace brugpunt;
+namespace fs = std::filesystem;
+
+namespace {
+
+audio::EspeakTts& Engine() {
+    static std::unique_ptr<audio::EspeakTts> tts = [] {
+        auto t = audio::EspeakTts::Open();
+        REQUIRE(t);
+        return std::move(t.value());
+    }();
+    return *tts;
+}
+
+// Stands in for a recording a municipality would make with a Pashto, Tigrinya or Somali speaker:
+// two seconds of a spoken-level tone, Opus in Ogg as a phone would record it.
+std::string MakeClip(const fs::path& dir, const std::string& lang) {
+    std::string path = (dir / ("voetbal-u8.summary." + lang + ".opus")).string();
+    SF_INFO info{};
+    info.samplerate = 48000;
+    info.channels = 1;
+    info.format = SF_FORMAT_OGG | SF_FORMAT_OPUS;
+    SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
+    REQUIRE(f);
+    std::vector<float> samples(96000);
+    for (size_t i = 0; i < samples.size(); ++i) samples[i] = 0.3f * std::sin(2 * M_PI * 220 * i / 48000.0);
+    sf_writef_float(f, samples.data(), static_cast<sf_count_t>(samples.size()));
+    sf_close(f);
+    return path;
+}
+
+double SoxRms(const std::string& wav) {
+    FILE* p = popen(("sox '" + wav + "' -n stat 2>&1").c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    char buf[256];
+    while (fgets(buf, sizeof buf, p)) out += buf;
+    REQUIRE(pclose(p) == 0);
+    std::smatch m;
+    REQUIRE(std::regex_search(out, m, std::regex(R"(RMS\s+amplitude:\s+([0-9.]+))")));
+    return std::stod(m[1]);
+}
+
+char Letter(core::SpeechSource s) {
+    switch (s) {
+        case core::SpeechSource::kClip:
+            return 'C';
+        case core::SpeechSource::kTts:
+            return 'T';
+        case core::SpeechSource::kFallback:
+            return 'F';
+        case core::SpeechSource::kNone:
+            break;
+    }
+    return '-';
+}
+
+}  // namespace
+
+TEST_CASE("Every demo summary in every language: clip, TTS or fallback, and every sound is non-silent") {
+    fs::path dir = fs::temp_directory_path() / ("brugpunt-speech-report-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    auto parsed = store::LoadCatalogueFile(std::string(BRUGPUNT_SOURCE_DIR) + "/assets/demo/catalogue.json");
+    REQUIRE(parsed);
+    core::Catalogue cat = parsed->catalogue;
+    core::Activity& football = *std::find_if(cat.activities.begin(), cat.activities.end(),
+                                             [](const core::Activity& a) { return a.id == "voetbal-u8"; });
+    for (const char* lang : {"ps", "ti", "so"})
+        football.clips.push_back({"summary", lang, MakeClip(dir, lang)});
+    auto translations = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
+    REQUIRE(translations);
+    core::VoiceSet voices{Engine().Voices(), false};
+
+    // Debian's espeak-ng 1.51: voices for these ten, none for Pashto, Tigrinya or Somali.
+    for (const char* lang : {"nl", "ar", "tr", "uk", "ru", "fa", "fr", "en", "ro", "pl"})
+        CHECK(voices.Speaks(lang));
+    for (const char* lang : {"ps", "ti", "so"}) CHECK_FALSE(voices.Speaks(lang));
+
+    std::printf(
+        "\nSpoken summary per demo activity: C clip, T text-to-speech of the translation,\n"
+        "F Dutch then \"ask at the desk\" (in the language where it has a voice)\n%-26s",
+        "activity");
+    for (const auto& l : core::kLanguages) std::printf(" %s", std::string(l.code).c_str());
+    std::printf("\n");
+    std::map<std::string, std::map<core::SpeechSource, int>> counts;
+    std::map<std::pair<std::string, core::SpeechSource>, core::SpeechPlan> example;
+    audio::TtsCache cache((dir / "cache").string(), 10000);  // the Dutch half of each fallback is made once
+    int made = 0;
+    for (const auto& a : cat.activities) {
+        std::printf("%-26s", a.id.c_str());
+        for (const auto& l : core::kLanguages) {
+            std::string code(l.code);
+            auto plan = core::PlanFor(core::ActivityUtterance(a, "summary", code), code, translations.value(),
+                                      voices);
+            std::printf("  %c", Letter(plan.source));
+            ++counts[code][plan.source];
+            example.emplace(std::pair{code, plan.source}, plan);
+            // Every summary in every language is made, and measured in code; sox measures one of
+            // each kind below.
+            auto rendered = audio::RenderPlan(plan, Engine(), cache);
+            REQUIRE(rendered);
+            CHECK(audio::Rms(rendered->pcm) > 0.02);
+            ++made;
+            INFO(a.id << " in " << code);
+            CHECK(plan.source != core::SpeechSource::kNone);
+            bool translated = a.TextsIn(code) && !a.TextsIn(code)->summary.empty();
+            if (!a.ClipFor("summary", code).empty())
+                CHECK(plan.source == core::SpeechSource::kClip);
+            else if (code == "nl" || (translated && voices.Speaks(code)))
+                CHECK(plan.source == core::SpeechSource::kTts);
+            else
+                CHECK(plan.source == core::SpeechSource::kFallback);
+            // The fallback ends in the visitor's language wherever there is a voice for it.
+            if (plan.source == core::SpeechSource::kFallback)
+                CHECK(plan.parts.size() == (voices.Speaks(code) ? 2u : 1u));
+        }
+        std::printf("\n");
+    }
+    std::printf("\nper language (voice: does espeak-ng speak it?)\n");
+    for (const auto& l : core::kLanguages) {
+        std::string code(l.code);
+        auto& c = counts[code];
+        std::printf("  %-2s voice %-3s  clip %2d  tts %2d  fallback %2d\n", code.c_str(),
+                    voices.Speaks(code) ? "yes" : "no", c[core::SpeechSource::kClip],
+                    c[core::SpeechSource::kTts], c[core::SpeechSource::kFallback]);
+    }
+
+    // One WAV for every (language, source) that occurs, as the kiosk would play it.
+    std::printf("\n%d summaries made and measured; one of each kind measured with sox:\n", made);
+    CHECK(made == static_cast<int>(cat.activities.size() * std::size(core::kLanguages)));
+    for (const auto& [key, plan] : example) {
+        auto rendered = audio::RenderPlan(plan, Engine(), audio::TtsCache(""));
+        INFO(key.first << " " << core::SpeechSourceName(key.second));
+        REQUIRE(rendered);
+        std::string wav =
+            (dir / (key.first + "-" + std::string(core::SpeechSourceName(key.second)) + ".wav")).string();
+        REQUIRE(audio::WriteWav(wav, rendered->pcm));
+        double rms = SoxRms(wav);
+        std::printf("  %-2s %-8s %5.1f s  rms %.3f\n", key.first.c_str(),
+                    std::string(core::SpeechSourceName(key.second)).c_str(), rendered->pcm.Seconds(), rms);
+        CHECK(rms > 0.02);
+        CHECK(rendered->pcm.Seconds() > 1.0);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("With audio_reviewed_only, drafts are never read out: Dutch and the desk instead") {
+    auto parsed = store::LoadCatalogueFile(std::string(BRUGPUNT_SOURCE_DIR) + "/assets/demo/catalogue.json");
+    REQUIRE(parsed);
+    auto translations = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
+    REQUIRE(translations);
+    const core::Activity* a = parsed->catalogue.FindActivity("voetbal-u8");
+    REQUIRE(a);
+    REQUIRE(a->TextsIn("ar"));
+    REQUIRE_FALSE(a->TextsIn("ar")->reviewed);  // the demo's translations are drafts
+    core::VoiceSet strict{Engine().Voices(), true};
+    auto plan =
+        core::PlanFor(core::ActivityUtterance(*a, "summary", "ar"), "ar", translations.value(), strict);
+    CHECK(plan.source == core::SpeechSource::kFallback);
+    REQUIRE(plan.parts.size() == 1);  // the Arabic "ask at the desk" is a draft too
+    CHECK(plan.parts[0].lang == "nl");
+    core::VoiceSet lenient{Engine().Voices(), false};
+    plan = core::PlanFor(core::ActivityUtterance(*a, "summary", "ar"), "ar", translations.value(), lenient);
+    CHECK(plan.source == core::SpeechSource::kTts);
+}
