@@ -50,7 +50,7 @@ TEST_CASE("Bad arguments give a one-line reason") {
     CHECK_THAT(bad({"--out", "x.wav"}), Catch::Contains("go with --say"));
 }
 
-TEST_CASE("--say takes an activity, a field (summary by default), a language and a WAV") {
+TEST_CASE("The say option takes an activity, a field (summary by default), a language and a WAV") {
     auto o = ParseOptions({"--say", "voetbal-u8", "--lang", "ar", "--out", "/tmp/x.wav"});
     REQUIRE(o);
     CHECK(*o->say == "voetbal-u8");
