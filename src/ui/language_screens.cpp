@@ -185,9 +185,11 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
         if (LanguageButton(m, lang, m.language == lang.code, cell)) {
             std::string code(lang.code);
             out.push_back(ChooseLanguage{code});
-            // Heard in the language itself; Dutch is said in Dutch.
-            core::Utterance name{.dutch = code == "nl" ? std::string(lang.native) : std::string(),
-                                 .translated = std::string(lang.native)};
+            // Heard in the language itself; Dutch is said in Dutch. "دری / فارسی" is read as a
+            // list, not with a slash.
+            std::string said(lang.native);
+            if (auto slash = said.find(" / "); slash != std::string::npos) said.replace(slash, 3, "، ");
+            core::Utterance name{.dutch = code == "nl" ? said : std::string(), .translated = said};
             out.push_back(Speak{name});
         }
     }

@@ -86,6 +86,9 @@ TEST_CASE("The picker names every language in its own script, without flags; a t
     REQUIRE(Find<Speak>(a));
     CHECK(Find<Speak>(a)->text.translated == "العربية");
     CHECK(Find<Speak>(a)->text.dutch.empty());  // not "Arabisch" in Dutch: the name in Arabic
+    auto fa = s.h.Tap("language:fa");
+    REQUIRE(Find<Speak>(fa));
+    CHECK(Find<Speak>(fa)->text.translated == "دری، فارسی");  // no "slash" read out
     CHECK(Only<CloseLanguages>(s.h.Tap("language:close")));
     // Subtitles can be turned on only for a language other than Dutch.
     CHECK_FALSE(s.h.Has("language:subtitles"));
