@@ -67,43 +67,61 @@ long long WallNowMs() {
 
 std::string MailMessage(const std::string& payload_json, const std::string& from, const std::string& to) {
     using nlohmann::json;
+    // The payload is the kiosk's own JSON, but a damaged row must still make a readable mail and
+    // never throw in the delivery thread: every field is checked for its kind before it is read,
+    // and no text can break out of its header line.
     json p = json::parse(payload_json, nullptr, false);
-    if (p.is_discarded()) p = json::object();
-    auto str = [&](const char* k) {
-        return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : "";
+    if (p.is_discarded() || !p.is_object()) p = json::object();
+    auto text = [](const json& j, const char* k) {
+        std::string s = j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : "";
+        for (char& c : s)
+            if (c == '\r' || c == '\n') c = ' ';
+        return s;
     };
-    bool interest = str("kind") == "interest";
-    std::string ref = str("reference");
+    auto flag = [](const json& j, const char* k) {
+        return j.is_object() && j.contains(k) && j[k].is_boolean() && j[k].get<bool>();
+    };
+    auto list = [&](const char* k) { return p.contains(k) && p[k].is_array() ? p[k] : json::array(); };
+    bool interest = text(p, "kind") == "interest";
+    std::string ref = text(p, "reference");
     std::string body;
     body += interest ? "Iemand wil een bericht als de inschrijving opengaat.\r\n\r\n"
                      : "Iemand vraagt om teruggebeld te worden.\r\n\r\n";
     body += "Referentie: " + ref + "\r\n";
-    body += "Kiosk: " + str("kiosk_id") + "\r\n\r\n";
+    body += "Kiosk: " + text(p, "kiosk_id") + "\r\n\r\n";
     body += "Waarover:\r\n";
-    if (p.contains("activities") && !p["activities"].empty())
-        for (const auto& a : p["activities"]) body += "- " + a.value("title", a.value("id", "")) + "\r\n";
-    else
-        body += "- Een algemene vraag\r\n";
-    if (p.contains("children") && !p["children"].empty()) {
-        body += "\r\nKinderen: " + std::to_string(p["children"].size()) + " (leeftijd:";
-        for (const auto& age : p["children"]) body += " " + std::to_string(age.get<int>());
+    json activities = list("activities");
+    for (const auto& a : activities) {
+        std::string title = text(a, "title");
+        body += "- " + (title.empty() ? text(a, "id") : title) + "\r\n";
+    }
+    if (activities.empty()) body += "- Een algemene vraag\r\n";
+    json children = list("children");
+    if (!children.empty()) {
+        body += "\r\nKinderen: " + std::to_string(children.size()) + " (leeftijd:";
+        for (const auto& age : children)
+            body += " " + (age.is_number_integer() ? std::to_string(age.get<long long>()) : "?");
         body += ")\r\n";
     }
-    const json& contact = p.contains("contact") ? p["contact"] : json::object();
-    if (contact.value("mode", "") == "phone") {
-        body += "\r\nBel naar: " + contact.value("phone", "") + "\r\n";
-        if (contact.value("whatsapp", false)) body += "WhatsApp mag ook.\r\n";
+    const json contact = p.contains("contact") && p["contact"].is_object() ? p["contact"] : json::object();
+    if (text(contact, "mode") == "phone") {
+        body += "\r\nBel naar: " + text(contact, "phone") + "\r\n";
+        if (flag(contact, "whatsapp")) body += "WhatsApp mag ook.\r\n";
     } else {
         body += "\r\nDe persoon komt terug naar de balie.\r\n";
     }
-    body += "Taal: " + str("language") + (p.value("interpreter", false) ? " (tolk nodig)" : "") + "\r\n";
-    if (p.contains("day_parts") && !p["day_parts"].empty()) {
+    body += "Taal: " + text(p, "language") + (flag(p, "interpreter") ? " (tolk nodig)" : "") + "\r\n";
+    json parts = list("day_parts");
+    if (!parts.empty()) {
         static const std::map<std::string, std::string> kParts = {{"morning", "voormiddag"},
                                                                   {"afternoon", "namiddag"},
                                                                   {"evening", "avond"},
                                                                   {"saturday", "zaterdag"}};
         body += "Liefst:";
-        for (const auto& d : p["day_parts"]) body += " " + kParts.at(d.get<std::string>());
+        for (const auto& d : parts) {
+            auto it = d.is_string() ? kParts.find(d.get<std::string>()) : kParts.end();
+            body += " " + (it != kParts.end() ? it->second : std::string("?"));
+        }
         body += "\r\n";
     }
     body += "\r\nDe persoon gaf toestemming. Wis deze mail als de vraag beantwoord is.\r\n";
@@ -111,7 +129,7 @@ std::string MailMessage(const std::string& payload_json, const std::string& from
         interest ? "Brugpunt: bericht bij opening inschrijving " + ref : "Brugpunt: terugbelvraag " + ref;
     return "From: <" + from + ">\r\nTo: <" + to + ">\r\nSubject: " + subject +
            "\r\nContent-Type: text/plain; charset=UTF-8\r\nMIME-Version: 1.0\r\nMessage-ID: <" +
-           str("idempotency_key") + "@brugpunt>\r\n\r\n" + body;
+           text(p, "idempotency_key") + "@brugpunt>\r\n\r\n" + body;
 }
 
 DeliveryPolicy PolicyFrom(const core::Config& c) {

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "sync/crypto.h"
 #include "sync/delivery.h"
@@ -143,4 +146,35 @@ TEST_CASE("The desk's mail is plain Dutch and says how to reach the visitor") {
     mail = sync::MailMessage(store::RequestToJson(r, sync::NewEnvelope("k", 1, {})), "a@x", "b@x");
     CHECK_THAT(mail, Catch::Contains("komt terug naar de balie"));
     CHECK_THAT(mail, Catch::Contains("Een algemene vraag"));
+}
+
+TEST_CASE("A damaged outbox row still makes a readable mail, and never throws or breaks a header") {
+    // Found by tests/fuzz/run: an unknown day part threw out of MailMessage, which would have
+    // stopped the delivery thread. Every input the fuzzer kept for it is replayed here.
+    std::vector<std::string> payloads = {
+        R"({"day_parts":["interpreter"],"children":["six",7.5,null],"activities":[3,"x",{"id":5}]})",
+        R"({"contact":"phone","interpreter":"yes","kind":["interest"]})",
+        R"([1,2,3])",
+        R"("just a string")",
+        "not json at all",
+        R"({"reference":"K7Q\r\nBcc: someone@else","idempotency_key":"a>\r\nX: y"})",
+    };
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(BRUGPUNT_SOURCE_DIR) + "/tests/fuzz/regressions/mail")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        payloads.push_back(std::string(std::istreambuf_iterator<char>(in), {}));
+    }
+    for (const auto& payload : payloads) {
+        INFO(payload);
+        std::string mail;
+        REQUIRE_NOTHROW(mail = sync::MailMessage(payload, "kiosk@x", "balie@x"));
+        auto end = mail.find("\r\n\r\n");
+        REQUIRE(end != std::string::npos);
+        std::string headers = mail.substr(0, end);
+        CHECK(headers.find("\nBcc") == std::string::npos);  // stays inside the Subject line
+        CHECK(headers.find("\nX: y") == std::string::npos);
+        int lines = 1;
+        for (size_t at = 0; (at = headers.find("\r\n", at)) != std::string::npos; at += 2) ++lines;
+        CHECK(lines == 6);  // From, To, Subject, Content-Type, MIME-Version, Message-ID
+    }
 }
