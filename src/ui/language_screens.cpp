@@ -115,9 +115,8 @@ namespace {
 bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImVec2 size) {
     std::string id = "language:" + std::string(lang.code);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    bool held = false;
     bool tapped = ImGui::InvisibleButton(id.c_str(), size);
-    held = ImGui::IsItemActive();
+    bool held = ImGui::IsItemActive();
     probe::Record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = on ? colour::kPrimary : held ? colour::kBorder : colour::kPanel;
