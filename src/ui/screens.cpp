@@ -441,8 +441,10 @@ std::vector<Badge> CardBadges(const Activity& a) {
 
 void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
     const core::Filter& f = m.filter;
+    float heading_w = 0;  // from the window's edge to the end of the category's word
     if (m.category) {
         Heading(m.Picto(m.category->pictogram), m.category->word, F().title);
+        heading_w = ImGui::GetItemRectMax().x - ImGui::GetCursorScreenPos().x;
         ImGui::SameLine(0, M().Mm(4));
         SpeakerFor(m, "speak:category", CategorySpeech(m, *m.category), out);
     }
@@ -452,6 +454,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one")
                                               : Format("list.count", (int)m.list.size()).c_str());
     ImGui::PopFont();
+    if (m.category) Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, M().Mm(30)));
 
     std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
     std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");

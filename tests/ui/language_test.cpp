@@ -149,6 +149,9 @@ TEST_CASE("Subtitles are drawn only when the visitor turns them on, in their lan
     CHECK(Asked(s.h, "uk", "Назва"));
     CHECK(Asked(s.h, "uk", "Короткий опис."));
     CHECK(Asked(s.h, "uk", "Куди"));
+    s.h.vm.screen = core::Screen::kList;
+    s.h.Frame();
+    CHECK(Asked(s.h, "uk", "Слово sport"));  // the category's word under its Dutch heading
     s.h.textures.texts.clear();
     s.h.vm.language = "nl";  // Dutch has no subtitles under itself
     s.h.Frame();
