@@ -219,6 +219,25 @@ core::VoidResult Platform::SavePng(const std::string& path) {
     return core::Ok{};
 }
 
+namespace {
+
+// A linear-filtered, edge-clamped RGBA texture of tightly packed rows.
+GLuint UploadRgba(int w, int h, const unsigned char* rgba) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return tex;
+}
+
+}  // namespace
+
 GlTextures::GlTextures(std::string dir) : m_dir(std::move(dir)) {}
 
 GlTextures::~GlTextures() {
@@ -265,17 +284,7 @@ ui::TextImage GlTextures::Text(const std::string& utf8, const std::string& lang,
         if (bmp.width > 0 && bmp.height > 0) {
             std::vector<unsigned char> rgba(static_cast<size_t>(bmp.width) * bmp.height * 4, 255);
             for (size_t i = 0; i < bmp.alpha.size(); ++i) rgba[i * 4 + 3] = bmp.alpha[i];
-            GLuint tex = 0;
-            glGenTextures(1, &tex);
-            glBindTexture(GL_TEXTURE_2D, tex);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-            glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, bmp.width, bmp.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                         rgba.data());
+            GLuint tex = UploadRgba(bmp.width, bmp.height, rgba.data());
             img = {(ImTextureID)(intptr_t)tex,
                    ImVec2(static_cast<float>(bmp.width), static_cast<float>(bmp.height)), bmp.rtl};
         }
@@ -292,14 +301,7 @@ ImTextureID GlTextures::Pictogram(std::string_view name) const {
     unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
     GLuint tex = 0;
     if (data) {
-        glGenTextures(1, &tex);
-        glBindTexture(GL_TEXTURE_2D, tex);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, data);
+        tex = UploadRgba(w, h, data);
         stbi_image_free(data);
     } else {
         std::fprintf(stderr, "brugpunt: pictogram '%s' missing (%s)\n", std::string(name).c_str(),
