@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/language.h"
+#include "core/speech.h"
 
 namespace brugpunt::store {
 namespace {
@@ -128,8 +129,7 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
         if (!c->is_array()) r.Fail("clips", "moet een lijst zijn");
         for (const auto& item : c->is_array() ? *c : json::array()) {
             Clip clip{item.value("field", ""), item.value("lang", ""), item.value("file", "")};
-            bool field_ok = clip.field == "title" || clip.field == "summary" || clip.field == "first_visit";
-            if (!field_ok || !FindLanguage(clip.lang) || clip.file.empty() ||
+            if (!IsSpokenField(clip.field) || !FindLanguage(clip.lang) || clip.file.empty() ||
                 clip.file.find("..") != std::string::npos)
                 r.Fail("clips",
                        "elke clip heeft field (title, summary, first_visit), lang en file (zonder ..)");
@@ -139,16 +139,19 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
     }
 }
 
+json FirstVisitJson(const FirstVisit& f) {
+    return {{"where", f.where},
+            {"who_meets_you", f.who_meets_you},
+            {"what_to_bring", f.what_to_bring},
+            {"what_happens", f.what_happens}};
+}
+
 json TranslationsJson(const Activity& a) {
     json t = json::object();
     for (const auto& [lang, x] : a.translations)
         t[lang] = {{"title", x.title},
                    {"summary", x.summary},
-                   {"first_visit",
-                    {{"where", x.first_visit.where},
-                     {"who_meets_you", x.first_visit.who_meets_you},
-                     {"what_to_bring", x.first_visit.what_to_bring},
-                     {"what_happens", x.first_visit.what_happens}}},
+                   {"first_visit", FirstVisitJson(x.first_visit)},
                    {"reviewed", x.reviewed}};
     return t;
 }
@@ -275,11 +278,7 @@ json ActivityJson(const Activity& a) {
         {"pictograms", a.pictograms},
         {"photo", a.photo},
         {"organiser", a.organiser},
-        {"first_visit",
-         {{"where", a.first_visit.where},
-          {"who_meets_you", a.first_visit.who_meets_you},
-          {"what_to_bring", a.first_visit.what_to_bring},
-          {"what_happens", a.first_visit.what_happens}}},
+        {"first_visit", FirstVisitJson(a.first_visit)},
         {"price",
          {{"cents", a.price.cents},
           {"period", a.price.period},
