@@ -117,8 +117,18 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
                 continue;
             }
             const json& o = *it;
-            auto str = [&](const json& j, const char* k) { return j.value(k, std::string()); };
-            ActivityTexts texts{str(o, "title"), str(o, "summary"), {}, o.value("reviewed", false)};
+            // Optional fields: absent is fine, the wrong kind is an issue (never an exception).
+            auto str = [&](const json& j, const char* k) {
+                auto f = j.find(k);
+                if (f == j.end() || f->is_null()) return std::string();
+                if (!f->is_string()) r.Fail("translations", it.key() + "." + k + " moet tekst zijn");
+                return f->is_string() ? f->get<std::string>() : std::string();
+            };
+            auto reviewed = o.find("reviewed");
+            bool is_bool = reviewed != o.end() && reviewed->is_boolean();
+            if (reviewed != o.end() && !is_bool)
+                r.Fail("translations", it.key() + ".reviewed moet true of false zijn");
+            ActivityTexts texts{str(o, "title"), str(o, "summary"), {}, is_bool && reviewed->get<bool>()};
             if (auto fv = o.find("first_visit"); fv != o.end() && fv->is_object())
                 texts.first_visit = {str(*fv, "where"), str(*fv, "who_meets_you"), str(*fv, "what_to_bring"),
                                      str(*fv, "what_happens")};
@@ -128,7 +138,11 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
     if (auto c = obj.find("clips"); c != obj.end()) {
         if (!c->is_array()) r.Fail("clips", "moet een lijst zijn");
         for (const auto& item : c->is_array() ? *c : json::array()) {
-            Clip clip{item.value("field", ""), item.value("lang", ""), item.value("file", "")};
+            auto str = [&](const char* k) {
+                auto f = item.is_object() ? item.find(k) : item.end();
+                return f != item.end() && f->is_string() ? f->get<std::string>() : std::string();
+            };
+            Clip clip{str("field"), str("lang"), str("file")};
             if (!IsSpokenField(clip.field) || !FindLanguage(clip.lang) || clip.file.empty() ||
                 clip.file.find("..") != std::string::npos)
                 r.Fail("clips",

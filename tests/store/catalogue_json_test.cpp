@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/fixtures.h"
 #include "store/catalogue_json.h"
 
@@ -45,6 +47,30 @@ TEST_CASE("A translation in an unknown language, or a clip that escapes its fold
     for (const auto& i : parsed->issues) found.push_back(i.field);
     CHECK_THAT(found, Catch::VectorContains(std::string("translations")));
     CHECK_THAT(found, Catch::VectorContains(std::string("clips")));
+    CHECK(parsed->catalogue.activities[0].clips.empty());
+}
+
+TEST_CASE("Translations and clips of the wrong kind are issues, never an exception") {
+    core::Catalogue c = testing::ValidCatalogue();
+    std::string json = store::CatalogueToJson(c);
+    auto at = json.find("\"translations\": {}");
+    REQUIRE(at != std::string::npos);
+    json.replace(
+        at, std::string("\"translations\": {}").size(),
+        "\"translations\": {\"ar\": {\"title\": 5, \"reviewed\": \"ja\", \"first_visit\": {\"where\": []}}}, "
+        "\"clips\": [3, \"x\", {\"field\": 1}], \"unused\": 0");
+    core::Result<store::ParsedCatalogue> parsed = core::Error{core::ErrorCode::kParse, ""};
+    REQUIRE_NOTHROW(parsed = store::ParseCatalogueJson(json));
+    REQUIRE(parsed);
+    std::vector<std::string> messages;
+    for (const auto& i : parsed->issues) messages.push_back(i.field + ": " + i.message);
+    CHECK_THAT(messages, Catch::VectorContains(std::string("translations: ar.title moet tekst zijn")));
+    CHECK_THAT(messages,
+               Catch::VectorContains(std::string("translations: ar.reviewed moet true of false zijn")));
+    CHECK_THAT(messages, Catch::VectorContains(std::string("translations: ar.where moet tekst zijn")));
+    CHECK(std::count_if(messages.begin(), messages.end(),
+                        [](const std::string& m) { return m.rfind("clips", 0) == 0; }) == 3);
+    CHECK_FALSE(parsed->catalogue.activities[0].translations.at("ar").reviewed);
     CHECK(parsed->catalogue.activities[0].clips.empty());
 }
 
