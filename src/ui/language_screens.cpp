@@ -69,12 +69,6 @@ TextImage SubtitleImage(const ViewModel& m, const std::string& translated, float
     return m.textures->Text(translated, m.language, width, Or(F().body)->FontSize);
 }
 
-void DrawImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, ImU32 col) {
-    float x = img.rtl ? p.x + width - img.size.x : p.x;
-    dl->AddImage(img.texture, ImVec2(x, p.y), ImVec2(x + img.size.x, p.y + img.size.y), ImVec2(0, 0),
-                 ImVec2(1, 1), col);
-}
-
 }  // namespace
 
 float SubtitleHeight(const ViewModel& m, const std::string& translated, float width) {
@@ -85,7 +79,7 @@ float SubtitleHeight(const ViewModel& m, const std::string& translated, float wi
 float DrawSubtitle(ImDrawList* dl, const ViewModel& m, const std::string& translated, ImVec2 p, float width) {
     TextImage img = SubtitleImage(m, translated, width);
     if (!img.texture) return 0.0f;
-    DrawImage(dl, img, ImVec2(p.x, p.y + M().Mm(0.5f)), width, colour::kPrimary);
+    DrawTextImage(dl, img, ImVec2(p.x, p.y + M().Mm(0.5f)), width, colour::kPrimary);
     return img.size.y + M().Mm(1.0f);
 }
 
@@ -115,9 +109,8 @@ namespace {
 bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImVec2 size) {
     std::string id = "language:" + std::string(lang.code);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    bool tapped = ImGui::InvisibleButton(id.c_str(), size);
-    bool held = ImGui::IsItemActive();
-    probe::Record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    bool held = false;
+    bool tapped = TapArea(id.c_str(), size, held);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = on ? colour::kPrimary : held ? colour::kBorder : colour::kPanel;
     ImU32 fg = on ? colour::kOnDark : colour::kText;

@@ -22,12 +22,13 @@ std::map<std::string, std::pair<ImVec2, ImVec2>>& ProbeMap() {
     return rects;
 }
 
-// Every tappable widget is an invisible button with drawing on top; this records it for tests.
-bool TapArea(const char* id, ImVec2 size, bool& held) {
-    bool tapped = ImGui::InvisibleButton(id, size);
-    held = ImGui::IsItemActive();
-    probe::Record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    return tapped;
+// The round speaker of speaker buttons and of the speaker corners of tiles and cards.
+void DrawSpeakerDisc(ImDrawList* dl, ImVec2 c, float side, ImTextureID picto, bool held) {
+    dl->AddCircleFilled(c, side * 0.5f, held ? colour::kBorder : colour::kPanel);
+    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.7f));
+    if (picto)
+        dl->AddImage(picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f),
+                     ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
 }
 
 ImVec2 TextSize(ImFont* font, const std::string& text, float wrap = -1.0f) {
@@ -41,6 +42,19 @@ void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::st
 }
 
 }  // namespace
+
+bool TapArea(const char* id, ImVec2 size, bool& held) {
+    bool tapped = ImGui::InvisibleButton(id, size);
+    held = ImGui::IsItemActive();
+    probe::Record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return tapped;
+}
+
+void DrawTextImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, ImU32 col) {
+    float x = img.rtl ? p.x + width - img.size.x : p.x;
+    dl->AddImage(img.texture, ImVec2(x, p.y), ImVec2(x + img.size.x, p.y + img.size.y), ImVec2(0, 0),
+                 ImVec2(1, 1), col);
+}
 
 float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width) {
     height = std::max(height, M().HitTarget());
@@ -92,12 +106,8 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
 bool SpeakerCorner(const std::string& id, ImVec2 p, ImVec2 size, ImTextureID picto, bool tapped) {
     float side = M().HitTarget(), pad = M().Mm(1.5f);
     ImVec2 min(p.x + size.x - pad - side, p.y + pad), max(p.x + size.x - pad, p.y + pad + side);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    dl->AddCircleFilled(c, side * 0.5f, colour::kPanel);
-    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.6f));
-    dl->AddImage(picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f),
-                 ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
+    DrawSpeakerDisc(ImGui::GetWindowDrawList(), ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f), side,
+                    picto, false);
     probe::Record(id + ":speak", min, max);
     ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
     return tapped && at.x >= min.x && at.x <= max.x && at.y >= min.y && at.y <= max.y;
@@ -236,12 +246,9 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
         dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad),
                      ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
     DrawText(dl, F().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title, g.text_w);
-    if (const TextImage& sub = card.subtitle; sub.texture) {
-        float x = p.x + g.text_x + (sub.rtl ? g.text_w - sub.size.x : 0.0f);
-        float y = p.y + g.pad + g.title_h - sub.size.y;
-        dl->AddImage(sub.texture, ImVec2(x, y), ImVec2(x + sub.size.x, y + sub.size.y), ImVec2(0, 0),
-                     ImVec2(1, 1), colour::kPrimary);
-    }
+    if (const TextImage& sub = card.subtitle; sub.texture)
+        DrawTextImage(dl, sub, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h - sub.size.y), g.text_w,
+                      colour::kPrimary);
     DrawBadges(dl, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h + M().Mm(2.0f)), card.badges, g.text_w);
     if (card.speaker && SpeakerCorner(id, p, size, card.speaker, tapped)) return Tap::kSpeak;
     return tapped ? Tap::kOpen : Tap::kNone;
@@ -304,13 +311,8 @@ bool SpeakerButton(const char* id, ImTextureID speaker_picto) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(side, side), held);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 c(p.x + side * 0.5f, p.y + side * 0.5f);
-    dl->AddCircleFilled(c, side * 0.5f, held ? colour::kBorder : colour::kPanel);
-    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.7f));
-    if (speaker_picto)
-        dl->AddImage(speaker_picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f),
-                     ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
+    DrawSpeakerDisc(ImGui::GetWindowDrawList(), ImVec2(p.x + side * 0.5f, p.y + side * 0.5f), side,
+                    speaker_picto, held);
     return tapped;
 }
 

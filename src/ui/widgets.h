@@ -22,6 +22,11 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
 // The width BigButton will take for this label at this height (it grows to fit its label).
 float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width = 0);
 // A square category tile: a big pictogram over one word.
+// Every tappable widget is an invisible button with drawing on top; this records it for tests.
+bool TapArea(const char* id, ImVec2 size, bool& held);
+// Shaped text tinted col, at p; right-aligned within width when it reads right to left.
+void DrawTextImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, ImU32 col);
+
 // What a tap on a tile or card meant: open it, or (in its speaker corner) hear it.
 enum class Tap { kNone, kOpen, kSpeak };
 // A square tile: pictogram and one word; with a speaker picto, a speaker corner (probe id ID:speak).
