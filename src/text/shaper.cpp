@@ -54,6 +54,21 @@ bool Neutral(char32_t c) {
     return c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : (c >= 0x2000 && c < 0x2070) || c == 0xA0;
 }
 
+// Unicode bidi: the paragraph's direction from its first strong letter (true: right to left),
+// and a level per character in levels.
+bool BidiLevels(const Decoded& d, std::vector<FriBidiLevel>& levels) {
+    auto n = static_cast<FriBidiStrIndex>(d.chars.size());
+    std::vector<FriBidiCharType> types(n);
+    std::vector<FriBidiBracketType> brackets(n);
+    levels.assign(n, 0);
+    fribidi_get_bidi_types(d.chars.data(), n, types.data());
+    fribidi_get_bracket_types(d.chars.data(), n, types.data(), brackets.data());
+    FriBidiParType base = FRIBIDI_PAR_ON;
+    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &base, levels.data()))
+        std::fill(levels.begin(), levels.end(), 0);
+    return FRIBIDI_IS_RTL(base);
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<Shaper>> Shaper::Open(const std::vector<std::string>& font_files,
@@ -97,16 +112,8 @@ ShapedLine Shaper::ShapeLine(std::string_view utf8, std::string_view lang) const
     auto n = static_cast<FriBidiStrIndex>(d.chars.size());
     if (n == 0) return line;
 
-    // Unicode bidi: the paragraph's direction from its first strong letter, then a level per char.
-    std::vector<FriBidiCharType> types(n);
-    std::vector<FriBidiBracketType> brackets(n);
-    std::vector<FriBidiLevel> levels(n);
-    fribidi_get_bidi_types(d.chars.data(), n, types.data());
-    fribidi_get_bracket_types(d.chars.data(), n, types.data(), brackets.data());
-    FriBidiParType base = FRIBIDI_PAR_ON;
-    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &base, levels.data()))
-        std::fill(levels.begin(), levels.end(), 0);
-    line.rtl = FRIBIDI_IS_RTL(base);
+    std::vector<FriBidiLevel> levels;
+    line.rtl = BidiLevels(d, levels);
 
     // Runs of one level and one font, in reading order.
     struct Run {
@@ -198,8 +205,9 @@ std::vector<ShapedLine> Shaper::Wrap(std::string_view utf8, float max_width, std
         }
     }
     if (!current.empty()) lines.push_back(std::move(shaped));
-    bool rtl = ShapeLine(utf8, lang).rtl;
-    for (auto& l : lines) l.rtl = rtl;  // the paragraph's direction decides the alignment
+    std::vector<FriBidiLevel> levels;
+    bool rtl = BidiLevels(Decode(utf8), levels);  // the paragraph's direction decides the alignment
+    for (auto& l : lines) l.rtl = rtl;
     return lines;
 }
 
