@@ -187,8 +187,7 @@ class Kiosk {
     void SetSpeaker(audio::Speaker* speaker, core::VoiceSet voices) {
         m_speaker = speaker;
         m_voices = std::move(voices);
-        for (const auto& v : m_voices.voices) m_staff.voices += (m_staff.voices.empty() ? "" : " ") + v;
-        m_vm.staff_status = m_staff;
+        m_staff.voices = m_voices.Codes();
         m_speaker->SetVolume(m_session.volume / 100.0f);
     }
     // The speaker's state changed (on its thread's word): the audio controls follow it.
@@ -516,9 +515,7 @@ int Run(const core::Options& o, const core::Config& config) {
         tts = std::move(t.value());
         sink = std::move(k.value());
         core::VoiceSet voices{tts->Voices(), config.audio_reviewed_only};
-        std::string have;
-        for (const auto& v : voices.voices) have += " " + v;
-        Log("audio: voices for" + have + "; other languages hear Dutch and \"ask at the desk\"");
+        Log("audio: voices for " + voices.Codes() + "; other languages hear Dutch and \"ask at the desk\"");
         speaker = std::make_unique<audio::Speaker>(*tts, *sink, audio::TtsCache(app::AudioCachePath(config)),
                                                    [&queue] { queue.Post([] {}); });
         kiosk.SetSpeaker(speaker.get(), std::move(voices));

@@ -19,6 +19,12 @@ std::string_view SpeechSourceName(SpeechSource s) {
     return "none";
 }
 
+std::string VoiceSet::Codes() const {
+    std::string out;
+    for (const auto& v : voices) out += (out.empty() ? "" : " ") + v;
+    return out;
+}
+
 bool IsSpokenField(std::string_view field) {
     for (auto f : kSpokenFields)
         if (f == field) return true;

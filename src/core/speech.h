@@ -47,6 +47,7 @@ struct VoiceSet {
     bool reviewed_only = false;    // the config: never read out a translation nobody checked
 
     bool Speaks(const std::string& lang) const { return voices.count(lang) != 0; }
+    std::string Codes() const;  // "ar en fa ...", for the log and the staff screen
 };
 
 // The activity fields a speaker button reads: "title", "summary" (the title, then the summary)

@@ -13,6 +13,11 @@ const VoiceSet kDebian{{"nl", "en", "fr", "ar", "tr", "uk", "ru", "fa", "ro", "p
 
 }  // namespace
 
+TEST_CASE("Speech: the voices are listed as codes, for the log and the staff screen") {
+    CHECK(kDebian.Codes() == "ar en fa fr nl pl ro ru tr uk");
+    CHECK(VoiceSet{}.Codes().empty());
+}
+
 TEST_CASE("Speech: Dutch is spoken in Dutch") {
     auto plan = PlanSpeech({.dutch = "Wat wil je doen?"}, "nl", kDebian, "");
     CHECK(plan.source == SpeechSource::kTts);
