@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "audio/audio.h"
+#include "engine.h"
+#include "tools/tone.h"
 
 using namespace brugpunt;
 using namespace std::chrono_literals;
@@ -22,14 +24,7 @@ namespace {
 const char* kConsent =
     "Mogen we je vraag bewaren? Wat bewaren we? Je telefoonnummer, je keuzes en de leeftijd van je kinderen.";
 
-audio::Tts& Engine() {
-    static std::unique_ptr<audio::EspeakTts> tts = [] {
-        auto t = audio::EspeakTts::Open();
-        REQUIRE(t);
-        return std::move(t.value());
-    }();
-    return *tts;
-}
+using testing::Engine;
 
 class FakeSink final : public audio::PcmSink {
   public:
@@ -84,20 +79,10 @@ std::string TempDir(const std::string& name) {
 }
 
 // One second of a 440 Hz tone at half scale, written by libsndfile in the given format.
+// One second of a 440 Hz tone at half scale, in the given format.
 std::string WriteTone(const std::string& dir, const char* name, int format, int rate, int channels) {
     std::string path = dir + "/" + name;
-    SF_INFO info{};
-    info.samplerate = rate;
-    info.channels = channels;
-    info.format = format;
-    SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
-    REQUIRE(f);
-    std::vector<float> frames(static_cast<size_t>(rate) * channels);
-    for (int i = 0; i < rate; ++i)
-        for (int c = 0; c < channels; ++c)
-            frames[i * channels + c] = 0.5f * std::sin(2 * M_PI * 440 * i / rate);
-    sf_writef_float(f, frames.data(), rate);
-    sf_close(f);
+    REQUIRE(testing::WriteTone(path, format, rate, channels, 1.0, 0.5f, 440));
     return path;
 }
 

@@ -15,36 +15,22 @@
 #include "core/language.h"
 #include "core/speech.h"
 #include "core/translations.h"
+#include "engine.h"
 #include "store/catalogue_json.h"
+#include "tools/tone.h"
 
 using namespace brugpunt;
 namespace fs = std::filesystem;
 
 namespace {
 
-audio::EspeakTts& Engine() {
-    static std::unique_ptr<audio::EspeakTts> tts = [] {
-        auto t = audio::EspeakTts::Open();
-        REQUIRE(t);
-        return std::move(t.value());
-    }();
-    return *tts;
-}
+using testing::Engine;
 
 // Stands in for a recording a municipality would make with a Pashto, Tigrinya or Somali speaker:
 // two seconds of a spoken-level tone, Opus in Ogg as a phone would record it.
 std::string MakeClip(const fs::path& dir, const std::string& lang) {
     std::string path = (dir / ("voetbal-u8.summary." + lang + ".opus")).string();
-    SF_INFO info{};
-    info.samplerate = 48000;
-    info.channels = 1;
-    info.format = SF_FORMAT_OGG | SF_FORMAT_OPUS;
-    SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
-    REQUIRE(f);
-    std::vector<float> samples(96000);
-    for (size_t i = 0; i < samples.size(); ++i) samples[i] = 0.3f * std::sin(2 * M_PI * 220 * i / 48000.0);
-    sf_writef_float(f, samples.data(), static_cast<sf_count_t>(samples.size()));
-    sf_close(f);
+    REQUIRE(testing::WriteTone(path, SF_FORMAT_OGG | SF_FORMAT_OPUS, 48000, 1, 2.0, 0.3f, 220));
     return path;
 }
 

@@ -19,6 +19,7 @@
 #include "audio/audio.h"
 #include "core/translations.h"
 #include "store/catalogue_json.h"
+#include "tools/tone.h"
 
 using namespace brugpunt;
 using Clock = std::chrono::steady_clock;
@@ -65,17 +66,9 @@ Figures Summarise(std::vector<double> ms) {
 
 std::string MakeClip(const fs::path& dir) {
     std::string path = (dir / "clip.opus").string();
-    SF_INFO info{};
-    info.samplerate = 48000;
-    info.channels = 1;
-    info.format = SF_FORMAT_OGG | SF_FORMAT_OPUS;
-    SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
-    if (!f) return {};
-    std::vector<float> samples(48000 * 8);  // eight seconds, a typical summary
-    for (size_t i = 0; i < samples.size(); ++i) samples[i] = 0.3f * std::sin(2 * M_PI * 220 * i / 48000.0);
-    sf_writef_float(f, samples.data(), static_cast<sf_count_t>(samples.size()));
-    sf_close(f);
-    return path;
+    // Eight seconds, a typical summary.
+    return testing::WriteTone(path, SF_FORMAT_OGG | SF_FORMAT_OPUS, 48000, 1, 8.0, 0.3f, 220) ? path
+                                                                                              : std::string();
 }
 
 }  // namespace
