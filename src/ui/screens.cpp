@@ -545,8 +545,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
             CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
-            if (const core::ActivityTexts* t = m.language == "nl" ? nullptr : a.TextsIn(m.language);
-                t && m.Subtitled() && m.textures)
+            if (const core::ActivityTexts* t = m.TextsOf(a); t && m.Subtitled() && m.textures)
                 card.subtitle =
                     m.textures->Text(t->title, m.language, card_w - M().Mm(60), Or(F().body)->FontSize);
             row.push_back(std::move(card));
@@ -611,7 +610,7 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(when);
 
     Block first{"block:first_visit", "wave", Tr("detail.first_visit"), {}};
-    const core::ActivityTexts* t = m.language == "nl" ? nullptr : a.TextsIn(m.language);
+    const core::ActivityTexts* t = m.TextsOf(a);
     core::FirstVisit none;
     const core::FirstVisit& fv = t ? t->first_visit : none;
     first.lines.push_back({Tr("first.where"), a.first_visit.where, "", fv.where});
@@ -689,7 +688,7 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     ImGui::SameLine(0, M().Gap());
     ImGui::BeginGroup();
     float text_w = ImGui::GetContentRegionAvail().x;
-    const core::ActivityTexts* texts = m.language == "nl" ? nullptr : a.TextsIn(m.language);
+    const core::ActivityTexts* texts = m.TextsOf(a);
     TextBlock(F().title, a.title);
     if (texts) Subtitle(m, texts->title, text_w);
     TextBlock(F().body, a.summary);
@@ -837,15 +836,16 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     float back_w = BigButtonWidth(Tr("top.back"), true, h, M().Mm(48));
     float appt_w = BigButtonWidth(Tr("top.appointment"), true, h);
     float home_w = BigButtonWidth(Tr("top.home"), true, h, M().Mm(44));
-    // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
     float lang_w = BigButtonWidth(Tr("top.language"), true, h);
-    bool home_words = back_w + home_w + lang_w + appt_w + 5 * gap <= width;
+    auto fits = [&] { return back_w + home_w + lang_w + appt_w + 5 * gap <= width; };
+    // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
+    bool home_words = fits();
     if (!home_words) home_w = h;
     // The globe alone where "Taal" does not fit: it is the sign for "language" that needs no Dutch.
-    bool lang_words = back_w + home_w + lang_w + appt_w + 5 * gap <= width;
+    bool lang_words = fits();
     if (!lang_words) lang_w = h;
     // The narrowest screens keep "Maak een afspraak" in words and show the arrow for "Terug".
-    bool back_words = back_w + home_w + lang_w + appt_w + 5 * gap <= width;
+    bool back_words = fits();
     if (!back_words) back_w = h;
     ImGui::SetCursorPos(ImVec2(gap, (M().TopBar() - h) * 0.5f));
     if (BigButton("top:back", back_words ? Tr("top.back") : "", m.Picto("back"), ImVec2(back_w, h)))
