@@ -1,6 +1,8 @@
 // Owns lookups and code tables for the catalogue domain. Standard library only.
 #include "activity.h"
 
+#include "language.h"
+
 #include <array>
 #include <utility>
 
@@ -25,7 +27,7 @@ constexpr std::array<std::pair<Status, std::string_view>, 3> kStatus = {
     {{Status::kPlacesFree, "free"}, {Status::kWaitingList, "waitlist"}, {Status::kFull, "full"}}};
 constexpr std::array<std::pair<ForWhom, std::string_view>, 3> kForWhom = {
     {{ForWhom::kMixed, "mixed"}, {ForWhom::kGirlsWomen, "girls"}, {ForWhom::kBoysMen, "boys"}}};
-constexpr std::array<std::pair<DutchNeeded, std::string_view>, 3> kDutch = {
+constexpr std::array<std::pair<DutchNeeded, std::string_view>, 3> kDutchNeeded = {
     {{DutchNeeded::kNone, "none"}, {DutchNeeded::kALittle, "a-little"}, {DutchNeeded::kGood, "good"}}};
 constexpr std::array<std::pair<Signup, std::string_view>, 2> kSignup = {
     {{Signup::kWalkIn, "walk-in"}, {Signup::kRegistration, "registration"}}};
@@ -33,6 +35,7 @@ constexpr std::array<std::pair<Signup, std::string_view>, 2> kSignup = {
 }  // namespace
 
 const ActivityTexts* Activity::TextsIn(const std::string& lang) const {
+    if (lang == kDutch) return nullptr;  // Dutch is the source, on screen: never a translation
     auto it = translations.find(lang);
     return it == translations.end() ? nullptr : &it->second;
 }
@@ -62,7 +65,7 @@ std::string_view ForWhomCode(ForWhom f) {
     return ToCode(kForWhom, f);
 }
 std::string_view DutchNeededCode(DutchNeeded d) {
-    return ToCode(kDutch, d);
+    return ToCode(kDutchNeeded, d);
 }
 std::string_view SignupCode(Signup s) {
     return ToCode(kSignup, s);
@@ -74,7 +77,7 @@ std::optional<ForWhom> ParseForWhom(std::string_view code) {
     return FromCode(kForWhom, code);
 }
 std::optional<DutchNeeded> ParseDutchNeeded(std::string_view code) {
-    return FromCode(kDutch, code);
+    return FromCode(kDutchNeeded, code);
 }
 std::optional<Signup> ParseSignup(std::string_view code) {
     return FromCode(kSignup, code);

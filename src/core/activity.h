@@ -144,6 +144,7 @@ struct Activity {
 
     bool operator==(const Activity&) const = default;
 
+    // The texts in lang; nothing for Dutch, whose texts are the activity's own.
     const ActivityTexts* TextsIn(const std::string& lang) const;
     // The clip of field in lang; empty when there is none.
     std::string ClipFor(std::string_view field, std::string_view lang) const;

@@ -43,7 +43,7 @@ std::string JoinFirstVisit(const FirstVisit& f) {
 
 Utterance ActivityUtterance(const Activity& a, std::string_view field, const std::string& lang) {
     Utterance u;
-    const ActivityTexts* t = lang == kDutch ? nullptr : a.TextsIn(lang);
+    const ActivityTexts* t = a.TextsIn(lang);
     auto both = [](const std::string& title, const std::string& summary) {
         return title.empty() || summary.empty() ? std::string() : title + ". " + summary;
     };

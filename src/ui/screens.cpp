@@ -545,7 +545,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
             CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
-            if (const core::ActivityTexts* t = m.TextsOf(a); t && m.Subtitled() && m.textures)
+            if (const core::ActivityTexts* t = a.TextsIn(m.language); t && m.Subtitled() && m.textures)
                 card.subtitle =
                     m.textures->Text(t->title, m.language, card_w - M().Mm(60), Or(F().body)->FontSize);
             row.push_back(std::move(card));
@@ -610,7 +610,7 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(when);
 
     Block first{"block:first_visit", "wave", Tr("detail.first_visit"), {}};
-    const core::ActivityTexts* t = m.TextsOf(a);
+    const core::ActivityTexts* t = a.TextsIn(m.language);
     core::FirstVisit none;
     const core::FirstVisit& fv = t ? t->first_visit : none;
     first.lines.push_back({Tr("first.where"), a.first_visit.where, "", fv.where});
@@ -688,7 +688,7 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     ImGui::SameLine(0, M().Gap());
     ImGui::BeginGroup();
     float text_w = ImGui::GetContentRegionAvail().x;
-    const core::ActivityTexts* texts = m.TextsOf(a);
+    const core::ActivityTexts* texts = a.TextsIn(m.language);
     TextBlock(F().title, a.title);
     if (texts) Subtitle(m, texts->title, text_w);
     TextBlock(F().body, a.summary);

@@ -56,10 +56,6 @@ struct ViewModel {
     AudioState audio = AudioState::kIdle;
 
     bool Subtitled() const { return subtitles && language != "nl"; }
-    // The activity's texts in the visitor's language; nothing for Dutch, which is on screen.
-    const core::ActivityTexts* TextsOf(const core::Activity& a) const {
-        return language == "nl" ? nullptr : a.TextsIn(language);
-    }
     // key in the visitor's language; nothing when it has no text for it.
     std::optional<core::Translated> TrIn(const std::string& key) const {
         return translations && language != "nl" ? translations->Get(language, key) : std::nullopt;

@@ -91,6 +91,9 @@ TEST_CASE("Speech: an activity says its title with the summary, and its first vi
     CHECK(ActivityUtterance(a, "first_visit", "en").translated == "At the changing rooms");
     CHECK(ActivityUtterance(a, "summary", "ar").translated.empty());
     CHECK_FALSE(ActivityUtterance(a, "summary", "ar").reviewed);
+    a.translations["nl"] = {"Niet dit", "", {}, true};  // Dutch is the activity's own text
+    CHECK(a.TextsIn("nl") == nullptr);
+    CHECK(ActivityUtterance(a, "title", "nl").translated.empty());
     CHECK(IsSpokenField("first_visit"));
     CHECK_FALSE(IsSpokenField("price"));
 }
