@@ -18,13 +18,22 @@ std::string_view Trim(std::string_view s) {
 Result<Config> ParseConfig(std::string_view text) {
     Config c;
     std::map<std::string, std::string*, std::less<>> strings = {
-        {"kiosk_id", &c.kiosk_id},       {"data_dir", &c.data_dir},
-        {"staff_pin", &c.staff_pin},     {"delivery", &c.delivery},
-        {"webhook_url", &c.webhook_url}, {"webhook_secret", &c.webhook_secret},
-        {"ca_file", &c.ca_file},         {"smtp_url", &c.smtp_url},
-        {"smtp_user", &c.smtp_user},     {"smtp_password", &c.smtp_password},
-        {"mail_from", &c.mail_from},     {"mail_to", &c.mail_to},
+        {"kiosk_id", &c.kiosk_id},
+        {"data_dir", &c.data_dir},
+        {"staff_pin", &c.staff_pin},
+        {"delivery", &c.delivery},
+        {"webhook_url", &c.webhook_url},
+        {"webhook_secret", &c.webhook_secret},
+        {"ca_file", &c.ca_file},
+        {"smtp_url", &c.smtp_url},
+        {"smtp_user", &c.smtp_user},
+        {"smtp_password", &c.smtp_password},
+        {"mail_from", &c.mail_from},
+        {"mail_to", &c.mail_to},
         {"audio_cache", &c.audio_cache},
+        {"catalogue_url", &c.catalogue_url},
+        {"sync_public_key", &c.sync_public_key},
+        {"heartbeat_url", &c.heartbeat_url},
     };
     std::map<std::string, int*, std::less<>> ints = {
         {"connect_timeout_s", &c.connect_timeout_s},
@@ -33,6 +42,11 @@ Result<Config> ParseConfig(std::string_view text) {
         {"retry_base_s", &c.retry_base_s},
         {"retry_cap_s", &c.retry_cap_s},
         {"volume", &c.volume},
+        {"sync_interval_s", &c.sync_interval_s},
+        {"sync_stall_timeout_s", &c.sync_stall_timeout_s},
+        {"sync_download_timeout_s", &c.sync_download_timeout_s},
+        {"sync_max_file_mb", &c.sync_max_file_mb},
+        {"sync_budget_mb", &c.sync_budget_mb},
     };
     int line_no = 0;
     size_t pos = 0;
@@ -73,7 +87,31 @@ Result<Config> ParseConfig(std::string_view text) {
         return Error{ErrorCode::kInvalid, "delivery = smtp needs smtp_url, mail_from and mail_to"};
     if (c.volume < 10 || c.volume > 100)
         return Error{ErrorCode::kInvalid, "volume must be 10 to 100 (percent)"};
+    if (!c.catalogue_url.empty()) {
+        if (UrlKind(c.catalogue_url).empty())
+            return Error{ErrorCode::kInvalid,
+                         "catalogue_url must be https:// (plain http only on 127.0.0.1)"};
+        if (c.sync_public_key.size() != 64)
+            return Error{ErrorCode::kInvalid,
+                         "catalogue_url needs sync_public_key (64 hex digits, from "
+                         "brugpunt-catalogue keygen)"};
+        if (c.sync_interval_s < 10) return Error{ErrorCode::kInvalid, "sync_interval_s must be at least 10"};
+        if (c.sync_stall_timeout_s < 1 || c.sync_download_timeout_s < 1 || c.sync_max_file_mb < 1 ||
+            c.sync_budget_mb < 1)
+            return Error{ErrorCode::kInvalid, "sync timeouts and sizes must be at least 1"};
+    }
+    if (!c.heartbeat_url.empty() && UrlKind(c.heartbeat_url).empty())
+        return Error{ErrorCode::kInvalid, "heartbeat_url must be https:// (plain http only on 127.0.0.1)"};
     return c;
+}
+
+std::string_view UrlKind(std::string_view url) {
+    if (url.starts_with("https://") && url.size() > 8) return "https";
+    for (std::string_view host : {"http://127.0.0.1", "http://localhost", "http://[::1]"})
+        if (url.starts_with(host) &&
+            (url.size() == host.size() || url[host.size()] == ':' || url[host.size()] == '/'))
+            return "loopback";
+    return "";
 }
 
 }  // namespace brugpunt::core

@@ -33,7 +33,19 @@ struct Config {
     bool audio_reviewed_only = false;
     std::string audio_cache;  // synthesised speech; empty: DATA_DIR/audio-cache
     int volume = 80;          // percent, until staff change it on the staff screen
+    // Catalogue sync. Without catalogue_url the kiosk shows the catalogue it was started with.
+    std::string catalogue_url;    // https://.../bundle/ (plain http only on loopback, for trying out)
+    std::string sync_public_key;  // hex ed25519 from `brugpunt-catalogue keygen`
+    int sync_interval_s = 900;
+    int sync_stall_timeout_s = 30;      // no byte for this long: the download stops, to resume later
+    int sync_download_timeout_s = 600;  // at most this long for one file
+    int sync_max_file_mb = 50;
+    int sync_budget_mb = 500;   // catalogue + media on this kiosk's disk
+    std::string heartbeat_url;  // POSTed after every sync; empty: no heartbeat
 };
+
+// "loopback" for http://127.0.0.1, http://[::1] and http://localhost; "https"; "" for anything else.
+std::string_view UrlKind(std::string_view url);
 
 // Unknown keys and bad numbers are errors with the line number: a typo must not silently
 // fall back to a default on a kiosk nobody watches.

@@ -1,6 +1,8 @@
 // Owns every libcurl call. TLS verification is never turned off; proxies come from the environment.
 #include <curl/curl.h>
 
+#include <strings.h>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 
@@ -40,7 +42,84 @@ void Common(CURL* c, const Timeouts& t, const std::string& ca_file) {
     if (!ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, ca_file.c_str());
 }
 
+struct Download {
+    const FetchRequest* request;
+    FetchResponse* response;
+    std::FILE* file = nullptr;
+    uint64_t limit = 0;  // what may still arrive in this request
+};
+
+size_t WriteDownload(char* data, size_t size, size_t n, void* user) {
+    auto* d = static_cast<Download*>(user);
+    size_t len = size * n;
+    if (d->response->received + len > d->limit) {
+        d->response->too_large = true;
+        return 0;  // curl stops with CURLE_WRITE_ERROR
+    }
+    if (d->file ? std::fwrite(data, 1, len, d->file) != len : (d->response->body.append(data, len), false))
+        return 0;
+    d->response->received += len;
+    if (d->request->on_bytes) d->request->on_bytes(d->response->received);
+    return len;
+}
+
+size_t ReadHeader(char* data, size_t size, size_t n, void* user) {
+    auto* out = static_cast<FetchResponse*>(user);
+    std::string line(data, size * n);
+    if (line.size() > 5 && strncasecmp(line.c_str(), "etag:", 5) == 0) {
+        size_t b = line.find_first_not_of(" \t", 5);
+        size_t e = line.find_last_not_of(" \t\r\n");
+        out->etag = b == std::string::npos ? "" : line.substr(b, e - b + 1);
+    }
+    return size * n;
+}
+
 }  // namespace
+
+FetchResponse CurlFetcher::Get(const FetchRequest& r) {
+    GlobalInit();
+    FetchResponse out;
+    Download d{&r, &out};
+    d.limit = r.max_bytes >= r.resume_from ? r.max_bytes - r.resume_from : 0;
+    if (!r.to_file.empty()) {
+        d.file = std::fopen(r.to_file.c_str(), r.resume_from ? "ab" : "wb");
+        if (!d.file) return {0, "cannot write " + r.to_file};
+    }
+    CURL* c = curl_easy_init();
+    if (!c) {
+        if (d.file) std::fclose(d.file);
+        return {0, "curl_easy_init failed"};
+    }
+    curl_slist* headers = nullptr;
+    if (!r.if_none_match.empty())
+        headers = curl_slist_append(headers, ("If-None-Match: " + r.if_none_match).c_str());
+    curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, WriteDownload);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &d);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, ReadHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &out);
+    curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);  // an error page is never taken for the file
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(r.stall_s));
+    if (r.resume_from) curl_easy_setopt(c, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(r.resume_from));
+    Common(c, r.timeouts, r.ca_file);
+    CURLcode rc = curl_easy_perform(c);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
+    if (out.too_large)
+        out.error = "more data than announced (over " + std::to_string(r.max_bytes) + " bytes)";
+    else if (rc == CURLE_OPERATION_TIMEDOUT)
+        out.error = "timed out: the server sent nothing for " + std::to_string(r.stall_s) +
+                    " s, or one file took over " + std::to_string(r.timeouts.total_s) + " s";
+    else if (rc == CURLE_PEER_FAILED_VERIFICATION)
+        out.error = "the server's TLS certificate is not trusted (check ca_file)";
+    else if (rc != CURLE_OK)
+        out.error = curl_easy_strerror(rc);
+    if (d.file && std::fclose(d.file) != 0 && out.error.empty()) out.error = "cannot write " + r.to_file;
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(c);
+    return out;
+}
 
 HttpResponse CurlHttp::Post(const HttpRequest& r) {
     GlobalInit();
