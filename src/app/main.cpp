@@ -25,6 +25,7 @@
 #include "outbox_cli.h"
 #include "platform.h"
 #include "say_cli.h"
+#include "sync_cli.h"
 #include "service.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
@@ -635,6 +636,8 @@ int main(int argc, char** argv) {
     }
     if (options->outbox_status) return app::RunOutboxStatus(config.value());
     if (options->deliver_once) return app::RunDeliverOnce(config.value());
+    if (options->sync_once) return app::RunSyncOnce(config.value());
+    if (options->catalogue_status) return app::RunCatalogueStatus(config.value());
     if (options->say) {
         std::string assets = FindAssets(options.value());
         std::string catalogue =

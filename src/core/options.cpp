@@ -43,6 +43,8 @@ const char* UsageText() {
            "                [--catalogue PATH] [--config FILE]\n"
            "       brugpunt --outbox-status [--config FILE]\n"
            "       brugpunt --deliver-once --config FILE\n"
+           "       brugpunt --sync-once --config FILE     (0: the catalogue is current; else the reason)\n"
+           "       brugpunt --catalogue-status --config FILE\n"
            "       brugpunt --version\n";
 }
 
@@ -82,6 +84,10 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.outbox_status = true;
         } else if (a == "--deliver-once") {
             o.deliver_once = true;
+        } else if (a == "--sync-once") {
+            o.sync_once = true;
+        } else if (a == "--catalogue-status") {
+            o.catalogue_status = true;
         } else if (a == "--subtitles") {
             o.subtitles = true;
         } else if (a == "--lang" || a == "--say" || a == "--field" || a == "--out") {
@@ -147,7 +153,11 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
     }
     if (o.screenshot && !o.screen) return Bad("--screenshot needs --screen NAME");
     if (o.screen && !o.screenshot) return Bad("--screen goes with --screenshot OUT.png");
-    if (o.outbox_status && o.deliver_once) return Bad("--outbox-status and --deliver-once go one at a time");
+    if (o.outbox_status + o.deliver_once + o.sync_once + o.catalogue_status > 1)
+        return Bad("--outbox-status, --deliver-once, --sync-once and --catalogue-status go one at a time");
+    if ((o.sync_once || o.catalogue_status) && o.config.empty())
+        return Bad(std::string(o.sync_once ? "--sync-once" : "--catalogue-status") +
+                   " needs --config FILE (catalogue_url and sync_public_key)");
     if (o.say && o.out.empty()) return Bad("--say needs --out OUT.wav");
     if (!o.say && (!o.out.empty() || !o.field.empty()))
         return Bad("--out and --field go with --say ACTIVITY_ID");

@@ -34,6 +34,8 @@ struct Options {
     std::string widget_map;    // test hook: keep FILE updated with where each widget was drawn
     bool outbox_status = false;
     bool deliver_once = false;
+    bool sync_once = false;          // one catalogue sync, then exit
+    bool catalogue_status = false;   // which synced catalogue a restart would load
     std::string lang = "nl";         // the visitor's language for --screenshot and --say
     bool subtitles = false;          // --screenshot with subtitles on
     std::optional<std::string> say;  // --say ACTIVITY_ID: write what the kiosk would play

@@ -1,0 +1,130 @@
+// Owns --sync-once and --catalogue-status.
+#include "sync_cli.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <thread>
+
+#include "outbox_cli.h"
+#include "store/catalogue_json.h"
+#include "store/outbox.h"
+#include "sync/catalogue_sync.h"
+#include "sync/crypto.h"
+#include "sync/sync_worker.h"
+
+namespace brugpunt::app {
+namespace {
+
+void Err(const std::string& line) {
+    std::fprintf(stderr, "brugpunt: %s\n", line.c_str());
+}
+
+long long NowUnix() {
+    return static_cast<long long>(std::time(nullptr));
+}
+
+}  // namespace
+
+std::optional<sync::InstalledCatalogue> RecoverSynced(const core::Config& config,
+                                                      const std::function<void(const std::string&)>& log) {
+    if (config.catalogue_url.empty()) return std::nullopt;
+    sync::LocalCatalogue local(sync::SettingsFrom(config).root);
+    if (auto s = local.EnsureDirs(); !s) {
+        log("sync: " + s.error().message);
+        return std::nullopt;
+    }
+    auto r = local.Recover(config.sync_public_key);
+    if (!r) {
+        log("sync: " + r.error().message +
+            "; showing the catalogue the kiosk was started with until the next sync");
+        return std::nullopt;
+    }
+    return r.value();
+}
+
+int RunSyncOnce(const core::Config& config) {
+    if (config.catalogue_url.empty()) {
+        Err("--sync-once: the config has no catalogue_url");
+        return 2;
+    }
+    auto in_use = RecoverSynced(config, Err);
+    sync::CurlFetcher fetcher;
+    sync::CatalogueSync sync(sync::SettingsFrom(config), fetcher, NowUnix);
+    sync.SetInUse(in_use);
+    // Test hook for the crash-consistency test: slow apply down so kill -9 lands inside it.
+    int pause_ms = 0;
+    if (const char* env = std::getenv("BRUGPUNT_TEST_APPLY_PAUSE_MS")) pause_ms = std::atoi(env);
+    auto last = std::chrono::steady_clock::time_point{};
+    bool announced = false;
+    sync::SyncReport r = sync.RunOnce(
+        [&](const sync::SyncProgress& p) {
+            if (p.applying && !announced) {
+                announced = true;
+                std::printf("applying\n");
+                std::fflush(stdout);
+                return;
+            }
+            auto now = std::chrono::steady_clock::now();
+            if (p.applying || now - last < std::chrono::seconds(1)) return;
+            last = now;
+            std::fprintf(stderr, "downloading %.1f of %.1f MB\n", p.done / 1e6, p.total / 1e6);
+        },
+        [pause_ms] {
+            if (pause_ms) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+        });
+    if (!config.heartbeat_url.empty()) {
+        sync::CurlHttp http;
+        sync::Heartbeat h{config.kiosk_id,
+                          sync.VersionInUse(),
+                          r.outcome == sync::SyncOutcome::kUpdated || r.outcome == sync::SyncOutcome::kCurrent
+                              ? NowUnix()
+                              : 0,
+                          0,
+                          0,
+                          r.reason};
+        if (auto outbox = store::SqliteOutbox::Open(OutboxPath(config)))
+            if (auto stats = outbox.value()->Stats()) h.outbox_depth = stats->depth;
+        if (std::string e = sync::SendHeartbeat(http, config, h, NowUnix()); !e.empty()) Err(e);
+    }
+    std::printf("%s: version %lld, %d requests, %llu bytes downloaded, %d unused media files removed%s%s\n",
+                sync::OutcomeName(r.outcome), r.version, r.files_fetched,
+                static_cast<unsigned long long>(r.bytes_fetched), r.garbage_files,
+                r.reason.empty() ? "" : ": ", r.reason.c_str());
+    switch (r.outcome) {
+        case sync::SyncOutcome::kUpdated:
+        case sync::SyncOutcome::kCurrent:
+            return 0;
+        case sync::SyncOutcome::kRejected:
+            return 1;
+        case sync::SyncOutcome::kFailed:
+            return 3;
+    }
+    return 3;
+}
+
+int RunCatalogueStatus(const core::Config& config) {
+    bool damaged = false;
+    auto in_use = RecoverSynced(config, [&](const std::string& line) {
+        damaged = true;
+        Err(line);
+    });
+    if (damaged) return 1;
+    if (!in_use) {
+        std::printf("no synced catalogue\n");
+        return 0;
+    }
+    auto loaded = store::LoadCatalogueFile(in_use->catalogue_path);
+    if (!loaded) {
+        Err("the synced catalogue does not load: " + loaded.error().message);
+        return 1;
+    }
+    auto hash = sync::Sha256FileHex(in_use->catalogue_path);
+    std::printf("version %lld, catalogue sha256 %s, %zu activities, expires %s\n", in_use->manifest.version,
+                hash ? hash.value().c_str() : "?", loaded->catalogue.activities.size(),
+                sync::FormatUtc(in_use->manifest.expires).c_str());
+    return 0;
+}
+
+}  // namespace brugpunt::app
