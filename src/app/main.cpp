@@ -25,13 +25,14 @@
 #include "outbox_cli.h"
 #include "platform.h"
 #include "say_cli.h"
-#include "sync_cli.h"
 #include "service.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
 #include "store/outbox.h"
 #include "sync/delivery.h"
 #include "sync/delivery_worker.h"
+#include "sync/sync_worker.h"
+#include "sync_cli.h"
 #include "ui/frame_guard.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -83,6 +84,16 @@ core::Date Today() {
     std::tm tm{};
     localtime_r(&t, &tm);
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+// "2026-11-23 18:05" in the kiosk's time zone, for the staff screen.
+std::string FormatLocal(long long unix_seconds) {
+    std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
 }
 
 core::Result<std::string> ReadFile(const std::string& path) {
@@ -228,6 +239,33 @@ class Kiosk {
         m_staff.dropped = st.stats.dropped;
         m_staff.last_error = st.stats.last_error;
         m_vm.staff_status = m_staff;
+    }
+
+    void SetSyncStatus(const sync::SyncStatus& st) {
+        m_staff.sync_configured = true;
+        m_staff.last_sync = st.last_sync ? FormatLocal(st.last_sync) : "";
+        m_staff.sync_error = st.last_error;
+        m_staff.sync_busy = st.busy;
+        m_staff.sync_applying = st.applying;
+        m_staff.sync_done = st.done;
+        m_staff.sync_total = st.total;
+        m_vm.staff_status = m_staff;
+    }
+
+    // A new catalogue, between two frames: everything the screens read is rebuilt from it at
+    // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
+    void ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
+        m_cat = std::move(catalogue);
+        m_index.clear();
+        for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
+            m_index[m_cat.catalogue->activities[i].id] = i;
+        const core::Catalogue& c = *m_cat.catalogue;
+        bool gone = (!m_session.activity_id.empty() && !c.FindActivity(m_session.activity_id)) ||
+                    (!m_session.category.empty() && !c.FindCategory(m_session.category));
+        if (gone && m_session.screen != core::Screen::kAttract && m_session.screen != core::Screen::kStaff)
+            Apply({core::action::Home{}}, now);
+        RefreshList();
+        Rebuild(now);
     }
 
     const ui::ViewModel& View() const { return m_vm; }
@@ -448,7 +486,13 @@ core::VoidResult GoToScreen(Kiosk& kiosk, const core::ScreenRequest& r, const co
 
 int Run(const core::Options& o, const core::Config& config) {
     std::string assets = FindAssets(o);
-    std::string catalogue_path = o.catalogue.empty() ? assets + "/demo/catalogue.json" : o.catalogue;
+    // A synced catalogue wins over the one on the command line, which is the fallback until the
+    // first sync (and after a damaged one).
+    std::optional<sync::InstalledCatalogue> synced = app::RecoverSynced(config, Log);
+    std::string catalogue_path = synced                ? synced->catalogue_path
+                                 : o.catalogue.empty() ? assets + "/demo/catalogue.json"
+                                                       : o.catalogue;
+    if (synced) Log("catalogue: synced version " + std::to_string(synced->manifest.version));
     auto catalogue = OpenCatalogue(catalogue_path);
     if (!catalogue) {
         Log("cannot load the catalogue: " + catalogue.error().message);
@@ -484,6 +528,7 @@ int Run(const core::Options& o, const core::Config& config) {
     core::SteadyClock clock;
     ui::PointerQueue pointer;
 
+    if (!config.catalogue_url.empty()) kiosk.SetSyncStatus({synced ? synced->manifest.version : 0});
     if (shot) {
         if (auto s = GoToScreen(kiosk, *o.screen, o, clock.Now()); !s) {
             Log(s.error().message);
@@ -534,6 +579,28 @@ int Run(const core::Options& o, const core::Config& config) {
         worker.Start();
     }
 
+    // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
+    bool catalogue_swapped = false;
+    std::unique_ptr<sync::SyncWorker> syncer;
+    if (!config.catalogue_url.empty()) {
+        syncer = std::make_unique<sync::SyncWorker>(
+            config, synced, app::OutboxPath(config), Log,
+            [&](const sync::SyncStatus& st) { queue.Post([&kiosk, st] { kiosk.SetSyncStatus(st); }); },
+            [&](const sync::InstalledCatalogue& installed) {
+                auto loaded = OpenCatalogue(installed.catalogue_path);
+                if (!loaded) {
+                    Log("sync: the new catalogue does not load: " + loaded.error().message);
+                    return;
+                }
+                auto ready = std::make_shared<LoadedCatalogue>(std::move(loaded.value()));
+                queue.Post([&, ready] {
+                    kiosk.ReplaceCatalogue(std::move(*ready), clock.Now());
+                    catalogue_swapped = true;
+                });
+            });
+        syncer->Start();
+    }
+
     // Event-driven: after anything happens draw a few frames so taps and popups settle, then sleep
     // on the event queue until the next input or the next session deadline.
     constexpr int kSettleFrames = 3;
@@ -563,6 +630,10 @@ int Run(const core::Options& o, const core::Config& config) {
         // Worker reports only change the staff screen: no frame for them elsewhere.
         if (queue.Drain() && kiosk.Session().screen == core::Screen::kStaff)
             frames_left = std::max(frames_left, 1);
+        if (catalogue_swapped) {
+            catalogue_swapped = false;
+            frames_left = kSettleFrames;
+        }
         if (kiosk.RefreshAudio()) frames_left = std::max(frames_left, 1);  // show or hide the audio controls
         now = clock.Now();
         core::Actions actions;
@@ -593,8 +664,10 @@ int Run(const core::Options& o, const core::Config& config) {
         if (frames_left > 0) --frames_left;
         if (kiosk.Apply(actions, now)) frames_left = kSettleFrames;
     }
+    if (syncer) syncer->Stop();
     worker.Stop();
     worker.Join();
+    syncer.reset();
     if (o.frame_stats) {
         double seconds = std::chrono::duration<double>(clock.Now() - started).count();
         std::printf("frames drawn: %ld\nseconds: %.1f\nsessions wiped: %d\nscreen at exit: %s\n",

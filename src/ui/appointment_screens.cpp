@@ -355,6 +355,38 @@ void DrawAppointment(const ViewModel& m, core::Actions& out) {
 // [SECTION] Staff
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// Where the catalogue comes from, when it last arrived, and the download going on now.
+template <class Row>
+void DrawSyncStatus(const StaffStatus& s, Row& row) {
+    if (!s.sync_configured) {
+        row("staff.sync", Tr("staff.sync_off"));
+        return;
+    }
+    row("staff.sync", s.last_sync.empty() ? Tr("staff.sync_never") : s.last_sync);
+    if (s.sync_busy && (s.sync_applying || s.sync_total > 0)) {
+        char label[64];
+        if (s.sync_applying)
+            std::snprintf(label, sizeof label, "%s", Tr("staff.sync_applying"));
+        else
+            std::snprintf(label, sizeof label, "%.1f / %.1f MB", s.sync_done / 1e6, s.sync_total / 1e6);
+        float fraction =
+            s.sync_applying ? 1.0f : static_cast<float>(s.sync_done) / static_cast<float>(s.sync_total);
+        const Metrics& mm = CurrentTheme().metrics;
+        ImGui::SetCursorPosX(mm.Mm(100));
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour::kPrimary);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::kBorder);
+        ImGui::ProgressBar(fraction, ImVec2(mm.Mm(90), mm.Mm(6)), "");
+        ImGui::PopStyleColor(2);
+        ImGui::SameLine(0, mm.Mm(4));
+        TextBlock(F().body, label);
+    }
+    if (!s.sync_error.empty()) row("staff.sync_error", s.sync_error, colour::kFull);
+}
+
+}  // namespace
+
 void DrawStaff(const ViewModel& m, core::Actions& out) {
     if (!m.staff.unlocked) {
         Pictogram(m.Picto("lock"), M().Mm(14));
@@ -389,6 +421,7 @@ void DrawStaff(const ViewModel& m, core::Actions& out) {
     row("staff.dropped", std::to_string(s.dropped), s.dropped > 0 ? colour::kFull : colour::kText);
     row("staff.last_error", s.last_error.empty() ? "-" : s.last_error,
         s.last_error.empty() ? colour::kText : colour::kFull);
+    DrawSyncStatus(s, row);
     row("staff.voices", s.voices.empty() ? Tr("staff.no_audio") : s.voices);
     // The kiosk's loudness: each visitor starts at it. The test says a sentence at that loudness.
     row("staff.volume", std::to_string(m.kiosk_volume) + "%");

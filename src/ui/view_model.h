@@ -24,6 +24,13 @@ struct StaffStatus {
     long long dropped = 0;
     std::string last_error;
     std::string voices;  // the languages speech can be made in, "nl ar ..."; empty: no sound
+    // Catalogue sync. Without sync the kiosk shows the catalogue it was started with.
+    bool sync_configured = false;
+    std::string last_sync;   // "2026-11-23 17:00 UTC"; empty: not yet
+    std::string sync_error;  // why the last run failed or was rejected; empty when it went well
+    bool sync_busy = false;
+    bool sync_applying = false;
+    uint64_t sync_done = 0, sync_total = 0;  // bytes of the download in progress
 };
 
 enum class AudioState { kIdle, kPreparing, kPlaying, kPaused };

@@ -124,12 +124,15 @@ def noise_wav(path, seconds, seed):
         w.writeframes(bytes(rng.getrandbits(8) for _ in range(frames * 2)))
 
 
-def source(name, clips, note="", seconds=14):
+def source(name, clips, note="", seconds=14, drop_category=None):
     """A catalogue source folder: the demo catalogue with clips (name -> seed) on its first activities."""
     d = os.path.join(TMP, "src", name)
     os.makedirs(os.path.join(d, "clips"), exist_ok=True)
     with open(ARGS.demo) as f:
         cat = json.load(f)
+    if drop_category:
+        cat["categories"] = [c for c in cat["categories"] if c["id"] != drop_category]
+        cat["activities"] = [a for a in cat["activities"] if a["category"] != drop_category]
     for i, (clip, seed) in enumerate(sorted(clips.items())):
         noise_wav(os.path.join(d, "clips", clip + ".wav"), seconds, seed)
         cat["activities"][i]["clips"] = [{"field": "summary", "lang": "ar", "file": f"clips/{clip}.wav"}]
@@ -461,6 +464,44 @@ def crash():
     check(seen[1] > 0 and seen[2] > 0, "...both outcomes happened, so the kills landed on both sides of the commit")
 
 
+def live():
+    """The running kiosk swaps to a new catalogue between frames, without a restart."""
+    import kiosk_e2e as ke
+    publish(source("v1", {"a": 1}), 1)
+    wmap = os.path.join(TMP, "widgets.txt")
+    log_path = os.path.join(TMP, "kiosk.log")
+    with open(log_path, "w") as log:
+        kiosk = subprocess.Popen([ARGS.brugpunt, "--config", config(sync_interval_s=10), "--size", "1920x1080",
+                                  "--widget-map", wmap], stdout=log, stderr=log)
+
+    def wait_log(text, timeout=20):
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in open(log_path).read():
+                return True
+            time.sleep(0.1)
+        return False
+    try:
+        check(wait_log("sync: version 1 applied"), "the kiosk syncs version 1 as it starts")
+        ke.click(wmap, "attract:start")
+        ke.wait_for(wmap, "tile:lezen")
+        check(True, "a visitor is on the home screen; the 'lezen' tile is there")
+        publish(source("v2", {"a": 1}, drop_category="lezen"), 2)
+        end = time.time() + 20
+        while time.time() < end and "tile:lezen" in ke.widget_map(wmap):
+            time.sleep(0.1)
+        widgets = ke.widget_map(wmap)
+        check("tile:lezen" not in widgets and "tile:sport" in widgets,
+              "within one sync interval the home screen has no 'lezen' tile any more")
+        check(kiosk.poll() is None and wait_log("sync: version 2 applied", 1),
+              "...applied by the running kiosk, which never restarted")
+        check("attract:start" not in widgets, "...and the visitor was not sent back to the start")
+    finally:
+        kiosk.terminate()
+        kiosk.wait(10)
+    dt.LOGS.extend(open(log_path).read().splitlines())
+
+
 # ---- helpers that need the key ----------------------------------------------------------------
 
 def sha256(path):
@@ -484,7 +525,7 @@ def sign_raw(raw):
 
 
 SCENARIOS = {"first-sync": first_sync, "rejections": rejections, "resume": resume, "stall": stall, "tls": tls,
-             "heartbeat": heartbeat, "crash": crash}
+             "heartbeat": heartbeat, "crash": crash, "live": live}
 
 
 def main():
