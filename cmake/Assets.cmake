@@ -11,16 +11,17 @@ add_custom_command(
     COMMENT "Rasterising OpenMoji pictograms"
     VERBATIM)
 
-file(GLOB_RECURSE DEMO_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/demo/*)
+file(GLOB_RECURSE DEMO_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/demo/* ${CMAKE_SOURCE_DIR}/assets/staff/*)
 file(GLOB TRANSLATION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/translations/*)
 set(DEMO_STAMP ${BRUGPUNT_ASSETS_OUT}/.data-stamp)
 add_custom_command(
     OUTPUT ${DEMO_STAMP}
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/assets/demo ${BRUGPUNT_ASSETS_OUT}/demo
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/translations ${BRUGPUNT_ASSETS_OUT}/translations
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/assets/staff ${BRUGPUNT_ASSETS_OUT}/staff
     COMMAND ${CMAKE_COMMAND} -E touch ${DEMO_STAMP}
     DEPENDS ${DEMO_FILES} ${TRANSLATION_FILES}
-    COMMENT "Copying demo catalogue and translations"
+    COMMENT "Copying demo catalogue, staff templates and translations"
     VERBATIM)
 
 add_custom_target(brugpunt_assets ALL DEPENDS ${PICTOGRAM_STAMP} ${DEMO_STAMP})

@@ -4,12 +4,21 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bundle_build.h"
+#include "check.h"
+#include "core/validate.h"
+#include "import.h"
 #include "serve_local.h"
+#include "store/catalogue_json.h"
+#include "sync/transport.h"
 
 using namespace brugpunt;
 
@@ -23,6 +32,16 @@ Make and publish the kiosk catalogue.
         [--version N] [--expires-days D]   (version: one more than DIR's last; expires: 30 days)
   sign DIR --key FILE                sign DIR/manifest.json into DIR/manifest.sig
   serve-local DIR [--port P]         serve DIR on http://127.0.0.1:P/ (8080) to try it out
+
+Fill and check it.
+  import SOURCE --out CATALOGUE.json [--base CATALOGUE.json]
+         SOURCE: --csv FILE (assets/catalogue-template.csv), --json FILE (catalogue JSON),
+                 --jsonld FILE (UiTdatabank events), or
+                 --uitdatabank URL --client-id ID --postal-code CODE [--full] [--ca-file F]
+         Adds new activities and updates known ones, keeping what only the kiosk has. OUT (or
+         --base when OUT does not exist yet) gives the municipality, desk and categories.
+         UiTdatabank pulls are incremental: OUT.uitdatabank remembers the last change seen.
+  check FILE [--jargon FILE]         errors as FILE:ROW:COLUMN, plain-language warnings per text
 )";
 
 int Fail(const std::string& line, int code = 1) {
@@ -46,7 +65,9 @@ Args Parse(int argc, char** argv, int from) {
     Args a;
     for (int i = from; i < argc; ++i) {
         std::string s = argv[i];
-        if (s.rfind("--", 0) == 0) {
+        if (s == "--full") {  // a switch: pull everything, not only what changed
+            a.flags["full"] = "yes";
+        } else if (s.rfind("--", 0) == 0) {
             if (i + 1 >= argc) {
                 a.error = s + " needs a value";
                 return a;
@@ -113,6 +134,113 @@ int Sign(const Args& a) {
     return 0;
 }
 
+std::optional<std::string> Slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool Spill(const std::string& path, const std::string& text) {
+    std::string tmp = path + ".tmp";
+    if (!(std::ofstream(tmp, std::ios::binary) << text)) return false;
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    return !ec;
+}
+
+// The jargon list: the one shipped next to the tool's assets, plus --jargon.
+std::vector<staff::JargonTerm> Jargon(const Args& a, const char* argv0) {
+    std::vector<staff::JargonTerm> terms;
+    std::filesystem::path exe = std::filesystem::path(argv0).parent_path();
+    for (const auto& p : {exe / "../assets/staff/jargon.txt", exe / "../share/brugpunt/assets/staff/jargon.txt"})
+        if (auto text = Slurp(p.string())) {
+            terms = staff::ParseJargon(*text);
+            break;
+        }
+    if (!a.Get("jargon").empty())
+        if (auto text = Slurp(a.Get("jargon"))) {
+            auto more = staff::ParseJargon(*text);
+            terms.insert(terms.end(), more.begin(), more.end());
+        }
+    return terms;
+}
+
+int Check(const Args& a, const char* argv0) {
+    if (a.words.size() != 1) return Fail("usage: check FILE [--jargon FILE]", 2);
+    if (!a.Get("jargon").empty() && !Slurp(a.Get("jargon"))) return Fail("cannot read " + a.Get("jargon"));
+    auto text = Slurp(a.words[0]);
+    if (!text) return Fail("cannot read " + a.words[0]);
+    staff::CheckReport r = staff::CheckFile(a.words[0], *text, Jargon(a, argv0));
+    for (const auto& e : r.errors) std::printf("%s\n", staff::FormatProblem(e).c_str());
+    for (const auto& w : r.warnings) std::printf("%s (warning)\n", staff::FormatProblem(w).c_str());
+    std::printf("%zu errors, %zu plain-language warnings\n", r.errors.size(), r.warnings.size());
+    return r.errors.empty() ? 0 : 1;
+}
+
+int Import(const Args& a) {
+    std::string out = a.Get("out");
+    int sources = !a.Get("csv").empty() + !a.Get("json").empty() + !a.Get("jsonld").empty() +
+                  !a.Get("uitdatabank").empty();
+    if (out.empty() || sources != 1)
+        return Fail("usage: import --csv FILE | --json FILE | --jsonld FILE | --uitdatabank URL ... --out FILE", 2);
+    std::string base_path = std::filesystem::exists(out) ? out : a.Get("base");
+    if (base_path.empty()) return Fail(out + " does not exist yet: give --base CATALOGUE.json for its categories", 2);
+    auto base_text = Slurp(base_path);
+    if (!base_text) return Fail("cannot read " + base_path);
+    auto base = store::ParseCatalogueJson(*base_text);
+    if (!base) return Fail(base_path + ": " + base.error().message);
+    core::Catalogue catalogue = base->catalogue;
+
+    staff::Imported imported;
+    std::string state_path = out + ".uitdatabank";
+    if (!a.Get("uitdatabank").empty()) {
+        staff::UitQuery q{a.Get("uitdatabank"), a.Get("client-id"), a.Get("postal-code")};
+        if (q.client_id.empty() || q.postal_code.empty())
+            return Fail("--uitdatabank needs --client-id and --postal-code", 2);
+        q.ca_file = a.Get("ca-file");
+        if (a.Get("full") != "yes")
+            if (auto state = Slurp(state_path)) q.modified_from = state->substr(0, state->find('\n'));
+        sync::CurlFetcher http;
+        auto r = staff::ImportUitdatabank(q, http, catalogue.categories, [](int got, int total) {
+            std::fprintf(stderr, "UiTdatabank: %d of %d events\n", got, total);
+        });
+        if (!r) return Fail(r.error().message);
+        imported = std::move(r.value());
+    } else {
+        std::string file = a.Get("csv") + a.Get("json") + a.Get("jsonld");
+        auto text = Slurp(file);
+        if (!text) return Fail("cannot read " + file);
+        if (!a.Get("csv").empty()) {
+            imported = staff::ImportCsv(*text, file);
+        } else if (!a.Get("jsonld").empty()) {
+            imported = staff::ImportJsonLd(*text, file, catalogue.categories);
+        } else {
+            auto parsed = store::ParseCatalogueJson(*text);
+            if (!parsed) return Fail(file + ": " + parsed.error().message);
+            imported.activities = parsed->catalogue.activities;
+        }
+    }
+    size_t before = catalogue.activities.size(), known = 0;
+    for (const auto& act : imported.activities) known += catalogue.FindActivity(act.id) != nullptr;
+    staff::Merge(catalogue, imported);
+    if (!Spill(out, store::CatalogueToJson(catalogue))) return Fail("cannot write " + out);
+    if (!imported.newest_modified.empty() && !Spill(state_path, imported.newest_modified + "\n"))
+        return Fail("cannot write " + state_path);
+    for (const auto& e : imported.errors) std::printf("%s\n", staff::FormatProblem(e).c_str());
+    for (const auto& n : imported.notes) std::printf("  %s\n", n.c_str());
+    size_t to_fill = 0;
+    for (const auto& issue : core::ValidateCatalogue(catalogue))
+        for (const auto& act : imported.activities) to_fill += issue.activity_id == act.id;
+    std::printf("%s: %zu activities (%zu new, %zu updated, %zu removed, %zu left out with errors); %zu fields still "
+                "to fill in or fix: run check\n",
+                out.c_str(), catalogue.activities.size(), imported.activities.size() - known, known,
+                before + imported.activities.size() - known - catalogue.activities.size(), imported.errors.size(),
+                to_fill);
+    return imported.errors.empty() ? 0 : 1;
+}
+
 int Serve(const Args& a) {
     long long port = 8080;
     if (a.words.size() != 1) return Fail("usage: serve-local DIR [--port P]", 2);
@@ -138,5 +266,7 @@ int main(int argc, char** argv) {
     if (command == "build") return Build(a);
     if (command == "sign") return Sign(a);
     if (command == "serve-local") return Serve(a);
+    if (command == "import") return Import(a);
+    if (command == "check") return Check(a, argv[0]);
     return Fail("unknown command '" + command + "' (see brugpunt-catalogue --help)", 2);
 }

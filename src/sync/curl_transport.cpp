@@ -91,6 +91,7 @@ FetchResponse CurlFetcher::Get(const FetchRequest& r) {
         return {0, "curl_easy_init failed"};
     }
     curl_slist* headers = nullptr;
+    for (const auto& h : r.headers) headers = curl_slist_append(headers, h.c_str());
     if (!r.if_none_match.empty())
         headers = curl_slist_append(headers, ("If-None-Match: " + r.if_none_match).c_str());
     curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());

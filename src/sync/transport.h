@@ -37,6 +37,7 @@ class HttpTransport {
 // with a Range header). More than max_bytes is cut off and reported, never stored.
 struct FetchRequest {
     std::string url;
+    std::vector<std::string> headers;  // "Name: value"
     Timeouts timeouts;
     int stall_s = 30;  // no byte for this long: give up
     std::string ca_file;
