@@ -13,7 +13,8 @@ namespace {
 
 // Length in characters, not bytes: "één" is three letters.
 int Letters(std::string_view word) {
-    return static_cast<int>(std::count_if(word.begin(), word.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    return static_cast<int>(
+        std::count_if(word.begin(), word.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 std::string Lower(std::string_view s) {
@@ -44,7 +45,8 @@ std::vector<std::string_view> Sentences(std::string_view text) {
     std::vector<std::string_view> out;
     size_t start = 0;
     for (size_t i = 0; i < text.size(); ++i)
-        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+            (i + 1 == text.size() || text[i + 1] == ' ')) {
             out.push_back(text.substr(start, i + 1 - start));
             start = i + 1;
         }
@@ -68,7 +70,8 @@ std::pair<int, int> LineColumn(std::string_view text, size_t pos) {
 }
 
 // Where an activity's field is in catalogue JSON: its key after the activity's "id", or the id.
-std::pair<int, int> LocateJson(std::string_view text, const std::string& activity_id, const std::string& field) {
+std::pair<int, int> LocateJson(std::string_view text, const std::string& activity_id,
+                               const std::string& field) {
     size_t from = 0, until = text.size();
     if (!activity_id.empty()) {
         std::string needle = "\"" + activity_id + "\"";
@@ -94,13 +97,20 @@ std::pair<int, int> LocateJson(std::string_view text, const std::string& activit
 // The template column for a catalogue field path.
 std::string CsvColumnFor(const std::string& field) {
     static const std::map<std::string, std::string> kColumns = {
-        {"first_visit.where", "first_visit_where"},     {"first_visit.who_meets_you", "first_visit_who"},
-        {"first_visit.what_to_bring", "first_visit_bring"}, {"first_visit.what_happens", "first_visit_what"},
-        {"price.cents", "price_eur"},                   {"price.social_cents", "social_price_eur"},
-        {"price.period", "price_period"},               {"location.name", "location_name"},
-        {"location.address", "address"},                {"location.coordinates", "lat"},
-        {"audience.age", "age_min"},                    {"contact.name", "contact_name"},
-        {"contact.photo", "contact_photo"},             {"contact.languages", "contact_languages"},
+        {"first_visit.where", "first_visit_where"},
+        {"first_visit.who_meets_you", "first_visit_who"},
+        {"first_visit.what_to_bring", "first_visit_bring"},
+        {"first_visit.what_happens", "first_visit_what"},
+        {"price.cents", "price_eur"},
+        {"price.social_cents", "social_price_eur"},
+        {"price.period", "price_period"},
+        {"location.name", "location_name"},
+        {"location.address", "address"},
+        {"location.coordinates", "lat"},
+        {"audience.age", "age_min"},
+        {"contact.name", "contact_name"},
+        {"contact.photo", "contact_photo"},
+        {"contact.languages", "contact_languages"},
         {"contact.phone", "contact_phone"}};
     if (auto it = kColumns.find(field); it != kColumns.end()) return it->second;
     return field.substr(field.rfind('.') + 1);
@@ -137,7 +147,8 @@ std::vector<JargonTerm> ParseJargon(std::string_view text) {
             return s;
         };
         std::string term = trim(line.substr(0, eq));
-        if (!term.empty()) out.push_back({Lower(term), eq == std::string::npos ? "" : trim(line.substr(eq + 1))});
+        if (!term.empty())
+            out.push_back({Lower(term), eq == std::string::npos ? "" : trim(line.substr(eq + 1))});
     }
     return out;
 }
@@ -184,12 +195,14 @@ std::vector<std::string> PlainLanguageWarnings(std::string_view text, const std:
         bool whole = p != std::string::npos && !std::isalnum(static_cast<unsigned char>(lower[p - 1])) &&
                      !std::isalnum(static_cast<unsigned char>(lower[p + j.term.size()]));
         if (whole)
-            out.push_back("jargon: \"" + j.term + "\"" + (j.instead.empty() ? "" : "; say \"" + j.instead + "\""));
+            out.push_back("jargon: \"" + j.term + "\"" +
+                          (j.instead.empty() ? "" : "; say \"" + j.instead + "\""));
     }
     return out;
 }
 
-CheckReport CheckFile(const std::string& path, const std::string& text, const std::vector<JargonTerm>& jargon) {
+CheckReport CheckFile(const std::string& path, const std::string& text,
+                      const std::vector<JargonTerm>& jargon) {
     CheckReport report;
     bool csv = path.size() > 4 && Lower(path.substr(path.size() - 4)) == ".csv";
     std::vector<core::Activity> activities;
@@ -198,7 +211,8 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
     if (csv) {
         Imported imported = ImportCsv(text, path);
         report.errors = imported.errors;
-        for (size_t i = 0; i < imported.activities.size(); ++i) csv_rows[imported.activities[i].id] = imported.rows[i];
+        for (size_t i = 0; i < imported.activities.size(); ++i)
+            csv_rows[imported.activities[i].id] = imported.rows[i];
         activities = imported.activities;
         core::Catalogue only;  // the categories are not in the sheet: check everything else
         only.activities = activities;

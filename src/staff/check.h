@@ -29,6 +29,7 @@ struct CheckReport {
 };
 
 // A catalogue .json or a .csv in the template's columns.
-CheckReport CheckFile(const std::string& path, const std::string& text, const std::vector<JargonTerm>& jargon);
+CheckReport CheckFile(const std::string& path, const std::string& text,
+                      const std::vector<JargonTerm>& jargon);
 
 }  // namespace brugpunt::staff

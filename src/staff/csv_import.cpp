@@ -60,7 +60,8 @@ std::vector<std::vector<Cell>> ReadCells(const std::string& text, char sep, std:
             any = true;
         }
     }
-    if (quoted) errors.push_back({file, cell_line, static_cast<int>(row.size()) + 1, "a quote (\") is never closed"});
+    if (quoted)
+        errors.push_back({file, cell_line, static_cast<int>(row.size()) + 1, "a quote (\") is never closed"});
     if (any || !cell.empty()) {
         end_cell();
         rows.push_back(std::move(row));
@@ -70,7 +71,8 @@ std::vector<std::vector<Cell>> ReadCells(const std::string& text, char sep, std:
 
 char Separator(const std::string& text) {
     std::string first = text.substr(0, text.find('\n'));
-    return std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',') ? ';' : ',';
+    return std::count(first.begin(), first.end(), ';') > std::count(first.begin(), first.end(), ',') ? ';'
+                                                                                                     : ',';
 }
 
 std::string Trim(std::string s) {
@@ -94,8 +96,8 @@ std::vector<std::string> Split(const std::string& s, char by) {
 // Reads one row's cells by column name; every bad value becomes a Problem at its cell.
 class RowReader {
   public:
-    RowReader(const std::vector<Cell>& cells, const std::map<std::string, int>& columns, const std::string& file,
-              std::vector<Problem>& errors)
+    RowReader(const std::vector<Cell>& cells, const std::map<std::string, int>& columns,
+              const std::string& file, std::vector<Problem>& errors)
         : m_cells(cells), m_columns(columns), m_file(file), m_errors(errors) {}
 
     std::string Text(const std::string& name) const {
@@ -203,18 +205,21 @@ core::Activity ReadActivity(RowReader& r) {
     a.price.how_to_get_pass = r.Text("how_to_get_pass");
     a.price.material_available = r.Bool("material_available");
     a.price.material_note = r.Text("material_note");
-    a.availability.status = r.Enum<Status>(
-        "status",
-        {{"vrij", Status::kPlacesFree}, {"free", Status::kPlacesFree}, {"wachtlijst", Status::kWaitingList},
-         {"waitlist", Status::kWaitingList}, {"volzet", Status::kFull}, {"full", Status::kFull}},
-        Status::kPlacesFree);
+    a.availability.status = r.Enum<Status>("status",
+                                           {{"vrij", Status::kPlacesFree},
+                                            {"free", Status::kPlacesFree},
+                                            {"wachtlijst", Status::kWaitingList},
+                                            {"waitlist", Status::kWaitingList},
+                                            {"volzet", Status::kFull},
+                                            {"full", Status::kFull}},
+                                           Status::kPlacesFree);
     a.availability.trial_possible = r.Bool("trial_possible");
     a.availability.registration_from = r.Date("registration_from");
     a.availability.registration_to = r.Date("registration_to");
     if (!r.Text("reopens_on").empty()) a.availability.reopens_on = r.Date("reopens_on");
     a.availability.interest_list = r.Bool("interest_list");
     a.availability.social_places = r.Int("social_places");
-    a.location = {r.Text("location_name"), r.Text("address"), r.Number("lat"), r.Number("lon"),
+    a.location = {r.Text("location_name"),       r.Text("address"),       r.Number("lat"), r.Number("lon"),
                   Split(r.Text("transit"), '|'), r.Text("entrance_photo")};
     for (const auto& d : Split(r.Text("days"), ' ')) {
         if (auto day = ParseWeekday(d))
@@ -229,16 +234,20 @@ core::Activity ReadActivity(RowReader& r) {
     a.audience.age_min = r.Int("age_min", 0);
     a.audience.age_max = r.Int("age_max", 99);
     a.audience.for_whom = r.Enum<ForWhom>("for_whom",
-                                          {{"iedereen", ForWhom::kMixed}, {"mixed", ForWhom::kMixed},
-                                           {"meisjes", ForWhom::kGirlsWomen}, {"vrouwen", ForWhom::kGirlsWomen},
-                                           {"jongens", ForWhom::kBoysMen}, {"mannen", ForWhom::kBoysMen}},
+                                          {{"iedereen", ForWhom::kMixed},
+                                           {"mixed", ForWhom::kMixed},
+                                           {"meisjes", ForWhom::kGirlsWomen},
+                                           {"vrouwen", ForWhom::kGirlsWomen},
+                                           {"jongens", ForWhom::kBoysMen},
+                                           {"mannen", ForWhom::kBoysMen}},
                                           ForWhom::kMixed);
     a.audience.dutch = r.Enum<DutchNeeded>(
         "dutch",
         {{"geen", DutchNeeded::kNone}, {"een-beetje", DutchNeeded::kALittle}, {"goed", DutchNeeded::kGood}},
         DutchNeeded::kNone);
-    a.audience.signup = r.Enum<Signup>(
-        "signup", {{"binnenlopen", Signup::kWalkIn}, {"inschrijven", Signup::kRegistration}}, Signup::kRegistration);
+    a.audience.signup =
+        r.Enum<Signup>("signup", {{"binnenlopen", Signup::kWalkIn}, {"inschrijven", Signup::kRegistration}},
+                       Signup::kRegistration);
     a.audience.childcare = r.Bool("childcare");
     a.audience.children_welcome = r.Bool("children_welcome");
     a.audience.wheelchair = r.Bool("wheelchair");
@@ -260,15 +269,57 @@ std::string FormatProblem(const Problem& p) {
 }
 
 const std::vector<std::string>& CsvColumns() {
-    static const std::vector<std::string> kColumns = {
-        "id", "category", "title", "summary", "pictograms", "photo", "organiser", "first_visit_where",
-        "first_visit_who", "first_visit_bring", "first_visit_what", "price_eur", "price_period",
-        "social_price_eur", "passes", "how_to_get_pass", "material_available", "material_note", "status",
-        "trial_possible", "registration_from", "registration_to", "reopens_on", "interest_list", "social_places",
-        "location_name", "address", "lat", "lon", "transit", "entrance_photo", "days", "start", "end", "season",
-        "in_school_hours", "age_min", "age_max", "for_whom", "dutch", "signup", "childcare", "children_welcome",
-        "wheelchair", "alcohol_free", "food_notes", "contact_name", "contact_photo", "contact_languages",
-        "contact_phone", "last_checked"};
+    static const std::vector<std::string> kColumns = {"id",
+                                                      "category",
+                                                      "title",
+                                                      "summary",
+                                                      "pictograms",
+                                                      "photo",
+                                                      "organiser",
+                                                      "first_visit_where",
+                                                      "first_visit_who",
+                                                      "first_visit_bring",
+                                                      "first_visit_what",
+                                                      "price_eur",
+                                                      "price_period",
+                                                      "social_price_eur",
+                                                      "passes",
+                                                      "how_to_get_pass",
+                                                      "material_available",
+                                                      "material_note",
+                                                      "status",
+                                                      "trial_possible",
+                                                      "registration_from",
+                                                      "registration_to",
+                                                      "reopens_on",
+                                                      "interest_list",
+                                                      "social_places",
+                                                      "location_name",
+                                                      "address",
+                                                      "lat",
+                                                      "lon",
+                                                      "transit",
+                                                      "entrance_photo",
+                                                      "days",
+                                                      "start",
+                                                      "end",
+                                                      "season",
+                                                      "in_school_hours",
+                                                      "age_min",
+                                                      "age_max",
+                                                      "for_whom",
+                                                      "dutch",
+                                                      "signup",
+                                                      "childcare",
+                                                      "children_welcome",
+                                                      "wheelchair",
+                                                      "alcohol_free",
+                                                      "food_notes",
+                                                      "contact_name",
+                                                      "contact_photo",
+                                                      "contact_languages",
+                                                      "contact_phone",
+                                                      "last_checked"};
     return kColumns;
 }
 

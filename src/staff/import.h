@@ -37,7 +37,8 @@ Imported ImportCsv(const std::string& text, const std::string& file);
 
 // UiTdatabank (publiq) JSON-LD: one event, a list of events, or a Search API page ("member").
 // Categories are guessed from the event's terms among `categories`.
-Imported ImportJsonLd(const std::string& text, const std::string& file, const std::vector<core::Category>& categories);
+Imported ImportJsonLd(const std::string& text, const std::string& file,
+                      const std::vector<core::Category>& categories);
 
 struct UitQuery {
     std::string base_url;  // https://search.uitdatabank.be

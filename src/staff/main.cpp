@@ -37,7 +37,8 @@ Fill and check it.
   import SOURCE --out CATALOGUE.json [--base CATALOGUE.json]
          SOURCE: --csv FILE (assets/catalogue-template.csv), --json FILE (catalogue JSON),
                  --jsonld FILE (UiTdatabank events), or
-                 --uitdatabank URL --client-id ID --postal-code CODE [--full] [--ca-file F]
+                 --uitdatabank URL --client-id ID --postal-code CODE [--full] [--page-size N]
+                 [--ca-file F]
          Adds new activities and updates known ones, keeping what only the kiosk has. OUT (or
          --base when OUT does not exist yet) gives the municipality, desk and categories.
          UiTdatabank pulls are incremental: OUT.uitdatabank remembers the last change seen.
@@ -154,7 +155,8 @@ bool Spill(const std::string& path, const std::string& text) {
 std::vector<staff::JargonTerm> Jargon(const Args& a, const char* argv0) {
     std::vector<staff::JargonTerm> terms;
     std::filesystem::path exe = std::filesystem::path(argv0).parent_path();
-    for (const auto& p : {exe / "../assets/staff/jargon.txt", exe / "../share/brugpunt/assets/staff/jargon.txt"})
+    for (const auto& p :
+         {exe / "../assets/staff/jargon.txt", exe / "../share/brugpunt/assets/staff/jargon.txt"})
         if (auto text = Slurp(p.string())) {
             terms = staff::ParseJargon(*text);
             break;
@@ -184,9 +186,11 @@ int Import(const Args& a) {
     int sources = !a.Get("csv").empty() + !a.Get("json").empty() + !a.Get("jsonld").empty() +
                   !a.Get("uitdatabank").empty();
     if (out.empty() || sources != 1)
-        return Fail("usage: import --csv FILE | --json FILE | --jsonld FILE | --uitdatabank URL ... --out FILE", 2);
+        return Fail(
+            "usage: import --csv FILE | --json FILE | --jsonld FILE | --uitdatabank URL ... --out FILE", 2);
     std::string base_path = std::filesystem::exists(out) ? out : a.Get("base");
-    if (base_path.empty()) return Fail(out + " does not exist yet: give --base CATALOGUE.json for its categories", 2);
+    if (base_path.empty())
+        return Fail(out + " does not exist yet: give --base CATALOGUE.json for its categories", 2);
     auto base_text = Slurp(base_path);
     if (!base_text) return Fail("cannot read " + base_path);
     auto base = store::ParseCatalogueJson(*base_text);
@@ -200,6 +204,12 @@ int Import(const Args& a) {
         if (q.client_id.empty() || q.postal_code.empty())
             return Fail("--uitdatabank needs --client-id and --postal-code", 2);
         q.ca_file = a.Get("ca-file");
+        if (!a.Get("page-size").empty()) {
+            long long n = 0;
+            if (!ToNumber(a.Get("page-size"), n) || n < 1 || n > 2000)
+                return Fail("--page-size must be 1 to 2000", 2);
+            q.page_size = static_cast<int>(n);
+        }
         if (a.Get("full") != "yes")
             if (auto state = Slurp(state_path)) q.modified_from = state->substr(0, state->find('\n'));
         sync::CurlFetcher http;
@@ -233,11 +243,12 @@ int Import(const Args& a) {
     size_t to_fill = 0;
     for (const auto& issue : core::ValidateCatalogue(catalogue))
         for (const auto& act : imported.activities) to_fill += issue.activity_id == act.id;
-    std::printf("%s: %zu activities (%zu new, %zu updated, %zu removed, %zu left out with errors); %zu fields still "
-                "to fill in or fix: run check\n",
-                out.c_str(), catalogue.activities.size(), imported.activities.size() - known, known,
-                before + imported.activities.size() - known - catalogue.activities.size(), imported.errors.size(),
-                to_fill);
+    std::printf(
+        "%s: %zu activities (%zu new, %zu updated, %zu removed, %zu left out with errors); %zu fields still "
+        "to fill in or fix: run check\n",
+        out.c_str(), catalogue.activities.size(), imported.activities.size() - known, known,
+        before + imported.activities.size() - known - catalogue.activities.size(), imported.errors.size(),
+        to_fill);
     return imported.errors.empty() ? 0 : 1;
 }
 

@@ -35,15 +35,18 @@ std::string PlainSummary(const std::string& html) {
     std::string text;
     bool tag = false;
     for (char c : html) {
-        if (c == '<') tag = true;
+        if (c == '<')
+            tag = true;
         else if (c == '>') {
             tag = false;
             text += ' ';
         } else if (!tag)
             text += c;
     }
-    for (auto [from, to] : {std::pair{"&nbsp;", " "}, {"&amp;", "&"}, {"&eacute;", "é"}, {"&euml;", "ë"}, {"&quot;", "\""}})
-        for (size_t p; (p = text.find(from)) != std::string::npos;) text.replace(p, std::string(from).size(), to);
+    for (auto [from, to] :
+         {std::pair{"&nbsp;", " "}, {"&amp;", "&"}, {"&eacute;", "é"}, {"&euml;", "ë"}, {"&quot;", "\""}})
+        for (size_t p; (p = text.find(from)) != std::string::npos;)
+            text.replace(p, std::string(from).size(), to);
     std::string out;
     int sentences = 0;
     bool space = false;
@@ -52,7 +55,7 @@ std::string PlainSummary(const std::string& html) {
             space = !out.empty();
             continue;
         }
-        if (space) out += ' ';
+        if (space && c != '.' && c != ',' && c != '!' && c != '?' && c != ';' && c != ':') out += ' ';
         space = false;
         out += c;
         if ((c == '.' || c == '!' || c == '?') && ++sentences == 3) break;
@@ -68,8 +71,8 @@ std::string ClockOf(const std::string& iso) {
     return iso.size() >= 16 && iso[10] == 'T' ? iso.substr(11, 5) : "";
 }
 
-const char* kMonths[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
-                         "augustus", "september", "oktober", "november", "december"};
+const char* kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                         "juli",    "augustus", "september", "oktober", "november", "december"};
 
 // Which kiosk category an event belongs to, from the words of its terms (eventtype and theme).
 std::string GuessCategory(const json& event, const std::vector<core::Category>& categories) {
@@ -90,7 +93,8 @@ std::string GuessCategory(const json& event, const std::vector<core::Category>& 
     for (const auto& t : Child(event, "terms"))
         if (t.is_object()) words += " " + Str(t, "label");
     words += " " + Dutch(Child(event, "name"));
-    std::transform(words.begin(), words.end(), words.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(words.begin(), words.end(), words.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     for (const auto& [needles, id] : kWords)
         for (const auto& n : needles)
             if (words.find(n) != std::string::npos &&
@@ -114,7 +118,8 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     a.title = Dutch(Child(e, "name"));
     if (a.title.empty()) m.notes.push_back("no Dutch name in UiTdatabank: write a title");
     a.summary = PlainSummary(Dutch(Child(e, "description")));
-    if (!a.summary.empty()) m.notes.push_back("summary: taken from the description; rewrite it in two or three short sentences");
+    if (!a.summary.empty())
+        m.notes.push_back("summary: taken from the description; rewrite it in two or three short sentences");
     a.category = GuessCategory(e, categories);
     if (a.category.empty()) m.notes.push_back("category: no kiosk category matches its terms; choose one");
     a.organiser = Dutch(Child(Child(e, "organizer"), "name"));
@@ -138,17 +143,20 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
         std::string category = Str(p, "category");
         std::string name = Dutch(Child(p, "name"));
         std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         if (category == "base") {
             a.price.cents = cents;
         } else if (category == "uitpas" || lower.find("kansentarief") != std::string::npos ||
                    lower.find("uitpas") != std::string::npos) {
             if (!uitpas || cents < a.price.social_cents) a.price.social_cents = cents;
             uitpas = true;
+            std::string pass = category == "uitpas" ? "UiTPAS met kansentarief" : name;
+            if (std::find(a.price.passes.begin(), a.price.passes.end(), pass) == a.price.passes.end())
+                a.price.passes.push_back(pass);
         }
     }
     if (uitpas) {
-        a.price.passes = {"UiTPAS met kansentarief"};
         a.price.how_to_get_pass =
             "De prijs met UiTPAS hangt af van je pas. Vraag aan de balie wat jij betaalt.";
         m.notes.push_back("price: the UiTPAS price is indicative; the desk tells each visitor theirs");
@@ -158,25 +166,29 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     // Where.
     const json& loc = Child(e, "location");
     a.location.name = Dutch(Child(loc, "name"));
-    const json& addr = Child(loc, "address").contains("nl") ? Child(loc, "address")["nl"] : Child(loc, "address");
-    std::string street = Str(addr, "streetAddress"), postal = Str(addr, "postalCode"), town = Str(addr, "addressLocality");
+    const json& addr =
+        Child(loc, "address").contains("nl") ? Child(loc, "address")["nl"] : Child(loc, "address");
+    std::string street = Str(addr, "streetAddress"), postal = Str(addr, "postalCode"),
+                town = Str(addr, "addressLocality");
     a.location.address = street + (street.empty() ? "" : ", ") + postal + (postal.empty() ? "" : " ") + town;
     const json& geo = Child(loc, "geo");
-    if (geo.is_object() && geo.contains("latitude") && geo["latitude"].is_number() && geo.contains("longitude") &&
-        geo["longitude"].is_number()) {
+    if (geo.is_object() && geo.contains("latitude") && geo["latitude"].is_number() &&
+        geo.contains("longitude") && geo["longitude"].is_number()) {
         a.location.lat = geo["latitude"].get<double>();
         a.location.lon = geo["longitude"].get<double>();
     }
 
     // When: opening hours for periodic and permanent offers, sub-events or the dates otherwise.
     static const std::map<std::string, core::Weekday> kDays = {
-        {"monday", core::Weekday::kMon}, {"tuesday", core::Weekday::kTue},  {"wednesday", core::Weekday::kWed},
-        {"thursday", core::Weekday::kThu}, {"friday", core::Weekday::kFri}, {"saturday", core::Weekday::kSat},
+        {"monday", core::Weekday::kMon},    {"tuesday", core::Weekday::kTue},
+        {"wednesday", core::Weekday::kWed}, {"thursday", core::Weekday::kThu},
+        {"friday", core::Weekday::kFri},    {"saturday", core::Weekday::kSat},
         {"sunday", core::Weekday::kSun}};
     std::set<core::Weekday> days;
     for (const auto& h : Child(e, "openingHours")) {
         for (const auto& d : Child(h, "dayOfWeek"))
-            if (d.is_string() && kDays.contains(d.get<std::string>())) days.insert(kDays.at(d.get<std::string>()));
+            if (d.is_string() && kDays.contains(d.get<std::string>()))
+                days.insert(kDays.at(d.get<std::string>()));
         if (a.schedule.start.empty()) {
             a.schedule.start = Str(h, "opens");
             a.schedule.end = Str(h, "closes");
@@ -184,7 +196,8 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     }
     std::vector<std::pair<std::string, std::string>> times;
     for (const auto& s : Child(e, "subEvent")) times.push_back({Str(s, "startDate"), Str(s, "endDate")});
-    if (times.empty() && !Str(e, "startDate").empty()) times.push_back({Str(e, "startDate"), Str(e, "endDate")});
+    if (times.empty() && !Str(e, "startDate").empty())
+        times.push_back({Str(e, "startDate"), Str(e, "endDate")});
     std::string calendar = Str(e, "calendarType");
     if (calendar == "single" || calendar == "multiple" || days.empty()) {
         for (const auto& [start, end] : times)
@@ -205,10 +218,13 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
 
     // Can you still take part?
     const json& booking = Child(e, "bookingInfo");
-    a.audience.signup = booking.is_object() && !booking.empty() ? core::Signup::kRegistration : core::Signup::kWalkIn;
+    a.audience.signup =
+        booking.is_object() && !booking.empty() ? core::Signup::kRegistration : core::Signup::kWalkIn;
     auto from = DateOf(Str(booking, "availabilityStarts"));
     auto to = DateOf(Str(booking, "availabilityEnds"));
     if (!from) from = DateOf(Str(e, "availableFrom"));
+    if (!from) from = DateOf(Str(e, "created"));
+    if (!from) from = DateOf(Str(e, "modified"));
     if (!to) to = DateOf(Str(e, "availableTo"));
     if (!to) to = last;
     if (from) a.availability.registration_from = *from;
@@ -216,7 +232,8 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     std::string availability = Str(Child(e, "bookingAvailability"), "type");
     if (availability == "Unavailable") a.availability.status = core::Status::kFull;
     std::string status = Str(Child(e, "status"), "type");
-    if (status == "TemporarilyUnavailable") m.notes.push_back("UiTdatabank says it is postponed: check the dates");
+    if (status == "TemporarilyUnavailable")
+        m.notes.push_back("UiTdatabank says it is postponed: check the dates");
 
     for (const auto& t : Child(e, "terms"))
         if (Str(t, "domain") == "facility" && Str(t, "label").find("olstoel") != std::string::npos)
@@ -225,7 +242,8 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     const json& contact = Child(e, "contactPoint");
     for (const auto& p : Child(contact, "phone"))
         if (p.is_string() && a.contact.phone.empty()) a.contact.phone = p.get<std::string>();
-    for (const auto& p : Child(booking, "phone").is_string() ? json::array({booking["phone"]}) : json::array())
+    for (const auto& p :
+         Child(booking, "phone").is_string() ? json::array({booking["phone"]}) : json::array())
         if (a.contact.phone.empty()) a.contact.phone = p.get<std::string>();
     a.contact.name = a.organiser;
     a.contact.languages = {"nl"};
@@ -234,10 +252,12 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     if (!Str(e, "image").empty() || !Child(e, "mediaObject").empty())
         m.notes.push_back("photo: UiTdatabank has one; save it next to the catalogue and set photo");
     for (const auto& c : categories)
-        if (c.id == a.category) a.photo = a.location.entrance_photo = a.contact.photo = "pictogram:" + c.pictogram;
+        if (c.id == a.category)
+            a.photo = a.location.entrance_photo = a.contact.photo = "pictogram:" + c.pictogram;
     if (auto modified = DateOf(Str(e, "modified"))) a.last_checked = *modified;
-    m.notes.push_back("to fill in: pictograms, de eerste keer (where, who meets you, what to bring, what happens), "
-                      "Dutch needed, transit");
+    m.notes.push_back(
+        "to fill in: pictograms, de eerste keer (where, who meets you, what to bring, what happens), "
+        "Dutch needed, transit");
     return m;
 }
 
@@ -289,7 +309,8 @@ std::string UrlEncode(const std::string& s) {
 
 }  // namespace
 
-Imported ImportJsonLd(const std::string& text, const std::string& file, const std::vector<core::Category>& categories) {
+Imported ImportJsonLd(const std::string& text, const std::string& file,
+                      const std::vector<core::Category>& categories) {
     Imported out;
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
@@ -320,14 +341,17 @@ core::Result<Imported> ImportUitdatabank(const UitQuery& q, sync::Fetcher& http,
         req.max_bytes = 256u << 20;
         sync::FetchResponse r = http.Get(req);
         if (!r.error.empty() || r.status != 200)
-            return core::Error{core::ErrorCode::kIo,
-                               "UiTdatabank: " + (r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error) +
-                                   (r.status == 401 || r.status == 403 ? " (check --client-id)" : "")};
+            return core::Error{
+                core::ErrorCode::kIo,
+                "UiTdatabank: " + (r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error) +
+                    (r.status == 401 || r.status == 403 ? " (check --client-id)" : "")};
         json page = json::parse(r.body, nullptr, false);
-        if (page.is_discarded() || !page.is_object() || !page.contains("member") || !page["member"].is_array() ||
-            !page.contains("totalItems") || !page["totalItems"].is_number_integer())
-            return core::Error{core::ErrorCode::kParse, "UiTdatabank: page at start=" + std::to_string(start) +
-                                                            " is not a search result (member, totalItems)"};
+        if (page.is_discarded() || !page.is_object() || !page.contains("member") ||
+            !page["member"].is_array() || !page.contains("totalItems") ||
+            !page["totalItems"].is_number_integer())
+            return core::Error{core::ErrorCode::kParse,
+                               "UiTdatabank: page at start=" + std::to_string(start) +
+                                   " is not a search result (member, totalItems)"};
         total = page["totalItems"].get<int>();
         AddEvents(page["member"], req.url, categories, out);
         start += static_cast<int>(page["member"].size());
@@ -340,7 +364,8 @@ core::Result<Imported> ImportUitdatabank(const UitQuery& q, sync::Fetcher& http,
 void Merge(core::Catalogue& catalogue, const Imported& imported) {
     auto& list = catalogue.activities;
     for (const auto& id : imported.removed)
-        list.erase(std::remove_if(list.begin(), list.end(), [&](const auto& a) { return a.id == id; }), list.end());
+        list.erase(std::remove_if(list.begin(), list.end(), [&](const auto& a) { return a.id == id; }),
+                   list.end());
     for (core::Activity a : imported.activities) {
         auto it = std::find_if(list.begin(), list.end(), [&](const auto& old) { return old.id == a.id; });
         if (it == list.end()) {

@@ -108,7 +108,7 @@ std::optional<std::string> CatalogueSync::FetchFile(const BundleFile& f, SyncPro
     if (!r.error.empty())
         return "download of " + f.path + " stopped after " + std::to_string(have + r.received) + " of " +
                std::to_string(f.size) + " bytes: " + r.error +
-               (r.status ? " (HTTP " + std::to_string(r.status) + ")" : "");
+               (r.status && !r.error.starts_with("HTTP") ? " (HTTP " + std::to_string(r.status) + ")" : "");
     uint64_t size = fs::file_size(part, ec);
     if (ec || size != f.size)
         return "download of " + f.path + " is incomplete: " + std::to_string(size) + " of " +

@@ -112,6 +112,8 @@ FetchResponse CurlFetcher::Get(const FetchRequest& r) {
     else if (rc == CURLE_OPERATION_TIMEDOUT)
         out.error = "timed out: the server sent nothing for " + std::to_string(r.stall_s) +
                     " s, or one file took over " + std::to_string(r.timeouts.total_s) + " s";
+    else if (rc == CURLE_HTTP_RETURNED_ERROR)
+        out.error = "HTTP " + std::to_string(out.status);
     else if (rc == CURLE_PEER_FAILED_VERIFICATION)
         out.error = "the server's TLS certificate is not trusted (check ca_file)";
     else if (rc != CURLE_OK)

@@ -427,16 +427,24 @@ def crash():
     sha2 = catalogue_sha(b2)
     conf = config()
     env = dict(os.environ, BRUGPUNT_TEST_APPLY_PAUSE_MS="4")
-    # How long apply takes, to spread the kills over all of it.
-    r = subprocess.Popen([ARGS.brugpunt, "--sync-once", "--config", conf], stdout=subprocess.PIPE, text=True, env=env)
-    r.stdout.readline()
-    t = time.monotonic()
-    r.wait()
-    window = time.monotonic() - t
+    # How long apply takes (the slowest of three), to spread the kills over all of it.
+    windows = []
+    for _ in range(3):
+        shutil.rmtree(os.path.join(TMP, "kiosk"))
+        shutil.copytree(saved, os.path.join(TMP, "kiosk"), symlinks=True)
+        r = subprocess.Popen([ARGS.brugpunt, "--sync-once", "--config", conf], stdout=subprocess.PIPE, text=True, env=env)
+        r.stdout.readline()
+        t = time.monotonic()
+        r.wait()
+        windows.append(time.monotonic() - t)
+    window = max(windows)
     seen = {1: 0, 2: 0}
     rng = random.Random(7)
-    kills = 0
-    for i in range(ARGS.kills):
+    kills = runs = 0
+    # Until ARGS.kills kills have landed; a run that finished before its kill counts, but not as a kill.
+    while kills < ARGS.kills and runs < 3 * ARGS.kills:
+        i = runs
+        runs += 1
         shutil.rmtree(os.path.join(TMP, "kiosk"))
         shutil.copytree(saved, os.path.join(TMP, "kiosk"), symlinks=True)
         p = subprocess.Popen([ARGS.brugpunt, "--sync-once", "--config", conf], stdout=subprocess.PIPE,
@@ -459,7 +467,7 @@ def crash():
             r = sync()
             if r.returncode != 0 or status() != (2, sha2):
                 fail(f"run {i}: the sync after the crash did not complete: {r.stdout}")
-    check(kills >= 200, f"{kills} kill -9 during apply (window {window * 1000:.0f} ms); each restart found one "
+    check(kills >= ARGS.kills, f"{kills} kill -9 during apply in {runs} runs (window {window * 1000:.0f} ms); each restart found one "
                         f"whole version: version 1 {seen[1]} times, version 2 {seen[2]} times")
     check(seen[1] > 0 and seen[2] > 0, "...both outcomes happened, so the kills landed on both sides of the commit")
 
@@ -536,7 +544,7 @@ def main():
     p.add_argument("--tool", required=True)
     p.add_argument("--demo", required=True)
     p.add_argument("--receiver", required=True)
-    p.add_argument("--kills", type=int, default=220)
+    p.add_argument("--kills", type=int, default=200)
     ARGS = p.parse_args()
     dt.ARGS = ARGS
     TMP = tempfile.mkdtemp(prefix="brugpunt-sync-")
