@@ -119,9 +119,8 @@ std::optional<std::string> CatalogueSync::FetchFile(const BundleFile& f, SyncPro
         rejected = true;
         return "hash mismatch: " + f.path + " is not the file the manifest signed";
     }
-    fs::path final_path = f.IsMedia() ? m_local.MediaFile(f) : m_local.IncomingFile(f);
-    fs::rename(part, final_path, ec);
-    if (ec) return "cannot store " + f.path + ": " + ec.message();
+    if (auto kept = m_local.Keep(part, f.IsMedia() ? m_local.MediaFile(f) : m_local.IncomingFile(f)); !kept)
+        return kept.error().message;
     return std::nullopt;
 }
 

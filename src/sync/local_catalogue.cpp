@@ -83,6 +83,14 @@ core::VoidResult LocalCatalogue::EnsureDirs() const {
     return core::Ok{};
 }
 
+core::VoidResult LocalCatalogue::Keep(const std::string& part, const std::string& final_path) const {
+    std::error_code ec;
+    if (!FsyncPath(part, false)) return IoError("cannot sync " + part);
+    fs::rename(part, final_path, ec);
+    if (ec) return IoError("cannot store " + final_path + ": " + ec.message());
+    return core::Ok{};
+}
+
 core::Result<std::optional<InstalledCatalogue>> LocalCatalogue::Recover(
     const std::string& public_key_hex) const {
     fs::path root(m_root);

@@ -33,6 +33,8 @@ class LocalCatalogue {
     std::string IncomingFile(const BundleFile& f) const;  // where a verified file waits for apply
     std::string PartFile(const BundleFile& f) const;      // a download in progress
     core::VoidResult EnsureDirs() const;
+    // Makes a downloaded, verified part durable and moves it to where it belongs.
+    core::VoidResult Keep(const std::string& part, const std::string& final_path) const;
 
     // Installs a verified bundle whose files are all present (media in media/, the catalogue in
     // incoming/). `step` runs between the steps, so a test can slow apply down and kill it.
