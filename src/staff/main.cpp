@@ -15,6 +15,7 @@
 #include "bundle_build.h"
 #include "check.h"
 #include "core/validate.h"
+#include "generate.h"
 #include "import.h"
 #include "serve_local.h"
 #include "store/catalogue_json.h"
@@ -43,6 +44,12 @@ Fill and check it.
          --base when OUT does not exist yet) gives the municipality, desk and categories.
          UiTdatabank pulls are incremental: OUT.uitdatabank remembers the last change seen.
   check FILE [--jargon FILE]         errors as FILE:ROW:COLUMN, plain-language warnings per text
+
+Measure it.
+  generate --count N --out CATALOGUE.json [--base CATALOGUE.json] [--seed S]
+                                     a realistic synthetic catalogue of N activities, clips in media/
+  export-html CATALOGUE.json --out PAGE.html [--pictograms DIR]
+                                     the list as one static web page, as a browser kiosk shows it
 )";
 
 int Fail(const std::string& line, int code = 1) {
@@ -252,6 +259,53 @@ int Import(const Args& a) {
     return imported.errors.empty() ? 0 : 1;
 }
 
+// The demo catalogue next to the tool, for --base's default.
+std::string DemoCatalogue(const char* argv0) {
+    std::filesystem::path exe = std::filesystem::path(argv0).parent_path();
+    for (const auto& p :
+         {exe / "../assets/demo/catalogue.json", exe / "../share/brugpunt/assets/demo/catalogue.json"})
+        if (std::filesystem::exists(p)) return p.string();
+    return "assets/demo/catalogue.json";
+}
+
+int Generate(const Args& a, const char* argv0) {
+    long long count = 0, seed = 1;
+    if (a.Get("out").empty() || !ToNumber(a.Get("count"), count))
+        return Fail("usage: generate --count N --out CATALOGUE.json [--base CATALOGUE.json] [--seed S]", 2);
+    if (!a.Get("seed").empty() && !ToNumber(a.Get("seed"), seed)) return Fail("--seed must be a number", 2);
+    std::string base_path = a.Get("base", DemoCatalogue(argv0));
+    auto base = store::LoadCatalogueFile(base_path);
+    if (!base) return Fail(base_path + ": " + base.error().message);
+    staff::GenerateOptions o;
+    o.count = static_cast<int>(count);
+    o.seed = static_cast<unsigned>(seed);
+    auto made = staff::Generate(base->catalogue, o, a.Get("out"));
+    if (!made) return Fail(made.error().message);
+    if (!Spill(a.Get("out"), store::CatalogueToJson(made.value())))
+        return Fail("cannot write " + a.Get("out"));
+    std::printf("%s: %zu activities, %d clips in media/\n", a.Get("out").c_str(), made->activities.size(),
+                (o.count + o.activities_per_clip - 1) / o.activities_per_clip);
+    return 0;
+}
+
+int ExportHtml(const Args& a, const char* argv0) {
+    if (a.words.size() != 1 || a.Get("out").empty())
+        return Fail("usage: export-html CATALOGUE.json --out PAGE.html [--pictograms DIR]", 2);
+    auto text = Slurp(a.words[0]);
+    if (!text) return Fail("cannot read " + a.words[0]);
+    auto parsed = store::ParseCatalogueJson(*text);
+    if (!parsed) return Fail(a.words[0] + ": " + parsed.error().message);
+    std::string pictos = a.Get("pictograms");
+    if (pictos.empty())
+        pictos = std::filesystem::weakly_canonical(std::filesystem::path(argv0).parent_path() /
+                                                   "../assets/pictograms")
+                     .string();
+    if (!Spill(a.Get("out"), staff::ExportHtml(parsed->catalogue, pictos)))
+        return Fail("cannot write " + a.Get("out"));
+    std::printf("%s: %zu activities\n", a.Get("out").c_str(), parsed->catalogue.activities.size());
+    return 0;
+}
+
 int Serve(const Args& a) {
     long long port = 8080;
     if (a.words.size() != 1) return Fail("usage: serve-local DIR [--port P]", 2);
@@ -279,5 +333,7 @@ int main(int argc, char** argv) {
     if (command == "serve-local") return Serve(a);
     if (command == "import") return Import(a);
     if (command == "check") return Check(a, argv[0]);
+    if (command == "generate") return Generate(a, argv[0]);
+    if (command == "export-html") return ExportHtml(a, argv[0]);
     return Fail("unknown command '" + command + "' (see brugpunt-catalogue --help)", 2);
 }
