@@ -95,11 +95,13 @@ std::string GuessCategory(const json& event, const std::vector<core::Category>& 
     words += " " + Dutch(Child(event, "name"));
     std::transform(words.begin(), words.end(), words.begin(),
                    [](unsigned char c) { return std::tolower(c); });
-    for (const auto& [needles, id] : kWords)
-        for (const auto& n : needles)
+    for (const auto& word : kWords) {
+        const std::string& id = word.second;
+        for (const auto& n : word.first)
             if (words.find(n) != std::string::npos &&
                 std::any_of(categories.begin(), categories.end(), [&](const auto& c) { return c.id == id; }))
                 return id;
+    }
     return "";
 }
 
