@@ -86,6 +86,12 @@ core::Date Today() {
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+long long ThreadCpuMicros() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
+}
+
 // "2026-11-23 18:05" in the kiosk's time zone, for the staff screen.
 std::string FormatLocal(long long unix_seconds) {
     std::time_t t = static_cast<std::time_t>(unix_seconds);
@@ -587,11 +593,17 @@ int Run(const core::Options& o, const core::Config& config) {
             config, synced, app::OutboxPath(config), Log,
             [&](const sync::SyncStatus& st) { queue.Post([&kiosk, st] { kiosk.SetSyncStatus(st); }); },
             [&](const sync::InstalledCatalogue& installed) {
+                auto t0 = std::chrono::steady_clock::now();
                 auto loaded = OpenCatalogue(installed.catalogue_path);
                 if (!loaded) {
                     Log("sync: the new catalogue does not load: " + loaded.error().message);
                     return;
                 }
+                Log("sync: version " + std::to_string(installed.manifest.version) + " loaded in " +
+                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::steady_clock::now() - t0)
+                                       .count()) +
+                    " ms; swapping it in");
                 auto ready = std::make_shared<LoadedCatalogue>(std::move(loaded.value()));
                 queue.Post([&, ready] {
                     kiosk.ReplaceCatalogue(std::move(*ready), clock.Now());
@@ -611,6 +623,10 @@ int Run(const core::Options& o, const core::Config& config) {
     core::TimePoint started = clock.Now();
     ui::FrameGuard guard;
     app::ServiceNotifier notifier;
+    // Benchmark hook: "ms since start, main-thread CPU µs of the loop turn, flag" per drawn frame;
+    // flag S: a new catalogue was swapped in this turn, A: a sync is running, - otherwise.
+    std::FILE* frame_log = o.frame_log.empty() ? nullptr : std::fopen(o.frame_log.c_str(), "w");
+    if (!o.frame_log.empty() && !frame_log) Log("cannot write " + o.frame_log);
     // Nothing to settle, no tap still queued, no list gliding: no frame to draw.
     auto idle = [&] { return frames_left == 0 && !pointer.Pending() && !ui::Animating(kiosk.Local()); };
     for (;;) {
@@ -627,9 +643,11 @@ int Run(const core::Options& o, const core::Config& config) {
         }
         app::EventSummary ev = platform->PumpEvents(timeout_ms, pointer);
         if (ev.quit) break;
+        long long turn_cpu_us = ThreadCpuMicros();
         // Worker reports only change the staff screen: no frame for them elsewhere.
         if (queue.Drain() && kiosk.Session().screen == core::Screen::kStaff)
             frames_left = std::max(frames_left, 1);
+        bool swapped_now = catalogue_swapped;
         if (catalogue_swapped) {
             catalogue_swapped = false;
             frames_left = kSettleFrames;
@@ -658,12 +676,19 @@ int Run(const core::Options& o, const core::Config& config) {
         }
         platform->EndFrame();
         ++frames_drawn;
+        if (frame_log) {
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.Now() - started).count();
+            char flag = swapped_now ? 'S' : kiosk.View().staff_status.sync_busy ? 'A' : '-';
+            std::fprintf(frame_log, "%lld %lld %c\n", static_cast<long long>(ms),
+                         ThreadCpuMicros() - turn_cpu_us, flag);
+        }
         if (frames_drawn == 1) notifier.Ready();
         if (!o.widget_map.empty()) WriteWidgetMap(o.widget_map, widget_map_text);
         shown_seconds = kiosk.View().warning_seconds;
         if (frames_left > 0) --frames_left;
         if (kiosk.Apply(actions, now)) frames_left = kSettleFrames;
     }
+    if (frame_log) std::fclose(frame_log);
     if (syncer) syncer->Stop();
     worker.Stop();
     worker.Join();

@@ -32,6 +32,7 @@ const char* UsageText() {
     return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] "
            "[--fullscreen]\n"
            "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map FILE]\n"
+           "                [--frame-log FILE]\n"
            "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
            "[--subtitles]\n"
            "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
@@ -106,9 +107,9 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             } else {
                 o.out = v.value();
             }
-        } else if (a == "--config" || a == "--widget-map" || a == "--catalogue" || a == "--assets" ||
-                   a == "--screenshot" || a == "--screen" || a == "--size" || a == "--frames" ||
-                   a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds") {
+        } else if (a == "--config" || a == "--widget-map" || a == "--frame-log" || a == "--catalogue" ||
+                   a == "--assets" || a == "--screenshot" || a == "--screen" || a == "--size" ||
+                   a == "--frames" || a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
@@ -116,6 +117,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
                 o.config = s;
             else if (a == "--widget-map")
                 o.widget_map = s;
+            else if (a == "--frame-log")
+                o.frame_log = s;
             else if (a == "--catalogue")
                 o.catalogue = s;
             else if (a == "--assets")

@@ -32,6 +32,7 @@ struct Options {
     bool frame_stats = false;  // print frames drawn and sessions wiped on exit
     std::string config;        // the kiosk's config file; empty: defaults (no delivery)
     std::string widget_map;    // test hook: keep FILE updated with where each widget was drawn
+    std::string frame_log;     // benchmark hook: one line per drawn frame (time, CPU time, sync state)
     bool outbox_status = false;
     bool deliver_once = false;
     bool sync_once = false;          // one catalogue sync, then exit

@@ -2,6 +2,7 @@
 // checked, and nothing in use is touched before LocalCatalogue::Apply's commit point.
 #include "catalogue_sync.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -211,7 +212,11 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
 
     p.applying = true;
     if (progress) progress(p);
+    auto applying = std::chrono::steady_clock::now();
     auto installed = m_local.Apply(manifest.value(), manifest_response.body, signature, apply_step);
+    report.apply_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - applying)
+            .count();
     if (!installed) return fail(SyncOutcome::kFailed, installed.error().message);
     m_in_use = installed.value();
     RememberEtag(manifest_response.etag);

@@ -43,6 +43,7 @@ struct SyncReport {
     int files_fetched = 0;
     uint64_t bytes_fetched = 0;
     int garbage_files = 0;
+    long long apply_ms = 0;  // from the first write of the new version to the commit and tidy-up
     std::optional<InstalledCatalogue> installed;  // with kUpdated
 };
 

@@ -121,7 +121,8 @@ void SyncWorker::Run() {
         if (r.outcome == SyncOutcome::kUpdated) {
             m_log("sync: version " + std::to_string(r.version) + " applied (" +
                   std::to_string(r.files_fetched) + " requests, " + std::to_string(r.bytes_fetched) +
-                  " bytes, " + std::to_string(r.garbage_files) + " unused media files removed)");
+                  " bytes, " + std::to_string(r.garbage_files) + " unused media files removed, applied in " +
+                  std::to_string(r.apply_ms) + " ms)");
             m_on_installed(*r.installed);
         } else if (!r.reason.empty()) {
             st.last_error = r.reason;

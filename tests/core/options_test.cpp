@@ -63,3 +63,19 @@ TEST_CASE("The say option takes an activity, a field (summary by default), a lan
     CHECK(shot->screen->name == "languages");
     CHECK(shot->subtitles);
 }
+
+TEST_CASE("Sync verbs need a config and go one at a time; the frame log takes a file") {
+    auto o = ParseOptions({"--sync-once", "--config", "k.conf"});
+    REQUIRE(o);
+    CHECK(o->sync_once);
+    o = ParseOptions({"--catalogue-status", "--config", "k.conf"});
+    REQUIRE(o);
+    CHECK(o->catalogue_status);
+    CHECK_THAT(ParseOptions({"--sync-once"}).error().message, Catch::Contains("needs --config FILE"));
+    CHECK_THAT(ParseOptions({"--sync-once", "--deliver-once", "--config", "k.conf"}).error().message,
+               Catch::Contains("one at a time"));
+    o = ParseOptions({"--frame-log", "/tmp/frames.txt"});
+    REQUIRE(o);
+    CHECK(o->frame_log == "/tmp/frames.txt");
+    CHECK_THAT(ParseOptions({"--frame-log"}).error().message, Catch::Contains("needs a value"));
+}
