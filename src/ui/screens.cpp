@@ -539,9 +539,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     float width = ImGui::GetContentRegionAvail().x;
     int cols = ColumnsFor(width, 160.0f);
     float card_w = (width - (cols - 1) * M().Gap()) / cols;
-    for (size_t i = 0; i < m.list.size(); i += cols) {
+    auto row_of = [&](size_t i) {
         std::vector<CardModel> row;
-        float row_h = 0;
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
             CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
@@ -549,8 +548,33 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
                 card.subtitle =
                     m.textures->Text(t->title, m.language, card_w - M().Mm(60), Or(F().body)->FontSize);
             row.push_back(std::move(card));
-            row_h = std::max(row_h, ActivityCardHeight(row.back(), card_w));
         }
+        return row;
+    };
+    // Rows are measured once per list, width and language, and only those on screen are drawn: a
+    // list of thousands costs a screenful per frame. The others keep their place as empty space.
+    size_t key = std::hash<std::string>{}(m.language) * 31 + std::hash<float>{}(card_w)*7 + m.Subtitled();
+    for (const Activity* a : m.list) key = key * 1099511628211ull + reinterpret_cast<uintptr_t>(a);
+    std::vector<float>& heights = local.list.row_heights;
+    if (local.list.rows_key != key || heights.empty() != m.list.empty()) {
+        heights.clear();
+        for (size_t i = 0; i < m.list.size(); i += cols) {
+            float h = 0;
+            for (const CardModel& card : row_of(i)) h = std::max(h, ActivityCardHeight(card, card_w));
+            heights.push_back(h);
+        }
+        local.list.rows_key = key;
+    }
+    float top = ImGui::GetScrollY() - M().Mm(40),
+          bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + M().Mm(40);
+    for (size_t i = 0, r = 0; i < m.list.size(); i += cols, ++r) {
+        float row_h = heights[r];
+        float y = ImGui::GetCursorPosY();
+        if (y + row_h < top || y > bottom) {
+            ImGui::Dummy(ImVec2(width, row_h));
+            continue;
+        }
+        std::vector<CardModel> row = row_of(i);
         for (size_t k = 0; k < row.size(); ++k) {
             if (k > 0) ImGui::SameLine(0, M().Gap());
             std::string id = "card:" + m.list[i + k]->id;

@@ -81,6 +81,9 @@ struct UiLocal {
     struct List {
         bool age_picker = false;
         bool day_picker = false;
+        // The height of each row of cards, measured once per list, width and language.
+        std::vector<float> row_heights;
+        size_t rows_key = 0;
     } list;
     bool scroll_to_top = false;
 };
