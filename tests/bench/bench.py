@@ -1,0 +1,376 @@
+#!/usr/bin/python3
+"""Brugpunt and a browser kiosk, side by side, in one run (started by tests/bench/run).
+
+For each catalogue size: a generated catalogue (brugpunt-catalogue generate), then
+  Brugpunt: cold start to the first frame (its sd_notify READY=1, which it sends after the first
+            frame is on screen), RSS after start and after browsing 50 screens with real X clicks,
+            main-thread CPU per frame while scrolling the list (its --frame-log), idle CPU over 20 s
+            and frames drawn meanwhile, filter and search latency (bench_search), sync apply time and
+            the worst frame while a sync applies (a running kiosk, a second version published);
+  Chromium: the same catalogue as one static page (export-html): launch to first contentful
+            paint and to a screenshot, peak RSS of all its processes, idle CPU over 20 s;
+and prints the ratios Brugpunt / Chromium.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def rss_kb(pid):
+    """Proportional set size: shared pages split between the processes sharing them, so the sum
+    over Chromium's processes counts each page once, and the kiosk is measured the same way."""
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+def cpu_ticks(pids):
+    """pid -> user + system CPU ticks, for the processes still there."""
+    out = {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            out[pid] = int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    return out
+
+
+def cpu_pct(before, after, seconds):
+    """CPU of the processes alive at both readings, in % of one core."""
+    return sum(after[p] - before[p] for p in before if p in after) / TICK / seconds * 100
+
+
+def descendants(pid):
+    """pid and every process under it."""
+    children = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(d))
+            except OSError:
+                pass
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(p * len(v)))] if v else float("nan")
+
+
+def widget_map(path):
+    try:
+        with open(path) as f:
+            return {p[0]: tuple(map(float, p[1:])) for p in (line.split() for line in f) if len(p) == 5}
+    except FileNotFoundError:
+        return {}
+
+
+def wait_widget(path, pred, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        m = widget_map(path)
+        hit = [w for w in m if pred(w)]
+        if hit:
+            return m, hit
+        time.sleep(0.03)
+    raise SystemExit(f"bench: no widget appeared; on screen: {sorted(widget_map(path))[:20]}")
+
+
+def click(m, widget):
+    x0, y0, x1, y1 = m[widget]
+    subprocess.run(["xdotool", "mousemove", str(int((x0 + x1) / 2)), str(int((y0 + y1) / 2)), "click", "1"], check=True)
+    time.sleep(0.1)
+
+
+def drag(x, y0, y1, steps=12):
+    cmd = ["xdotool", "mousemove", str(x), str(y0), "mousedown", "1"]
+    for i in range(1, steps + 1):
+        cmd += ["mousemove", str(x), str(int(y0 + (y1 - y0) * i / steps)), "sleep", "0.016"]
+    cmd += ["mouseup", "1"]
+    subprocess.run(cmd, check=True)
+
+
+class Kiosk:
+    """A running kiosk with a notify socket, a widget map, a frame log and a log file."""
+
+    def __init__(self, args, tmp, catalogue=None, config=None):
+        self.wmap, self.flog, self.log = (os.path.join(tmp, n) for n in ("widgets.txt", "frames.txt", "kiosk.log"))
+        for p in (self.wmap, self.flog):
+            if os.path.exists(p):
+                os.remove(p)
+        sock_path = os.path.join(tmp, "notify.sock")
+        if os.path.exists(sock_path):
+            os.remove(sock_path)
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.sock.bind(sock_path)
+        cmd = [os.path.join(args.root, "build/bin/brugpunt"), "--size", "1920x1080", "--widget-map", self.wmap,
+               "--frame-log", self.flog, "--idle-seconds", "3600"]
+        if catalogue:
+            cmd += ["--catalogue", catalogue]
+        if config:
+            cmd += ["--config", config]
+        env = dict(os.environ, NOTIFY_SOCKET=sock_path)
+        self.logf = open(self.log, "w")
+        self.t0 = time.monotonic()
+        self.p = subprocess.Popen(cmd, env=env, stdout=self.logf, stderr=self.logf, cwd=tmp)
+        self.sock.settimeout(120)
+        while True:
+            msg = self.sock.recv(4096).decode()
+            if "READY=1" in msg:
+                self.ready_ms = (time.monotonic() - self.t0) * 1000
+                break
+
+    def frames(self):
+        """(ms since launch, main-thread CPU µs, flag) per frame. The log counts from the start of
+        the frame loop; READY=1 follows the first frame, which places the log on our clock."""
+        with open(self.flog) as f:
+            rows = [(int(a), int(b), c) for a, b, c in (line.split() for line in f if line.strip())]
+        offset = self.ready_ms - rows[0][0] if rows else 0
+        return [(ms + offset, cpu, flag) for ms, cpu, flag in rows]
+
+    def stop(self):
+        self.p.send_signal(signal.SIGTERM)
+        self.p.wait(30)
+        self.logf.close()
+        self.sock.close()
+
+
+def brugpunt(args, tmp, catalogue, n):
+    out = {}
+    k = Kiosk(args, tmp, catalogue)
+    out["cold_ms"] = k.ready_ms
+    time.sleep(1)
+    out["rss_start_kb"] = rss_kb(k.p.pid)
+    # Idle: the attract screen, nobody touching it.
+    time.sleep(2)
+    idle_from = (time.monotonic() - k.t0) * 1000
+    before, t = cpu_ticks([k.p.pid]), time.monotonic()
+    time.sleep(args.idle_seconds)
+    out["idle_cpu_pct"] = cpu_pct(before, cpu_ticks([k.p.pid]), time.monotonic() - t)
+    idle_to = (time.monotonic() - k.t0) * 1000
+    # Browse 50 screens with real clicks: start, a category, an activity, back, home, ...
+    m, _ = wait_widget(k.wmap, lambda w: w == "attract:start")
+    click(m, "attract:start")
+    out["idle_frames"] = None  # filled below from the frame log
+    screens, i = 1, 0
+    while screens < 50:
+        m, tiles = wait_widget(k.wmap, lambda w: w.startswith("tile:") and not w.endswith(":speak"))
+        click(m, sorted(tiles)[i % len(tiles)])
+        m, cards = wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
+        click(m, sorted(cards)[i % len(cards)])
+        m, _ = wait_widget(k.wmap, lambda w: w == "top:home")
+        wait_widget(k.wmap, lambda w: w.startswith("detail") or w == "top:appointment")
+        click(m, "top:home")
+        screens += 3
+        i += 1
+    time.sleep(0.5)
+    out["rss_browsed_kb"] = rss_kb(k.p.pid)
+    # Scroll the longest list: drags up and down, a frame log line per frame.
+    m, tiles = wait_widget(k.wmap, lambda w: w.startswith("tile:") and not w.endswith(":speak"))
+    click(m, "tile:sport" if "tile:sport" in m else sorted(tiles)[0])
+    wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
+    start_ms = (time.monotonic() - k.t0) * 1000
+    for j in range(20):
+        drag(960, 900, 350) if j % 2 == 0 else drag(960, 350, 900)
+    time.sleep(1.5)  # the glide comes to rest
+    end_ms = (time.monotonic() - k.t0) * 1000
+    k.stop()
+    frames = k.frames()
+    out["idle_frames"] = len([f for f in frames if idle_from <= f[0] <= idle_to])
+    scroll = [f[1] for f in frames if start_ms <= f[0] <= end_ms]
+    out["scroll_frames"] = len(scroll)
+    out["frame_cpu_p50_us"] = pct(scroll, 0.5)
+    out["frame_cpu_p99_us"] = pct(scroll, 0.99)
+    # Filter and search latency, as the list screen asks the store.
+    r = subprocess.run([os.path.join(args.root, "build/bin/bench_search"), catalogue], capture_output=True, text=True,
+                       check=True)
+    for name, key in (("category + chips + age + day", "filter"), ("search text", "search")):
+        line = next(l for l in r.stdout.splitlines() if l.startswith(name))
+        p50, p99 = re.findall(r"p\d\d +(\d+) us", line)
+        out[f"{key}_p50_us"], out[f"{key}_p99_us"] = int(p50), int(p99)
+    return out
+
+
+def sync_apply(args, tmp, catalogue):
+    """A running kiosk syncs version 1, then version 2 (the same media, a new catalogue) is
+    published while the list scrolls; apply time from the log, the worst frame meanwhile."""
+    tool = os.path.join(args.root, "build/bin/brugpunt-catalogue")
+    bundle, key = os.path.join(tmp, "bundle"), os.path.join(tmp, "k.key")
+    if not os.path.exists(key):
+        subprocess.run([tool, "keygen", "--key", key], check=True, capture_output=True)
+    subprocess.run([tool, "build", catalogue, "--out", bundle, "--version", "1"], check=True, capture_output=True)
+    subprocess.run([tool, "sign", bundle, "--key", key], check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([tool, "serve-local", bundle, "--port", str(port)], stdout=subprocess.DEVNULL)
+    data = os.path.join(tmp, "data")
+    shutil.rmtree(data, ignore_errors=True)
+    os.makedirs(data)
+    conf = os.path.join(tmp, "sync.conf")
+    with open(conf, "w") as f:
+        f.write(f"data_dir = {data}\ncatalogue_url = http://127.0.0.1:{port}/\n"
+                f"sync_public_key = {open(key + '.pub').read().strip()}\nsync_interval_s = 10\n")
+    k = Kiosk(args, tmp, os.path.join(args.root, "assets/demo/catalogue.json"), conf)
+    try:
+        wait_log(k.log, "version 1 loaded", 300)
+        m, _ = wait_widget(k.wmap, lambda w: w == "attract:start")
+        click(m, "attract:start")
+        m, tiles = wait_widget(k.wmap, lambda w: w.startswith("tile:") and not w.endswith(":speak"))
+        click(m, "tile:sport")
+        wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
+        subprocess.run([tool, "build", catalogue, "--out", bundle, "--version", "2"], check=True, capture_output=True)
+        subprocess.run([tool, "sign", bundle, "--key", key], check=True, capture_output=True)
+        published = (time.monotonic() - k.t0) * 1000
+        end = time.time() + 60
+        j = 0
+        while time.time() < end and "version 2 loaded" not in open(k.log).read():
+            drag(960, 900, 350) if j % 2 == 0 else drag(960, 350, 900)
+            j += 1
+        time.sleep(1)
+    finally:
+        k.stop()
+        server.terminate()
+    log = open(k.log).read()
+    applied = re.search(r"version 2 applied .*applied in (\d+) ms", log)
+    loaded = re.search(r"version 2 loaded in (\d+) ms", log)
+    frames = [f for f in k.frames() if f[0] >= published]  # from version 2's publication on
+    during = [f for f in frames if f[2] in "AS"]
+    swap = [f for f in frames if f[2] == "S"]
+    gaps = [b[0] - a[0] for a, b in zip(frames, frames[1:]) if b[2] in "AS"]
+    return {"apply_ms": int(applied.group(1)) if applied else None,
+            "load_ms": int(loaded.group(1)) if loaded else None,
+            "worst_frame_cpu_during_sync_us": max((f[1] for f in during), default=None),
+            "swap_frame_cpu_us": swap[0][1] if swap else None,
+            "worst_frame_gap_during_sync_ms": max(gaps, default=None),
+            "frames_during_sync": len(during)}
+
+
+def wait_log(path, text, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        if text in open(path).read():
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"bench: '{text}' never appeared in {path}: {open(path).read()[-2000:]}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def chromium(args, tmp, page):
+    shot = os.path.join(tmp, "chromium.png")
+    env = dict(os.environ, NODE_PATH=args.node_modules)
+    p = subprocess.Popen(["node", os.path.join(args.root, "tests/bench/chromium_page.js"), page, shot,
+                          str(args.idle_seconds)], stdout=subprocess.PIPE, text=True, env=env)
+    lines = []
+    threading.Thread(target=lambda: lines.extend(p.stdout), daemon=True).start()
+    peak, result, idle_start = 0, None, None
+    while p.poll() is None:
+        total = 0
+        for x in descendants(p.pid):
+            if x != p.pid:
+                try:
+                    total += rss_kb(x)
+                except OSError:
+                    pass
+        peak = max(peak, total)
+        if result is None and lines:
+            result = json.loads(lines[0])
+            time.sleep(2)  # let it settle, as the kiosk did
+            pids = [x for x in descendants(p.pid) if x != p.pid]
+            result["rss_after_load_kb"] = 0
+            for x in pids:
+                try:
+                    result["rss_after_load_kb"] += rss_kb(x)
+                except OSError:
+                    pass
+            idle_start = (cpu_ticks(pids), time.monotonic(), pids)
+        if idle_start and len(lines) > 1:
+            ticks0, t0, pids0 = idle_start
+            result["idle_cpu_pct"] = cpu_pct(ticks0, cpu_ticks(pids0), time.monotonic() - t0)
+            idle_start = None
+        time.sleep(0.02)
+    if p.returncode != 0 or result is None or "idle_cpu_pct" not in result:
+        raise SystemExit("bench: the Chromium run failed")
+    result["peak_rss_kb"] = peak
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--node-modules", required=True)
+    ap.add_argument("--idle-seconds", type=int, default=20)
+    ap.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
+    args = ap.parse_args()
+    tool = os.path.join(args.root, "build/bin/brugpunt-catalogue")
+    rows = {}
+    for n in args.counts:
+        tmp = os.path.join(args.root, "build/bench", str(n))
+        os.makedirs(tmp, exist_ok=True)
+        catalogue = os.path.join(tmp, "catalogue.json")
+        page = os.path.join(tmp, "page.html")
+        subprocess.run([tool, "generate", "--count", str(n), "--out", catalogue], check=True, capture_output=True)
+        subprocess.run([tool, "export-html", catalogue, "--out", page], check=True, capture_output=True)
+        print(f"bench: {n} activities: Brugpunt", file=sys.stderr, flush=True)
+        b = brugpunt(args, tmp, catalogue, n)
+        print(f"bench: {n} activities: sync apply", file=sys.stderr, flush=True)
+        b.update(sync_apply(args, tmp, catalogue))
+        print(f"bench: {n} activities: Chromium", file=sys.stderr, flush=True)
+        c = chromium(args, tmp, page)
+        rows[n] = (b, c)
+        json.dump({"brugpunt": b, "chromium": c}, open(os.path.join(tmp, "figures.json"), "w"), indent=1)
+
+    def ratio(a, b):
+        return f"{a / b:.2f}" if a is not None and b else "-"
+
+    for n, (b, c) in rows.items():
+        print(f"\n== {n} activities ==")
+        print(f"{'':44}{'Brugpunt':>14}{'Chromium':>14}{'ratio B/C':>11}")
+        line = "{:44}{:>14}{:>14}{:>11}"
+        print(line.format("cold start to first frame / first paint", f"{b['cold_ms']:.0f} ms", f"{c['first_paint_ms']:.0f} ms",
+                          ratio(b["cold_ms"], c["first_paint_ms"])))
+        print(line.format("cold start to interactive / screenshot", f"{b['cold_ms']:.0f} ms", f"{c['screenshot_ms']:.0f} ms",
+                          ratio(b["cold_ms"], c["screenshot_ms"])))
+        print(line.format("memory (PSS) after start / after load", f"{b['rss_start_kb'] / 1024:.0f} MB",
+                          f"{c['rss_after_load_kb'] / 1024:.0f} MB", ratio(b["rss_start_kb"], c["rss_after_load_kb"])))
+        print(line.format("memory after 50 screens / Chromium peak", f"{b['rss_browsed_kb'] / 1024:.0f} MB",
+                          f"{c['peak_rss_kb'] / 1024:.0f} MB", ratio(b["rss_browsed_kb"], c["peak_rss_kb"])))
+        print(line.format(f"idle CPU over {args.idle_seconds} s (one core = 100%)", f"{b['idle_cpu_pct']:.2f} %",
+                          f"{c['idle_cpu_pct']:.2f} %", ratio(b["idle_cpu_pct"], c["idle_cpu_pct"])))
+        print(line.format("frames drawn while idle", str(b["idle_frames"]), "", ""))
+        print(line.format(f"frame CPU p50 / p99 scrolling ({b['scroll_frames']} frames)",
+                          f"{b['frame_cpu_p50_us'] / 1000:.2f}/{b['frame_cpu_p99_us'] / 1000:.2f} ms", "", ""))
+        print(line.format("filter p50 / p99", f"{b['filter_p50_us'] / 1000:.2f}/{b['filter_p99_us'] / 1000:.2f} ms", "", ""))
+        print(line.format("search p50 / p99", f"{b['search_p50_us'] / 1000:.2f}/{b['search_p99_us'] / 1000:.2f} ms", "", ""))
+        print(line.format("sync: apply (write + commit) / load", f"{b['apply_ms']} / {b['load_ms']} ms", "", ""))
+        print(line.format("sync: worst frame CPU / swap frame", f"{(b['worst_frame_cpu_during_sync_us'] or 0) / 1000:.1f} / "
+                          f"{(b['swap_frame_cpu_us'] or 0) / 1000:.1f} ms", "", ""))
+        print(line.format("sync: longest gap between frames", f"{b['worst_frame_gap_during_sync_ms']} ms", "", ""))
+
+
+if __name__ == "__main__":
+    main()

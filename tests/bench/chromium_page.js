@@ -1,0 +1,34 @@
+// The peer: headless Chromium opening the exported page, as a browser kiosk would. Prints one JSON
+// line of times (ms from just before launch), then stays open for idle_s seconds so the caller can
+// measure its idle CPU.
+const { chromium } = require('playwright-core');
+
+(async () => {
+    const [page_path, shot_path, idle_s] = process.argv.slice(2);
+    const t0 = performance.now();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const launched = performance.now();
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const go = performance.now();
+    await page.goto('file://' + page_path, { waitUntil: 'load' });
+    const loaded = performance.now();
+    const fcp = await page.evaluate(() => {
+        const e = performance.getEntriesByName('first-contentful-paint')[0];
+        return e ? e.startTime : null;
+    });
+    await page.screenshot({ path: shot_path });
+    const shot = performance.now();
+    console.log(JSON.stringify({
+        launch_ms: launched - t0,
+        first_paint_ms: fcp === null ? null : go - t0 + fcp,
+        load_ms: loaded - t0,
+        screenshot_ms: shot - t0,
+        pid: browser.process ? null : null,
+    }));
+    await new Promise((r) => setTimeout(r, Number(idle_s) * 1000));
+    console.log('idle done');
+    await browser.close();
+})().catch((e) => {
+    console.error(e);
+    process.exit(1);
+});
