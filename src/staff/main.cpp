@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -247,9 +248,11 @@ int Import(const Args& a) {
         return Fail("cannot write " + state_path);
     for (const auto& e : imported.errors) std::printf("%s\n", staff::FormatProblem(e).c_str());
     for (const auto& n : imported.notes) std::printf("  %s\n", n.c_str());
+    std::set<std::string> imported_ids;
+    for (const auto& act : imported.activities) imported_ids.insert(act.id);
     size_t to_fill = 0;
     for (const auto& issue : core::ValidateCatalogue(catalogue))
-        for (const auto& act : imported.activities) to_fill += issue.activity_id == act.id;
+        to_fill += imported_ids.count(issue.activity_id);
     std::printf(
         "%s: %zu activities (%zu new, %zu updated, %zu removed, %zu left out with errors); %zu fields still "
         "to fill in or fix: run check\n",
