@@ -169,9 +169,10 @@ std::optional<long long> ParseUtc(std::string_view text) {
     int y, mo, d, h, mi, s;
     char z = 0;
     std::string copy(text);
+    // From 1970: FormatUtc writes every such time back as exactly these 20 characters.
     if (copy.size() != 20 ||
         std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 ||
-        z != 'Z' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+        z != 'Z' || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
         return std::nullopt;
     tm.tm_year = y - 1900;
     tm.tm_mon = mo - 1;

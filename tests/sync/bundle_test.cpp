@@ -194,9 +194,26 @@ TEST_CASE("UTC times are read and written exactly, and nothing else passes", "[b
     CHECK(FormatUtc(0) == "1970-01-01T00:00:00Z");
     CHECK(ParseUtc("1970-01-02T00:00:00Z") == 86400);
     CHECK(FormatUtc(ParseUtc("2026-11-23T17:05:09Z").value()) == "2026-11-23T17:05:09Z");
-    for (const char* bad :
-         {"2026-11-23 17:05:09Z", "2026-11-23T17:05:09", "2026-13-01T00:00:00Z", "tomorrow", ""})
+    for (const char* bad : {"2026-11-23 17:05:09Z", "2026-11-23T17:05:09", "2026-13-01T00:00:00Z", "tomorrow",
+                            "", "0790-11-23T17:12:14Z", "1969-12-31T23:59:59Z"})
         CHECK_FALSE(ParseUtc(bad));
+}
+
+TEST_CASE("Manifests the fuzzer found are refused or survive a round trip", "[bundle]") {
+    // tests/fuzz/regressions/manifest: a "created" in the year 790 once parsed, but was written back
+    // as "790-11-23T...", which no longer parsed.
+    for (const auto& entry :
+         fs::directory_iterator(std::string(BRUGPUNT_SOURCE_DIR) + "/tests/fuzz/regressions/manifest")) {
+        INFO(entry.path().string());
+        auto m = ParseManifest(Read(entry.path()));
+        if (!m) continue;
+        auto again = ParseManifest(ManifestToJson(m.value()));
+        REQUIRE(again);
+        CHECK(again->created == m->created);
+        CHECK(again->expires == m->expires);
+    }
+    CHECK_FALSE(ParseManifest(
+        Read(std::string(BRUGPUNT_SOURCE_DIR) + "/tests/fuzz/regressions/manifest/year-790.json")));
 }
 
 TEST_CASE("A signature fits only its message and its key", "[bundle]") {
