@@ -12,11 +12,11 @@
 #include <fstream>
 #include <functional>
 #include <mutex>
-#include <sstream>
 #include <unordered_map>
 
 #include "audio/audio.h"
 #include "core/config.h"
+#include "core/files.h"
 #include "core/options.h"
 #include "core/session.h"
 #include "core/speech.h"
@@ -103,11 +103,8 @@ std::string FormatLocal(long long unix_seconds) {
 }
 
 core::Result<std::string> ReadFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::Error{core::ErrorCode::kIo, "cannot open " + path};
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    if (auto text = core::ReadWholeFile(path)) return std::move(*text);
+    return core::Error{core::ErrorCode::kIo, "cannot open " + path};
 }
 
 // Work that background threads hand to the main thread; drained once per loop iteration.

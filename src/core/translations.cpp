@@ -2,9 +2,8 @@
 #include "translations.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "files.h"
 #include "language.h"
 
 namespace brugpunt::core {
@@ -40,10 +39,7 @@ Result<Translations> LoadTranslationsDir(const std::string& dir) {
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         if (entry.path().extension() != ".po") continue;
         std::string lang = entry.path().stem().string();
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto strings = Strings::ParsePo(text.str());
+        auto strings = Strings::ParsePo(ReadWholeFile(entry.path().string()).value_or(""));
         if (!strings)
             return Error{strings.error().code, entry.path().string() + ": " + strings.error().message};
         t.Add(lang, std::move(strings.value()));

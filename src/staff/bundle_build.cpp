@@ -8,8 +8,8 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "core/files.h"
 #include "store/catalogue_json.h"
 #include "sync/bundle.h"
 #include "sync/crypto.h"
@@ -25,11 +25,8 @@ core::Error Io(const std::string& what) {
 }
 
 core::Result<std::string> Slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return Io("cannot read " + p.string());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    if (auto text = core::ReadWholeFile(p.string())) return std::move(*text);
+    return Io("cannot read " + p.string());
 }
 
 bool Spill(const fs::path& p, const std::string& text) {

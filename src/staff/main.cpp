@@ -9,12 +9,12 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bundle_build.h"
 #include "check.h"
+#include "core/files.h"
 #include "core/validate.h"
 #include "generate.h"
 #include "import.h"
@@ -143,14 +143,6 @@ int Sign(const Args& a) {
     return 0;
 }
 
-std::optional<std::string> Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 bool Spill(const std::string& path, const std::string& text) {
     std::string tmp = path + ".tmp";
     if (!(std::ofstream(tmp, std::ios::binary) << text)) return false;
@@ -165,12 +157,12 @@ std::vector<staff::JargonTerm> Jargon(const Args& a, const char* argv0) {
     std::filesystem::path exe = std::filesystem::path(argv0).parent_path();
     for (const auto& p :
          {exe / "../assets/staff/jargon.txt", exe / "../share/brugpunt/assets/staff/jargon.txt"})
-        if (auto text = Slurp(p.string())) {
+        if (auto text = core::ReadWholeFile(p.string())) {
             terms = staff::ParseJargon(*text);
             break;
         }
     if (!a.Get("jargon").empty())
-        if (auto text = Slurp(a.Get("jargon"))) {
+        if (auto text = core::ReadWholeFile(a.Get("jargon"))) {
             auto more = staff::ParseJargon(*text);
             terms.insert(terms.end(), more.begin(), more.end());
         }
@@ -179,8 +171,9 @@ std::vector<staff::JargonTerm> Jargon(const Args& a, const char* argv0) {
 
 int Check(const Args& a, const char* argv0) {
     if (a.words.size() != 1) return Fail("usage: check FILE [--jargon FILE]", 2);
-    if (!a.Get("jargon").empty() && !Slurp(a.Get("jargon"))) return Fail("cannot read " + a.Get("jargon"));
-    auto text = Slurp(a.words[0]);
+    if (!a.Get("jargon").empty() && !core::ReadWholeFile(a.Get("jargon")))
+        return Fail("cannot read " + a.Get("jargon"));
+    auto text = core::ReadWholeFile(a.words[0]);
     if (!text) return Fail("cannot read " + a.words[0]);
     staff::CheckReport r = staff::CheckFile(a.words[0], *text, Jargon(a, argv0));
     for (const auto& e : r.errors) std::printf("%s\n", staff::FormatProblem(e).c_str());
@@ -199,7 +192,7 @@ int Import(const Args& a) {
     std::string base_path = std::filesystem::exists(out) ? out : a.Get("base");
     if (base_path.empty())
         return Fail(out + " does not exist yet: give --base CATALOGUE.json for its categories", 2);
-    auto base_text = Slurp(base_path);
+    auto base_text = core::ReadWholeFile(base_path);
     if (!base_text) return Fail("cannot read " + base_path);
     auto base = store::ParseCatalogueJson(*base_text);
     if (!base) return Fail(base_path + ": " + base.error().message);
@@ -219,7 +212,8 @@ int Import(const Args& a) {
             q.page_size = static_cast<int>(n);
         }
         if (a.Get("full") != "yes")
-            if (auto state = Slurp(state_path)) q.modified_from = state->substr(0, state->find('\n'));
+            if (auto state = core::ReadWholeFile(state_path))
+                q.modified_from = state->substr(0, state->find('\n'));
         sync::CurlFetcher http;
         auto r = staff::ImportUitdatabank(q, http, catalogue.categories, [](int got, int total) {
             std::fprintf(stderr, "UiTdatabank: %d of %d events\n", got, total);
@@ -228,7 +222,7 @@ int Import(const Args& a) {
         imported = std::move(r.value());
     } else {
         std::string file = a.Get("csv") + a.Get("json") + a.Get("jsonld");
-        auto text = Slurp(file);
+        auto text = core::ReadWholeFile(file);
         if (!text) return Fail("cannot read " + file);
         if (!a.Get("csv").empty()) {
             imported = staff::ImportCsv(*text, file);
@@ -294,7 +288,7 @@ int Generate(const Args& a, const char* argv0) {
 int ExportHtml(const Args& a, const char* argv0) {
     if (a.words.size() != 1 || a.Get("out").empty())
         return Fail("usage: export-html CATALOGUE.json --out PAGE.html [--pictograms DIR]", 2);
-    auto text = Slurp(a.words[0]);
+    auto text = core::ReadWholeFile(a.words[0]);
     if (!text) return Fail("cannot read " + a.words[0]);
     auto parsed = store::ParseCatalogueJson(*text);
     if (!parsed) return Fail(a.words[0] + ": " + parsed.error().message);

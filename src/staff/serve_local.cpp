@@ -9,9 +9,9 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <optional>
 
+#include "core/files.h"
 #include "sync/crypto.h"
 
 namespace fs = std::filesystem;
@@ -45,15 +45,15 @@ void Answer(int fd, const std::string& dir) {
     fs::path file = fs::path(dir) / target.substr(target.find_first_not_of('/') == std::string::npos
                                                       ? target.size()
                                                       : target.find_first_not_of('/'));
-    std::ifstream in(file, std::ios::binary);
-    if (method != "GET" || target.find("..") != std::string::npos || !in || fs::is_directory(file)) {
+    std::optional<std::string> found;
+    if (method == "GET" && target.find("..") == std::string::npos && !fs::is_directory(file))
+        found = core::ReadWholeFile(file.string());
+    if (!found) {
         SendAll(fd, "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n");
         std::printf("404 %s\n", target.c_str());
         return;
     }
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::string body = s.str();
+    const std::string& body = *found;
     std::string etag = "\"" + sync::Sha256Hex(body).substr(0, 16) + "\"";
     if (if_none_match == etag) {
         SendAll(fd, "HTTP/1.0 304 Not Modified\r\nETag: " + etag + "\r\n\r\n");

@@ -2,10 +2,9 @@
 #include "catalogue_json.h"
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "core/files.h"
 #include "core/language.h"
 #include "core/speech.h"
 
@@ -416,11 +415,9 @@ Result<Activity> ActivityFromJson(std::string_view text) {
 }
 
 Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    auto parsed = ParseCatalogueJson(buf.str());
+    auto text = core::ReadWholeFile(path);
+    if (!text) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
+    auto parsed = ParseCatalogueJson(*text);
     if (!parsed) return Error{parsed.error().code, path + ": " + parsed.error().message};
     auto more = ValidateCatalogue(parsed->catalogue);
     parsed->issues.insert(parsed->issues.end(), more.begin(), more.end());

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/files.h"
 #include "crypto.h"
 #include "store/catalogue_json.h"
 
@@ -203,8 +204,7 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
 
     // The catalogue must be one this kiosk can show before it replaces the one in use.
     std::string incoming = m_local.IncomingFile(*manifest->Catalogue());
-    std::ifstream in(incoming, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text = core::ReadWholeFile(incoming).value_or("");
     if (auto parsed = store::ParseCatalogueJson(text); !parsed) {
         fs::remove(incoming, ec);
         return fail(SyncOutcome::kRejected, "malformed catalogue: " + parsed.error().message);

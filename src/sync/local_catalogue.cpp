@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <vector>
 
+#include "core/files.h"
 #include "crypto.h"
 
 namespace fs = std::filesystem;
@@ -21,14 +21,6 @@ namespace {
 
 core::Error IoError(const std::string& what) {
     return core::Error{core::ErrorCode::kIo, what};
-}
-
-std::optional<std::string> Slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 bool FsyncPath(const fs::path& p, bool directory) {
@@ -95,7 +87,7 @@ core::Result<std::optional<InstalledCatalogue>> LocalCatalogue::Recover(
     const std::string& public_key_hex) const {
     fs::path root(m_root);
     std::error_code ec;
-    auto current = Slurp(root / "current");
+    auto current = core::ReadWholeFile((root / "current").string());
     std::string in_use = current ? current->substr(0, current->find('\n')) : "";
     // An apply that never reached its commit point left these; they are not in use.
     fs::remove(root / "current.tmp", ec);
@@ -111,8 +103,8 @@ core::Result<std::optional<InstalledCatalogue>> LocalCatalogue::Recover(
         return core::Error{core::ErrorCode::kInvalid,
                            "the synced catalogue " + in_use + " is damaged: " + why};
     };
-    auto text = Slurp(dir / kManifestFile);
-    auto sig = Slurp(dir / kSignatureFile);
+    auto text = core::ReadWholeFile((dir / kManifestFile).string());
+    auto sig = core::ReadWholeFile((dir / kSignatureFile).string());
     if (!text || !sig) return damaged("its manifest is missing");
     if (!VerifySignature(*text, sig->substr(0, sig->find_first_of(" \r\n")), public_key_hex))
         return damaged("the manifest's signature does not match this kiosk's key");
