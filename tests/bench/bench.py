@@ -23,6 +23,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+import kiosk_e2e as ke  # noqa: E402  (the widget map and real X clicks, as the end-to-end test reads them)
+
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -78,29 +81,15 @@ def pct(values, p):
     return v[min(len(v) - 1, int(p * len(v)))] if v else float("nan")
 
 
-def widget_map(path):
-    try:
-        with open(path) as f:
-            return {p[0]: tuple(map(float, p[1:])) for p in (line.split() for line in f) if len(p) == 5}
-    except FileNotFoundError:
-        return {}
-
-
 def wait_widget(path, pred, timeout=20):
     end = time.time() + timeout
     while time.time() < end:
-        m = widget_map(path)
+        m = ke.widget_map(path)
         hit = [w for w in m if pred(w)]
         if hit:
             return m, hit
         time.sleep(0.03)
-    raise SystemExit(f"bench: no widget appeared; on screen: {sorted(widget_map(path))[:20]}")
-
-
-def click(m, widget):
-    x0, y0, x1, y1 = m[widget]
-    subprocess.run(["xdotool", "mousemove", str(int((x0 + x1) / 2)), str(int((y0 + y1) / 2)), "click", "1"], check=True)
-    time.sleep(0.1)
+    raise SystemExit(f"bench: no widget appeared; on screen: {sorted(ke.widget_map(path))[:20]}")
 
 
 def drag(x, y0, y1, steps=12):
@@ -171,24 +160,24 @@ def brugpunt(args, tmp, catalogue, n):
     idle_to = (time.monotonic() - k.t0) * 1000
     # Browse 50 screens with real clicks: start, a category, an activity, back, home, ...
     m, _ = wait_widget(k.wmap, lambda w: w == "attract:start")
-    click(m, "attract:start")
+    ke.click(k.wmap, "attract:start")
     out["idle_frames"] = None  # filled below from the frame log
     screens, i = 1, 0
     while screens < 50:
         m, tiles = wait_widget(k.wmap, lambda w: w.startswith("tile:") and not w.endswith(":speak"))
-        click(m, sorted(tiles)[i % len(tiles)])
+        ke.click(k.wmap, sorted(tiles)[i % len(tiles)])
         m, cards = wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
-        click(m, sorted(cards)[i % len(cards)])
+        ke.click(k.wmap, sorted(cards)[i % len(cards)])
         m, _ = wait_widget(k.wmap, lambda w: w == "top:home")
         wait_widget(k.wmap, lambda w: w.startswith("detail") or w == "top:appointment")
-        click(m, "top:home")
+        ke.click(k.wmap, "top:home")
         screens += 3
         i += 1
     time.sleep(0.5)
     out["rss_browsed_kb"] = rss_kb(k.p.pid)
     # Scroll the longest list: drags up and down, a frame log line per frame.
     m, tiles = wait_widget(k.wmap, lambda w: w.startswith("tile:") and not w.endswith(":speak"))
-    click(m, "tile:sport" if "tile:sport" in m else sorted(tiles)[0])
+    ke.click(k.wmap, "tile:sport" if "tile:sport" in m else sorted(tiles)[0])
     wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
     start_ms = (time.monotonic() - k.t0) * 1000
     for j in range(20):
@@ -234,9 +223,9 @@ def sync_apply(args, tmp, catalogue):
     try:
         wait_log(k.log, "version 1 loaded", 300)
         m, _ = wait_widget(k.wmap, lambda w: w == "attract:start")
-        click(m, "attract:start")
+        ke.click(k.wmap, "attract:start")
         m, tiles = wait_widget(k.wmap, lambda w: w.startswith("tile:") and not w.endswith(":speak"))
-        click(m, "tile:sport")
+        ke.click(k.wmap, "tile:sport")
         wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
         subprocess.run([tool, "build", catalogue, "--out", bundle, "--version", "2"], check=True, capture_output=True)
         subprocess.run([tool, "sign", bundle, "--key", key], check=True, capture_output=True)
