@@ -12,10 +12,14 @@ const { chromium } = require('playwright-core');
     const go = performance.now();
     await page.goto('file://' + page_path, { waitUntil: 'load' });
     const loaded = performance.now();
-    const fcp = await page.evaluate(() => {
-        const e = performance.getEntriesByName('first-contentful-paint')[0];
-        return e ? e.startTime : null;
-    });
+    // A small page can be loaded before its first paint is recorded: wait for it (5 s at most).
+    const fcp = await page.evaluate(() => new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+            const e = list.getEntriesByName('first-contentful-paint')[0];
+            if (e) resolve(e.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(null), 5000);
+    }));
     await page.screenshot({ path: shot_path });
     const shot = performance.now();
     console.log(JSON.stringify({
