@@ -2,8 +2,10 @@
 #include "options.h"
 
 #include "language.h"
+#include "screen_names.h"
 #include "speech.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace brugpunt::core {
@@ -29,35 +31,45 @@ std::string LanguageCodes() {
 }  // namespace
 
 const char* UsageText() {
-    return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] "
-           "[--fullscreen]\n"
-           "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map FILE]\n"
-           "                [--frame-log FILE]\n"
-           "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
-           "[--subtitles]\n"
-           "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
-           "warning, languages,\n"
-           "                      appointment:STEP (about children contact language dayparts consent done "
-           "failed\n"
-           "                      interest), staff:pin, staff:status\n"
-           "       brugpunt --say ACTIVITY_ID --field title|summary|first_visit --lang LANG --out OUT.wav\n"
-           "                [--catalogue PATH] [--config FILE]\n"
-           "       brugpunt --outbox-status [--config FILE]\n"
-           "       brugpunt --deliver-once --config FILE\n"
-           "       brugpunt --sync-once --config FILE     (0: the catalogue is current; else the reason)\n"
-           "       brugpunt --catalogue-status --config FILE\n"
-           "       brugpunt --version\n";
+    static const std::string text = [] {
+        std::string steps;
+        for (Step step : AllSteps()) steps += std::string(NameOf(step)) + " ";
+        return "usage: brugpunt [--config FILE] [--catalogue PATH] [--assets DIR] [--dpi N] [--size WxH] "
+               "[--fullscreen]\n"
+               "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map "
+               "FILE]\n"
+               "                [--frame-log FILE]\n"
+               "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
+               "[--subtitles]\n"
+               "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
+               "warning, languages,\n"
+               "                      appointment:STEP (" +
+               steps + std::string(kInterestTarget) +
+               "), staff:pin, staff:status\n"
+               "       brugpunt --say ACTIVITY_ID --field title|summary|first_visit --lang LANG --out "
+               "OUT.wav\n"
+               "                [--catalogue PATH] [--config FILE]\n"
+               "       brugpunt --outbox-status [--config FILE]\n"
+               "       brugpunt --deliver-once --config FILE\n"
+               "       brugpunt --sync-once --config FILE     (0: the catalogue is current; else the "
+               "reason)\n"
+               "       brugpunt --catalogue-status --config FILE\n"
+               "       brugpunt --version\n";
+    }();
+    return text.c_str();
 }
 
 Result<ScreenRequest> ParseScreen(const std::string& text) {
     auto colon = text.find(':');
     ScreenRequest r{text.substr(0, colon), colon == std::string::npos ? "" : text.substr(colon + 1)};
-    bool needs_arg = r.name == "list" || r.name == "detail" || r.name == "appointment" || r.name == "staff";
-    bool plain = r.name == "attract" || r.name == "home" || r.name == "contact" || r.name == "credits" ||
-                 r.name == "warning" || r.name == "languages";
-    if (needs_arg && r.arg.empty()) return Bad("--screen " + r.name + " needs a value: " + r.name + ":ID");
-    if (plain && colon != std::string::npos) return Bad("--screen " + r.name + " takes no ':' value");
-    if (!needs_arg && !plain) return Bad("unknown screen '" + text + "'");
+    const auto targets = ScreenshotTargets();
+    auto target =
+        std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return r.name == t.name; });
+    if (target == targets.end()) return Bad("unknown screen '" + text + "'");
+    if (target->takes_value && r.arg.empty())
+        return Bad("--screen " + r.name + " needs a value: " + r.name + ":ID");
+    if (!target->takes_value && colon != std::string::npos)
+        return Bad("--screen " + r.name + " takes no ':' value");
     return r;
 }
 
