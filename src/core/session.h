@@ -54,7 +54,6 @@ struct Session {
     AppointmentDraft draft;
     StaffState staff;
     std::vector<TimePoint> corner_taps;  // the hidden staff gesture
-    Utterance speech;                    // what kSpeak should say
     // The visitor's language: what speaker buttons say and subtitles show. Dutch stays on screen.
     std::string language = "nl";
     bool language_picker = false;  // the picker is open over the screen
@@ -188,18 +187,32 @@ using Action =
                  action::ReplayAudio, action::Volume, action::StaffVolume>;
 using Actions = std::vector<Action>;
 
-enum class Effect {
-    kRefreshList,  // the filter or category changed: run the query again
-    kScrollToTop,
-    kWipeUiState,    // the session was reset: drop every UI-local field
-    kSubmitRequest,  // write session.draft to the outbox, then answer SubmitDone or SubmitFailed
-    kSpeak,          // say session.speech in session.language
-    kStopAudio,      // the visitor moved on: silence
-    kPauseAudio,
-    kResumeAudio,
-    kReplayAudio,
-    kSetVolume,  // play at session.volume from now on
+// What Reduce asks the world to do. Each effect carries its own data, so the session keeps no
+// field whose only job is to hand a payload to the dispatcher.
+namespace effect {
+struct RefreshList {};  // the filter or category changed: run the query again
+struct ScrollToTop {};
+struct WipeUiState {};  // the session was reset: drop every UI-local field
+// Write the request to the outbox, then answer with action::SubmitDone or action::SubmitFailed.
+struct SubmitRequest {
+    AppointmentRequest request;
 };
+struct Speak {
+    Utterance text;
+    std::string language;  // the visitor's language when it was asked for
+};
+struct StopAudio {};  // the visitor moved on: silence
+struct PauseAudio {};
+struct ResumeAudio {};
+struct ReplayAudio {};
+struct SetVolume {
+    int percent;  // play at this loudness from now on
+};
+}  // namespace effect
+
+using Effect = std::variant<effect::RefreshList, effect::ScrollToTop, effect::WipeUiState,
+                            effect::SubmitRequest, effect::Speak, effect::StopAudio, effect::PauseAudio,
+                            effect::ResumeAudio, effect::ReplayAudio, effect::SetVolume>;
 
 // What the kiosk says when "Ben je er nog?" appears: the warning is heard as well as seen. The
 // app reads the key in the visitor's language.

@@ -52,7 +52,6 @@ struct ViewModel {
     core::StaffState staff;
     StaffStatus staff_status;
     const TextureSource* textures = nullptr;
-    const core::Strings* strings = nullptr;
     const core::Translations* translations = nullptr;
     // The visitor's language: speaker buttons speak it and subtitles show it; Dutch stays.
     std::string language = "nl";

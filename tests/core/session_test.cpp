@@ -19,7 +19,17 @@ struct Harness {
         clock.Advance(ms);
         Do(Tick{clock.Now()});
     }
-    bool Has(Effect e) const { return std::find(effects.begin(), effects.end(), e) != effects.end(); }
+    template <class E>
+    bool Has() const {
+        return Find<E>() != nullptr;
+    }
+    // The last effect of kind E, with its data; nothing when Reduce asked for none.
+    template <class E>
+    const E* Find() const {
+        for (auto it = effects.rbegin(); it != effects.rend(); ++it)
+            if (const E* e = std::get_if<E>(&*it)) return e;
+        return nullptr;
+    }
 };
 
 }  // namespace
@@ -32,7 +42,7 @@ TEST_CASE("A session starts on attract and walks the screens with a back stack")
     h.Do(OpenCategory{"sport"});
     CHECK(h.s.screen == Screen::kList);
     CHECK(h.s.filter.category == "sport");
-    CHECK(h.Has(Effect::kRefreshList));
+    CHECK(h.Has<effect::RefreshList>());
     h.Do(OpenActivity{"voetbal"});
     CHECK(h.s.screen == Screen::kDetail);
     h.Do(OpenContact{});
@@ -73,8 +83,8 @@ TEST_CASE("Filters change through actions and ask for a new list") {
     h.effects.clear();
     h.Do(ToggleChip{Chip::kFree});
     CHECK(h.s.filter.free_only);
-    CHECK(h.Has(Effect::kRefreshList));
-    CHECK(h.Has(Effect::kScrollToTop));
+    CHECK(h.Has<effect::RefreshList>());
+    CHECK(h.Has<effect::ScrollToTop>());
     h.Do(SetAge{8});
     h.Do(SetDay{Weekday::kWed});
     CHECK(h.s.filter.age == 8);
@@ -111,7 +121,7 @@ TEST_CASE("Inactivity warns after the idle time, counts down and then wipes the 
     CHECK(h.s.category.empty());
     CHECK(h.s.back_stack.empty());
     CHECK(h.s.generation == 1);
-    CHECK(h.Has(Effect::kWipeUiState));
+    CHECK(h.Has<effect::WipeUiState>());
 }
 
 TEST_CASE("More time keeps the session and restarts the idle time") {
@@ -182,8 +192,11 @@ TEST_CASE("Appointment: from an activity, the flow is pre-filled with it and wal
     CHECK(h.s.draft.step == Step::kConsent);
     h.effects.clear();
     h.Do(GiveConsent{});
-    CHECK(h.Has(Effect::kSubmitRequest));
+    REQUIRE(h.Has<effect::SubmitRequest>());
     CHECK(h.s.draft.request.phone == "+32470123467");  // normalised before it is stored
+    // The effect carries the request itself, as it is to be written.
+    CHECK(h.Find<effect::SubmitRequest>()->request.phone == "+32470123467");
+    CHECK(h.Find<effect::SubmitRequest>()->request.language == "uk");
     CHECK(h.s.draft.request.consent);
     h.Do(SubmitDone{"ABC-DEF"});
     CHECK(h.s.draft.step == Step::kDone);
@@ -238,7 +251,7 @@ TEST_CASE("Appointment: declining consent sends nothing and forgets the draft") 
     h.Do(SetContactMode{ContactMode::kComeBack});
     h.effects.clear();
     h.Do(DeclineConsent{});
-    CHECK_FALSE(h.Has(Effect::kSubmitRequest));
+    CHECK_FALSE(h.Has<effect::SubmitRequest>());
     CHECK(h.s.screen == Screen::kHome);
     CHECK(h.s.draft.request.contact == ContactMode::kPhone);
 }
@@ -253,7 +266,7 @@ TEST_CASE("Appointment: a failed write keeps the draft so the visitor can try ag
     CHECK(h.s.draft.step == Step::kFailed);
     h.effects.clear();
     h.Do(GiveConsent{});
-    CHECK(h.Has(Effect::kSubmitRequest));
+    CHECK(h.Has<effect::SubmitRequest>());
 }
 
 TEST_CASE("Interest request: one activity, phone only, fewer steps") {
@@ -329,24 +342,25 @@ TEST_CASE("Speech: a speaker button says its text; moving on silences; the warni
     h.Do(Start{});
     h.effects.clear();
     h.Do(Speak{{.dutch = "Wat wil je doen?"}});
-    CHECK(h.Has(Effect::kSpeak));
-    CHECK(h.s.speech.dutch == "Wat wil je doen?");
+    REQUIRE(h.Has<effect::Speak>());
+    CHECK(h.Find<effect::Speak>()->text.dutch == "Wat wil je doen?");
     h.effects.clear();
     h.Do(OpenCategory{"sport"});
-    CHECK(h.Has(Effect::kStopAudio));
+    CHECK(h.Has<effect::StopAudio>());
     h.Do(StartAppointment{});
     h.effects.clear();
     h.Do(NextStep{});
-    CHECK(h.Has(Effect::kStopAudio));  // a new step, a new question
+    CHECK(h.Has<effect::StopAudio>());  // a new step, a new question
     h.effects.clear();
     h.Do(AddChild{});
-    CHECK_FALSE(h.Has(Effect::kStopAudio));  // same step: keep talking
+    CHECK_FALSE(h.Has<effect::StopAudio>());  // same step: keep talking
     h.effects.clear();
     h.Wait(91s);
     CHECK(h.s.warning);
-    CHECK(h.Has(Effect::kSpeak));
-    CHECK(h.s.speech.dutch == kWarningSpeech);
-    CHECK(h.s.speech.key == kWarningSpeechKey);  // so the app says it in the visitor's language
+    REQUIRE(h.Has<effect::Speak>());
+    CHECK(h.Find<effect::Speak>()->text.dutch == kWarningSpeech);
+    CHECK(h.Find<effect::Speak>()->text.key ==
+          kWarningSpeechKey);  // so the app says it in the visitor's language
 }
 
 TEST_CASE("Language: chosen for the session, kept across screens, gone with the session") {
@@ -359,7 +373,7 @@ TEST_CASE("Language: chosen for the session, kept across screens, gone with the 
     h.Do(ChooseLanguage{"ar"});
     CHECK(h.s.language == "ar");
     CHECK_FALSE(h.s.language_picker);
-    CHECK_FALSE(h.Has(Effect::kStopAudio));  // the name just tapped is still being said
+    CHECK_FALSE(h.Has<effect::StopAudio>());  // the name just tapped is still being said
     h.Do(ToggleSubtitles{});
     CHECK(h.s.subtitles);
     h.Do(OpenCategory{"sport"});
@@ -392,7 +406,8 @@ TEST_CASE("Volume: a visitor's change lasts their session; staff set the kiosk's
     h.Do(Start{});
     h.effects.clear();
     h.Do(Volume{+10});
-    CHECK(h.Has(Effect::kSetVolume));
+    REQUIRE(h.Has<effect::SetVolume>());
+    CHECK(h.Find<effect::SetVolume>()->percent == kDefaultVolume + 10);
     CHECK(h.s.volume == kDefaultVolume + 10);
     for (int i = 0; i < 20; ++i) h.Do(Volume{-10});
     CHECK(h.s.volume == kMinVolume);  // never silent
@@ -401,7 +416,8 @@ TEST_CASE("Volume: a visitor's change lasts their session; staff set the kiosk's
     h.Wait(91s);
     h.Wait(21s);
     CHECK(h.s.volume == kDefaultVolume);
-    CHECK(h.Has(Effect::kSetVolume));
+    REQUIRE(h.Has<effect::SetVolume>());
+    CHECK(h.Find<effect::SetVolume>()->percent == kDefaultVolume);
     // Only an unlocked staff screen sets the kiosk's volume.
     h.Do(StaffVolume{-20});
     CHECK(h.s.kiosk_volume == kDefaultVolume);
@@ -422,5 +438,8 @@ TEST_CASE("Audio controls pass through as effects") {
     h.Do(PauseAudio{});
     h.Do(ResumeAudio{});
     h.Do(ReplayAudio{});
-    CHECK(h.effects == Effects{Effect::kPauseAudio, Effect::kResumeAudio, Effect::kReplayAudio});
+    REQUIRE(h.effects.size() == 3);
+    CHECK(std::holds_alternative<effect::PauseAudio>(h.effects[0]));
+    CHECK(std::holds_alternative<effect::ResumeAudio>(h.effects[1]));
+    CHECK(std::holds_alternative<effect::ReplayAudio>(h.effects[2]));
 }

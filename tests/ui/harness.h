@@ -64,7 +64,6 @@ class UiHarness {
         strings = po.value();
         ui::SetStrings(&strings);
         vm.textures = &textures;
-        vm.strings = &strings;
     }
     ~UiHarness() {
         ui::SetTheme(nullptr);

@@ -1,0 +1,67 @@
+// Owns the frame log, the widget map and the watchdog. No SDL here.
+#include "frame_hooks.h"
+
+#include <ctime>
+#include <fstream>
+
+#include "ui/widgets.h"
+
+namespace brugpunt::app {
+namespace {
+
+long long ThreadCpuMicros() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
+}
+
+}  // namespace
+
+FrameLog::FrameLog(const std::string& path, const LogFn& log) {
+    if (path.empty()) return;
+    m_file = std::fopen(path.c_str(), "w");
+    if (!m_file) log("cannot write " + path);
+}
+
+FrameLog::~FrameLog() {
+    if (m_file) std::fclose(m_file);
+}
+
+void FrameLog::TurnStarted() {
+    if (m_file) m_turn_cpu_us = ThreadCpuMicros();
+}
+
+void FrameLog::FrameDrawn(long long ms_since_start, char flag) {
+    if (m_file)
+        std::fprintf(m_file, "%lld %lld %c\n", ms_since_start, ThreadCpuMicros() - m_turn_cpu_us, flag);
+}
+
+void WidgetMap::FrameDrawn() {
+    if (m_path.empty()) return;
+    std::string text;
+    char line[512];
+    for (const auto& [id, r] : ui::probe::All()) {
+        std::snprintf(line, sizeof line, "%s %.0f %.0f %.0f %.0f\n", id.c_str(), r.first.x, r.first.y,
+                      r.second.x, r.second.y);
+        text += line;
+    }
+    if (text == m_last) return;
+    m_last = text;
+    std::string tmp = m_path + ".tmp";
+    std::ofstream(tmp) << text;
+    std::rename(tmp.c_str(), m_path.c_str());
+}
+
+bool FrameWatchdog::Draw(const std::function<void()>& draw) {
+    std::string error;
+    bool carry_on = m_guard.Run(draw, error);
+    if (!error.empty())
+        m_log("a frame failed (" + std::to_string(m_guard.FailuresInARow()) + " in a row): " + error);
+    if (!carry_on) {
+        m_log("too many failing frames in a row; stopping so the service manager restarts the kiosk");
+        std::abort();
+    }
+    return error.empty();
+}
+
+}  // namespace brugpunt::app

@@ -1,0 +1,269 @@
+// Owns the Kiosk: reduce, dispatch, outbox writes, the list query and the view model.
+// No SDL, ImGui calls, files or threads.
+#include "kiosk.h"
+
+#include <ctime>
+#include <deque>
+
+#include "core/validate.h"
+#include "store/catalogue_json.h"
+#include "sync/delivery.h"
+
+namespace brugpunt::app {
+namespace {
+
+template <class... Fs>
+struct Overloaded : Fs... {
+    using Fs::operator()...;
+};
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+// "2026-11-23 18:05" in the kiosk's time zone, for the staff screen.
+std::string FormatLocal(long long unix_seconds) {
+    std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+}  // namespace
+
+core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path, const LogFn& log) {
+    LoadedCatalogue out;
+    if (path.ends_with(".json")) {
+        auto parsed = store::LoadCatalogueFile(path);
+        if (!parsed) return parsed.error();
+        for (const auto& issue : parsed->issues) log("catalogue: " + core::FormatIssue(issue));
+        if (!parsed->issues.empty())
+            log("catalogue: " + std::to_string(parsed->issues.size()) + " problems; showing it anyway");
+        auto db = store::CatalogueDb::Open(":memory:");
+        if (!db) return db.error();
+        if (auto s = db->Replace(parsed->catalogue); !s) return s.error();
+        out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
+    } else {
+        auto db = store::CatalogueDb::Open(path);
+        if (!db) return db.error();
+        out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
+    }
+    // The UI reads exactly what the store holds.
+    auto loaded = out.db->Load();
+    if (!loaded) return loaded.error();
+    out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
+    return out;
+}
+
+ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
+                             const core::CataloguePtr& catalogue,
+                             const std::vector<const core::Activity*>& list, const ui::StaffStatus& staff,
+                             const core::SessionPolicy& policy, core::TimePoint now) {
+    ui::ViewModel vm = fixed;
+    const core::Catalogue& c = *catalogue;
+    vm.screen = s.screen;
+    vm.catalogue = catalogue;
+    vm.filter = s.filter;
+    vm.list = list;
+    vm.category = c.FindCategory(s.category);
+    vm.detail = c.FindActivity(s.activity_id);
+    vm.warning = s.warning;
+    vm.draft = s.draft;
+    vm.staff = s.staff;
+    vm.staff_status = staff;
+    vm.chosen.clear();
+    for (const auto& id : s.chosen)
+        if (const core::Activity* a = c.FindActivity(id)) vm.chosen.push_back(a);
+    vm.warning_seconds = core::WarningSecondsLeft(s, now, policy);
+    vm.now = now;
+    vm.language = s.language;
+    vm.language_picker = s.language_picker;
+    vm.subtitles = s.subtitles;
+    vm.volume = s.volume;
+    vm.kiosk_volume = s.kiosk_volume;
+    return vm;
+}
+
+Kiosk::Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::TextureSource* textures,
+             const core::Translations* translations, const core::Config& config, core::Date today, LogFn log)
+    : m_cat(std::move(catalogue)), m_policy(std::move(policy)), m_config(config), m_log(std::move(log)) {
+    m_staff.kiosk_id = config.kiosk_id;
+    m_staff.delivery = config.delivery;
+    m_session.kiosk_volume = m_session.volume = config.volume;
+    m_fixed.textures = textures;
+    m_fixed.translations = translations;
+    m_fixed.version = BRUGPUNT_VERSION;
+    m_fixed.today = today;
+    IndexCatalogue();
+    RefreshList();
+    Rebuild(core::TimePoint{});
+}
+
+bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
+    bool changed = false;
+    std::deque<core::Action> pending(actions.begin(), actions.end());
+    while (!pending.empty()) {
+        core::Action a = std::move(pending.front());
+        pending.pop_front();
+        bool warning = m_session.warning;
+        core::Screen screen = m_session.screen;
+        core::Effects effects;
+        core::Reduce(m_session, a, m_policy, effects);
+        bool quiet =
+            std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
+        changed |= !quiet || warning != m_session.warning || screen != m_session.screen || !effects.empty();
+        // An effect's answer is reduced next, before the actions that followed this one.
+        std::vector<core::Action> answers;
+        for (const auto& e : effects)
+            if (auto answer = Dispatch(e)) answers.push_back(std::move(*answer));
+        pending.insert(pending.begin(), answers.begin(), answers.end());
+    }
+    Rebuild(now);
+    return changed;
+}
+
+void Kiosk::SetSpeaker(SpeakerPort* speaker, std::string voices) {
+    m_speaker = speaker;
+    m_staff.voices = std::move(voices);
+    if (m_speaker) m_speaker->SetVolume(m_session.volume);
+    Rebuild(m_now);
+}
+
+bool Kiosk::RefreshAudio() {
+    ui::AudioState now = m_speaker ? m_speaker->State() : ui::AudioState::kIdle;
+    if (m_speaker)
+        if (std::string problem = m_speaker->TakeProblem(); !problem.empty()) m_log("audio: " + problem);
+    bool changed = now != m_fixed.audio;
+    m_fixed.audio = m_vm.audio = now;
+    return changed;
+}
+
+void Kiosk::SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added) {
+    m_outbox = outbox;
+    m_on_added = std::move(on_added);
+}
+
+bool Kiosk::SetStaffStatus(const sync::WorkerStatus& st, long long now_ms) {
+    m_staff.outbox_depth = st.stats.depth;
+    m_staff.oldest_age_s = st.stats.oldest_created_ms ? (now_ms - *st.stats.oldest_created_ms) / 1000 : 0;
+    m_staff.delivered = st.stats.delivered;
+    m_staff.dropped = st.stats.dropped;
+    m_staff.last_error = st.stats.last_error;
+    m_vm.staff_status = m_staff;
+    return StaffVisible();
+}
+
+bool Kiosk::SetSyncStatus(const sync::SyncStatus& st) {
+    m_staff.sync_configured = true;
+    m_staff.last_sync = st.last_sync ? FormatLocal(st.last_sync) : "";
+    m_staff.sync_error = st.last_error;
+    m_staff.sync_busy = st.busy;
+    m_staff.sync_applying = st.applying;
+    m_staff.sync_done = st.done;
+    m_staff.sync_total = st.total;
+    m_vm.staff_status = m_staff;
+    return StaffVisible();
+}
+
+void Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
+    m_cat = std::move(catalogue);
+    IndexCatalogue();
+    const core::Catalogue& c = *m_cat.catalogue;
+    bool gone = (!m_session.activity_id.empty() && !c.FindActivity(m_session.activity_id)) ||
+                (!m_session.category.empty() && !c.FindCategory(m_session.category));
+    if (gone && m_session.screen != core::Screen::kAttract && m_session.screen != core::Screen::kStaff)
+        Apply({core::action::Home{}}, now);
+    RefreshList();
+    Rebuild(now);
+    m_swapped = true;
+}
+
+std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
+    namespace fx = core::effect;
+    return std::visit(
+        Overloaded{
+            [&](const fx::RefreshList&) -> std::optional<core::Action> {
+                RefreshList();
+                return std::nullopt;
+            },
+            [&](const fx::ScrollToTop&) -> std::optional<core::Action> {
+                m_local.ui.scroll_to_top = true;
+                return std::nullopt;
+            },
+            [&](const fx::WipeUiState&) -> std::optional<core::Action> {
+                m_local = ui::FrameLocal{};
+                return std::nullopt;
+            },
+            [&](const fx::SubmitRequest& e) -> std::optional<core::Action> { return Submit(e.request); },
+            [&](const fx::Speak& e) -> std::optional<core::Action> {
+                if (m_speaker) m_speaker->Say(e.text, e.language);
+                return std::nullopt;
+            },
+            [&](const fx::StopAudio&) -> std::optional<core::Action> {
+                if (m_speaker) m_speaker->Stop();
+                return std::nullopt;
+            },
+            [&](const fx::PauseAudio&) -> std::optional<core::Action> {
+                if (m_speaker) m_speaker->Pause();
+                return std::nullopt;
+            },
+            [&](const fx::ResumeAudio&) -> std::optional<core::Action> {
+                if (m_speaker) m_speaker->Resume();
+                return std::nullopt;
+            },
+            [&](const fx::ReplayAudio&) -> std::optional<core::Action> {
+                if (m_speaker) m_speaker->Replay();
+                return std::nullopt;
+            },
+            [&](const fx::SetVolume& e) -> std::optional<core::Action> {
+                if (m_speaker) m_speaker->SetVolume(e.percent);
+                return std::nullopt;
+            },
+        },
+        effect);
+}
+
+// The request goes to disk before the visitor sees a confirmation; the answer is an action.
+core::Action Kiosk::Submit(const core::AppointmentRequest& r) {
+    std::vector<std::pair<std::string, std::string>> titles;
+    for (const auto& id : r.activity_ids)
+        if (const core::Activity* a = m_cat.catalogue->FindActivity(id)) titles.push_back({id, a->title});
+    store::RequestEnvelope env = sync::NewEnvelope(m_config.kiosk_id, sync::WallNowMs(), std::move(titles));
+    if (!m_outbox) {
+        m_log("outbox: not available; the request was not stored");
+        return core::action::SubmitFailed{"no outbox"};
+    }
+    if (auto s = m_outbox->Add(sync::MakeOutboxItem(r, env)); !s) {
+        m_log("outbox: request not stored: " + s.error().message);
+        m_staff.last_error = s.error().message;
+        return core::action::SubmitFailed{s.error().message};
+    }
+    m_log("outbox: queued request " + env.reference);
+    if (m_on_added) m_on_added();
+    return core::action::SubmitDone{env.reference};
+}
+
+void Kiosk::IndexCatalogue() {
+    m_index.clear();
+    for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
+        m_index[m_cat.catalogue->activities[i].id] = i;
+}
+
+void Kiosk::RefreshList() {
+    m_list.clear();
+    auto ids = m_cat.db->Search(m_session.filter);
+    if (!ids) {
+        m_log("search failed: " + ids.error().message);
+        return;
+    }
+    for (const auto& id : ids.value())
+        if (auto it = m_index.find(id); it != m_index.end())
+            m_list.push_back(&m_cat.catalogue->activities[it->second]);
+}
+
+void Kiosk::Rebuild(core::TimePoint now) {
+    m_now = now;
+    m_vm = BuildViewModel(m_fixed, m_session, m_cat.catalogue, m_list, m_staff, m_policy, now);
+}
+
+}  // namespace brugpunt::app

@@ -1,0 +1,117 @@
+// Owns the kiosk's state between frames: the session, the catalogue on screen and its list, and
+// the view model the screens read. Dispatches effects to the outbox and the speaker behind small
+// interfaces. No SDL, ImGui calls, files or threads here; tested in tests/app/kiosk_test.cpp.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/config.h"
+#include "core/result.h"
+#include "core/session.h"
+#include "core/translations.h"
+#include "store/catalogue_db.h"
+#include "store/outbox.h"
+#include "sync/delivery_worker.h"
+#include "sync/sync_worker.h"
+#include "ui/screens.h"
+#include "ui/view_model.h"
+
+namespace brugpunt::app {
+
+using LogFn = std::function<void(const std::string&)>;
+
+// The catalogue the UI reads, and the db that answers its searches.
+struct LoadedCatalogue {
+    core::CataloguePtr catalogue;
+    std::unique_ptr<store::CatalogueDb> db;
+};
+// A catalogue source (.json, indexed into an in-memory db) or a catalogue db (.db).
+core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path, const LogFn& log);
+
+// What the kiosk asks of its speaker: audio::Speaker in the product, a recorder in tests.
+class SpeakerPort {
+  public:
+    virtual ~SpeakerPort() = default;
+    virtual void Say(const core::Utterance& text, const std::string& language) = 0;
+    virtual void Stop() = 0;
+    virtual void Pause() = 0;
+    virtual void Resume() = 0;
+    virtual void Replay() = 0;
+    virtual void SetVolume(int percent) = 0;
+    virtual ui::AudioState State() const = 0;
+    // The last thing that went wrong, once; empty when nothing did.
+    virtual std::string TakeProblem() = 0;
+};
+
+// Pure: what the screens read, from the session, the catalogue, its current list and the staff
+// status. `fixed` carries what does not follow the session (textures, translations, version,
+// today, the audio state).
+ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& session,
+                             const core::CataloguePtr& catalogue,
+                             const std::vector<const core::Activity*>& list, const ui::StaffStatus& staff,
+                             const core::SessionPolicy& policy, core::TimePoint now);
+
+class Kiosk {
+  public:
+    Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::TextureSource* textures,
+          const core::Translations* translations, const core::Config& config, core::Date today, LogFn log);
+
+    // Reduces each action and dispatches its effects; an effect's answer (a submit's result)
+    // comes back as an action through the same Reduce. True when something changed worth drawing.
+    bool Apply(const core::Actions& actions, core::TimePoint now);
+
+    // voices: the languages speech can be made in ("nl ar ..."), for the staff screen.
+    void SetSpeaker(SpeakerPort* speaker, std::string voices);
+    // The speaker's state changed (on its thread's word): true when the audio controls change.
+    bool RefreshAudio();
+    // Where "Maak een afspraak" writes; without one, submitting fails visibly.
+    void SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added);
+    // Worker reports. Each returns true when what is on screen changed.
+    bool SetStaffStatus(const sync::WorkerStatus& st, long long now_ms);
+    bool SetSyncStatus(const sync::SyncStatus& st);
+    // A new catalogue, between two frames: everything the screens read is rebuilt from it at
+    // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
+    void ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now);
+    // True once after each ReplaceCatalogue, for the frame loop's settle frames and frame log.
+    bool TakeCatalogueSwapped() { return std::exchange(m_swapped, false); }
+
+    const ui::ViewModel& View() const { return m_vm; }
+    ui::FrameLocal& Local() { return m_local; }
+    const core::Session& Session() const { return m_session; }
+    const core::SessionPolicy& Policy() const { return m_policy; }
+    const core::Catalogue& Catalogue() const { return *m_cat.catalogue; }
+
+  private:
+    std::optional<core::Action> Dispatch(const core::Effect& e);
+    core::Action Submit(const core::AppointmentRequest& request);
+    void RefreshList();
+    void IndexCatalogue();
+    void Rebuild(core::TimePoint now);
+    // Whether a worker report shows: the staff screen is the only one that draws it.
+    bool StaffVisible() const { return m_session.screen == core::Screen::kStaff; }
+
+    LoadedCatalogue m_cat;
+    core::SessionPolicy m_policy;
+    core::Config m_config;
+    LogFn m_log;
+    store::OutboxStore* m_outbox = nullptr;
+    SpeakerPort* m_speaker = nullptr;
+    std::function<void()> m_on_added;
+    ui::StaffStatus m_staff;
+    core::Session m_session;
+    ui::ViewModel m_fixed;  // what BuildViewModel does not derive from the session
+    ui::ViewModel m_vm;
+    ui::FrameLocal m_local;
+    core::TimePoint m_now{};
+    bool m_swapped = false;
+    std::vector<const core::Activity*> m_list;
+    std::unordered_map<std::string, size_t> m_index;
+};
+
+}  // namespace brugpunt::app

@@ -1,0 +1,30 @@
+// Owns --screenshot's script: the actions a visitor would make to reach a named screen, with a
+// made-up visitor and sample activities taken from whatever catalogue is loaded. Pure: no SDL,
+// ImGui or files.
+#pragma once
+
+#include "core/activity.h"
+#include "core/options.h"
+#include "core/result.h"
+#include "core/session.h"
+
+namespace brugpunt::app {
+
+struct ScreenScript {
+    core::ScreenRequest screen;
+    std::string lang = "nl";
+    bool subtitles = false;
+};
+
+// The sample activities screenshot mode shows: for an appointment, the first activity with places
+// free and the most translations (so a subtitled screenshot has something to show) and the next
+// one with places in its category; for an interest request, the first with an interest list and
+// the most translations. Nothing when the catalogue has none.
+const core::Activity* SampleForAppointment(const core::Catalogue& c);
+const core::Activity* SecondChoiceFor(const core::Catalogue& c, const core::Activity& first);
+const core::Activity* SampleForInterest(const core::Catalogue& c);
+
+core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core::Catalogue& c,
+                                          const core::SessionPolicy& policy, core::TimePoint now);
+
+}  // namespace brugpunt::app

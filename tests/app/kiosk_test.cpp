@@ -1,0 +1,299 @@
+// The kiosk library without a window: actions in, outbox rows, speaker calls and view models out.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <limits>
+
+#include "app/kiosk.h"
+#include "app/screen_script.h"
+#include "core/options.h"
+#include "core/screen_names.h"
+#include "store/catalogue_json.h"
+#include "store/outbox.h"
+
+using namespace brugpunt;
+using namespace brugpunt::core::action;
+using namespace std::chrono_literals;
+
+namespace {
+
+const core::Catalogue& Demo() {
+    static const core::Catalogue demo = [] {
+        auto parsed = store::LoadCatalogueFile(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
+        REQUIRE(parsed);
+        return parsed->catalogue;
+    }();
+    return demo;
+}
+
+app::LoadedCatalogue Load(const core::Catalogue& c) {
+    auto db = store::CatalogueDb::Open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->Replace(c));
+    app::LoadedCatalogue out;
+    out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
+    auto loaded = out.db->Load();
+    REQUIRE(loaded);
+    out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
+    return out;
+}
+
+// Records what the kiosk asked of its speaker.
+struct RecordingSpeaker final : app::SpeakerPort {
+    std::vector<std::string> calls;
+    void Say(const core::Utterance& text, const std::string& language) override {
+        calls.push_back("say " + language + ": " + text.dutch);
+    }
+    void Stop() override { calls.push_back("stop"); }
+    void Pause() override { calls.push_back("pause"); }
+    void Resume() override { calls.push_back("resume"); }
+    void Replay() override { calls.push_back("replay"); }
+    void SetVolume(int percent) override { calls.push_back("volume " + std::to_string(percent)); }
+    ui::AudioState State() const override { return ui::AudioState::kIdle; }
+    std::string TakeProblem() override { return ""; }
+    bool Said(const std::string& call) const {
+        return std::find(calls.begin(), calls.end(), call) != calls.end();
+    }
+};
+
+// An outbox whose disk is full.
+struct FullOutbox final : store::OutboxStore {
+    core::VoidResult Add(const store::OutboxItem&) override {
+        return core::Error{core::ErrorCode::kIo, "database or disk is full"};
+    }
+    core::Result<std::vector<store::OutboxItem>> Due(long long, int) override {
+        return std::vector<store::OutboxItem>{};
+    }
+    core::VoidResult Acknowledge(long long) override { return core::Ok{}; }
+    core::VoidResult Postpone(long long, long long, const std::string&) override { return core::Ok{}; }
+    core::Result<std::vector<std::string>> DropOlderThan(long long) override {
+        return std::vector<std::string>{};
+    }
+    core::Result<store::OutboxStats> Stats() override { return store::OutboxStats{}; }
+};
+
+struct Fixture {
+    core::Translations translations;
+    core::Config config;
+    std::vector<std::string> log;
+    core::ManualClock clock;
+    app::Kiosk kiosk;
+
+    explicit Fixture(const core::Catalogue& c = Demo())
+        : kiosk(Load(c), core::SessionPolicy{90s, 20s, "1234"}, nullptr, &translations, Config(),
+                {2026, 12, 2}, [this](const std::string& line) { log.push_back(line); }) {}
+    static core::Config Config() {
+        core::Config c;
+        c.kiosk_id = "balie-1";
+        return c;
+    }
+    bool Go(const std::string& screen) {
+        auto r = core::ParseScreen(screen);
+        REQUIRE(r);
+        auto a = app::ActionsToShow({r.value()}, kiosk.Catalogue(), kiosk.Policy(), clock.Now());
+        REQUIRE(a);
+        return kiosk.Apply(a.value(), clock.Now());
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Kiosk: a submitted request is in the outbox before the confirmation shows") {
+    Fixture f;
+    auto outbox = store::SqliteOutbox::Open(":memory:");
+    REQUIRE(outbox);
+    int woken = 0;
+    f.kiosk.SetOutbox(outbox.value().get(), [&] { ++woken; });
+    RecordingSpeaker speaker;
+    f.kiosk.SetSpeaker(&speaker, "nl");
+    f.Go("appointment:consent");
+    REQUIRE(f.kiosk.View().draft.step == core::Step::kConsent);
+    speaker.calls.clear();
+    f.kiosk.Apply({GiveConsent{}}, f.clock.Now());
+
+    const ui::ViewModel& vm = f.kiosk.View();
+    CHECK(vm.draft.step == core::Step::kDone);
+    REQUIRE(vm.draft.reference.size() == 7);
+    auto stats = outbox.value()->Stats();
+    REQUIRE(stats);
+    CHECK(stats->depth == 1);
+    auto due = outbox.value()->Due(std::numeric_limits<long long>::max(), 10);
+    REQUIRE(due);
+    REQUIRE(due->size() == 1);
+    CHECK(due->front().reference == vm.draft.reference);
+    CHECK(due->front().payload.find("+32470000000") != std::string::npos);  // the normalised number
+    CHECK(woken == 1);
+    // The answer went through Reduce with its effects: moving to "Gelukt" silenced the consent.
+    CHECK(speaker.Said("stop"));
+    // What stays in memory after the outbox has it: no phone number.
+    CHECK(vm.draft.request.phone.empty());
+    CHECK(std::any_of(f.log.begin(), f.log.end(), [&](const std::string& l) {
+        return l == "outbox: queued request " + vm.draft.reference;
+    }));
+}
+
+TEST_CASE("Kiosk: a full disk is told to the visitor and the staff screen, not confirmed") {
+    Fixture f;
+    FullOutbox outbox;
+    f.kiosk.SetOutbox(&outbox, [] {});
+    f.Go("appointment:consent");
+    f.kiosk.Apply({GiveConsent{}}, f.clock.Now());
+    CHECK(f.kiosk.View().draft.step == core::Step::kFailed);
+    CHECK(f.kiosk.View().draft.error == "database or disk is full");
+    CHECK(f.kiosk.View().draft.reference.empty());
+    CHECK(f.kiosk.View().staff_status.last_error == "database or disk is full");
+}
+
+TEST_CASE("Kiosk: without an outbox, submitting fails visibly") {
+    Fixture f;
+    f.Go("appointment:consent");
+    f.kiosk.Apply({GiveConsent{}}, f.clock.Now());
+    CHECK(f.kiosk.View().draft.step == core::Step::kFailed);
+    CHECK(f.kiosk.View().draft.error == "no outbox");
+}
+
+TEST_CASE("Kiosk: the activity on screen disappears in a new catalogue, and the visitor goes home") {
+    Fixture f;
+    f.Go("detail:voetbal-u8");
+    REQUIRE(f.kiosk.View().screen == core::Screen::kDetail);
+    REQUIRE(f.kiosk.View().detail->id == "voetbal-u8");
+
+    core::Catalogue next = Demo();
+    std::erase_if(next.activities, [](const core::Activity& a) { return a.id == "voetbal-u8"; });
+    f.kiosk.ReplaceCatalogue(Load(next), f.clock.Now());
+    CHECK(f.kiosk.TakeCatalogueSwapped());
+    CHECK_FALSE(f.kiosk.TakeCatalogueSwapped());  // once per swap
+    CHECK(f.kiosk.View().screen == core::Screen::kHome);
+    CHECK(f.kiosk.View().detail == nullptr);
+    CHECK(f.kiosk.View().catalogue->activities.size() == Demo().activities.size() - 1);
+}
+
+TEST_CASE("Kiosk: a new catalogue that keeps the activity keeps the visitor where they are") {
+    Fixture f;
+    f.Go("detail:voetbal-u8");
+    core::Catalogue next = Demo();
+    next.activities.front().title = "Voetbal (nieuw)";
+    f.kiosk.ReplaceCatalogue(Load(next), f.clock.Now());
+    REQUIRE(f.kiosk.View().screen == core::Screen::kDetail);
+    CHECK(f.kiosk.View().detail->title == "Voetbal (nieuw)");  // the new catalogue's text, not the old
+    // The list behind it is the new catalogue's too.
+    const auto& now_shown = f.kiosk.Catalogue().activities;
+    REQUIRE_FALSE(f.kiosk.View().list.empty());
+    for (const auto* a : f.kiosk.View().list)
+        CHECK((a >= now_shown.data() && a < now_shown.data() + now_shown.size()));
+}
+
+TEST_CASE("Kiosk: the view model follows a language change at once") {
+    Fixture f;
+    f.Go("home");
+    RecordingSpeaker speaker;
+    f.kiosk.SetSpeaker(&speaker, "nl ar");
+    f.kiosk.Apply({OpenLanguages{}}, f.clock.Now());
+    CHECK(f.kiosk.View().language_picker);
+    f.kiosk.Apply({ChooseLanguage{"ar"}, ToggleSubtitles{}}, f.clock.Now());
+    CHECK(f.kiosk.View().language == "ar");
+    CHECK_FALSE(f.kiosk.View().language_picker);
+    CHECK(f.kiosk.View().Subtitled());
+    CHECK(f.kiosk.View().staff_status.voices == "nl ar");
+    // A speaker button now speaks in the visitor's language.
+    f.kiosk.Apply({Speak{{.dutch = "Sport"}}}, f.clock.Now());
+    CHECK(speaker.Said("say ar: Sport"));
+}
+
+TEST_CASE("Kiosk: BuildViewModel is a function of its inputs") {
+    const core::CataloguePtr c = std::make_shared<const core::Catalogue>(Demo());
+    core::Session s;
+    s.screen = core::Screen::kDetail;
+    s.activity_id = "meisjesvoetbal";
+    s.category = "sport";
+    s.chosen = {"voetbal-u8", "nope"};
+    s.language = "uk";
+    s.volume = 50;
+    ui::ViewModel fixed;
+    fixed.version = "9.9";
+    ui::StaffStatus staff;
+    staff.kiosk_id = "k";
+    core::SessionPolicy policy;
+    std::vector<const core::Activity*> list = {&c->activities[0]};
+    ui::ViewModel vm = app::BuildViewModel(fixed, s, c, list, staff, policy, core::TimePoint{});
+    CHECK(vm.screen == core::Screen::kDetail);
+    REQUIRE(vm.detail);
+    CHECK(vm.detail->id == "meisjesvoetbal");
+    REQUIRE(vm.category);
+    CHECK(vm.category->id == "sport");
+    REQUIRE(vm.chosen.size() == 1);  // an id the catalogue lacks is left out
+    CHECK(vm.chosen[0]->id == "voetbal-u8");
+    CHECK(vm.language == "uk");
+    CHECK(vm.volume == 50);
+    CHECK(vm.version == "9.9");
+    CHECK(vm.staff_status.kiosk_id == "k");
+    CHECK(vm.list == list);
+    ui::ViewModel again = app::BuildViewModel(fixed, s, c, list, staff, policy, core::TimePoint{});
+    CHECK(again.detail == vm.detail);
+    CHECK(again.chosen == vm.chosen);
+}
+
+TEST_CASE("Kiosk: worker reports ask for a frame only on the staff screen") {
+    Fixture f;
+    f.Go("home");
+    sync::SyncStatus busy;
+    busy.busy = true;
+    busy.done = 10;
+    busy.total = 100;
+    CHECK_FALSE(f.kiosk.SetSyncStatus(busy));
+    CHECK_FALSE(f.kiosk.SetStaffStatus({}, 0));
+    CHECK(f.kiosk.View().staff_status.sync_busy);  // kept for when staff look
+
+    Fixture staff;
+    staff.Go("staff:status");
+    REQUIRE(staff.kiosk.View().screen == core::Screen::kStaff);
+    CHECK(staff.kiosk.SetSyncStatus(busy));
+    CHECK(staff.kiosk.View().staff_status.sync_total == 100);
+}
+
+TEST_CASE("Screenshot script: sample activities come from the catalogue it has") {
+    const core::Catalogue& demo = Demo();
+    const core::Activity* first = app::SampleForAppointment(demo);
+    REQUIRE(first);
+    CHECK(first->id == "voetbal-u8");
+    const core::Activity* second = app::SecondChoiceFor(demo, *first);
+    REQUIRE(second);
+    CHECK(second->id == "meisjesvoetbal");
+    const core::Activity* interest = app::SampleForInterest(demo);
+    REQUIRE(interest);
+    CHECK(interest->id == "muziekacademie-notenleer");
+
+    // Another municipality's catalogue, without the demo's ids, still has every screen.
+    core::Catalogue other = demo;
+    for (auto& a : other.activities) a.id = "x-" + a.id;
+    Fixture f(other);
+    CHECK(f.Go("appointment:done"));
+    CHECK(f.kiosk.View().draft.step == core::Step::kDone);
+    CHECK(f.kiosk.View().chosen.size() == 2);
+    Fixture g(other);
+    g.Go("appointment:interest");
+    CHECK(g.kiosk.View().draft.request.kind == core::RequestKind::kInterest);
+    CHECK(g.kiosk.View().draft.request.activity_ids ==
+          std::vector<std::string>{"x-muziekacademie-notenleer"});
+
+    // A catalogue with nothing free says so instead of showing a made-up screen.
+    core::Catalogue full = demo;
+    for (auto& a : full.activities) a.availability.status = core::Status::kFull;
+    auto r = core::ParseScreen("appointment:about");
+    REQUIRE(r);
+    auto a = app::ActionsToShow({r.value()}, full, {}, {});
+    REQUIRE_FALSE(a);
+    CHECK(a.error().message == "the catalogue has no activity with places free");
+    auto bad = app::ActionsToShow({core::ScreenRequest{"appointment", "lunch"}}, demo, {}, {});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message == "unknown step 'lunch'");
+}
+
+TEST_CASE("Screenshot script: every step is reached by the actions a visitor makes") {
+    for (core::Step step : core::AllSteps()) {
+        Fixture f;
+        f.Go(std::string("appointment:") + core::NameOf(step));
+        CHECK(f.kiosk.View().screen == core::Screen::kAppointment);
+        CHECK(f.kiosk.View().draft.step == step);
+    }
+}
