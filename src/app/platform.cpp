@@ -163,8 +163,11 @@ EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
                 out.input = true;
                 break;
             case SDL_WINDOWEVENT:
-            case SDL_USEREVENT:
                 out.redraw = true;
+                break;
+            case SDL_USEREVENT:
+                // A worker's report is waiting in the main queue; whether it shows is for the
+                // queue's work to say, not for the wake-up itself.
                 break;
             default:
                 break;

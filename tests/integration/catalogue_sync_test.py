@@ -510,6 +510,48 @@ def live():
     dt.LOGS.extend(open(log_path).read().splitlines())
 
 
+def home_frames():
+    """A visitor's screen is not redrawn for a sync they cannot see: while a bundle downloads slowly
+    (about ten progress reports a second), the home screen draws no frames until the swap."""
+    import kiosk_e2e as ke
+    wmap, flog = os.path.join(TMP, "widgets.txt"), os.path.join(TMP, "frames.txt")
+    log_path = os.path.join(TMP, "kiosk.log")
+    conf = config(catalogue_url=f"https://127.0.0.1:{NGINX.port}/slow/", sync_interval_s=10)
+    with open(log_path, "w") as log:
+        kiosk = subprocess.Popen([ARGS.brugpunt, "--config", conf, "--size", "1920x1080", "--widget-map", wmap,
+                                  "--frame-log", flog, "--idle-seconds", "3600"], stdout=log, stderr=log)
+
+    def wait_log(text, timeout):
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in open(log_path).read():
+                return True
+            time.sleep(0.1)
+        return False
+    try:
+        ke.click(wmap, "attract:start")
+        ke.wait_for(wmap, "tile:lezen")
+        publish(source("big", {"a": 1, "b": 2}), 1)  # two 14 s clips: about 8 s at 150 kB/s
+        check(wait_log("sync: version 1 applied", 60), "the kiosk downloads and applies the bundle while a visitor is home")
+        time.sleep(1)
+        check(kiosk.poll() is None, "...the running kiosk")
+    finally:
+        kiosk.terminate()
+        kiosk.wait(10)
+    dt.LOGS.extend(open(log_path).read().splitlines())
+    # The frame log is written as the kiosk goes and read once it has stopped. The download is the
+    # run of frames flagged A (a sync is running) just before the one flagged S (the swap).
+    with open(flog) as f:
+        flags = [line.split()[2] for line in f if line.strip()]
+    check(flags.count("S") == 1, f"one frame swapped the new catalogue in ({len(flags)} frames drawn in all)")
+    swap = flags.index("S")
+    during = 0
+    while swap - during - 1 >= 0 and flags[swap - during - 1] == "A":
+        during += 1
+    print(f"  frames drawn on the home screen while the bundle downloaded: {during}; in the whole run: {len(flags)}")
+    check(during <= 1, f"...and while it downloaded, the home screen drew {during} frames (at most 1)")
+
+
 # ---- helpers that need the key ----------------------------------------------------------------
 
 def sha256(path):
@@ -533,7 +575,7 @@ def sign_raw(raw):
 
 
 SCENARIOS = {"first-sync": first_sync, "rejections": rejections, "resume": resume, "stall": stall, "tls": tls,
-             "heartbeat": heartbeat, "crash": crash, "live": live}
+             "heartbeat": heartbeat, "crash": crash, "live": live, "home-frames": home_frames}
 
 
 def main():
