@@ -6,7 +6,6 @@
 #include <deque>
 
 #include "core/validate.h"
-#include "store/catalogue_json.h"
 #include "sync/delivery.h"
 
 namespace brugpunt::app {
@@ -32,27 +31,12 @@ std::string FormatLocal(long long unix_seconds) {
 }  // namespace
 
 core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path, const LogFn& log) {
-    LoadedCatalogue out;
-    if (path.ends_with(".json")) {
-        auto parsed = store::LoadCatalogueFile(path);
-        if (!parsed) return parsed.error();
-        for (const auto& issue : parsed->issues) log("catalogue: " + core::FormatIssue(issue));
-        if (!parsed->issues.empty())
-            log("catalogue: " + std::to_string(parsed->issues.size()) + " problems; showing it anyway");
-        auto db = store::CatalogueDb::Open(":memory:");
-        if (!db) return db.error();
-        if (auto s = db->Replace(parsed->catalogue); !s) return s.error();
-        out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
-    } else {
-        auto db = store::CatalogueDb::Open(path);
-        if (!db) return db.error();
-        out.db = std::make_unique<store::CatalogueDb>(std::move(db.value()));
-    }
-    // The UI reads exactly what the store holds.
-    auto loaded = out.db->Load();
+    auto loaded = store::OpenCatalogue(path);
     if (!loaded) return loaded.error();
-    out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
-    return out;
+    for (const auto& issue : loaded->issues) log("catalogue: " + core::FormatIssue(issue));
+    if (!loaded->issues.empty())
+        log("catalogue: " + std::to_string(loaded->issues.size()) + " problems; showing it anyway");
+    return loaded;
 }
 
 ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
@@ -165,8 +149,14 @@ bool Kiosk::SetSyncStatus(const sync::SyncStatus& st) {
     return StaffVisible();
 }
 
+void Kiosk::SetCatalogueProblem(std::string problem) {
+    m_staff.catalogue_problem = std::move(problem);
+    Rebuild(m_now);
+}
+
 void Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
     m_cat = std::move(catalogue);
+    m_staff.catalogue_problem.clear();  // the synced catalogue is on screen now
     IndexCatalogue();
     const core::Catalogue& c = *m_cat.catalogue;
     bool gone = (!m_session.activity_id.empty() && !c.FindActivity(m_session.activity_id)) ||

@@ -15,7 +15,7 @@
 #include "core/result.h"
 #include "core/session.h"
 #include "core/translations.h"
-#include "store/catalogue_db.h"
+#include "store/catalogue_loader.h"
 #include "store/outbox.h"
 #include "sync/delivery_worker.h"
 #include "sync/sync_worker.h"
@@ -26,12 +26,8 @@ namespace brugpunt::app {
 
 using LogFn = std::function<void(const std::string&)>;
 
-// The catalogue the UI reads, and the db that answers its searches.
-struct LoadedCatalogue {
-    core::CataloguePtr catalogue;
-    std::unique_ptr<store::CatalogueDb> db;
-};
-// A catalogue source (.json, indexed into an in-memory db) or a catalogue db (.db).
+using LoadedCatalogue = store::LoadedCatalogue;
+// store::OpenCatalogue, with what the catalogue lacks in the log.
 core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path, const LogFn& log);
 
 // What the kiosk asks of its speaker: audio::Speaker in the product, a recorder in tests.
@@ -75,6 +71,8 @@ class Kiosk {
     // Worker reports. Each returns true when what is on screen changed.
     bool SetStaffStatus(const sync::WorkerStatus& st, long long now_ms);
     bool SetSyncStatus(const sync::SyncStatus& st);
+    // Why the kiosk shows another catalogue than the synced one (empty: it does not).
+    void SetCatalogueProblem(std::string problem);
     // A new catalogue, between two frames: everything the screens read is rebuilt from it at
     // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
     void ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now);

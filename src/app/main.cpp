@@ -15,6 +15,7 @@
 #include "core/options.h"
 #include "core/screen_names.h"
 #include "core/translations.h"
+#include "core/validate.h"
 #include "frame_hooks.h"
 #include "frame_loop.h"
 #include "kiosk.h"
@@ -123,13 +124,24 @@ void OpenSound(Sound& sound, app::Kiosk& kiosk, app::MainQueue& queue, const cor
 int Run(const core::Options& o, const core::Config& config) {
     std::string assets = FindAssets(o);
     // A synced catalogue wins over the one on the command line, which is the fallback until the
-    // first sync (and after a damaged one).
+    // first sync, and whenever the synced one cannot be shown: the kiosk never refuses to start
+    // because of its synced catalogue, and says why on the staff screen.
     std::optional<sync::InstalledCatalogue> synced = app::RecoverSynced(config, Log);
-    std::string catalogue_path = synced                ? synced->catalogue_path
-                                 : o.catalogue.empty() ? assets + "/demo/catalogue.json"
-                                                       : o.catalogue;
-    if (synced) Log("catalogue: synced version " + std::to_string(synced->manifest.version));
-    auto catalogue = app::OpenCatalogue(catalogue_path, Log);
+    std::string bundled = o.catalogue.empty() ? assets + "/demo/catalogue.json" : o.catalogue;
+    std::string catalogue_problem;
+    core::Result<app::LoadedCatalogue> catalogue = core::Error{core::ErrorCode::kNotFound, "none"};
+    if (synced) {
+        Log("catalogue: synced version " + std::to_string(synced->manifest.version));
+        catalogue = app::OpenCatalogue(synced->catalogue_path, Log);
+        if (!catalogue) {
+            catalogue_problem = "de gesynchroniseerde catalogus (versie " +
+                                std::to_string(synced->manifest.version) +
+                                ") opent niet: " + catalogue.error().message;
+            Log("catalogue: the synced version " + std::to_string(synced->manifest.version) +
+                " does not load (" + catalogue.error().message + "); showing " + bundled + " instead");
+        }
+    }
+    if (!catalogue) catalogue = app::OpenCatalogue(bundled, Log);
     if (!catalogue) {
         Log("cannot load the catalogue: " + catalogue.error().message);
         return 1;
@@ -164,6 +176,7 @@ int Run(const core::Options& o, const core::Config& config) {
                      Log);
     core::SteadyClock clock;
     if (!config.catalogue_url.empty()) kiosk.SetSyncStatus({synced ? synced->manifest.version : 0});
+    if (!catalogue_problem.empty()) kiosk.SetCatalogueProblem(catalogue_problem);
     if (shot) return TakeScreenshot(*platform, kiosk, o, clock.Now());
 
     app::MainQueue queue(kMainQueueCapacity, &app::Platform::Wake);
@@ -189,17 +202,14 @@ int Run(const core::Options& o, const core::Config& config) {
             config, synced, app::OutboxPath(config), Log,
             [&](const sync::SyncStatus& st) { queue.Post([&kiosk, st] { return kiosk.SetSyncStatus(st); }); },
             [&](const sync::InstalledCatalogue& installed) {
-                auto t0 = std::chrono::steady_clock::now();
-                auto loaded = app::OpenCatalogue(installed.catalogue_path, Log);
-                if (!loaded) {
-                    Log("sync: the new catalogue does not load: " + loaded.error().message);
-                    return;
-                }
-                auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::steady_clock::now() - t0);
+                // The sync opened it with the kiosk's own loader before it applied it.
+                std::shared_ptr<app::LoadedCatalogue> ready = installed.loaded;
+                if (!ready)
+                    return Log("sync: version " + std::to_string(installed.manifest.version) +
+                               " came without its catalogue; keeping the one on screen");
+                for (const auto& issue : ready->issues) Log("catalogue: " + core::FormatIssue(issue));
                 Log("sync: version " + std::to_string(installed.manifest.version) + " loaded in " +
-                    std::to_string(ms.count()) + " ms; swapping it in");
-                auto ready = std::make_shared<app::LoadedCatalogue>(std::move(loaded.value()));
+                    std::to_string(installed.load_ms) + " ms; swapping it in");
                 queue.Post([&kiosk, &clock, ready] {
                     kiosk.ReplaceCatalogue(std::move(*ready), clock.Now());
                     return true;

@@ -41,6 +41,7 @@ std::optional<sync::InstalledCatalogue> RecoverSynced(const core::Config& config
             "; showing the catalogue the kiosk was started with until the next sync");
         return std::nullopt;
     }
+    if (r.value() && !r.value()->repaired.empty()) log("sync: " + r.value()->repaired);
     return r.value();
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/files.h"
 #include "store/catalogue_json.h"
+#include "store/catalogue_loader.h"
 #include "sync/bundle.h"
 #include "sync/crypto.h"
 
@@ -75,8 +76,11 @@ class MediaCopier {
 core::Result<BuildReport> BuildBundle(const BuildOptions& o) {
     auto text = Slurp(o.catalogue);
     if (!text) return text.error();
-    auto checked = store::LoadCatalogueFile(o.catalogue);
-    if (!checked) return core::Error{checked.error().code, o.catalogue + ": " + checked.error().message};
+    // The kiosk's own loader: a catalogue the kiosk would refuse is refused here, not published.
+    auto checked = store::OpenCatalogueSource(o.catalogue);
+    if (!checked)
+        return core::Error{checked.error().code, o.catalogue + ": the kiosk cannot show this catalogue: " +
+                                                     checked.error().message};
     BuildReport report;
     for (const auto& issue : checked->issues) report.warnings.push_back(core::FormatIssue(issue));
 
@@ -153,6 +157,11 @@ core::VoidResult SignBundle(const std::string& dir, const std::string& key_path)
     auto manifest = Slurp(fs::path(dir) / sync::kManifestFile);
     if (!manifest) return manifest.error();
     if (auto m = sync::ParseManifest(manifest.value()); !m) return m.error();
+    fs::path catalogue = fs::path(dir) / sync::kCatalogueFile;
+    if (auto loaded = store::OpenCatalogueSource(catalogue.string()); !loaded)
+        return core::Error{
+            loaded.error().code,
+            catalogue.string() + ": the kiosk cannot show this catalogue: " + loaded.error().message};
     auto sig = sync::SignHex(manifest.value(), key->substr(0, key->find_first_of(" \r\n")));
     if (!sig) return core::Error{sig.error().code, key_path + ": " + sig.error().message};
     if (!Spill(fs::path(dir) / sync::kSignatureFile, sig.value() + "\n"))

@@ -138,7 +138,7 @@ std::optional<std::string> RejectManifest(const Manifest& m, long long current_v
                std::to_string(kBundleFormat);
     if (m.version < current_version)
         return "rollback: the server offers version " + std::to_string(m.version) + ", older than version " +
-               std::to_string(current_version) + " in use";
+               std::to_string(current_version) + " this kiosk already had";
     if (m.expires <= now_unix) return "expired: the manifest was valid until " + FormatUtc(m.expires);
     for (const auto& f : m.files) {
         if (EscapesBundle(f.path)) return "path escape: \"" + f.path + "\" points outside the bundle";

@@ -2,13 +2,14 @@
 // checked, and nothing in use is touched before LocalCatalogue::Apply's commit point.
 #include "catalogue_sync.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 
 #include "core/files.h"
 #include "crypto.h"
-#include "store/catalogue_json.h"
+#include "store/catalogue_loader.h"
 
 namespace fs = std::filesystem;
 
@@ -133,6 +134,8 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
     auto fail = [&](SyncOutcome o, std::string why) {
         report.outcome = o;
         report.reason = std::move(why);
+        // What a rejected bundle left waiting is of no use; a failed one's parts resume next time.
+        if (o == SyncOutcome::kRejected) m_local.ClearIncoming();
         return report;
     };
     if (auto s = m_local.EnsureDirs(); !s) return fail(SyncOutcome::kFailed, s.error().message);
@@ -174,7 +177,10 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
                     "bad signature: the manifest was not signed with the municipality's key");
     auto manifest = ParseManifest(manifest_response.body);
     if (!manifest) return fail(SyncOutcome::kRejected, manifest.error().message);
-    if (auto why = RejectManifest(manifest.value(), VersionInUse(), m_now(), m_settings.limits))
+    // Rollback protection counts the highest version ever applied, not only the one in use: a
+    // damaged catalogue on disk must not make an older signed bundle acceptable again.
+    long long floor = std::max(VersionInUse(), m_local.HighestVersion().value_or(0));
+    if (auto why = RejectManifest(manifest.value(), floor, m_now(), m_settings.limits))
         return fail(SyncOutcome::kRejected, *why);
     if (manifest->version == VersionInUse()) {
         RememberEtag(manifest_response.etag);
@@ -202,12 +208,18 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
         base += f->size;
     }
 
-    // The catalogue must be one this kiosk can show before it replaces the one in use.
+    // The catalogue must be one this kiosk can show before it replaces the one in use: it is
+    // opened with the kiosk's own loader, and what that made is handed on to the kiosk.
     std::string incoming = m_local.IncomingFile(*manifest->Catalogue());
-    std::string text = core::ReadWholeFile(incoming).value_or("");
-    if (auto parsed = store::ParseCatalogueJson(text); !parsed) {
+    auto opening = std::chrono::steady_clock::now();
+    auto loaded = store::OpenCatalogueSource(incoming);
+    long long load_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - opening)
+            .count();
+    if (!loaded) {
         fs::remove(incoming, ec);
-        return fail(SyncOutcome::kRejected, "malformed catalogue: " + parsed.error().message);
+        return fail(SyncOutcome::kRejected,
+                    "malformed catalogue: the kiosk cannot show it: " + loaded.error().message);
     }
 
     p.applying = true;
@@ -224,6 +236,8 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
     report.outcome = SyncOutcome::kUpdated;
     report.version = manifest->version;
     report.installed = std::move(installed.value());
+    report.installed->loaded = std::make_shared<store::LoadedCatalogue>(std::move(loaded.value()));
+    report.installed->load_ms = load_ms;
     return report;
 }
 

@@ -2,14 +2,21 @@
 #include <curl/curl.h>
 
 #include <strings.h>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <string>
 
 #include "transport.h"
 
 namespace brugpunt::sync {
 namespace {
+
+// A download slower than this for stall_s seconds is stopped (curl's low-speed check): any link a
+// kiosk stands behind does far better, and a drip feed must not hold a sync for the whole time
+// limit of one file (600 s by default).
+constexpr long kMinBytesPerSecond = 1024;
 
 void GlobalInit() {
     static std::once_flag once;
@@ -47,6 +54,7 @@ struct Download {
     FetchResponse* response;
     std::FILE* file = nullptr;
     uint64_t limit = 0;  // what may still arrive in this request
+    std::chrono::steady_clock::time_point last_byte = std::chrono::steady_clock::now();
 };
 
 size_t WriteDownload(char* data, size_t size, size_t n, void* user) {
@@ -59,8 +67,29 @@ size_t WriteDownload(char* data, size_t size, size_t n, void* user) {
     if (d->file ? std::fwrite(data, 1, len, d->file) != len : (d->response->body.append(data, len), false))
         return 0;
     d->response->received += len;
+    d->last_byte = std::chrono::steady_clock::now();
     if (d->request->on_bytes) d->request->on_bytes(d->response->received);
     return len;
+}
+
+// What a timeout really was: a silent server, one that drips too slowly for the time limit, or one
+// whose bytes come in under the minimum speed.
+std::string TimeoutReason(const FetchRequest& r, const Download& d,
+                          std::chrono::steady_clock::time_point started) {
+    using std::chrono::duration_cast;
+    using std::chrono::milliseconds;
+    auto now = std::chrono::steady_clock::now();
+    // curl measures in whole seconds: a second's slack on each side.
+    long long silent_ms = duration_cast<milliseconds>(now - d.last_byte).count() + 1000;
+    long long took_ms = duration_cast<milliseconds>(now - started).count() + 1000;
+    std::string got = std::to_string(d.response->received) + " bytes arrived";
+    if (silent_ms >= r.stall_s * 1000LL)
+        return "timed out: the server sent nothing for " + std::to_string(r.stall_s) + " s";
+    if (took_ms >= r.timeouts.total_s * 1000LL)
+        return "too slow: the file was not complete after " + std::to_string(r.timeouts.total_s) + " s (" +
+               got + ")";
+    return "too slow: under " + std::to_string(kMinBytesPerSecond / 1024) + " kB/s for " +
+           std::to_string(r.stall_s) + " s (" + got + ")";
 }
 
 size_t ReadHeader(char* data, size_t size, size_t n, void* user) {
@@ -101,17 +130,17 @@ FetchResponse CurlFetcher::Get(const FetchRequest& r) {
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, ReadHeader);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &out);
     curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);  // an error page is never taken for the file
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, kMinBytesPerSecond);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(r.stall_s));
     if (r.resume_from) curl_easy_setopt(c, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(r.resume_from));
     Common(c, r.timeouts, r.ca_file);
+    const auto started = std::chrono::steady_clock::now();
     CURLcode rc = curl_easy_perform(c);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
     if (out.too_large)
         out.error = "more data than announced (over " + std::to_string(r.max_bytes) + " bytes)";
     else if (rc == CURLE_OPERATION_TIMEDOUT)
-        out.error = "timed out: the server sent nothing for " + std::to_string(r.stall_s) +
-                    " s, or one file took over " + std::to_string(r.timeouts.total_s) + " s";
+        out.error = TimeoutReason(r, d, started);
     else if (rc == CURLE_HTTP_RETURNED_ERROR)
         out.error = "HTTP " + std::to_string(out.status);
     else if (rc == CURLE_PEER_FAILED_VERIFICATION)

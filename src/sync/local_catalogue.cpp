@@ -83,38 +83,119 @@ core::VoidResult LocalCatalogue::Keep(const std::string& part, const std::string
     return core::Ok{};
 }
 
+namespace {
+
+// "v7" -> 7; nothing for any other name.
+std::optional<long long> VersionOfDir(const std::string& name) {
+    if (name.size() < 2 || name[0] != 'v' || name.size() > 19) return std::nullopt;
+    long long v = 0;
+    for (char c : name.substr(1)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v > 0 ? std::optional<long long>(v) : std::nullopt;
+}
+
+std::string HighestRecord(long long version) {
+    std::string v = std::to_string(version);
+    return v + " " + Sha256Hex(v) + "\n";
+}
+
+}  // namespace
+
+std::optional<long long> LocalCatalogue::HighestVersion() const {
+    auto text = core::ReadWholeFile((fs::path(m_root) / "highest").string());
+    if (!text) return std::nullopt;
+    auto space = text->find(' ');
+    if (space == std::string::npos) return std::nullopt;
+    auto v = VersionOfDir("v" + text->substr(0, space));
+    if (!v || *text != HighestRecord(*v)) return std::nullopt;  // a flipped bit shows in the hash
+    return v;
+}
+
+core::VoidResult LocalCatalogue::RecordHighest(long long version) const {
+    if (auto known = HighestVersion(); known && *known >= version) return core::Ok{};
+    fs::path root(m_root);
+    std::error_code ec;
+    if (!WriteDurably(root / "highest.tmp", HighestRecord(version)))
+        return IoError("cannot write " + (root / "highest.tmp").string());
+    fs::rename(root / "highest.tmp", root / "highest", ec);
+    if (ec || !FsyncPath(root, true)) return IoError("cannot record version " + std::to_string(version));
+    return core::Ok{};
+}
+
 core::Result<std::optional<InstalledCatalogue>> LocalCatalogue::Recover(
     const std::string& public_key_hex) const {
     fs::path root(m_root);
     std::error_code ec;
-    auto current = core::ReadWholeFile((root / "current").string());
-    std::string in_use = current ? current->substr(0, current->find('\n')) : "";
     // An apply that never reached its commit point left these; they are not in use.
     fs::remove(root / "current.tmp", ec);
+    fs::remove(root / "highest.tmp", ec);
     fs::remove_all(root / "staging", ec);
-    for (const auto& entry : fs::directory_iterator(root, ec))
-        if (entry.is_directory() && entry.path().filename().string().starts_with("v") &&
-            entry.path().filename() != in_use)
-            fs::remove_all(entry.path(), ec);
-    if (!current) return std::optional<InstalledCatalogue>{};
 
-    fs::path dir = root / in_use;
-    auto damaged = [&](const std::string& why) {
-        return core::Error{core::ErrorCode::kInvalid,
-                           "the synced catalogue " + in_use + " is damaged: " + why};
+    // A version is intact when its manifest is signed with this kiosk's key and its catalogue
+    // matches the manifest's hash.
+    auto open = [&](const std::string& name) -> core::Result<InstalledCatalogue> {
+        auto damaged = [&](const std::string& why) {
+            return core::Error{core::ErrorCode::kInvalid,
+                               "the synced catalogue " + name + " is damaged: " + why};
+        };
+        fs::path dir = root / name;
+        auto text = core::ReadWholeFile((dir / kManifestFile).string());
+        auto sig = core::ReadWholeFile((dir / kSignatureFile).string());
+        if (!text || !sig) return damaged("its manifest is missing");
+        if (!VerifySignature(*text, sig->substr(0, sig->find_first_of(" \r\n")), public_key_hex))
+            return damaged("the manifest's signature does not match this kiosk's key");
+        auto manifest = ParseManifest(*text);
+        if (!manifest) return damaged(manifest.error().message);
+        fs::path cat = dir / kCatalogueFile;
+        auto hash = Sha256FileHex(cat.string());
+        if (!hash || hash.value() != manifest->Catalogue()->sha256)
+            return damaged("catalogue.json does not match its hash");
+        return InstalledCatalogue{std::move(manifest.value()), cat.string()};
     };
-    auto text = core::ReadWholeFile((dir / kManifestFile).string());
-    auto sig = core::ReadWholeFile((dir / kSignatureFile).string());
-    if (!text || !sig) return damaged("its manifest is missing");
-    if (!VerifySignature(*text, sig->substr(0, sig->find_first_of(" \r\n")), public_key_hex))
-        return damaged("the manifest's signature does not match this kiosk's key");
-    auto manifest = ParseManifest(*text);
-    if (!manifest) return damaged(manifest.error().message);
-    fs::path cat = dir / kCatalogueFile;
-    auto hash = Sha256FileHex(cat.string());
-    if (!hash || hash.value() != manifest->Catalogue()->sha256)
-        return damaged("catalogue.json does not match its hash");
-    return std::optional<InstalledCatalogue>{InstalledCatalogue{std::move(manifest.value()), cat.string()}};
+    std::vector<std::pair<long long, std::string>> versions;  // newest first
+    for (const auto& entry : fs::directory_iterator(root, ec))
+        if (auto v = VersionOfDir(entry.path().filename().string()); v && entry.is_directory())
+            versions.push_back({*v, entry.path().filename().string()});
+    std::sort(versions.rbegin(), versions.rend());
+
+    auto current = core::ReadWholeFile((root / "current").string());
+    if (!current && versions.empty()) return std::optional<InstalledCatalogue>{};  // never synced
+    std::string in_use = current ? current->substr(0, current->find('\n')) : "";
+    core::Result<InstalledCatalogue> installed = core::Error{core::ErrorCode::kNotFound, "no current"};
+    if (VersionOfDir(in_use) && current == in_use + "\n") installed = open(in_use);
+    if (installed) {
+        // `current` names an intact version: what else is here is an older one or an apply that
+        // never committed.
+        for (const auto& [v, name] : versions)
+            if (name != in_use) fs::remove_all(root / name, ec);
+    } else {
+        // `current` is damaged or names a damaged version: the newest intact one takes its place,
+        // and nothing is deleted, since nothing here is proven useless.
+        std::string why =
+            current ? (installed.error().code == core::ErrorCode::kNotFound ? "`current` is damaged"
+                                                                            : installed.error().message)
+                    : "`current` is missing";
+        for (const auto& [v, name] : versions) {
+            if (name == in_use) continue;
+            if (auto other = open(name)) {
+                if (!WriteDurably(root / "current.tmp", name + "\n")) break;
+                fs::rename(root / "current.tmp", root / "current", ec);
+                FsyncPath(root, true);
+                installed = std::move(other);
+                installed->repaired = why + "; rebuilt from " + name;
+                break;
+            }
+        }
+        if (!installed)
+            return installed.error().code == core::ErrorCode::kNotFound
+                       ? core::Error{core::ErrorCode::kInvalid,
+                                     "the synced catalogue is damaged: " + why + " and no version is intact"}
+                       : installed.error();
+    }
+    RecordHighest(installed->manifest.version);  // a kiosk synced before the record existed
+    return std::optional<InstalledCatalogue>{std::move(installed.value())};
 }
 
 core::Result<InstalledCatalogue> LocalCatalogue::Apply(const Manifest& m, const std::string& manifest_text,
@@ -152,6 +233,10 @@ core::Result<InstalledCatalogue> LocalCatalogue::Apply(const Manifest& m, const 
     if (ec) return IoError("cannot rename " + staging.string() + ": " + ec.message());
     FsyncPath(root, true);
     next();
+    // The highest version is on record before `current` names it, so no local damage can make
+    // this kiosk accept an older one again.
+    if (auto s = RecordHighest(m.version); !s) return s.error();
+    next();
     // The commit point.
     if (!WriteDurably(root / "current.tmp", VersionDir(m.version) + "\n"))
         return IoError("cannot write " + (root / "current.tmp").string());
@@ -167,6 +252,12 @@ core::Result<InstalledCatalogue> LocalCatalogue::Apply(const Manifest& m, const 
             fs::remove_all(entry.path(), ec);
     fs::remove(incoming, ec);
     return InstalledCatalogue{m, (target / kCatalogueFile).string()};
+}
+
+void LocalCatalogue::ClearIncoming() const {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(m_root) / "incoming", ec))
+        fs::remove_all(e.path(), ec);
 }
 
 LocalCatalogue::Collected LocalCatalogue::CollectGarbage(const Manifest& in_use,

@@ -3,21 +3,31 @@
 //   v7/             manifest.json, manifest.sig, catalogue.json, media -> ../media
 //   media/          content-addressed files shared by all versions
 //   incoming/       downloads in progress (<sha256>.part) and verified files waiting for apply
+//   highest         "7 <sha256 of '7'>": the highest version ever applied, written before `current`
+//                   moves and kept apart from the catalogue it protects, so local damage to a
+//                   manifest or to `current` never lowers the version this kiosk accepts
 // A kill -9 at any moment leaves `current` naming a complete, verified version, or no file at all.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "bundle.h"
 #include "core/result.h"
+#include "store/catalogue_loader.h"
 
 namespace brugpunt::sync {
 
 struct InstalledCatalogue {
     Manifest manifest;
     std::string catalogue_path;  // the catalogue.json to load
+    // A sync opens the catalogue with the kiosk's own loader before it applies it; the result
+    // comes along, so the kiosk need not open it again. Empty after Recover.
+    std::shared_ptr<store::LoadedCatalogue> loaded;
+    long long load_ms = 0;  // how long opening it took
+    std::string repaired;   // after Recover: what it mended (a damaged `current`), for the log
 };
 
 class LocalCatalogue {
@@ -25,9 +35,15 @@ class LocalCatalogue {
     explicit LocalCatalogue(std::string root) : m_root(std::move(root)) {}
 
     // What a booting kiosk loads: removes what an interrupted apply left behind, then checks the
-    // version in use against the public key and its catalogue's hash. Nothing when no catalogue
-    // was ever synced; an error when the one on disk is damaged.
+    // version in use against the public key and its catalogue's hash. A damaged `current` is
+    // rebuilt from the newest intact vN/; no version is deleted unless `current` names an intact
+    // one. Nothing when no catalogue was ever synced; an error when none on disk is intact.
     core::Result<std::optional<InstalledCatalogue>> Recover(const std::string& public_key_hex) const;
+
+    // The highest version ever applied here; nothing when never recorded or the record is damaged.
+    std::optional<long long> HighestVersion() const;
+    // Records v durably when it is higher than the record (or the record is missing or damaged).
+    core::VoidResult RecordHighest(long long version) const;
 
     std::string MediaFile(const BundleFile& f) const;     // where a verified media file lives
     std::string IncomingFile(const BundleFile& f) const;  // where a verified file waits for apply
@@ -49,6 +65,9 @@ class LocalCatalogue {
     // Deletes media and leftovers the version in use does not reference: oldest first, until
     // media/ and incoming/ together fit in budget_bytes.
     Collected CollectGarbage(const Manifest& in_use, uint64_t budget_bytes) const;
+
+    // After a rejected bundle: incoming/ keeps nothing of it, verified or not.
+    void ClearIncoming() const;
 
     const std::string& Root() const { return m_root; }
 

@@ -28,6 +28,8 @@ struct StaffStatus {
     bool sync_configured = false;
     std::string last_sync;   // "2026-11-23 17:00 UTC"; empty: not yet
     std::string sync_error;  // why the last run failed or was rejected; empty when it went well
+    // Why the kiosk shows the bundled catalogue instead of the synced one; empty when it does not.
+    std::string catalogue_problem;
     bool sync_busy = false;
     bool sync_applying = false;
     uint64_t sync_done = 0, sync_total = 0;  // bytes of the download in progress

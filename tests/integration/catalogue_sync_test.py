@@ -510,6 +510,49 @@ def live():
     dt.LOGS.extend(open(log_path).read().splitlines())
 
 
+def unshowable():
+    """A catalogue the kiosk cannot show (an activity without its "last checked" date) is refused by
+    the staff tool, and a kiosk that has one on disk from an older version still starts."""
+    with open(ARGS.demo) as f:
+        cat = json.load(f)
+    del cat["activities"][0]["last_checked"]
+    bad = os.path.join(TMP, "src", "bad.json")
+    os.makedirs(os.path.dirname(bad), exist_ok=True)
+    with open(bad, "w") as f:
+        json.dump(cat, f, ensure_ascii=False)
+    r = run([ARGS.tool, "build", bad, "--out", os.path.join(TMP, "bad-bundle")])
+    check(r.returncode != 0 and "the kiosk cannot show this catalogue" in r.stderr,
+          f"brugpunt-catalogue build refuses it: {r.stderr.strip()[:160]}")
+
+    # What an older kiosk accepted: version 2 on disk, signed and intact, with that catalogue.
+    publish(source("v1", {}), 1)
+    check(sync().returncode == 0, "version 1 is in use")
+    root = os.path.join(TMP, "kiosk", "catalogue")
+    shutil.copytree(os.path.join(root, "v1"), os.path.join(root, "v2"), symlinks=True)
+    shutil.copy(bad, os.path.join(root, "v2", "catalogue.json"))
+    manifest = manifest_of(os.path.join(root, "v2"))
+    manifest["version"] = 2
+    for f in manifest["files"]:
+        if f["path"] == "catalogue.json":
+            f["sha256"], f["size"] = sha256(bad), os.path.getsize(bad)
+    raw = json.dumps(manifest).encode()
+    with open(os.path.join(root, "v2", "manifest.json"), "wb") as f:
+        f.write(raw)
+    with open(os.path.join(root, "v2", "manifest.sig"), "w") as f:
+        f.write(sign_raw(raw))
+    with open(os.path.join(root, "current"), "w") as f:
+        f.write("v2\n")
+    check(status()[0] == 2, "--catalogue-status finds version 2 signed and whole")
+    shot = os.path.join(TMP, "home.png")
+    r = subprocess.run([ARGS.brugpunt, "--config", config(), "--screenshot", shot, "--screen", "home"],
+                       capture_output=True, text=True, timeout=120, env=dict(os.environ, SDL_VIDEODRIVER="offscreen"))
+    dt.LOGS.extend(r.stderr.splitlines())
+    check(r.returncode == 0 and os.path.getsize(shot) > 0,
+          f"the kiosk starts anyway and shows the home screen (exit {r.returncode}: {r.stderr.strip()[-300:]})")
+    check("the synced version 2 does not load" in r.stderr and "showing" in r.stderr,
+          "...and its log says it shows the bundled catalogue, and why")
+
+
 def home_frames():
     """A visitor's screen is not redrawn for a sync they cannot see: while a bundle downloads slowly
     (about ten progress reports a second), the home screen draws no frames until the swap."""
@@ -575,7 +618,7 @@ def sign_raw(raw):
 
 
 SCENARIOS = {"first-sync": first_sync, "rejections": rejections, "resume": resume, "stall": stall, "tls": tls,
-             "heartbeat": heartbeat, "crash": crash, "live": live, "home-frames": home_frames}
+             "heartbeat": heartbeat, "crash": crash, "live": live, "home-frames": home_frames, "unshowable": unshowable}
 
 
 def main():

@@ -346,3 +346,107 @@ TEST_CASE("Garbage collection keeps what is in use and removes the oldest spare 
     CHECK(collected.files == 2);
     CHECK(fs::exists(local.MediaFile(used)));  // never what is in use
 }
+
+TEST_CASE("Local damage never lowers the version this kiosk accepts", "[bundle]") {
+    fs::path root = FreshDir("highest");
+    Published pub;
+    pub.Publish(7, Catalogue("seven"), "media");
+    SyncSettings s{"https://example.org/bundle/", pub.key.public_hex, root.string()};
+    CatalogueSync sync(s, pub.server, [] { return kNow; });
+    REQUIRE(sync.RunOnce().outcome == SyncOutcome::kUpdated);
+    LocalCatalogue local(root.string());
+    CHECK(local.HighestVersion() == 7);
+
+    // One flipped byte in the stored manifest: the version in use is no longer trusted...
+    std::string manifest = Read(root / "v7" / "manifest.json");
+    manifest[manifest.size() / 2] ^= 0x01;
+    Write(root / "v7" / "manifest.json", manifest);
+    REQUIRE_FALSE(local.Recover(pub.key.public_hex));
+    // ...yet a kiosk that starts without it still refuses an older signed bundle.
+    pub.Publish(6, Catalogue("six"), "media");
+    CatalogueSync after(s, pub.server, [] { return kNow; });
+    after.SetInUse(std::nullopt);
+    SyncReport r = after.RunOnce();
+    CHECK(r.outcome == SyncOutcome::kRejected);
+    CHECK_THAT(r.reason, Catch::StartsWith("rollback: the server offers version 6, older than version 7"));
+    // The same version again mends the damage.
+    pub.Publish(7, Catalogue("seven"), "media");
+    CHECK(after.RunOnce().outcome == SyncOutcome::kUpdated);
+    auto mended = local.Recover(pub.key.public_hex);
+    REQUIRE(mended);
+    CHECK(mended.value()->manifest.version == 7);
+}
+
+TEST_CASE("The highest-version record notices its own damage", "[bundle]") {
+    LocalCatalogue local(FreshDir("record").string());
+    CHECK_FALSE(local.HighestVersion());
+    REQUIRE(local.RecordHighest(12));
+    CHECK(local.HighestVersion() == 12);
+    REQUIRE(local.RecordHighest(3));  // lower: the record stays
+    CHECK(local.HighestVersion() == 12);
+    fs::path file = fs::path(local.Root()) / "highest";
+    std::string text = Read(file);
+    text[0] = '1' ^ '2' ^ text[0];  // "12" becomes "22" or "11"
+    Write(file, text);
+    CHECK_FALSE(local.HighestVersion());  // not a number to trust
+}
+
+TEST_CASE("A flipped bit in `current` is mended from the newest intact version, which is kept", "[bundle]") {
+    fs::path root = FreshDir("current");
+    Published pub;
+    pub.Publish(1, Catalogue("one"), "media");
+    CatalogueSync sync({"https://example.org/bundle/", pub.key.public_hex, root.string()}, pub.server,
+                       [] { return kNow; });
+    REQUIRE(sync.RunOnce().outcome == SyncOutcome::kUpdated);
+    pub.Publish(2, Catalogue("two"), "media");
+    REQUIRE(sync.RunOnce().outcome == SyncOutcome::kUpdated);
+    for (std::string flipped : {"v3\n", "w2\n", "v2\x0b", ""}) {
+        Write(root / "current", flipped);
+        auto found = LocalCatalogue(root.string()).Recover(pub.key.public_hex);
+        REQUIRE(found);
+        REQUIRE(found.value());
+        CHECK(found.value()->manifest.version == 2);
+        CHECK_THAT(found.value()->repaired, Catch::EndsWith("rebuilt from v2"));
+        CHECK(fs::exists(root / "v2" / "catalogue.json"));
+        CHECK(Read(root / "current") == "v2\n");
+    }
+}
+
+TEST_CASE("A bundle the kiosk could not show is rejected before it is applied", "[bundle]") {
+    fs::path root = FreshDir("unshowable");
+    Published pub;
+    pub.Publish(1, Catalogue("one"), "media");
+    CatalogueSync sync({"https://example.org/bundle/", pub.key.public_hex, root.string()}, pub.server,
+                       [] { return kNow; });
+    SyncReport first = sync.RunOnce();
+    REQUIRE(first.outcome == SyncOutcome::kUpdated);
+    REQUIRE(first.installed->loaded);  // opened once, with the kiosk's loader, and handed on
+    CHECK(first.installed->loaded->catalogue->desk.name == "one");
+
+    // A publishing slip: an activity without its "last checked" date.
+    std::string demo = Read(fs::path(BRUGPUNT_SOURCE_DIR) / "assets/demo/catalogue.json");
+    const std::string date = R"("last_checked": "2026-11-02",)";
+    auto at = demo.find(date);
+    REQUIRE(at != std::string::npos);
+    demo.erase(at, date.size());
+    pub.Publish(2, demo, "media");
+    SyncReport r = sync.RunOnce();
+    CHECK(r.outcome == SyncOutcome::kRejected);
+    CHECK_THAT(r.reason, Catch::StartsWith("malformed catalogue: the kiosk cannot show it"));
+    CHECK(Read(root / "current") == "v1\n");  // the last good catalogue keeps serving
+}
+
+TEST_CASE("A rejected bundle leaves nothing in incoming/", "[bundle]") {
+    fs::path root = FreshDir("tidy");
+    Published pub;
+    pub.Publish(1, Catalogue("one"), "media");
+    // The media file on the server is not the one the manifest signed; the catalogue before it is.
+    for (auto& [path, body] : pub.server.files)
+        if (path.starts_with("media/")) body = "MEDIA";  // as long, not the same
+    CatalogueSync sync({"https://example.org/bundle/", pub.key.public_hex, root.string()}, pub.server,
+                       [] { return kNow; });
+    SyncReport r = sync.RunOnce();
+    REQUIRE(r.outcome == SyncOutcome::kRejected);
+    CHECK_THAT(r.reason, Catch::StartsWith("hash mismatch"));
+    CHECK(fs::is_empty(root / "incoming"));
+}
