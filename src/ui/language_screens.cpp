@@ -9,9 +9,6 @@
 namespace brugpunt::ui {
 
 using namespace brugpunt::core::action;
-using detail::F;
-using detail::M;
-using detail::Or;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Spoken texts and subtitles
@@ -66,21 +63,21 @@ namespace {
 
 TextImage SubtitleImage(const ViewModel& m, const std::string& translated, float width) {
     if (!m.Subtitled() || translated.empty() || !m.textures) return {};
-    return m.textures->Text(translated, m.language, width, Or(F().body)->FontSize);
+    return m.textures->Text(translated, m.language, width, FontOrCurrent(CurrentFonts().body)->FontSize);
 }
 
 }  // namespace
 
 float SubtitleHeight(const ViewModel& m, const std::string& translated, float width) {
     TextImage img = SubtitleImage(m, translated, width);
-    return img.texture ? img.size.y + M().Mm(1.0f) : 0.0f;
+    return img.texture ? img.size.y + CurrentMetrics().Mm(1.0f) : 0.0f;
 }
 
 float DrawSubtitle(ImDrawList* dl, const ViewModel& m, const std::string& translated, ImVec2 p, float width) {
     TextImage img = SubtitleImage(m, translated, width);
     if (!img.texture) return 0.0f;
-    DrawTextImage(dl, img, ImVec2(p.x, p.y + M().Mm(0.5f)), width, colour::kPrimary);
-    return img.size.y + M().Mm(1.0f);
+    DrawTextImage(dl, img, ImVec2(p.x, p.y + CurrentMetrics().Mm(0.5f)), width, colour::kPrimary);
+    return img.size.y + CurrentMetrics().Mm(1.0f);
 }
 
 void Subtitle(const ViewModel& m, const std::string& translated, float width) {
@@ -93,10 +90,10 @@ void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {
     auto t = m.TrIn(key);
     if (!t) return;
     // As wide as the Dutch above it (or a little wider), so the two read as one pair.
-    ImFont* f = Or(font);
+    ImFont* f = FontOrCurrent(font);
     float avail = ImGui::GetContentRegionAvail().x;
     float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, Tr(key)).x;
-    Subtitle(m, t->text, std::min(avail, std::max(dutch, M().Mm(90))));
+    Subtitle(m, t->text, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
 }
 
 //-----------------------------------------------------------------------------
@@ -114,16 +111,17 @@ bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImV
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = on ? colour::kPrimary : held ? colour::kBorder : colour::kPanel;
     ImU32 fg = on ? colour::kOnDark : colour::kText;
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, M().Rounding());
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, CurrentMetrics().Rounding());
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kPrimary : colour::kBorder,
-                M().Rounding(), 0, M().Mm(0.6f));
-    ImFont* small = Or(F().small);
+                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.6f));
+    ImFont* small = FontOrCurrent(CurrentFonts().small);
     std::string dutch = Tr(("lang." + std::string(lang.code)).c_str());
     float small_h = small->FontSize;
     TextImage img = m.textures ? m.textures->Text(std::string(lang.native), std::string(lang.code),
-                                                  size.x - M().Mm(4), Or(F().title)->FontSize)
+                                                  size.x - CurrentMetrics().Mm(4),
+                                                  FontOrCurrent(CurrentFonts().title)->FontSize)
                                : TextImage{};
-    float block = (img.texture ? img.size.y : Or(F().title)->FontSize) + small_h;
+    float block = (img.texture ? img.size.y : FontOrCurrent(CurrentFonts().title)->FontSize) + small_h;
     float y = p.y + (size.y - block) * 0.5f;
     if (img.texture) {
         ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, y);
@@ -131,7 +129,7 @@ bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImV
                      ImVec2(1, 1), fg);
         y += img.size.y;
     } else {  // without shaping (tests, missing fonts) the Dutch name still says which it is
-        y += Or(F().title)->FontSize;
+        y += FontOrCurrent(CurrentFonts().title)->FontSize;
     }
     float w = small->CalcTextSizeA(small_h, FLT_MAX, 0, dutch.c_str()).x;
     dl->AddText(small, small_h, ImVec2(p.x + (size.x - w) * 0.5f, y), on ? colour::kOnDark : colour::kMuted,
@@ -143,24 +141,27 @@ bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImV
 
 void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
-    float gap = M().Gap();
-    float width = std::min(display.x - 2 * gap, M().Mm(260));
+    float gap = CurrentMetrics().Gap();
+    float width = std::min(display.x - 2 * gap, CurrentMetrics().Mm(260));
     int n = static_cast<int>(std::size(core::kLanguages));
-    int cols = std::clamp(static_cast<int>((width - 2 * gap + gap) / (M().Mm(58) + gap)), 2, 4);
+    int cols = std::clamp(static_cast<int>((width - 2 * gap + gap) / (CurrentMetrics().Mm(58) + gap)), 2, 4);
     int rows = (n + cols - 1) / cols;
-    ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, M().Mm(26));
-    float head = M().HitTarget() * 1.2f;
-    float height = gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + M().HitTarget() * 1.2f + gap;
+    ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, CurrentMetrics().Mm(26));
+    float head = CurrentMetrics().HitTarget() * 1.2f;
+    float height =
+        gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + CurrentMetrics().HitTarget() * 1.2f + gap;
     ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kBackground, M().Rounding() * 2);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kBackground,
+                      CurrentMetrics().Rounding() * 2);
 
     // Heading: the globe and "Taal" in Dutch; the names below speak for themselves.
     ImGui::SetCursorScreenPos(ImVec2(p.x + gap, p.y + gap));
     Pictogram(m.Picto("globe"), head);
     ImGui::SameLine(0, gap);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (head - Or(F().title)->FontSize) * 0.5f);
-    ImGui::PushFont(Or(F().title));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (head - FontOrCurrent(CurrentFonts().title)->FontSize) * 0.5f);
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
     ImGui::TextUnformatted(Tr("language.title"));
     ImGui::PopFont();
     float close_w = BigButtonWidth(Tr("language.close"), true, head);
@@ -188,8 +189,9 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     y += rows * cell.y + (rows - 1) * gap + gap;
     ImGui::SetCursorScreenPos(ImVec2(p.x + gap, y));
     if (m.language != "nl" &&
-        ToggleTile("language:subtitles", Tr("language.subtitles"), m.Picto("speech"), m.subtitles,
-                   ImVec2(std::min(width - 2 * gap, M().Mm(120)), M().HitTarget() * 1.2f)))
+        ToggleTile(
+            "language:subtitles", Tr("language.subtitles"), m.Picto("speech"), m.subtitles,
+            ImVec2(std::min(width - 2 * gap, CurrentMetrics().Mm(120)), CurrentMetrics().HitTarget() * 1.2f)))
         out.push_back(ToggleSubtitles{});
 }
 
@@ -199,8 +201,8 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
 
 // Pause or go on, hear it again, softer, louder: only while something is being said.
 void DrawAudioControls(const ViewModel& m, core::Actions& out) {
-    float side = M().HitTarget();
-    float gap = M().Mm(3);
+    float side = CurrentMetrics().HitTarget();
+    float gap = CurrentMetrics().Mm(3);
     struct Control {
         const char* id;
         const char* picto;
@@ -219,15 +221,17 @@ void DrawAudioControls(const ViewModel& m, core::Actions& out) {
         if (SpeakerButton(controls[i].id, m.Picto(controls[i].picto))) out.push_back(controls[i].action);
     }
     ImGui::SameLine(0, gap);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - Or(F().small)->FontSize) * 0.5f);
-    ImGui::PushFont(Or(F().small));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (side - FontOrCurrent(CurrentFonts().small)->FontSize) * 0.5f);
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().small));
     ImGui::Text("%d%%", m.volume);
     ImGui::PopFont();
 }
 
 ImVec2 AudioControlsSize() {
-    return ImVec2(4 * M().HitTarget() + 4 * M().Mm(3) + M().Mm(16) + 2 * M().Mm(3),
-                  M().HitTarget() + 2 * M().Mm(3));
+    return ImVec2(4 * CurrentMetrics().HitTarget() + 4 * CurrentMetrics().Mm(3) + CurrentMetrics().Mm(16) +
+                      2 * CurrentMetrics().Mm(3),
+                  CurrentMetrics().HitTarget() + 2 * CurrentMetrics().Mm(3));
 }
 
 }  // namespace brugpunt::ui

@@ -19,10 +19,7 @@
 namespace brugpunt::ui {
 
 using core::Activity;
-using detail::F;
 using detail::Format;
-using detail::M;
-using detail::Or;
 using namespace brugpunt::core::action;
 
 //-----------------------------------------------------------------------------
@@ -114,7 +111,7 @@ std::string PictoOf(const Activity& a) {
 // draw false it only measures, for layouts that are sized before they are drawn.
 void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
                  float& y, ImU32 col, float gap_after, bool draw) {
-    font = Or(font);
+    font = FontOrCurrent(font);
     ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
     if (draw)
         dl->AddText(font, font->FontSize, ImVec2(x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
@@ -139,10 +136,10 @@ bool BeginOverlay(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
 
 // A heading with a pictogram in front, vertically centred.
 void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm = 16.0f) {
-    float side = M().Mm(picto_mm);
+    float side = CurrentMetrics().Mm(picto_mm);
     Pictogram(picto, side);
     ImGui::SameLine();
-    ImFont* f = Or(font);
+    ImFont* f = FontOrCurrent(font);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - f->FontSize) * 0.5f);
     ImGui::PushFont(f);
     ImGui::TextUnformatted(text.c_str());
@@ -180,18 +177,18 @@ struct BlockMetrics {
 };
 BlockMetrics BlockGeometry(float width) {
     BlockMetrics g;
-    g.pad = M().Mm(4.0f);
-    g.icon = M().Mm(15.0f);
-    g.line_gap = M().Mm(2.0f);
+    g.pad = CurrentMetrics().Mm(4.0f);
+    g.icon = CurrentMetrics().Mm(15.0f);
+    g.line_gap = CurrentMetrics().Mm(2.0f);
     g.inner_w = width - 2 * g.pad;
     return g;
 }
 
 float LineHeight(const ViewModel& m, const Line& l, float width) {
-    float small_icon = M().Mm(9.0f);
-    float w = !l.picto.empty() ? width - small_icon - M().Mm(2.0f) : width;
-    ImFont* body = Or(F().body);
-    ImFont* bold = Or(F().bold);
+    float small_icon = CurrentMetrics().Mm(9.0f);
+    float w = !l.picto.empty() ? width - small_icon - CurrentMetrics().Mm(2.0f) : width;
+    ImFont* body = FontOrCurrent(CurrentFonts().body);
+    ImFont* bold = FontOrCurrent(CurrentFonts().bold);
     float h = 0;
     if (!l.label.empty()) h += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
     if (!l.text.empty()) h += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
@@ -209,24 +206,26 @@ float BlockHeight(const ViewModel& m, const Block& b, float width) {
 void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float height, core::Actions& out) {
     BlockMetrics g = BlockGeometry(width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, M().Rounding());
-    dl->AddRect(p, ImVec2(p.x + width, p.y + height), colour::kBorder, M().Rounding(), 0, M().Mm(0.5f));
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + width, p.y + height), colour::kBorder, CurrentMetrics().Rounding(), 0,
+                CurrentMetrics().Mm(0.5f));
     if (ImTextureID t = m.Picto(b.picto))
         dl->AddImage(t, ImVec2(p.x + g.pad, p.y + g.pad), ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
-    ImFont* title = Or(F().title);
+    ImFont* title = FontOrCurrent(CurrentFonts().title);
     dl->AddText(title, title->FontSize,
-                ImVec2(p.x + g.pad + g.icon + M().Mm(3.0f), p.y + g.pad + (g.icon - title->FontSize) * 0.5f),
+                ImVec2(p.x + g.pad + g.icon + CurrentMetrics().Mm(3.0f),
+                       p.y + g.pad + (g.icon - title->FontSize) * 0.5f),
                 colour::kText, b.heading.c_str());
     float y = p.y + g.pad + g.icon + g.line_gap;
-    ImFont* body = Or(F().body);
-    ImFont* bold = Or(F().bold);
+    ImFont* body = FontOrCurrent(CurrentFonts().body);
+    ImFont* bold = FontOrCurrent(CurrentFonts().bold);
     for (const auto& l : b.lines) {
         float x = p.x + g.pad, w = g.inner_w;
         if (!l.picto.empty()) {
-            float s = M().Mm(9.0f);
+            float s = CurrentMetrics().Mm(9.0f);
             if (ImTextureID t = m.Picto(l.picto)) dl->AddImage(t, ImVec2(x, y), ImVec2(x + s, y + s));
-            x += s + M().Mm(2.0f);
-            w -= s + M().Mm(2.0f);
+            x += s + CurrentMetrics().Mm(2.0f);
+            w -= s + CurrentMetrics().Mm(2.0f);
         }
         float ly = y;
         if (!l.label.empty()) {
@@ -241,14 +240,14 @@ void DrawBlock(const ViewModel& m, const Block& b, ImVec2 p, float width, float 
         y += LineHeight(m, l, g.inner_w) + g.line_gap;
     }
     probe::Record(b.id, p, ImVec2(p.x + width, p.y + height));
-    ImGui::SetCursorScreenPos(
-        ImVec2(p.x + width - g.pad - M().HitTarget(), p.y + g.pad + (g.icon - M().HitTarget()) * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(p.x + width - g.pad - CurrentMetrics().HitTarget(),
+                                     p.y + g.pad + (g.icon - CurrentMetrics().HitTarget()) * 0.5f));
     SpeakerFor(m, ("speak:" + b.id).c_str(), BlockSpeech(b), out);
 }
 
 // Packs blocks into columns, each into the currently shortest one, and reserves the space.
 void DrawBlocks(const ViewModel& m, const std::vector<Block>& blocks, int columns, core::Actions& out) {
-    float gap = M().Gap();
+    float gap = CurrentMetrics().Gap();
     float width = ImGui::GetContentRegionAvail().x;
     float col_w = (width - gap * (columns - 1)) / columns;
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -264,7 +263,7 @@ void DrawBlocks(const ViewModel& m, const std::vector<Block>& blocks, int column
 }
 
 int ColumnsFor(float width, float min_column_mm) {
-    return std::clamp(static_cast<int>(width / M().Mm(min_column_mm)), 1, 3);
+    return std::clamp(static_cast<int>(width / CurrentMetrics().Mm(min_column_mm)), 1, 3);
 }
 
 }  // namespace
@@ -286,7 +285,7 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     if (ImGui::InvisibleButton("attract:start", size)) {
         // Five quick taps in the top-left corner open the staff screen; any other tap starts.
         ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
-        bool corner = at.x - origin.x < M().Mm(25) && at.y - origin.y < M().Mm(25);
+        bool corner = at.x - origin.x < CurrentMetrics().Mm(25) && at.y - origin.y < CurrentMetrics().Mm(25);
         if (corner)
             out.push_back(CornerTap{m.now});
         else
@@ -296,11 +295,13 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
 
     // Laid out twice: once to measure, once to draw centred on the screen.
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float wrap = size.x - 2 * M().Mm(10);
+    float wrap = size.x - 2 * CurrentMetrics().Mm(10);
     size_t discs =
         m.catalogue ? std::min<size_t>(m.catalogue->categories.size(), size.x > size.y ? 8 : 4) : 0;
-    float disc = discs ? std::min(M().Mm(34), (size.x - M().Mm(20)) / discs - M().Mm(4)) : 0;
-    float hand = M().Mm(30);
+    float disc = discs ? std::min(CurrentMetrics().Mm(34),
+                                  (size.x - CurrentMetrics().Mm(20)) / discs - CurrentMetrics().Mm(4))
+                       : 0;
+    float hand = CurrentMetrics().Mm(30);
     auto layout = [&](float y, bool draw) {
         auto centred = [&](ImFont* font, const std::string& text, float gap_after) {
             CentredText(dl, font, text, origin.x, size.x, wrap, y, colour::kOnDark, gap_after, draw);
@@ -311,25 +312,25 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
                 dl->AddImage(t, ImVec2(c.x - d * 0.36f, c.y - d * 0.36f),
                              ImVec2(c.x + d * 0.36f, c.y + d * 0.36f));
         };
-        centred(F().huge, Tr("attract.title"), M().Mm(3));
-        if (m.catalogue) centred(F().title, m.catalogue->municipality, M().Mm(14));
+        centred(CurrentFonts().huge, Tr("attract.title"), CurrentMetrics().Mm(3));
+        if (m.catalogue) centred(CurrentFonts().title, m.catalogue->municipality, CurrentMetrics().Mm(14));
         // A row of category pictograms: what the kiosk is about, without reading.
         if (discs) {
-            float total = discs * disc + (discs - 1) * M().Mm(4);
+            float total = discs * disc + (discs - 1) * CurrentMetrics().Mm(4);
             float x = origin.x + (size.x - total) * 0.5f;
-            for (size_t i = 0; i < discs && draw; ++i, x += disc + M().Mm(4))
+            for (size_t i = 0; i < discs && draw; ++i, x += disc + CurrentMetrics().Mm(4))
                 picto_disc(ImVec2(x + disc * 0.5f, y + disc * 0.5f), disc,
                            m.Picto(m.catalogue->categories[i].pictogram));
-            y += disc + M().Mm(14);
+            y += disc + CurrentMetrics().Mm(14);
         }
-        centred(F().title, Tr("attract.subtitle"), M().Mm(16));
+        centred(CurrentFonts().title, Tr("attract.subtitle"), CurrentMetrics().Mm(16));
         if (draw) picto_disc(ImVec2(origin.x + size.x * 0.5f, y + hand * 0.5f), hand, m.Picto("point-up"));
-        y += hand + M().Mm(5);
-        centred(F().huge, Tr("attract.touch"), 0);
+        y += hand + CurrentMetrics().Mm(5);
+        centred(CurrentFonts().huge, Tr("attract.touch"), 0);
         return y;
     };
     float height = layout(0, false);
-    layout(origin.y + std::max(M().Gap(), (size.y - height) * 0.5f), true);
+    layout(origin.y + std::max(CurrentMetrics().Gap(), (size.y - height) * 0.5f), true);
 }
 
 //-----------------------------------------------------------------------------
@@ -338,20 +339,22 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
 
 void DrawHome(const ViewModel& m, core::Actions& out) {
     SpeakerFor(m, "speak:home", Spoken(m, "home.title"), out);
-    ImGui::SameLine(0, M().Mm(4));
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
     ImGui::BeginGroup();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (M().HitTarget() - Or(F().title)->FontSize) * 0.5f);
-    ImGui::PushFont(Or(F().title));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (CurrentMetrics().HitTarget() - FontOrCurrent(CurrentFonts().title)->FontSize) *
+                             0.5f);
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
     ImGui::TextUnformatted(Tr("home.title"));
     ImGui::PopFont();
-    SubtitleKey(m, "home.title", F().title);
+    SubtitleKey(m, "home.title", CurrentFonts().title);
     ImGui::EndGroup();
     if (!m.catalogue) return;
 
     const auto& cats = m.catalogue->categories;
-    float gap = M().Gap();
+    float gap = CurrentMetrics().Gap();
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float footer = M().HitTarget() + gap;
+    float footer = CurrentMetrics().HitTarget() + gap;
     avail.y -= 2 * footer;  // room for the footer buttons, in one row or two
     // The column count that gives the biggest square tiles in the space there is.
     int n = static_cast<int>(cats.size()), best_cols = 1;
@@ -361,7 +364,7 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
         float side = std::min((avail.x - (c - 1) * gap) / c, (avail.y - (r - 1) * gap) / r);
         if (side > best_side) best_side = side, best_cols = c;
     }
-    best_side = std::min(best_side, M().Mm(90));
+    best_side = std::min(best_side, CurrentMetrics().Mm(90));
     int rows = (n + best_cols - 1) / best_cols;
     float grid_w = best_cols * best_side + (best_cols - 1) * gap;
     float grid_h = rows * best_side + (rows - 1) * gap;
@@ -379,16 +382,16 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
     }
     // The desk's address and hours, for whoever would rather just walk over; beside or under it
     // the credits, whichever fits.
-    float desk_w = BigButtonWidth(Tr("home.desk"), true, M().HitTarget());
-    float credits_w = BigButtonWidth(Tr("home.credits"), true, M().HitTarget());
+    float desk_w = BigButtonWidth(Tr("home.desk"), true, CurrentMetrics().HitTarget());
+    float credits_w = BigButtonWidth(Tr("home.credits"), true, CurrentMetrics().HitTarget());
     bool one_row = desk_w + gap + credits_w <= ImGui::GetContentRegionAvail().x;
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer * (one_row ? 1 : 2));
-    if (BigButton("home:desk", Tr("home.desk"), m.Picto("office"), ImVec2(desk_w, M().HitTarget()),
-                  ButtonKind::kQuiet))
+    if (BigButton("home:desk", Tr("home.desk"), m.Picto("office"),
+                  ImVec2(desk_w, CurrentMetrics().HitTarget()), ButtonKind::kQuiet))
         out.push_back(OpenContact{});
     if (one_row) ImGui::SameLine(0, gap);
-    if (BigButton("home:credits", Tr("home.credits"), m.Picto("info"), ImVec2(M().Mm(75), M().HitTarget()),
-                  ButtonKind::kQuiet))
+    if (BigButton("home:credits", Tr("home.credits"), m.Picto("info"),
+                  ImVec2(CurrentMetrics().Mm(75), CurrentMetrics().HitTarget()), ButtonKind::kQuiet))
         out.push_back(OpenCredits{});
 }
 
@@ -407,19 +410,19 @@ struct ChipSpec {
 
 void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, int>>& options, int selected,
                 float button_w, const std::function<void(int)>& pick) {
-    float gap = M().Mm(2.5f);
+    float gap = CurrentMetrics().Mm(2.5f);
     float x0 = ImGui::GetCursorPosX();
     float avail = ImGui::GetContentRegionAvail().x;
     float x = 0;
     for (size_t i = 0; i < options.size(); ++i) {
-        float w = std::max(button_w, FilterChipWidth(options[i].first) - M().HitTarget());
+        float w = std::max(button_w, FilterChipWidth(options[i].first) - CurrentMetrics().HitTarget());
         if (i > 0 && x + w <= avail)
             ImGui::SameLine(0, gap);
         else if (i > 0)
             x = 0, ImGui::SetCursorPosX(x0);
         std::string id = std::string(id_prefix) + std::to_string(options[i].second);
         bool on = options[i].second == selected;
-        if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, M().HitTarget()),
+        if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, CurrentMetrics().HitTarget()),
                       on ? ButtonKind::kPrimary : ButtonKind::kQuiet))
             pick(options[i].second);
         x += w + gap;
@@ -443,18 +446,19 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     const core::Filter& f = m.filter;
     float heading_w = 0;  // from the window's edge to the end of the category's word
     if (m.category) {
-        Heading(m.Picto(m.category->pictogram), m.category->word, F().title);
+        Heading(m.Picto(m.category->pictogram), m.category->word, CurrentFonts().title);
         heading_w = ImGui::GetItemRectMax().x - ImGui::GetCursorScreenPos().x;
-        ImGui::SameLine(0, M().Mm(4));
+        ImGui::SameLine(0, CurrentMetrics().Mm(4));
         SpeakerFor(m, "speak:category", CategorySpeech(m, *m.category), out);
     }
-    ImGui::SameLine(0, M().Mm(6));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + M().Mm(1));
-    ImGui::PushFont(Or(F().body));
+    ImGui::SameLine(0, CurrentMetrics().Mm(6));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CurrentMetrics().Mm(1));
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
     ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one")
                                               : Format("list.count", (int)m.list.size()).c_str());
     ImGui::PopFont();
-    if (m.category) Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, M().Mm(30)));
+    if (m.category)
+        Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, CurrentMetrics().Mm(30)));
 
     std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
     std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");
@@ -472,7 +476,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     if (any) chips.push_back({"chip:clear", Tr("chip.clear"), "back", false});
 
     float avail = ImGui::GetContentRegionAvail().x;
-    float gap = M().Mm(2.5f), x = 0;
+    float gap = CurrentMetrics().Mm(2.5f), x = 0;
     for (size_t i = 0; i < chips.size(); ++i) {
         float w = std::min(FilterChipWidth(chips[i].label), avail);
         if (i > 0 && x + w <= avail)
@@ -504,49 +508,52 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
 
     if (local.list.age_picker) {
         ImGui::Spacing();
-        TextBlock(F().bold, Tr("picker.age"));
+        TextBlock(CurrentFonts().bold, Tr("picker.age"));
         std::vector<std::pair<std::string, int>> ages;
         ages.push_back({Tr("picker.all_ages"), -1});
         for (int age = 2; age <= 17; ++age) ages.push_back({std::to_string(age), age});
         ages.push_back({Tr("picker.adult"), 18});
-        DrawPicker("age:", ages, f.age.value_or(-1), M().HitTarget() * 1.2f, [&](int age) {
+        DrawPicker("age:", ages, f.age.value_or(-1), CurrentMetrics().HitTarget() * 1.2f, [&](int age) {
             out.push_back(SetAge{age < 0 ? std::nullopt : std::optional<int>(age)});
             local.list.age_picker = false;
         });
     }
     if (local.list.day_picker) {
         ImGui::Spacing();
-        TextBlock(F().bold, Tr("picker.day"));
+        TextBlock(CurrentFonts().bold, Tr("picker.day"));
         std::vector<std::pair<std::string, int>> days;
         days.push_back({Tr("picker.all_days"), -1});
         for (int d = 0; d < core::kWeekdayCount; ++d)
             days.push_back({DayName(static_cast<core::Weekday>(d)), d});
-        DrawPicker("day:", days, f.day ? static_cast<int>(*f.day) : -1, M().HitTarget() * 2.0f, [&](int d) {
-            out.push_back(
-                SetDay{d < 0 ? std::nullopt : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
-            local.list.day_picker = false;
-        });
+        DrawPicker(
+            "day:", days, f.day ? static_cast<int>(*f.day) : -1, CurrentMetrics().HitTarget() * 2.0f,
+            [&](int d) {
+                out.push_back(SetDay{d < 0 ? std::nullopt
+                                           : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
+                local.list.day_picker = false;
+            });
     }
     ImGui::Spacing();
 
     ImGui::BeginChild("list:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     if (m.list.empty()) {
         ImGui::Spacing();
-        TextBlock(F().title, Tr("list.empty"));
-        if (BigButton("list:clear", Tr("chip.clear"), m.Picto("back"), ImVec2(M().Mm(70), M().HitTarget())))
+        TextBlock(CurrentFonts().title, Tr("list.empty"));
+        if (BigButton("list:clear", Tr("chip.clear"), m.Picto("back"),
+                      ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget())))
             out.push_back(ClearFilters{});
     }
     float width = ImGui::GetContentRegionAvail().x;
     int cols = ColumnsFor(width, 160.0f);
-    float card_w = (width - (cols - 1) * M().Gap()) / cols;
+    float card_w = (width - (cols - 1) * CurrentMetrics().Gap()) / cols;
     auto row_of = [&](size_t i) {
         std::vector<CardModel> row;
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
             CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
             if (const core::ActivityTexts* t = a.TextsIn(m.language); t && m.Subtitled() && m.textures)
-                card.subtitle =
-                    m.textures->Text(t->title, m.language, card_w - M().Mm(60), Or(F().body)->FontSize);
+                card.subtitle = m.textures->Text(t->title, m.language, card_w - CurrentMetrics().Mm(60),
+                                                 FontOrCurrent(CurrentFonts().body)->FontSize);
             row.push_back(std::move(card));
         }
         return row;
@@ -565,8 +572,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         }
         local.list.rows_key = key;
     }
-    float top = ImGui::GetScrollY() - M().Mm(40),
-          bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + M().Mm(40);
+    float top = ImGui::GetScrollY() - CurrentMetrics().Mm(40),
+          bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + CurrentMetrics().Mm(40);
     for (size_t i = 0, r = 0; i < m.list.size(); i += cols, ++r) {
         float row_h = heights[r];
         float y = ImGui::GetCursorPosY();
@@ -576,14 +583,14 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         }
         std::vector<CardModel> row = row_of(i);
         for (size_t k = 0; k < row.size(); ++k) {
-            if (k > 0) ImGui::SameLine(0, M().Gap());
+            if (k > 0) ImGui::SameLine(0, CurrentMetrics().Gap());
             std::string id = "card:" + m.list[i + k]->id;
             Tap tap = ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h));
             if (tap == Tap::kOpen) out.push_back(OpenActivity{m.list[i + k]->id});
             if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, *m.list[i + k], "summary")});
         }
     }
-    ImGui::Dummy(ImVec2(1, M().Gap()));
+    ImGui::Dummy(ImVec2(1, CurrentMetrics().Gap()));
     if (local.scroll_to_top) scroll.to_top = true;
     UpdateDragScroll(scroll);
     ImGui::EndChild();
@@ -699,27 +706,27 @@ std::vector<Block> DetailBlocks(const ViewModel& m, const Activity& a) {
 
 void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     if (!m.detail) {
-        TextBlock(F().title, Tr("detail.missing"));
+        TextBlock(CurrentFonts().title, Tr("detail.missing"));
         return;
     }
     const Activity& a = *m.detail;
     ImGui::BeginChild("detail:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     float width = ImGui::GetContentRegionAvail().x;
-    float icon = M().Mm(30);
+    float icon = CurrentMetrics().Mm(30);
     Pictogram(m.Picto(PictoOf(a)), icon);
-    ImGui::SameLine(0, M().Gap());
+    ImGui::SameLine(0, CurrentMetrics().Gap());
     SpeakerFor(m, "speak:detail", Spoken(m, a, "summary"), out);
-    ImGui::SameLine(0, M().Gap());
+    ImGui::SameLine(0, CurrentMetrics().Gap());
     ImGui::BeginGroup();
     float text_w = ImGui::GetContentRegionAvail().x;
     const core::ActivityTexts* texts = a.TextsIn(m.language);
-    TextBlock(F().title, a.title);
+    TextBlock(CurrentFonts().title, a.title);
     if (texts) Subtitle(m, texts->title, text_w);
-    TextBlock(F().body, a.summary);
+    TextBlock(CurrentFonts().body, a.summary);
     if (texts) Subtitle(m, texts->summary, text_w);
     for (size_t i = 0; i < a.pictograms.size(); ++i) {
         if (i > 0) ImGui::SameLine();
-        Pictogram(m.Picto(a.pictograms[i]), M().Mm(12));
+        Pictogram(m.Picto(a.pictograms[i]), CurrentMetrics().Mm(12));
     }
     ImGui::EndGroup();
 
@@ -733,7 +740,7 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
 
     DrawBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f), out);
 
-    ImVec2 button(std::min(width, M().Mm(110)), M().HitTarget() * 1.2f);
+    ImVec2 button(std::min(width, CurrentMetrics().Mm(110)), CurrentMetrics().HitTarget() * 1.2f);
     const auto& av = a.availability;
     bool closed = m.today < av.registration_from || m.today > av.registration_to;
     if (closed && av.interest_list) {
@@ -744,12 +751,14 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
                          ButtonKind::kAction)) {
         out.push_back(StartAppointment{a.id, false});
     }
-    if (width - ImGui::GetItemRectSize().x - M().Gap() >= M().Mm(60)) ImGui::SameLine(0, M().Gap());
+    if (width - ImGui::GetItemRectSize().x - CurrentMetrics().Gap() >= CurrentMetrics().Mm(60))
+        ImGui::SameLine(0, CurrentMetrics().Gap());
     bool chosen = m.IsChosen(a.id);
     if (BigButton("detail:choose", Tr(chosen ? "detail.chosen" : "detail.choose"), m.Picto("check"),
-                  ImVec2(M().Mm(60), button.y), chosen ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+                  ImVec2(CurrentMetrics().Mm(60), button.y),
+                  chosen ? ButtonKind::kPrimary : ButtonKind::kQuiet))
         out.push_back(ToggleChosen{a.id});
-    ImGui::Dummy(ImVec2(1, M().Gap()));
+    ImGui::Dummy(ImVec2(1, CurrentMetrics().Gap()));
     UpdateDragScroll(scroll);
     ImGui::EndChild();
 }
@@ -759,14 +768,14 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
 //-----------------------------------------------------------------------------
 
 void DrawContact(const ViewModel& m, core::Actions& out) {
-    Heading(m.Picto("raise-hand"), Tr("contact.title"), F().title);
-    ImGui::SameLine(0, M().Mm(4));
+    Heading(m.Picto("raise-hand"), Tr("contact.title"), CurrentFonts().title);
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
     SpokenBuilder spoken(m);
     spoken.Key("contact.title", ".").Key("contact.intro");
     if (m.catalogue) spoken.Key("contact.call").Text(m.catalogue->desk.phone + ".");
     SpeakerFor(m, "speak:contact", spoken.Key("contact.bring_someone").Done(), out);
-    TextBlock(F().body, Tr("contact.intro"));
-    SubtitleKey(m, "contact.intro", F().body);
+    TextBlock(CurrentFonts().body, Tr("contact.intro"));
+    SubtitleKey(m, "contact.intro", CurrentFonts().body);
     ImGui::Spacing();
     if (!m.catalogue) return;
     const core::Desk& d = m.catalogue->desk;
@@ -777,35 +786,36 @@ void DrawContact(const ViewModel& m, core::Actions& out) {
     for (const auto& h : d.opening_hours) hours.text += (hours.text.empty() ? "" : "\n") + h;
     desk.lines.push_back(hours);
     desk.lines.push_back({"", Tr("contact.bring_someone"), "handshake"});
-    Heading(m.Picto("phone"), d.phone, F().huge, 18.0f);
+    Heading(m.Picto("phone"), d.phone, CurrentFonts().huge, 18.0f);
     ImGui::Spacing();
-    float width = std::min(ImGui::GetContentRegionAvail().x, M().Mm(220));
+    float width = std::min(ImGui::GetContentRegionAvail().x, CurrentMetrics().Mm(220));
     ImGui::BeginChild("contact:panel", ImVec2(width, 0));
     DrawBlocks(m, {desk}, 1, out);
     ImGui::EndChild();
 }
 
 void DrawCredits(const ViewModel& m, core::Actions& out) {
-    Heading(m.Picto("info"), Tr("credits.title"), F().title);
-    ImGui::SameLine(0, M().Mm(4));
+    Heading(m.Picto("info"), Tr("credits.title"), CurrentFonts().title);
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
     SpeakerFor(
         m, "speak:credits",
         SpokenBuilder(m).Key("credits.title", ".").Key("credits.privacy_title").Key("credits.privacy").Done(),
         out);
     ImGui::Spacing();
-    TextBlock(F().body, Format("credits.version", m.version));
+    TextBlock(CurrentFonts().body, Format("credits.version", m.version));
     if (m.catalogue)
-        TextBlock(F().body, Format("credits.catalogue", m.catalogue->municipality, m.catalogue->version));
+        TextBlock(CurrentFonts().body,
+                  Format("credits.catalogue", m.catalogue->municipality, m.catalogue->version));
     ImGui::Spacing();
-    TextBlock(F().bold, Tr("credits.pictograms_title"));
-    TextBlock(F().body, Tr("credits.pictograms"));
+    TextBlock(CurrentFonts().bold, Tr("credits.pictograms_title"));
+    TextBlock(CurrentFonts().body, Tr("credits.pictograms"));
     ImGui::Spacing();
-    TextBlock(F().bold, Tr("credits.font_title"));
-    TextBlock(F().body, Tr("credits.font"));
+    TextBlock(CurrentFonts().bold, Tr("credits.font_title"));
+    TextBlock(CurrentFonts().body, Tr("credits.font"));
     ImGui::Spacing();
-    TextBlock(F().bold, Tr("credits.privacy_title"));
-    TextBlock(F().body, Tr("credits.privacy"));
-    SubtitleKey(m, "credits.privacy", F().body);
+    TextBlock(CurrentFonts().bold, Tr("credits.privacy_title"));
+    TextBlock(CurrentFonts().body, Tr("credits.privacy"));
+    SubtitleKey(m, "credits.privacy", CurrentFonts().body);
 }
 
 //-----------------------------------------------------------------------------
@@ -814,14 +824,14 @@ void DrawCredits(const ViewModel& m, core::Actions& out) {
 
 void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
-    float width = std::min(display.x - 2 * M().Gap(), M().Mm(170));
-    float wrap = width - 2 * M().Gap();
-    float icon = M().Mm(22);
-    ImVec2 button(std::min(wrap, M().Mm(100)), M().HitTarget() * 1.3f);
+    float width = std::min(display.x - 2 * CurrentMetrics().Gap(), CurrentMetrics().Mm(170));
+    float wrap = width - 2 * CurrentMetrics().Gap();
+    float icon = CurrentMetrics().Mm(22);
+    ImVec2 button(std::min(wrap, CurrentMetrics().Mm(100)), CurrentMetrics().HitTarget() * 1.3f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Measured first so the panel fits its content, then drawn centred.
     auto layout = [&](ImVec2 p, bool draw) {
-        float y = p.y + M().Gap();
+        float y = p.y + CurrentMetrics().Gap();
         auto centred = [&](ImFont* font, const std::string& text, ImU32 col, float gap_after) {
             CentredText(dl, font, text, p.x, width, wrap, y, col, gap_after, draw);
         };
@@ -829,21 +839,22 @@ void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
             if (ImTextureID t = m.Picto("hourglass"))
                 dl->AddImage(t, ImVec2(p.x + (width - icon) * 0.5f, y),
                              ImVec2(p.x + (width + icon) * 0.5f, y + icon));
-        y += icon + M().Mm(2);
-        centred(F().title, Tr("warning.title"), colour::kText, M().Mm(2));
-        centred(F().huge, std::to_string(m.warning_seconds), colour::kAction, M().Mm(2));
-        centred(F().body, Tr("warning.text"), colour::kText, M().Mm(5));
+        y += icon + CurrentMetrics().Mm(2);
+        centred(CurrentFonts().title, Tr("warning.title"), colour::kText, CurrentMetrics().Mm(2));
+        centred(CurrentFonts().huge, std::to_string(m.warning_seconds), colour::kAction,
+                CurrentMetrics().Mm(2));
+        centred(CurrentFonts().body, Tr("warning.text"), colour::kText, CurrentMetrics().Mm(5));
         if (draw) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + (width - button.x) * 0.5f, y));
             if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button,
                           ButtonKind::kAction))
                 out.push_back(MoreTime{m.now});
         }
-        return y + button.y + M().Gap() - p.y;
+        return y + button.y + CurrentMetrics().Gap() - p.y;
     };
     float height = layout(ImVec2(0, 0), false);
     ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, M().Rounding() * 2);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, CurrentMetrics().Rounding() * 2);
     layout(p, true);
 }
 
@@ -854,12 +865,12 @@ void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
 namespace {
 
 void DrawTopBar(const ViewModel& m, core::Actions& out) {
-    float h = M().HitTarget() * 1.15f;
-    float gap = M().Gap();
+    float h = CurrentMetrics().HitTarget() * 1.15f;
+    float gap = CurrentMetrics().Gap();
     float width = ImGui::GetWindowWidth();
-    float back_w = BigButtonWidth(Tr("top.back"), true, h, M().Mm(48));
+    float back_w = BigButtonWidth(Tr("top.back"), true, h, CurrentMetrics().Mm(48));
     float appt_w = BigButtonWidth(Tr("top.appointment"), true, h);
-    float home_w = BigButtonWidth(Tr("top.home"), true, h, M().Mm(44));
+    float home_w = BigButtonWidth(Tr("top.home"), true, h, CurrentMetrics().Mm(44));
     float lang_w = BigButtonWidth(Tr("top.language"), true, h);
     auto fits = [&] { return back_w + home_w + lang_w + appt_w + 5 * gap <= width; };
     // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
@@ -871,7 +882,7 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     // The narrowest screens keep "Maak een afspraak" in words and show the arrow for "Terug".
     bool back_words = fits();
     if (!back_words) back_w = h;
-    ImGui::SetCursorPos(ImVec2(gap, (M().TopBar() - h) * 0.5f));
+    ImGui::SetCursorPos(ImVec2(gap, (CurrentMetrics().TopBar() - h) * 0.5f));
     if (BigButton("top:back", back_words ? Tr("top.back") : "", m.Picto("back"), ImVec2(back_w, h)))
         out.push_back(Back{});
     ImGui::SameLine(0, gap);
@@ -885,17 +896,17 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     // The municipality's name only where it fits between the buttons.
     ImGui::SameLine(0, gap * 2);
     if (m.catalogue) {
-        ImFont* font = Or(F().bold);
+        ImFont* font = FontOrCurrent(CurrentFonts().bold);
         float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, m.catalogue->municipality.c_str()).x;
         if (ImGui::GetCursorPosX() + text_w + gap * 2 <= width - appt_w - gap) {
-            ImGui::SetCursorPosY((M().TopBar() - font->FontSize) * 0.5f);
+            ImGui::SetCursorPosY((CurrentMetrics().TopBar() - font->FontSize) * 0.5f);
             ImGui::PushFont(font);
             ImGui::TextUnformatted(m.catalogue->municipality.c_str());
             ImGui::PopFont();
         }
     }
     ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (M().TopBar() - h) * 0.5f));
+    ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (CurrentMetrics().TopBar() - h) * 0.5f));
     // On an activity's page the request is about that activity, as the visitor would expect.
     if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(appt_w, h),
                   ButtonKind::kAction))
@@ -909,12 +920,12 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     std::string detail_id = m.detail ? m.detail->id : "";
     if (detail_id != local.detail_id) local.detail_scroll.to_top = true, local.detail_id = detail_id;
     ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::PushFont(Or(F().body));
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
     if (m.screen == core::Screen::kAttract) {
         if (BeginScreen("attract", ImVec2(0, 0), display, colour::kPrimary)) DrawAttract(m, out);
         ImGui::End();
     } else {
-        float bar = M().TopBar();
+        float bar = CurrentMetrics().TopBar();
         if (BeginScreen("topbar", ImVec2(0, 0), ImVec2(display.x, bar), colour::kPanel)) DrawTopBar(m, out);
         ImGui::End();
         if (BeginScreen("screen", ImVec2(0, bar), ImVec2(display.x, display.y - bar))) {
@@ -949,9 +960,9 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     local.ui.scroll_to_top = false;
     if (m.audio != AudioState::kIdle && m.screen != core::Screen::kAttract) {
         ImVec2 size = AudioControlsSize();
-        ImVec2 at(display.x - size.x - M().Gap(), display.y - size.y - M().Gap());
+        ImVec2 at(display.x - size.x - CurrentMetrics().Gap(), display.y - size.y - CurrentMetrics().Gap());
         if (BeginOverlay("audio", at, size, colour::kPrimary)) {
-            ImGui::SetCursorPos(ImVec2(M().Mm(3), M().Mm(3)));
+            ImGui::SetCursorPos(ImVec2(CurrentMetrics().Mm(3), CurrentMetrics().Mm(3)));
             DrawAudioControls(m, out);
         }
         ImGui::End();

@@ -12,17 +12,6 @@
 
 namespace brugpunt::ui::detail {
 
-inline const Metrics& M() {
-    return CurrentTheme().metrics;
-}
-inline const Fonts& F() {
-    return CurrentTheme().fonts;
-}
-// A font that may not be loaded (headless tests) falls back to ImGui's current one.
-inline ImFont* Or(ImFont* f) {
-    return f ? f : ImGui::GetFont();
-}
-
 inline const char* FormatArg(const std::string& s) {
     return s.c_str();
 }
