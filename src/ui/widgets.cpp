@@ -2,8 +2,6 @@
 // Must not include SDL, store or sync.
 #include "widgets.h"
 
-#include "ui_internal.h"
-
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -362,6 +360,31 @@ void TextBlock(ImFont* font, const std::string& text, ImU32 col) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
+                 float& y, ImU32 col, float gap_after, bool draw) {
+    font = FontOrCurrent(font);
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    if (draw)
+        dl->AddText(font, font->FontSize, ImVec2(x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
+                    wrap);
+    y += ts.y + gap_after;
+}
+
+void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm) {
+    float side = CurrentMetrics().Mm(picto_mm);
+    Pictogram(picto, side);
+    ImGui::SameLine();
+    ImFont* f = FontOrCurrent(font);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - f->FontSize) * 0.5f);
+    ImGui::PushFont(f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+}
+
+int ColumnsFor(float width, float min_column_mm) {
+    return std::clamp(static_cast<int>(width / CurrentMetrics().Mm(min_column_mm)), 1, 3);
 }
 
 bool UpdateDragScroll(DragScroll& s) {

@@ -1,21 +1,20 @@
-// Owns the "Maak een afspraak" flow, one function per step, and the staff screen. Mostly pictures,
-// one question per step, "Terug" always there. Must not include SDL, store or sync.
+// Screen: "Maak een afspraak", one function per step. Mostly pictures, one question per step,
+// "Terug" always there. Must not include SDL, store or sync.
 //
 // [SECTION] Helpers
 // [SECTION] Steps
 // [SECTION] Appointment
-// [SECTION] Staff
-#include <algorithm>
-#include <cstdio>
-
 #include "screens.h"
-#include "ui_internal.h"
+
+#include <algorithm>
+
+#include "format.h"
+#include "spoken.h"
 
 namespace brugpunt::ui {
 
 using namespace brugpunt::core::action;
 using core::Step;
-using detail::Format;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -60,7 +59,7 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question_key,
     ImGui::Spacing();
 }
 
-float Width() {
+float AvailableWidth() {
     return ImGui::GetContentRegionAvail().x;
 }
 
@@ -69,7 +68,7 @@ int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::s
              const std::vector<bool>& on, const ViewModel& m, float tile_w, float tile_h) {
     int tapped = -1;
     float gap = CurrentMetrics().Mm(3);
-    int per_row = std::max(1, static_cast<int>((Width() + gap) / (tile_w + gap)));
+    int per_row = std::max(1, static_cast<int>((AvailableWidth() + gap) / (tile_w + gap)));
     float x0 = ImGui::GetCursorPosX();
     for (size_t i = 0; i < items.size(); ++i) {
         if (i % per_row != 0)
@@ -115,7 +114,7 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
     for (const auto* a : m.chosen) spoken.Text(a->title + ".");
     StepHeader(m, "speech", "appt.about.title", spoken.Key("appt.about.general", ".").Done(), out);
     const auto& ids = m.draft.request.activity_ids;
-    float w = std::min(Width(), CurrentMetrics().Mm(200)), h = CurrentMetrics().Mm(22);
+    float w = std::min(AvailableWidth(), CurrentMetrics().Mm(200)), h = CurrentMetrics().Mm(22);
     for (const auto* a : m.chosen) {
         bool on = std::find(ids.begin(), ids.end(), a->id) != ids.end();
         std::string id = "about:" + a->id;
@@ -132,7 +131,7 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
 void DrawChildren(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "family", "appt.children.title", Spoken(m, "appt.children.title"), out);
     const auto& ages = m.draft.request.child_ages;
-    float w = std::min(Width(), CurrentMetrics().Mm(130));
+    float w = std::min(AvailableWidth(), CurrentMetrics().Mm(130));
     int n = static_cast<int>(ages.size());
     std::string count = n == 0 ? Tr("appt.children.none") : Format("appt.children.count", n);
     int d = Stepper("children", count, w);
@@ -156,7 +155,7 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     else
         spoken.Key("appt.contact.type");
     StepHeader(m, "phone", "appt.contact.title", spoken.Done(), out);
-    ImVec2 tile(std::min((Width() - CurrentMetrics().Mm(3)) / 2, CurrentMetrics().Mm(110)),
+    ImVec2 tile(std::min((AvailableWidth() - CurrentMetrics().Mm(3)) / 2, CurrentMetrics().Mm(110)),
                 CurrentMetrics().Mm(22));
     if (r.kind == core::RequestKind::kAppointment) {
         if (ToggleTile("contact:phone", Tr("appt.contact.phone"), m.Picto("phone"),
@@ -191,7 +190,7 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     if (char k = Keypad("keypad", key)) out.push_back(core::action::Keypad{k});
     ImGui::EndGroup();
     float keypad_w = ImGui::GetItemRectSize().x;
-    if (Width() - keypad_w - CurrentMetrics().Mm(8) >= CurrentMetrics().Mm(80))
+    if (AvailableWidth() - keypad_w - CurrentMetrics().Mm(8) >= CurrentMetrics().Mm(80))
         ImGui::SameLine(0, CurrentMetrics().Mm(8));
     ImGui::BeginGroup();
     if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
@@ -218,7 +217,7 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     if (ToggleTile("language:interpreter", Tr("appt.language.interpreter"), m.Picto("speaking"),
                    m.draft.request.interpreter,
-                   ImVec2(std::min(Width(), CurrentMetrics().Mm(120)), CurrentMetrics().Mm(22))))
+                   ImVec2(std::min(AvailableWidth(), CurrentMetrics().Mm(120)), CurrentMetrics().Mm(22))))
         out.push_back(SetInterpreter{!m.draft.request.interpreter});
     NextButton(m, out);
 }
@@ -249,7 +248,7 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
     for (const auto& [question, answer] : kQuestions) spoken.Key(question).Key(answer);
     StepHeader(m, "lock", "appt.consent.title",
                spoken.Key("appt.consent.yes", "?").Key("appt.consent.no", "?").Done(), out);
-    ImGui::PushTextWrapPos(std::min(Width(), CurrentMetrics().Mm(250)));
+    ImGui::PushTextWrapPos(std::min(AvailableWidth(), CurrentMetrics().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
         TextBlock(CurrentFonts().bold, Tr(question));
         SubtitleKey(m, question, CurrentFonts().bold);
@@ -351,94 +350,6 @@ void DrawAppointment(const ViewModel& m, core::Actions& out) {
             break;
     }
     ImGui::EndChild();
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Staff
-//-----------------------------------------------------------------------------
-
-namespace {
-
-// Where the catalogue comes from, when it last arrived, and the download going on now.
-template <class Row>
-void DrawSyncStatus(const StaffStatus& s, Row& row) {
-    if (!s.sync_configured) {
-        row("staff.sync", Tr("staff.sync_off"));
-        return;
-    }
-    row("staff.sync", s.last_sync.empty() ? Tr("staff.sync_never") : s.last_sync);
-    if (s.sync_busy && (s.sync_applying || s.sync_total > 0)) {
-        char label[64];
-        if (s.sync_applying)
-            std::snprintf(label, sizeof label, "%s", Tr("staff.sync_applying"));
-        else
-            std::snprintf(label, sizeof label, "%.1f / %.1f MB", s.sync_done / 1e6, s.sync_total / 1e6);
-        float fraction =
-            s.sync_applying ? 1.0f : static_cast<float>(s.sync_done) / static_cast<float>(s.sync_total);
-        const Metrics& mm = CurrentMetrics();
-        ImGui::SetCursorPosX(mm.Mm(100));
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour::kPrimary);
-        ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::kBorder);
-        ImGui::ProgressBar(fraction, ImVec2(mm.Mm(90), mm.Mm(6)), "");
-        ImGui::PopStyleColor(2);
-        ImGui::SameLine(0, mm.Mm(4));
-        TextBlock(CurrentFonts().body, label);
-    }
-    if (!s.sync_error.empty()) row("staff.sync_error", s.sync_error, colour::kFull);
-}
-
-}  // namespace
-
-void DrawStaff(const ViewModel& m, core::Actions& out) {
-    if (!m.staff.unlocked) {
-        Pictogram(m.Picto("lock"), CurrentMetrics().Mm(14));
-        ImGui::SameLine();
-        TextBlock(CurrentFonts().title, Tr("staff.pin_title"));
-        std::string dots;
-        for (size_t i = 0; i < m.staff.pin.size(); ++i) dots += "\xe2\x80\xa2 ";  // bullet
-        TextBlock(CurrentFonts().huge, dots.empty() ? " " : dots);
-        if (m.staff.wrong_pins > 0) TextBlock(CurrentFonts().body, Tr("staff.wrong_pin"), colour::kFull);
-        if (char k = Keypad("pin", CurrentMetrics().Mm(20)); k && k != '+') out.push_back(StaffPin{k});
-        if (BigButton("staff:ok", Tr("staff.ok"), m.Picto("check"),
-                      ImVec2(CurrentMetrics().Mm(66), CurrentMetrics().HitTarget())))
-            out.push_back(StaffPin{'='});
-        return;
-    }
-    const StaffStatus& s = m.staff_status;
-    Pictogram(m.Picto("info"), CurrentMetrics().Mm(14));
-    ImGui::SameLine();
-    TextBlock(CurrentFonts().title, Tr("staff.title"));
-    auto row = [](const char* key, const std::string& value, ImU32 col = colour::kText) {
-        TextBlock(CurrentFonts().bold, Tr(key));
-        ImGui::SameLine(CurrentMetrics().Mm(100));
-        TextBlock(CurrentFonts().body, value, col);
-    };
-    row("staff.kiosk", s.kiosk_id);
-    row("staff.catalogue",
-        m.catalogue ? m.catalogue->municipality + ", v" + std::to_string(m.catalogue->version) : "-");
-    row("staff.delivery", s.delivery);
-    row("staff.outbox_depth", std::to_string(s.outbox_depth),
-        s.outbox_depth > 0 ? colour::kWait : colour::kText);
-    row("staff.oldest", s.outbox_depth ? std::to_string(s.oldest_age_s / 60) + " min" : "-");
-    row("staff.delivered", std::to_string(s.delivered));
-    row("staff.dropped", std::to_string(s.dropped), s.dropped > 0 ? colour::kFull : colour::kText);
-    row("staff.last_error", s.last_error.empty() ? "-" : s.last_error,
-        s.last_error.empty() ? colour::kText : colour::kFull);
-    DrawSyncStatus(s, row);
-    row("staff.voices", s.voices.empty() ? Tr("staff.no_audio") : s.voices);
-    // The kiosk's loudness: each visitor starts at it. The test says a sentence at that loudness.
-    row("staff.volume", std::to_string(m.kiosk_volume) + "%");
-    ImGui::SameLine(0, CurrentMetrics().Mm(6));
-    ImVec2 small(CurrentMetrics().HitTarget() * 1.4f, CurrentMetrics().HitTarget());
-    if (BigButton("staff:softer", "-", nullptr, small, ButtonKind::kQuiet)) out.push_back(StaffVolume{-10});
-    ImGui::SameLine(0, CurrentMetrics().Mm(3));
-    if (BigButton("staff:louder", "+", nullptr, small, ButtonKind::kQuiet)) out.push_back(StaffVolume{+10});
-    ImGui::SameLine(0, CurrentMetrics().Mm(3));
-    SpeakerFor(m, "staff:audio_test", Spoken(m, "staff.audio_test"), out);
-    ImGui::Spacing();
-    if (BigButton("staff:close", Tr("staff.close"), m.Picto("lock"),
-                  ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget())))
-        out.push_back(StaffClose{});
 }
 
 }  // namespace brugpunt::ui
