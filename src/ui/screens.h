@@ -1,16 +1,13 @@
-// Owns the screens: each is one function from a read-only model to Actions. No store, sync, SDL
-// or file access here. Must not include SDL, store or sync.
+// Owns the list of screens: each is one function from a read-only model to Actions, in a file
+// named for it. No store, sync, SDL or file access here. Must not include SDL, store or sync.
 #pragma once
 
 #include "core/session.h"
+#include "format.h"  // Tr and SetStrings, which the app sets up
 #include "view_model.h"
 #include "widgets.h"
 
 namespace brugpunt::ui {
-
-// The UI string for key from translations/ (Dutch source); the key itself when missing.
-const char* Tr(const char* key);
-void SetStrings(const core::Strings* strings);
 
 // Screen: attract. Any tap starts a session.
 void DrawAttract(const ViewModel& m, core::Actions& out);
@@ -30,6 +27,11 @@ void DrawAppointment(const ViewModel& m, core::Actions& out);
 void DrawStaff(const ViewModel& m, core::Actions& out);
 // Overlay: "Ben je er nog?" with countdown and "Meer tijd".
 void DrawIdleWarning(const ViewModel& m, core::Actions& out);
+// Overlay: the language picker.
+void DrawLanguagePicker(const ViewModel& m, core::Actions& out);
+// Panel: pause, replay, softer, louder while something is said.
+void DrawAudioControls(const ViewModel& m, core::Actions& out);
+ImVec2 AudioControlsSize();
 
 // The whole frame: top bar ("Terug", home, "Maak een afspraak"), the screen, the overlay.
 struct FrameLocal {

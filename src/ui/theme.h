@@ -59,5 +59,16 @@ void ApplyStyle(const Metrics& metrics);
 // The theme used by the widgets of the current frame.
 void SetTheme(const Theme* theme);
 const Theme& CurrentTheme();
+// Its metrics and fonts, which every widget and screen reads.
+inline const Metrics& CurrentMetrics() {
+    return CurrentTheme().metrics;
+}
+inline const Fonts& CurrentFonts() {
+    return CurrentTheme().fonts;
+}
+// A font that may not be loaded (headless tests) falls back to ImGui's current one.
+inline ImFont* FontOrCurrent(ImFont* font) {
+    return font ? font : ImGui::GetFont();
+}
 
 }  // namespace brugpunt::ui

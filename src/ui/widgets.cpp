@@ -2,18 +2,12 @@
 // Must not include SDL, store or sync.
 #include "widgets.h"
 
-#include "ui_internal.h"
-
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 
 namespace brugpunt::ui {
-
-using detail::F;
-using detail::M;
-using detail::Or;
 
 namespace {
 
@@ -25,19 +19,19 @@ std::map<std::string, std::pair<ImVec2, ImVec2>>& ProbeMap() {
 // The round speaker of speaker buttons and of the speaker corners of tiles and cards.
 void DrawSpeakerDisc(ImDrawList* dl, ImVec2 c, float side, ImTextureID picto, bool held) {
     dl->AddCircleFilled(c, side * 0.5f, held ? colour::kBorder : colour::kPanel);
-    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, M().Mm(0.7f));
+    dl->AddCircle(c, side * 0.5f, colour::kPrimary, 0, CurrentMetrics().Mm(0.7f));
     if (picto)
         dl->AddImage(picto, ImVec2(c.x - side * 0.33f, c.y - side * 0.33f),
                      ImVec2(c.x + side * 0.33f, c.y + side * 0.33f));
 }
 
 ImVec2 TextSize(ImFont* font, const std::string& text, float wrap = -1.0f) {
-    font = Or(font);
+    font = FontOrCurrent(font);
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
 }
 
 void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::string& text, float wrap = 0) {
-    font = Or(font);
+    font = FontOrCurrent(font);
     dl->AddText(font, font->FontSize, pos, col, text.c_str(), nullptr, wrap);
 }
 
@@ -57,19 +51,19 @@ void DrawTextImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, 
 }
 
 float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width) {
-    height = std::max(height, M().HitTarget());
-    float pad = M().Mm(3.0f);
+    height = std::max(height, CurrentMetrics().HitTarget());
+    float pad = CurrentMetrics().Mm(3.0f);
     float icon = with_picto ? height - 2 * pad : 0;
-    float content = icon + (with_picto && !label.empty() ? pad : 0) + TextSize(F().bold, label).x;
+    float content = icon + (with_picto && !label.empty() ? pad : 0) + TextSize(CurrentFonts().bold, label).x;
     // Never clip a label: the button grows to hold it.
-    return std::max({min_width, M().HitTarget(), content + 2 * pad});
+    return std::max({min_width, CurrentMetrics().HitTarget(), content + 2 * pad});
 }
 
 bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size, ButtonKind kind) {
-    size.y = std::max(size.y, M().HitTarget());
-    float pad = M().Mm(3.0f);
+    size.y = std::max(size.y, CurrentMetrics().HitTarget());
+    float pad = CurrentMetrics().Mm(3.0f);
     float icon = picto ? size.y - 2 * pad : 0;
-    ImFont* font = F().bold;
+    ImFont* font = CurrentFonts().bold;
     ImVec2 ts = TextSize(font, label);
     float content = icon + (picto && !label.empty() ? pad : 0) + ts.x;
     size.x = BigButtonWidth(label, picto != nullptr, size.y, size.x);
@@ -83,9 +77,10 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
                                               : colour::kPrimary;
     ImU32 text = kind == ButtonKind::kQuiet ? colour::kText : colour::kOnDark;
     if (held) fill = kind == ButtonKind::kQuiet ? colour::kBorder : colour::kPressed;
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, M().Rounding());
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
     if (kind == ButtonKind::kQuiet)
-        dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
+        dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, CurrentMetrics().Rounding(), 0,
+                    CurrentMetrics().Mm(0.6f));
 
     float x = p.x + std::max(pad, (size.x - content) * 0.5f);
     if (picto) {
@@ -104,7 +99,7 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
 // A speaker circle in the top-right corner of the tappable area at p; true when the tap that
 // just happened on the area landed in it.
 bool SpeakerCorner(const std::string& id, ImVec2 p, ImVec2 size, ImTextureID picto, bool tapped) {
-    float side = M().HitTarget(), pad = M().Mm(1.5f);
+    float side = CurrentMetrics().HitTarget(), pad = CurrentMetrics().Mm(1.5f);
     ImVec2 min(p.x + size.x - pad - side, p.y + pad), max(p.x + size.x - pad, p.y + pad + side);
     DrawSpeakerDisc(ImGui::GetWindowDrawList(), ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f), side,
                     picto, false);
@@ -119,9 +114,10 @@ Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side,
     bool tapped = TapArea(id, ImVec2(side, side), held);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), held ? colour::kBorder : colour::kPanel,
-                      M().Rounding());
-    dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kBorder, M().Rounding(), 0, M().Mm(0.6f));
-    ImFont* font = side > M().Mm(40) ? F().title : F().bold;
+                      CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kBorder, CurrentMetrics().Rounding(), 0,
+                CurrentMetrics().Mm(0.6f));
+    ImFont* font = side > CurrentMetrics().Mm(40) ? CurrentFonts().title : CurrentFonts().bold;
     ImVec2 ts = TextSize(font, word);
     float pad = side * 0.08f;
     float icon = side - 3 * pad - ts.y;
@@ -134,12 +130,12 @@ Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side,
 }
 
 float FilterChipWidth(const std::string& label) {
-    float h = M().HitTarget();
-    return h + M().Mm(2.0f) + TextSize(F().body, label).x + M().Mm(5.0f);
+    float h = CurrentMetrics().HitTarget();
+    return h + CurrentMetrics().Mm(2.0f) + TextSize(CurrentFonts().body, label).x + CurrentMetrics().Mm(5.0f);
 }
 
 bool FilterChip(const char* id, const std::string& label, ImTextureID picto, bool on, float width) {
-    float h = M().HitTarget();
+    float h = CurrentMetrics().HitTarget();
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(width, h), held);
@@ -148,13 +144,13 @@ bool FilterChip(const char* id, const std::string& label, ImTextureID picto, boo
     if (held) fill = on ? colour::kPressed : colour::kBorder;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, h * 0.5f);
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kBorder, h * 0.5f, 0,
-                M().Mm(0.6f));
+                CurrentMetrics().Mm(0.6f));
     float inset = h * 0.12f;
     dl->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.5f - inset * 0.5f, colour::kPanel);
     if (picto)
         dl->AddImage(picto, ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + h - inset, p.y + h - inset));
-    ImVec2 ts = TextSize(F().body, label);
-    DrawText(dl, F().body, ImVec2(p.x + h + M().Mm(2.0f), p.y + (h - ts.y) * 0.5f),
+    ImVec2 ts = TextSize(CurrentFonts().body, label);
+    DrawText(dl, CurrentFonts().body, ImVec2(p.x + h + CurrentMetrics().Mm(2.0f), p.y + (h - ts.y) * 0.5f),
              on ? colour::kOnDark : colour::kText, label);
     return tapped;
 }
@@ -169,10 +165,11 @@ struct BadgeLayout {
 
 BadgeLayout LayoutBadges(const std::vector<Badge>& badges, float width) {
     BadgeLayout out;
-    float pad_x = M().Mm(2.5f), pad_y = M().Mm(1.2f), gap = M().Mm(2.0f);
+    float pad_x = CurrentMetrics().Mm(2.5f), pad_y = CurrentMetrics().Mm(1.2f),
+          gap = CurrentMetrics().Mm(2.0f);
     float x = 0, y = 0, row_h = 0;
     for (const auto& b : badges) {
-        ImVec2 ts = TextSize(F().small, b.text);
+        ImVec2 ts = TextSize(CurrentFonts().small, b.text);
         ImVec2 sz(std::min(ts.x + 2 * pad_x, width), ts.y + 2 * pad_y);
         if (x > 0 && x + sz.x > width) {
             x = 0;
@@ -199,11 +196,12 @@ float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges
     for (size_t i = 0; i < badges.size(); ++i) {
         ImVec2 a(origin.x + l.pos[i].x, origin.y + l.pos[i].y);
         ImVec2 b(a.x + l.size[i].x, a.y + l.size[i].y);
-        dl->AddRectFilled(a, b, badges[i].fill, M().Mm(1.5f));
+        dl->AddRectFilled(a, b, badges[i].fill, CurrentMetrics().Mm(1.5f));
         bool light = badges[i].fill == colour::kPanel;
-        if (light) dl->AddRect(a, b, colour::kBorder, M().Mm(1.5f));
+        if (light) dl->AddRect(a, b, colour::kBorder, CurrentMetrics().Mm(1.5f));
         dl->PushClipRect(a, b, true);
-        DrawText(dl, F().small, ImVec2(a.x + M().Mm(2.5f), a.y + M().Mm(1.2f)),
+        DrawText(dl, CurrentFonts().small,
+                 ImVec2(a.x + CurrentMetrics().Mm(2.5f), a.y + CurrentMetrics().Mm(1.2f)),
                  light ? colour::kText : colour::kOnDark, badges[i].text);
         dl->PopClipRect();
     }
@@ -216,20 +214,21 @@ struct CardGeometry {
 };
 CardGeometry CardLayout(const CardModel& card, float width) {
     CardGeometry g;
-    g.pad = M().Mm(3.0f);
-    g.icon = M().Mm(24.0f);
+    g.pad = CurrentMetrics().Mm(3.0f);
+    g.icon = CurrentMetrics().Mm(24.0f);
     g.text_x = g.pad + g.icon + g.pad;
-    float corner = card.speaker ? M().HitTarget() + M().Mm(1.5f) : 0.0f;  // room for the speaker
-    g.text_w = std::max(width - g.text_x - g.pad - corner, M().Mm(20.0f));
-    g.title_h = TextSize(F().bold, card.title, g.text_w).y;
-    if (card.subtitle.texture) g.title_h += card.subtitle.size.y + M().Mm(1.0f);
+    float corner = card.speaker ? CurrentMetrics().HitTarget() + CurrentMetrics().Mm(1.5f)
+                                : 0.0f;  // room for the speaker
+    g.text_w = std::max(width - g.text_x - g.pad - corner, CurrentMetrics().Mm(20.0f));
+    g.title_h = TextSize(CurrentFonts().bold, card.title, g.text_w).y;
+    if (card.subtitle.texture) g.title_h += card.subtitle.size.y + CurrentMetrics().Mm(1.0f);
     return g;
 }
 }  // namespace
 
 float ActivityCardHeight(const CardModel& card, float width) {
     CardGeometry g = CardLayout(card, width);
-    float text_h = g.title_h + M().Mm(2.0f) + BadgesHeight(card.badges, g.text_w);
+    float text_h = g.title_h + CurrentMetrics().Mm(2.0f) + BadgesHeight(card.badges, g.text_w);
     return std::max(g.icon, text_h) + 2 * g.pad;
 }
 
@@ -240,16 +239,19 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     CardGeometry g = CardLayout(card, size.x);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel,
-                      M().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, M().Rounding(), 0, M().Mm(0.5f));
+                      CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, CurrentMetrics().Rounding(), 0,
+                CurrentMetrics().Mm(0.5f));
     if (card.picto)
         dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad),
                      ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
-    DrawText(dl, F().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title, g.text_w);
+    DrawText(dl, CurrentFonts().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title,
+             g.text_w);
     if (const TextImage& sub = card.subtitle; sub.texture)
         DrawTextImage(dl, sub, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h - sub.size.y), g.text_w,
                       colour::kPrimary);
-    DrawBadges(dl, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h + M().Mm(2.0f)), card.badges, g.text_w);
+    DrawBadges(dl, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h + CurrentMetrics().Mm(2.0f)), card.badges,
+               g.text_w);
     if (card.speaker && SpeakerCorner(id, p, size, card.speaker, tapped)) return Tap::kSpeak;
     return tapped ? Tap::kOpen : Tap::kNone;
 }
@@ -259,9 +261,9 @@ char Keypad(const char* id, float side) {
     static const char* kLabels[] = {"1", "2", "3", "4", "5", "6",
                                     "7", "8", "9", "+", "0", "\xe2\x86\x90"};  // arrow
     char pressed = 0;
-    float gap = M().Mm(3.0f);
+    float gap = CurrentMetrics().Mm(3.0f);
     float x0 = ImGui::GetCursorPosX();
-    ImGui::PushFont(F().title ? F().title : ImGui::GetFont());
+    ImGui::PushFont(CurrentFonts().title ? CurrentFonts().title : ImGui::GetFont());
     for (int i = 0; i < 12; ++i) {
         if (i % 3 != 0)
             ImGui::SameLine(0, gap);
@@ -274,9 +276,9 @@ char Keypad(const char* id, float side) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         bool erase = kKeys[i] == '<';
         ImU32 fill = held ? colour::kBorder : erase ? colour::kBackground : colour::kPanel;
-        dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side * 0.8f), fill, M().Rounding());
-        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kBorder, M().Rounding(), 0,
-                    M().Mm(0.6f));
+        dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side * 0.8f), fill, CurrentMetrics().Rounding());
+        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kBorder, CurrentMetrics().Rounding(), 0,
+                    CurrentMetrics().Mm(0.6f));
         ImFont* f = ImGui::GetFont();
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, kLabels[i]);
         dl->AddText(f, f->FontSize, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + (side * 0.8f - ts.y) * 0.5f),
@@ -287,27 +289,27 @@ char Keypad(const char* id, float side) {
 }
 
 int Stepper(const char* id, const std::string& value, float width) {
-    float h = M().HitTarget() * 1.2f;
+    float h = CurrentMetrics().HitTarget() * 1.2f;
     int delta = 0;
     std::string minus = std::string(id) + ":minus", plus = std::string(id) + ":plus";
     if (BigButton(minus.c_str(), "\xe2\x88\x92", nullptr, ImVec2(h, h), ButtonKind::kQuiet))
         delta = -1;  // minus sign
-    ImGui::SameLine(0, M().Mm(3));
+    ImGui::SameLine(0, CurrentMetrics().Mm(3));
     ImVec2 p = ImGui::GetCursorScreenPos();
-    float mid = std::max(width - 2 * h - 2 * M().Mm(3), M().Mm(20));
+    float mid = std::max(width - 2 * h - 2 * CurrentMetrics().Mm(3), CurrentMetrics().Mm(20));
     ImGui::Dummy(ImVec2(mid, h));
-    ImFont* f = F().title ? F().title : ImGui::GetFont();
+    ImFont* f = CurrentFonts().title ? CurrentFonts().title : ImGui::GetFont();
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
     ImGui::GetWindowDrawList()->AddText(f, f->FontSize,
                                         ImVec2(p.x + (mid - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
                                         colour::kText, value.c_str());
-    ImGui::SameLine(0, M().Mm(3));
+    ImGui::SameLine(0, CurrentMetrics().Mm(3));
     if (BigButton(plus.c_str(), "+", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = 1;
     return delta;
 }
 
 bool SpeakerButton(const char* id, ImTextureID speaker_picto) {
-    float side = M().HitTarget();
+    float side = CurrentMetrics().HitTarget();
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(side, side), held);
@@ -323,11 +325,11 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, M().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kBorder, M().Rounding(),
-                0, M().Mm(on ? 1.0f : 0.6f));
-    float pad = M().Mm(3);
-    float icon = std::min(size.y - 2 * pad, M().Mm(18));
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kBorder,
+                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(on ? 1.0f : 0.6f));
+    float pad = CurrentMetrics().Mm(3);
+    float icon = std::min(size.y - 2 * pad, CurrentMetrics().Mm(18));
     if (picto) {
         ImVec2 c(p.x + pad + icon * 0.5f, p.y + size.y * 0.5f);
         dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
@@ -336,7 +338,7 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     }
     float tx = p.x + pad + (picto ? icon + pad : 0);
     float wrap = p.x + size.x - pad - tx;
-    ImFont* f = F().bold ? F().bold : ImGui::GetFont();
+    ImFont* f = CurrentFonts().bold ? CurrentFonts().bold : ImGui::GetFont();
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.c_str());
     dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f),
                 on ? colour::kOnDark : colour::kText, label.c_str(), nullptr, wrap);
@@ -351,13 +353,38 @@ void Pictogram(ImTextureID picto, float side) {
 }
 
 void TextBlock(ImFont* font, const std::string& text, ImU32 col) {
-    ImGui::PushFont(Or(font));
+    ImGui::PushFont(FontOrCurrent(font));
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
+                 float& y, ImU32 col, float gap_after, bool draw) {
+    font = FontOrCurrent(font);
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    if (draw)
+        dl->AddText(font, font->FontSize, ImVec2(x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
+                    wrap);
+    y += ts.y + gap_after;
+}
+
+void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm) {
+    float side = CurrentMetrics().Mm(picto_mm);
+    Pictogram(picto, side);
+    ImGui::SameLine();
+    ImFont* f = FontOrCurrent(font);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - f->FontSize) * 0.5f);
+    ImGui::PushFont(f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+}
+
+int ColumnsFor(float width, float min_column_mm) {
+    return std::clamp(static_cast<int>(width / CurrentMetrics().Mm(min_column_mm)), 1, 3);
 }
 
 bool UpdateDragScroll(DragScroll& s) {
@@ -376,7 +403,7 @@ bool UpdateDragScroll(DragScroll& s) {
         s.velocity = 0;
     }
     if (s.tracking && ImGui::IsMouseDown(0)) {
-        if (!s.dragging && std::fabs(ImGui::GetMouseDragDelta(0, 0.0f).y) > M().Mm(3.0f)) {
+        if (!s.dragging && std::fabs(ImGui::GetMouseDragDelta(0, 0.0f).y) > CurrentMetrics().Mm(3.0f)) {
             s.dragging = true;
             ImGui::ClearActiveID();  // the finger is scrolling, not tapping the card under it
         }
@@ -392,7 +419,7 @@ bool UpdateDragScroll(DragScroll& s) {
         if (!s.dragging) s.velocity = 0;
         s.dragging = false;
     }
-    if (std::fabs(s.velocity) < M().Mm(10.0f)) {
+    if (std::fabs(s.velocity) < CurrentMetrics().Mm(10.0f)) {
         s.velocity = 0;
         return false;
     }

@@ -66,6 +66,14 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
 
 void Pictogram(ImTextureID picto, float side);
 void TextBlock(ImFont* font, const std::string& text, ImU32 col = colour::kText);
+// Text centred in [x, x + width), wrapped at `wrap`, at y; moves y past it and `gap_after`. With
+// draw false it only measures, for layouts that are sized before they are drawn.
+void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
+                 float& y, ImU32 col, float gap_after, bool draw);
+// A heading with a pictogram in front, vertically centred.
+void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm = 16.0f);
+// How many columns of at least min_column_mm fit in width: one to three.
+int ColumnsFor(float width, float min_column_mm);
 
 // Finger scrolling for the current child window, with inertia. Call after the window's items.
 // Once a drag passes a few millimetres the pressed item is released, so a scroll is never a tap.

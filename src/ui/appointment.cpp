@@ -1,24 +1,20 @@
-// Owns the "Maak een afspraak" flow, one function per step, and the staff screen. Mostly pictures,
-// one question per step, "Terug" always there. Must not include SDL, store or sync.
+// Screen: "Maak een afspraak", one function per step. Mostly pictures, one question per step,
+// "Terug" always there. Must not include SDL, store or sync.
 //
 // [SECTION] Helpers
 // [SECTION] Steps
 // [SECTION] Appointment
-// [SECTION] Staff
-#include <algorithm>
-#include <cstdio>
-
 #include "screens.h"
-#include "ui_internal.h"
+
+#include <algorithm>
+
+#include "format.h"
+#include "spoken.h"
 
 namespace brugpunt::ui {
 
 using namespace brugpunt::core::action;
 using core::Step;
-using detail::F;
-using detail::Format;
-using detail::M;
-using detail::Or;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -40,21 +36,21 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question_key,
                 const core::Utterance& spoken, core::Actions& out) {
     auto steps = core::StepsFor(m.draft.request.kind);
     auto it = std::find(steps.begin(), steps.end(), m.draft.step);
-    float side = M().Mm(16);
+    float side = CurrentMetrics().Mm(16);
     Pictogram(m.Picto(picto), side);
-    ImGui::SameLine(0, M().Mm(4));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - M().HitTarget()) * 0.5f);
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - CurrentMetrics().HitTarget()) * 0.5f);
     SpeakerFor(m, "speak:step", spoken, out);
-    ImGui::SameLine(0, M().Mm(4));
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
     ImGui::BeginGroup();
-    ImGui::PushFont(Or(F().title));
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(Tr(question_key));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
-    SubtitleKey(m, question_key, F().title);
+    SubtitleKey(m, question_key, CurrentFonts().title);
     if (it != steps.end()) {
-        ImGui::PushFont(Or(F().small));
+        ImGui::PushFont(FontOrCurrent(CurrentFonts().small));
         ImGui::TextUnformatted(
             Format("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
         ImGui::PopFont();
@@ -63,7 +59,7 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question_key,
     ImGui::Spacing();
 }
 
-float Width() {
+float AvailableWidth() {
     return ImGui::GetContentRegionAvail().x;
 }
 
@@ -71,8 +67,8 @@ float Width() {
 int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::string>>& items,
              const std::vector<bool>& on, const ViewModel& m, float tile_w, float tile_h) {
     int tapped = -1;
-    float gap = M().Mm(3);
-    int per_row = std::max(1, static_cast<int>((Width() + gap) / (tile_w + gap)));
+    float gap = CurrentMetrics().Mm(3);
+    int per_row = std::max(1, static_cast<int>((AvailableWidth() + gap) / (tile_w + gap)));
     float x0 = ImGui::GetCursorPosX();
     for (size_t i = 0; i < items.size(); ++i) {
         if (i % per_row != 0)
@@ -91,7 +87,7 @@ void NextButton(const ViewModel& m, core::Actions& out) {
     ImGui::Spacing();
     bool ready = core::StepReady(m.draft);
     if (BigButton("appt:next", Tr("appt.next"), m.Picto("arrow-right"),
-                  ImVec2(M().Mm(70), M().HitTarget() * 1.2f),
+                  ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f),
                   ready ? ButtonKind::kPrimary : ButtonKind::kQuiet))
         out.push_back(NextStep{});
 }
@@ -99,9 +95,9 @@ void NextButton(const ViewModel& m, core::Actions& out) {
 void DeskLines(const ViewModel& m) {
     if (!m.catalogue) return;
     const core::Desk& d = m.catalogue->desk;
-    TextBlock(F().bold, d.name);
-    TextBlock(F().body, d.phone + "   " + d.address);
-    for (const auto& h : d.opening_hours) TextBlock(F().small, h);
+    TextBlock(CurrentFonts().bold, d.name);
+    TextBlock(CurrentFonts().body, d.phone + "   " + d.address);
+    for (const auto& h : d.opening_hours) TextBlock(CurrentFonts().small, h);
 }
 
 }  // namespace
@@ -118,7 +114,7 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
     for (const auto* a : m.chosen) spoken.Text(a->title + ".");
     StepHeader(m, "speech", "appt.about.title", spoken.Key("appt.about.general", ".").Done(), out);
     const auto& ids = m.draft.request.activity_ids;
-    float w = std::min(Width(), M().Mm(200)), h = M().Mm(22);
+    float w = std::min(AvailableWidth(), CurrentMetrics().Mm(200)), h = CurrentMetrics().Mm(22);
     for (const auto* a : m.chosen) {
         bool on = std::find(ids.begin(), ids.end(), a->id) != ids.end();
         std::string id = "about:" + a->id;
@@ -128,14 +124,14 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
     }
     if (ToggleTile("about:general", Tr("appt.about.general"), m.Picto("info"), ids.empty(), ImVec2(w, h)))
         out.push_back(GeneralQuestion{});
-    if (m.chosen.empty()) TextBlock(F().body, Tr("appt.about.tip"), colour::kMuted);
+    if (m.chosen.empty()) TextBlock(CurrentFonts().body, Tr("appt.about.tip"), colour::kMuted);
     NextButton(m, out);
 }
 
 void DrawChildren(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "family", "appt.children.title", Spoken(m, "appt.children.title"), out);
     const auto& ages = m.draft.request.child_ages;
-    float w = std::min(Width(), M().Mm(130));
+    float w = std::min(AvailableWidth(), CurrentMetrics().Mm(130));
     int n = static_cast<int>(ages.size());
     std::string count = n == 0 ? Tr("appt.children.none") : Format("appt.children.count", n);
     int d = Stepper("children", count, w);
@@ -143,7 +139,7 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
     if (d < 0) out.push_back(RemoveChild{});
     for (int i = 0; i < n; ++i) {
         ImGui::Spacing();
-        TextBlock(F().bold, Format("appt.children.child", i + 1));
+        TextBlock(CurrentFonts().bold, Format("appt.children.child", i + 1));
         std::string id = "child" + std::to_string(i);
         if (int a = Stepper(id.c_str(), Format("chip.age_set", ages[i]), w)) out.push_back(ChildAge{i, a});
     }
@@ -159,19 +155,20 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     else
         spoken.Key("appt.contact.type");
     StepHeader(m, "phone", "appt.contact.title", spoken.Done(), out);
-    ImVec2 tile(std::min((Width() - M().Mm(3)) / 2, M().Mm(110)), M().Mm(22));
+    ImVec2 tile(std::min((AvailableWidth() - CurrentMetrics().Mm(3)) / 2, CurrentMetrics().Mm(110)),
+                CurrentMetrics().Mm(22));
     if (r.kind == core::RequestKind::kAppointment) {
         if (ToggleTile("contact:phone", Tr("appt.contact.phone"), m.Picto("phone"),
                        r.contact == core::ContactMode::kPhone, tile))
             out.push_back(SetContactMode{core::ContactMode::kPhone});
-        ImGui::SameLine(0, M().Mm(3));
+        ImGui::SameLine(0, CurrentMetrics().Mm(3));
         if (ToggleTile("contact:come_back", Tr("appt.contact.come_back"), m.Picto("office"),
                        r.contact == core::ContactMode::kComeBack, tile))
             out.push_back(SetContactMode{core::ContactMode::kComeBack});
         ImGui::Spacing();
     }
     if (r.contact == core::ContactMode::kComeBack) {
-        TextBlock(F().body, Tr("appt.contact.come_back_text"));
+        TextBlock(CurrentFonts().body, Tr("appt.contact.come_back_text"));
         DeskLines(m);
         NextButton(m, out);
         return;
@@ -180,22 +177,24 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     bool valid = core::NormalizeBelgianPhone(r.phone).has_value();
     std::string digits = r.phone.empty() ? Tr("appt.contact.placeholder") : core::GroupPhoneDigits(r.phone);
     ImGui::BeginGroup();
-    float key = std::min(M().Mm(30), (ImGui::GetContentRegionAvail().y - M().Mm(50)) / 3.6f);
-    key = std::max(key, M().HitTarget() * 1.25f);  // 0.8 x key stays above 12 mm
-    ImGui::PushFont(Or(F().huge));
+    float key = std::min(CurrentMetrics().Mm(30),
+                         (ImGui::GetContentRegionAvail().y - CurrentMetrics().Mm(50)) / 3.6f);
+    key = std::max(key, CurrentMetrics().HitTarget() * 1.25f);  // 0.8 x key stays above 12 mm
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().huge));
     ImGui::PushStyleColor(ImGuiCol_Text, r.phone.empty() ? colour::kMuted : colour::kText);
     ImGui::TextUnformatted(digits.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    TextBlock(F().body, Tr(valid ? "appt.contact.valid" : "appt.contact.type"),
+    TextBlock(CurrentFonts().body, Tr(valid ? "appt.contact.valid" : "appt.contact.type"),
               valid ? colour::kFree : colour::kMuted);
     if (char k = Keypad("keypad", key)) out.push_back(core::action::Keypad{k});
     ImGui::EndGroup();
     float keypad_w = ImGui::GetItemRectSize().x;
-    if (Width() - keypad_w - M().Mm(8) >= M().Mm(80)) ImGui::SameLine(0, M().Mm(8));
+    if (AvailableWidth() - keypad_w - CurrentMetrics().Mm(8) >= CurrentMetrics().Mm(80))
+        ImGui::SameLine(0, CurrentMetrics().Mm(8));
     ImGui::BeginGroup();
     if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
-                   ImVec2(M().Mm(80), M().Mm(22))))
+                   ImVec2(CurrentMetrics().Mm(80), CurrentMetrics().Mm(22))))
         out.push_back(SetWhatsApp{!r.whatsapp});
     NextButton(m, out);
     ImGui::EndGroup();
@@ -212,11 +211,13 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
         items.push_back({Tr(("lang." + std::string(c)).c_str()), ""});
         on.push_back(m.draft.request.language == c);
     }
-    int tapped = TileGrid("language:", items, on, m, M().Mm(52), M().HitTarget() * 1.2f);
+    int tapped =
+        TileGrid("language:", items, on, m, CurrentMetrics().Mm(52), CurrentMetrics().HitTarget() * 1.2f);
     if (tapped >= 0) out.push_back(SetLanguage{kCodes[tapped]});
     ImGui::Spacing();
     if (ToggleTile("language:interpreter", Tr("appt.language.interpreter"), m.Picto("speaking"),
-                   m.draft.request.interpreter, ImVec2(std::min(Width(), M().Mm(120)), M().Mm(22))))
+                   m.draft.request.interpreter,
+                   ImVec2(std::min(AvailableWidth(), CurrentMetrics().Mm(120)), CurrentMetrics().Mm(22))))
         out.push_back(SetInterpreter{!m.draft.request.interpreter});
     NextButton(m, out);
 }
@@ -224,13 +225,13 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
 void DrawDayParts(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "calendar", "appt.dayparts.title",
                SpokenBuilder(m).Key("appt.dayparts.title").Key("appt.dayparts.hint").Done(), out);
-    TextBlock(F().body, Tr("appt.dayparts.hint"), colour::kMuted);
+    TextBlock(CurrentFonts().body, Tr("appt.dayparts.hint"), colour::kMuted);
     std::vector<std::pair<std::string, std::string>> items = {{Tr("appt.dayparts.morning"), "sunrise"},
                                                               {Tr("appt.dayparts.afternoon"), "sun"},
                                                               {Tr("appt.dayparts.evening"), "moon"},
                                                               {Tr("appt.dayparts.saturday"), "calendar"}};
     std::vector<bool> on(m.draft.request.day_parts.begin(), m.draft.request.day_parts.end());
-    int tapped = TileGrid("daypart:", items, on, m, M().Mm(75), M().Mm(26));
+    int tapped = TileGrid("daypart:", items, on, m, CurrentMetrics().Mm(75), CurrentMetrics().Mm(26));
     if (tapped >= 0) out.push_back(ToggleDayPart{static_cast<core::DayPart>(tapped)});
     NextButton(m, out);
 }
@@ -247,19 +248,19 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
     for (const auto& [question, answer] : kQuestions) spoken.Key(question).Key(answer);
     StepHeader(m, "lock", "appt.consent.title",
                spoken.Key("appt.consent.yes", "?").Key("appt.consent.no", "?").Done(), out);
-    ImGui::PushTextWrapPos(std::min(Width(), M().Mm(250)));
+    ImGui::PushTextWrapPos(std::min(AvailableWidth(), CurrentMetrics().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
-        TextBlock(F().bold, Tr(question));
-        SubtitleKey(m, question, F().bold);
-        TextBlock(F().body, Tr(answer));
-        SubtitleKey(m, answer, F().body);
+        TextBlock(CurrentFonts().bold, Tr(question));
+        SubtitleKey(m, question, CurrentFonts().bold);
+        TextBlock(CurrentFonts().body, Tr(answer));
+        SubtitleKey(m, answer, CurrentFonts().body);
         ImGui::Spacing();
     }
     ImGui::PopTextWrapPos();
-    ImVec2 size(M().Mm(90), M().HitTarget() * 1.3f);
+    ImVec2 size(CurrentMetrics().Mm(90), CurrentMetrics().HitTarget() * 1.3f);
     if (BigButton("consent:yes", Tr("appt.consent.yes"), m.Picto("check"), size, ButtonKind::kAction))
         out.push_back(GiveConsent{});
-    ImGui::SameLine(0, M().Mm(5));
+    ImGui::SameLine(0, CurrentMetrics().Mm(5));
     if (BigButton("consent:no", Tr("appt.consent.no"), nullptr, size, ButtonKind::kQuiet))
         out.push_back(DeclineConsent{});
 }
@@ -269,8 +270,8 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
                        : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
                                                                    : "appt.done.next_phone";
-    Pictogram(m.Picto("check"), M().Mm(22));
-    ImGui::SameLine(0, M().Mm(4));
+    Pictogram(m.Picto("check"), CurrentMetrics().Mm(22));
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
     SpeakerFor(m, "speak:done",
                SpokenBuilder(m)
                    .Key("appt.done.title")
@@ -279,38 +280,38 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
                    .Key(next)
                    .Done(),
                out);
-    ImGui::SameLine(0, M().Mm(4));
-    ImGui::PushFont(Or(F().huge));
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().huge));
     ImGui::TextUnformatted(Tr("appt.done.title"));
     ImGui::PopFont();
-    TextBlock(F().body, Tr("appt.done.code"));
-    TextBlock(F().huge, m.draft.reference, colour::kPrimary);
+    TextBlock(CurrentFonts().body, Tr("appt.done.code"));
+    TextBlock(CurrentFonts().huge, m.draft.reference, colour::kPrimary);
     ImGui::Spacing();
-    TextBlock(F().bold, Tr("appt.done.what_next"));
-    TextBlock(F().body, Tr(next));
+    TextBlock(CurrentFonts().bold, Tr("appt.done.what_next"));
+    TextBlock(CurrentFonts().body, Tr(next));
     ImGui::Spacing();
     DeskLines(m);
     ImGui::Spacing();
     if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
-                  ImVec2(M().Mm(70), M().HitTarget() * 1.2f)))
+                  ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f)))
         out.push_back(Finish{});
 }
 
 void DrawFailed(const ViewModel& m, core::Actions& out) {
-    Pictogram(m.Picto("no-entry"), M().Mm(18));
-    ImGui::SameLine(0, M().Mm(4));
+    Pictogram(m.Picto("no-entry"), CurrentMetrics().Mm(18));
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
     SpeakerFor(m, "speak:failed", SpokenBuilder(m).Key("appt.failed.title").Key("appt.failed.text").Done(),
                out);
-    ImGui::SameLine(0, M().Mm(4));
-    ImGui::PushFont(Or(F().title));
+    ImGui::SameLine(0, CurrentMetrics().Mm(4));
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
     ImGui::TextUnformatted(Tr("appt.failed.title"));
     ImGui::PopFont();
-    TextBlock(F().body, Tr("appt.failed.text"));
+    TextBlock(CurrentFonts().body, Tr("appt.failed.text"));
     ImGui::Spacing();
     DeskLines(m);
     ImGui::Spacing();
     if (BigButton("appt:retry", Tr("appt.failed.retry"), m.Picto("arrow-right"),
-                  ImVec2(M().Mm(80), M().HitTarget() * 1.2f)))
+                  ImVec2(CurrentMetrics().Mm(80), CurrentMetrics().HitTarget() * 1.2f)))
         out.push_back(GiveConsent{});
 }
 
@@ -349,92 +350,6 @@ void DrawAppointment(const ViewModel& m, core::Actions& out) {
             break;
     }
     ImGui::EndChild();
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Staff
-//-----------------------------------------------------------------------------
-
-namespace {
-
-// Where the catalogue comes from, when it last arrived, and the download going on now.
-template <class Row>
-void DrawSyncStatus(const StaffStatus& s, Row& row) {
-    if (!s.sync_configured) {
-        row("staff.sync", Tr("staff.sync_off"));
-        return;
-    }
-    row("staff.sync", s.last_sync.empty() ? Tr("staff.sync_never") : s.last_sync);
-    if (s.sync_busy && (s.sync_applying || s.sync_total > 0)) {
-        char label[64];
-        if (s.sync_applying)
-            std::snprintf(label, sizeof label, "%s", Tr("staff.sync_applying"));
-        else
-            std::snprintf(label, sizeof label, "%.1f / %.1f MB", s.sync_done / 1e6, s.sync_total / 1e6);
-        float fraction =
-            s.sync_applying ? 1.0f : static_cast<float>(s.sync_done) / static_cast<float>(s.sync_total);
-        const Metrics& mm = CurrentTheme().metrics;
-        ImGui::SetCursorPosX(mm.Mm(100));
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour::kPrimary);
-        ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::kBorder);
-        ImGui::ProgressBar(fraction, ImVec2(mm.Mm(90), mm.Mm(6)), "");
-        ImGui::PopStyleColor(2);
-        ImGui::SameLine(0, mm.Mm(4));
-        TextBlock(F().body, label);
-    }
-    if (!s.sync_error.empty()) row("staff.sync_error", s.sync_error, colour::kFull);
-}
-
-}  // namespace
-
-void DrawStaff(const ViewModel& m, core::Actions& out) {
-    if (!m.staff.unlocked) {
-        Pictogram(m.Picto("lock"), M().Mm(14));
-        ImGui::SameLine();
-        TextBlock(F().title, Tr("staff.pin_title"));
-        std::string dots;
-        for (size_t i = 0; i < m.staff.pin.size(); ++i) dots += "\xe2\x80\xa2 ";  // bullet
-        TextBlock(F().huge, dots.empty() ? " " : dots);
-        if (m.staff.wrong_pins > 0) TextBlock(F().body, Tr("staff.wrong_pin"), colour::kFull);
-        if (char k = Keypad("pin", M().Mm(20)); k && k != '+') out.push_back(StaffPin{k});
-        if (BigButton("staff:ok", Tr("staff.ok"), m.Picto("check"), ImVec2(M().Mm(66), M().HitTarget())))
-            out.push_back(StaffPin{'='});
-        return;
-    }
-    const StaffStatus& s = m.staff_status;
-    Pictogram(m.Picto("info"), M().Mm(14));
-    ImGui::SameLine();
-    TextBlock(F().title, Tr("staff.title"));
-    auto row = [](const char* key, const std::string& value, ImU32 col = colour::kText) {
-        TextBlock(F().bold, Tr(key));
-        ImGui::SameLine(CurrentTheme().metrics.Mm(100));
-        TextBlock(F().body, value, col);
-    };
-    row("staff.kiosk", s.kiosk_id);
-    row("staff.catalogue",
-        m.catalogue ? m.catalogue->municipality + ", v" + std::to_string(m.catalogue->version) : "-");
-    row("staff.delivery", s.delivery);
-    row("staff.outbox_depth", std::to_string(s.outbox_depth),
-        s.outbox_depth > 0 ? colour::kWait : colour::kText);
-    row("staff.oldest", s.outbox_depth ? std::to_string(s.oldest_age_s / 60) + " min" : "-");
-    row("staff.delivered", std::to_string(s.delivered));
-    row("staff.dropped", std::to_string(s.dropped), s.dropped > 0 ? colour::kFull : colour::kText);
-    row("staff.last_error", s.last_error.empty() ? "-" : s.last_error,
-        s.last_error.empty() ? colour::kText : colour::kFull);
-    DrawSyncStatus(s, row);
-    row("staff.voices", s.voices.empty() ? Tr("staff.no_audio") : s.voices);
-    // The kiosk's loudness: each visitor starts at it. The test says a sentence at that loudness.
-    row("staff.volume", std::to_string(m.kiosk_volume) + "%");
-    ImGui::SameLine(0, M().Mm(6));
-    ImVec2 small(M().HitTarget() * 1.4f, M().HitTarget());
-    if (BigButton("staff:softer", "-", nullptr, small, ButtonKind::kQuiet)) out.push_back(StaffVolume{-10});
-    ImGui::SameLine(0, M().Mm(3));
-    if (BigButton("staff:louder", "+", nullptr, small, ButtonKind::kQuiet)) out.push_back(StaffVolume{+10});
-    ImGui::SameLine(0, M().Mm(3));
-    SpeakerFor(m, "staff:audio_test", Spoken(m, "staff.audio_test"), out);
-    ImGui::Spacing();
-    if (BigButton("staff:close", Tr("staff.close"), m.Picto("lock"), ImVec2(M().Mm(70), M().HitTarget())))
-        out.push_back(StaffClose{});
 }
 
 }  // namespace brugpunt::ui

@@ -1,44 +1,15 @@
-// Owns the helpers the ui .cpp files share: the current metrics and fonts, and formatting a
-// translated string. Internal to ui. Must not include SDL, store or sync.
+// Owns what the visitor hears and reads in their own language beside the Dutch: the texts of
+// speaker buttons and the shaped subtitles. Dutch always stays on screen. Must not include SDL,
+// store or sync.
 #pragma once
 
 #include <imgui.h>
 
-#include <cstdio>
 #include <string>
+#include <string_view>
 
-#include "screens.h"
-#include "theme.h"
-
-namespace brugpunt::ui::detail {
-
-inline const Metrics& M() {
-    return CurrentTheme().metrics;
-}
-inline const Fonts& F() {
-    return CurrentTheme().fonts;
-}
-// A font that may not be loaded (headless tests) falls back to ImGui's current one.
-inline ImFont* Or(ImFont* f) {
-    return f ? f : ImGui::GetFont();
-}
-
-inline const char* FormatArg(const std::string& s) {
-    return s.c_str();
-}
-template <class T>
-T FormatArg(T v) {
-    return v;
-}
-// The UI string for key with its %s/%d/%lld placeholders filled in.
-template <class... Args>
-std::string Format(const char* key, const Args&... args) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, Tr(key), FormatArg(args)...);
-    return buf;
-}
-
-}  // namespace brugpunt::ui::detail
+#include "core/session.h"
+#include "view_model.h"
 
 namespace brugpunt::ui {
 
@@ -46,19 +17,21 @@ namespace brugpunt::ui {
 core::Utterance Spoken(const ViewModel& m, const char* key);
 // An activity's "title", "summary" or "first_visit", with its clip where the catalogue has one.
 core::Utterance Spoken(const ViewModel& m, const core::Activity& a, std::string_view field);
+// A category's word; the catalogue may carry it in other languages (not marked as reviewed).
+core::Utterance CategorySpeech(const ViewModel& m, const core::Category& c);
 
 // A spoken text made of UI strings and of words that are the same in every language (a name, a
 // code). The translation is used only when every string has one.
 class SpokenBuilder {
   public:
-    explicit SpokenBuilder(const ViewModel& m) : m_m(m) {}
+    explicit SpokenBuilder(const ViewModel& m) : m_model(m) {}
     SpokenBuilder& Key(const char* key, const char* suffix = "");
     SpokenBuilder& Text(const std::string& same_in_every_language);
     core::Utterance Done() const;
 
   private:
     static void Add(std::string& to, const std::string& piece);
-    const ViewModel& m_m;
+    const ViewModel& m_model;
     core::Utterance m_u;
     bool m_missing = false;
 };
@@ -73,10 +46,5 @@ void Subtitle(const ViewModel& m, const std::string& translated, float width);
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font);
 float SubtitleHeight(const ViewModel& m, const std::string& translated, float width);
 float DrawSubtitle(ImDrawList* dl, const ViewModel& m, const std::string& translated, ImVec2 p, float width);
-
-// Overlay: the language picker. Panel: pause, replay, softer, louder while something is said.
-void DrawLanguagePicker(const ViewModel& m, core::Actions& out);
-void DrawAudioControls(const ViewModel& m, core::Actions& out);
-ImVec2 AudioControlsSize();
 
 }  // namespace brugpunt::ui

@@ -1,0 +1,95 @@
+// Owns the UI strings in use and the words made from model values. Must not include SDL, store or
+// sync.
+#include "format.h"
+
+namespace brugpunt::ui {
+
+namespace {
+
+const core::Strings* g_strings = nullptr;
+
+}  // namespace
+
+const char* Tr(const char* key) {
+    return g_strings ? g_strings->Get(key).c_str() : key;
+}
+void SetStrings(const core::Strings* strings) {
+    g_strings = strings;
+}
+
+std::string DayName(core::Weekday d) {
+    return Tr(("day." + std::string(core::WeekdayCode(d))).c_str());
+}
+
+std::string DaysShort(const std::vector<core::Weekday>& days) {
+    std::string out;
+    for (auto d : days) out += (out.empty() ? "" : ", ") + std::string(core::WeekdayCode(d));
+    return out;
+}
+std::string DaysLong(const std::vector<core::Weekday>& days) {
+    if (days.size() == 7) return Tr("days.every");
+    std::string out;
+    for (size_t i = 0; i < days.size(); ++i) {
+        if (i > 0) out += i + 1 == days.size() ? std::string(" ") + Tr("word.and") + " " : ", ";
+        out += DayName(days[i]);
+    }
+    return out;
+}
+
+std::string AgeText(const core::Audience& a) {
+    if (a.age_min == 0 && a.age_max >= 99) return Tr("age.all");
+    if (a.age_max >= 99) return Format("age.from", a.age_min);
+    return Format("age.range", a.age_min, a.age_max);
+}
+
+Badge PriceBadge(const core::Price& p) {
+    if (p.cents == 0) return {Tr("price.free"), colour::kFree};
+    return {core::FormatEuro(p.cents) + " " + p.period, colour::kPanel};
+}
+
+Badge StatusBadge(core::Status s) {
+    switch (s) {
+        case core::Status::kPlacesFree:
+            return {Tr("status.free"), colour::kFree};
+        case core::Status::kWaitingList:
+            return {Tr("status.waitlist"), colour::kWait};
+        case core::Status::kFull:
+            return {Tr("status.full"), colour::kFull};
+    }
+    return {"", colour::kPanel};
+}
+
+const char* StatusPicto(core::Status s) {
+    switch (s) {
+        case core::Status::kPlacesFree:
+            return "check";
+        case core::Status::kWaitingList:
+            return "hourglass";
+        case core::Status::kFull:
+            return "no-entry";
+    }
+    return "check";
+}
+
+std::string PhotoPicto(const std::string& photo, const char* fallback) {
+    if (photo.rfind("pictogram:", 0) == 0) return photo.substr(10);
+    return fallback;
+}
+
+std::string PictoOf(const core::Activity& a) {
+    return PhotoPicto(a.photo, a.pictograms.empty() ? "info" : a.pictograms.front().c_str());
+}
+
+std::string LanguageNames(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& c : codes) out += (out.empty() ? "" : ", ") + std::string(Tr(("lang." + c).c_str()));
+    return out;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+}  // namespace brugpunt::ui

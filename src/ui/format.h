@@ -1,0 +1,54 @@
+// Owns the words on screen made from model values: the UI string for a key, with its placeholders
+// filled, days, ages, prices and statuses, and the pictogram that goes with them. Must not include
+// SDL, store or sync.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/strings.h"
+#include "widgets.h"
+
+namespace brugpunt::ui {
+
+// The UI string for key from translations/ (Dutch source); the key itself when missing.
+const char* Tr(const char* key);
+void SetStrings(const core::Strings* strings);
+
+namespace detail {
+inline const char* FormatArg(const std::string& s) {
+    return s.c_str();
+}
+template <class T>
+T FormatArg(T v) {
+    return v;
+}
+}  // namespace detail
+
+// The UI string for key with its %s/%d/%lld placeholders filled in.
+template <class... Args>
+std::string Format(const char* key, const Args&... args) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, Tr(key), detail::FormatArg(args)...);
+    return buf;
+}
+
+std::string DayName(core::Weekday d);
+// "ma, wo" for a badge; "woensdag en zaterdag" for the detail page.
+std::string DaysShort(const std::vector<core::Weekday>& days);
+std::string DaysLong(const std::vector<core::Weekday>& days);
+std::string AgeText(const core::Audience& a);
+// "Nederlands, Turks" for language codes.
+std::string LanguageNames(const std::vector<std::string>& codes);
+std::string Join(const std::vector<std::string>& items);
+
+Badge PriceBadge(const core::Price& p);
+Badge StatusBadge(core::Status s);
+const char* StatusPicto(core::Status s);
+// "pictogram:NAME" photos are illustrations by pictogram (the demo has no photographs).
+std::string PhotoPicto(const std::string& photo, const char* fallback);
+std::string PictoOf(const core::Activity& a);
+
+}  // namespace brugpunt::ui

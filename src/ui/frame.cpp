@@ -1,0 +1,153 @@
+// Owns the whole frame: the top bar, the screen below it and the overlays on top. Must not include
+// SDL, store or sync.
+#include "screens.h"
+
+#include <algorithm>
+
+#include "format.h"
+
+namespace brugpunt::ui {
+
+using namespace brugpunt::core::action;
+
+namespace {
+
+constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings |
+                                          ImGuiWindowFlags_NoScrollWithMouse;
+
+bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg = colour::kBackground) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+    bool open = ImGui::Begin(name, nullptr, kScreenFlags);
+    ImGui::PopStyleColor();
+    return open;
+}
+
+// A window over the screen: it stays on top even after a tap on the screen below it.
+bool BeginOverlay(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
+    ImGui::SetNextWindowFocus();
+    return BeginScreen(name, pos, size, bg);
+}
+
+void DrawTopBar(const ViewModel& m, core::Actions& out) {
+    float h = CurrentMetrics().HitTarget() * 1.15f;
+    float gap = CurrentMetrics().Gap();
+    float width = ImGui::GetWindowWidth();
+    float back_w = BigButtonWidth(Tr("top.back"), true, h, CurrentMetrics().Mm(48));
+    float appt_w = BigButtonWidth(Tr("top.appointment"), true, h);
+    float home_w = BigButtonWidth(Tr("top.home"), true, h, CurrentMetrics().Mm(44));
+    float lang_w = BigButtonWidth(Tr("top.language"), true, h);
+    auto fits = [&] { return back_w + home_w + lang_w + appt_w + 5 * gap <= width; };
+    // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
+    bool home_words = fits();
+    if (!home_words) home_w = h;
+    // The globe alone where "Taal" does not fit: it is the sign for "language" that needs no Dutch.
+    bool lang_words = fits();
+    if (!lang_words) lang_w = h;
+    // The narrowest screens keep "Maak een afspraak" in words and show the arrow for "Terug".
+    bool back_words = fits();
+    if (!back_words) back_w = h;
+    ImGui::SetCursorPos(ImVec2(gap, (CurrentMetrics().TopBar() - h) * 0.5f));
+    if (BigButton("top:back", back_words ? Tr("top.back") : "", m.Picto("back"), ImVec2(back_w, h)))
+        out.push_back(Back{});
+    ImGui::SameLine(0, gap);
+    if (BigButton("top:home", home_words ? Tr("top.home") : "", m.Picto("house"), ImVec2(home_w, h),
+                  ButtonKind::kQuiet))
+        out.push_back(Home{});
+    ImGui::SameLine(0, gap);
+    if (BigButton("top:language", lang_words ? Tr("top.language") : "", m.Picto("globe"), ImVec2(lang_w, h),
+                  m.language == "nl" ? ButtonKind::kQuiet : ButtonKind::kPrimary))
+        out.push_back(OpenLanguages{});
+    // The municipality's name only where it fits between the buttons.
+    ImGui::SameLine(0, gap * 2);
+    if (m.catalogue) {
+        ImFont* font = FontOrCurrent(CurrentFonts().bold);
+        float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, m.catalogue->municipality.c_str()).x;
+        if (ImGui::GetCursorPosX() + text_w + gap * 2 <= width - appt_w - gap) {
+            ImGui::SetCursorPosY((CurrentMetrics().TopBar() - font->FontSize) * 0.5f);
+            ImGui::PushFont(font);
+            ImGui::TextUnformatted(m.catalogue->municipality.c_str());
+            ImGui::PopFont();
+        }
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (CurrentMetrics().TopBar() - h) * 0.5f));
+    // On an activity's page the request is about that activity, as the visitor would expect.
+    if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(appt_w, h),
+                  ButtonKind::kAction))
+        out.push_back(StartAppointment{m.screen == core::Screen::kDetail && m.detail ? m.detail->id : ""});
+}
+
+}  // namespace
+
+void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
+    probe::Clear();
+    std::string detail_id = m.detail ? m.detail->id : "";
+    if (detail_id != local.detail_id) local.detail_scroll.to_top = true, local.detail_id = detail_id;
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
+    if (m.screen == core::Screen::kAttract) {
+        if (BeginScreen("attract", ImVec2(0, 0), display, colour::kPrimary)) DrawAttract(m, out);
+        ImGui::End();
+    } else {
+        float bar = CurrentMetrics().TopBar();
+        if (BeginScreen("topbar", ImVec2(0, 0), ImVec2(display.x, bar), colour::kPanel)) DrawTopBar(m, out);
+        ImGui::End();
+        if (BeginScreen("screen", ImVec2(0, bar), ImVec2(display.x, display.y - bar))) {
+            switch (m.screen) {
+                case core::Screen::kHome:
+                    DrawHome(m, out);
+                    break;
+                case core::Screen::kList:
+                    DrawList(m, local.ui, local.list_scroll, out);
+                    break;
+                case core::Screen::kDetail:
+                    DrawDetail(m, local.detail_scroll, out);
+                    break;
+                case core::Screen::kContact:
+                    DrawContact(m, out);
+                    break;
+                case core::Screen::kCredits:
+                    DrawCredits(m, out);
+                    break;
+                case core::Screen::kAppointment:
+                    DrawAppointment(m, out);
+                    break;
+                case core::Screen::kStaff:
+                    DrawStaff(m, out);
+                    break;
+                case core::Screen::kAttract:
+                    break;
+            }
+        }
+        ImGui::End();
+    }
+    local.ui.scroll_to_top = false;
+    if (m.audio != AudioState::kIdle && m.screen != core::Screen::kAttract) {
+        ImVec2 size = AudioControlsSize();
+        ImVec2 at(display.x - size.x - CurrentMetrics().Gap(), display.y - size.y - CurrentMetrics().Gap());
+        if (BeginOverlay("audio", at, size, colour::kPrimary)) {
+            ImGui::SetCursorPos(ImVec2(CurrentMetrics().Mm(3), CurrentMetrics().Mm(3)));
+            DrawAudioControls(m, out);
+        }
+        ImGui::End();
+    }
+    if (m.language_picker && !m.warning) {
+        if (BeginOverlay("languages", ImVec2(0, 0), display, colour::kShade)) DrawLanguagePicker(m, out);
+        ImGui::End();
+    }
+    if (m.warning) {
+        if (BeginOverlay("warning", ImVec2(0, 0), display, colour::kShade)) DrawIdleWarning(m, out);
+        ImGui::End();
+    }
+    ImGui::PopFont();
+}
+
+bool Animating(const FrameLocal& local) {
+    auto moving = [](const DragScroll& s) { return s.dragging || s.velocity != 0; };
+    return moving(local.list_scroll) || moving(local.detail_scroll);
+}
+
+}  // namespace brugpunt::ui

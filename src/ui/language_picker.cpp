@@ -1,0 +1,109 @@
+// Overlay: the language picker, each language named in its own script. Must not include SDL,
+// store or sync.
+#include "screens.h"
+
+#include <algorithm>
+
+#include "core/language.h"
+#include "format.h"
+
+namespace brugpunt::ui {
+
+using namespace brugpunt::core::action;
+
+namespace {
+
+// A language's name in its own script, drawn as shaped text, with its Dutch name underneath.
+bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImVec2 size) {
+    std::string id = "language:" + std::string(lang.code);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id.c_str(), size, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = on ? colour::kPrimary : held ? colour::kBorder : colour::kPanel;
+    ImU32 fg = on ? colour::kOnDark : colour::kText;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kPrimary : colour::kBorder,
+                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.6f));
+    ImFont* small = FontOrCurrent(CurrentFonts().small);
+    std::string dutch = Tr(("lang." + std::string(lang.code)).c_str());
+    float small_h = small->FontSize;
+    TextImage img = m.textures ? m.textures->Text(std::string(lang.native), std::string(lang.code),
+                                                  size.x - CurrentMetrics().Mm(4),
+                                                  FontOrCurrent(CurrentFonts().title)->FontSize)
+                               : TextImage{};
+    float block = (img.texture ? img.size.y : FontOrCurrent(CurrentFonts().title)->FontSize) + small_h;
+    float y = p.y + (size.y - block) * 0.5f;
+    if (img.texture) {
+        ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, y);
+        dl->AddImage(img.texture, at, ImVec2(at.x + img.size.x, at.y + img.size.y), ImVec2(0, 0),
+                     ImVec2(1, 1), fg);
+        y += img.size.y;
+    } else {  // without shaping (tests, missing fonts) the Dutch name still says which it is
+        y += FontOrCurrent(CurrentFonts().title)->FontSize;
+    }
+    float w = small->CalcTextSizeA(small_h, FLT_MAX, 0, dutch.c_str()).x;
+    dl->AddText(small, small_h, ImVec2(p.x + (size.x - w) * 0.5f, y), on ? colour::kOnDark : colour::kMuted,
+                dutch.c_str());
+    return tapped;
+}
+
+}  // namespace
+
+void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float gap = CurrentMetrics().Gap();
+    float width = std::min(display.x - 2 * gap, CurrentMetrics().Mm(260));
+    int n = static_cast<int>(std::size(core::kLanguages));
+    int cols = std::clamp(static_cast<int>((width - 2 * gap + gap) / (CurrentMetrics().Mm(58) + gap)), 2, 4);
+    int rows = (n + cols - 1) / cols;
+    ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, CurrentMetrics().Mm(26));
+    float head = CurrentMetrics().HitTarget() * 1.2f;
+    float height =
+        gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + CurrentMetrics().HitTarget() * 1.2f + gap;
+    ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kBackground,
+                      CurrentMetrics().Rounding() * 2);
+
+    // Heading: the globe and "Taal" in Dutch; the names below speak for themselves.
+    ImGui::SetCursorScreenPos(ImVec2(p.x + gap, p.y + gap));
+    Pictogram(m.Picto("globe"), head);
+    ImGui::SameLine(0, gap);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (head - FontOrCurrent(CurrentFonts().title)->FontSize) * 0.5f);
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
+    ImGui::TextUnformatted(Tr("language.title"));
+    ImGui::PopFont();
+    float close_w = BigButtonWidth(Tr("language.close"), true, head);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + width - gap - close_w, p.y + gap));
+    if (BigButton("language:close", Tr("language.close"), m.Picto("back"), ImVec2(close_w, head),
+                  ButtonKind::kQuiet))
+        out.push_back(CloseLanguages{});
+
+    float y = p.y + gap + head + gap;
+    for (int i = 0; i < n; ++i) {
+        const core::Language& lang = core::kLanguages[i];
+        ImGui::SetCursorScreenPos(
+            ImVec2(p.x + gap + (i % cols) * (cell.x + gap), y + (i / cols) * (cell.y + gap)));
+        if (LanguageButton(m, lang, m.language == lang.code, cell)) {
+            std::string code(lang.code);
+            out.push_back(ChooseLanguage{code});
+            // Heard in the language itself; Dutch is said in Dutch. "دری / فارسی" is read as a
+            // list, not with a slash.
+            std::string said(lang.native);
+            if (auto slash = said.find(" / "); slash != std::string::npos) said.replace(slash, 3, "، ");
+            core::Utterance name{.dutch = code == "nl" ? said : std::string(), .translated = said};
+            out.push_back(Speak{name});
+        }
+    }
+    y += rows * cell.y + (rows - 1) * gap + gap;
+    ImGui::SetCursorScreenPos(ImVec2(p.x + gap, y));
+    if (m.language != "nl" &&
+        ToggleTile(
+            "language:subtitles", Tr("language.subtitles"), m.Picto("speech"), m.subtitles,
+            ImVec2(std::min(width - 2 * gap, CurrentMetrics().Mm(120)), CurrentMetrics().HitTarget() * 1.2f)))
+        out.push_back(ToggleSubtitles{});
+}
+
+}  // namespace brugpunt::ui

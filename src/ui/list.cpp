@@ -1,0 +1,212 @@
+// Screen: the activity list with filter chips. Must not include SDL, store or sync.
+#include "screens.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "format.h"
+#include "spoken.h"
+
+namespace brugpunt::ui {
+
+using core::Activity;
+using namespace brugpunt::core::action;
+
+namespace {
+
+struct ChipSpec {
+    const char* id;
+    std::string label;
+    const char* picto;
+    bool on;
+};
+
+void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, int>>& options, int selected,
+                float button_w, const std::function<void(int)>& pick) {
+    float gap = CurrentMetrics().Mm(2.5f);
+    float x0 = ImGui::GetCursorPosX();
+    float avail = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    for (size_t i = 0; i < options.size(); ++i) {
+        float w = std::max(button_w, FilterChipWidth(options[i].first) - CurrentMetrics().HitTarget());
+        if (i > 0 && x + w <= avail)
+            ImGui::SameLine(0, gap);
+        else if (i > 0)
+            x = 0, ImGui::SetCursorPosX(x0);
+        std::string id = std::string(id_prefix) + std::to_string(options[i].second);
+        bool on = options[i].second == selected;
+        if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, CurrentMetrics().HitTarget()),
+                      on ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+            pick(options[i].second);
+        x += w + gap;
+    }
+}
+
+std::vector<Badge> CardBadges(const Activity& a) {
+    std::vector<Badge> b;
+    b.push_back(PriceBadge(a.price));
+    if (a.price.cents > 0 && a.price.social_cents < a.price.cents)
+        b.push_back({Format("price.social_short", core::FormatEuro(a.price.social_cents)), colour::kPanel});
+    b.push_back({AgeText(a.audience), colour::kPanel});
+    b.push_back({DaysShort(a.schedule.days), colour::kPanel});
+    b.push_back(StatusBadge(a.availability.status));
+    return b;
+}
+
+}  // namespace
+
+void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
+    const core::Filter& f = m.filter;
+    float heading_w = 0;  // from the window's edge to the end of the category's word
+    if (m.category) {
+        Heading(m.Picto(m.category->pictogram), m.category->word, CurrentFonts().title);
+        heading_w = ImGui::GetItemRectMax().x - ImGui::GetCursorScreenPos().x;
+        ImGui::SameLine(0, CurrentMetrics().Mm(4));
+        SpeakerFor(m, "speak:category", CategorySpeech(m, *m.category), out);
+    }
+    ImGui::SameLine(0, CurrentMetrics().Mm(6));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CurrentMetrics().Mm(1));
+    ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
+    ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one")
+                                              : Format("list.count", (int)m.list.size()).c_str());
+    ImGui::PopFont();
+    if (m.category)
+        Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, CurrentMetrics().Mm(30)));
+
+    std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
+    std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");
+    std::vector<ChipSpec> chips = {
+        {"chip:free", Tr("chip.free"), "free", f.free_only},
+        {"chip:age", age_label, "birthday", f.age.has_value()},
+        {"chip:day", day_label, "calendar", f.day.has_value()},
+        {"chip:girls", Tr("chip.girls"), "girl", f.girls_only},
+        {"chip:trial", Tr("chip.trial"), "eyes", f.trial},
+        {"chip:places", Tr("chip.places"), "check", f.places_free},
+        {"chip:no_dutch", Tr("chip.no_dutch"), "globe", f.no_dutch},
+        {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
+    };
+    bool any = f != core::Filter{.category = f.category};
+    if (any) chips.push_back({"chip:clear", Tr("chip.clear"), "back", false});
+
+    float avail = ImGui::GetContentRegionAvail().x;
+    float gap = CurrentMetrics().Mm(2.5f), x = 0;
+    for (size_t i = 0; i < chips.size(); ++i) {
+        float w = std::min(FilterChipWidth(chips[i].label), avail);
+        if (i > 0 && x + w <= avail)
+            ImGui::SameLine(0, gap);
+        else
+            x = 0;
+        x += w + gap;
+        if (!FilterChip(chips[i].id, chips[i].label, m.Picto(chips[i].picto), chips[i].on, w)) continue;
+        std::string_view id = chips[i].id;
+        if (id == "chip:free")
+            out.push_back(ToggleChip{core::Chip::kFree});
+        else if (id == "chip:girls")
+            out.push_back(ToggleChip{core::Chip::kGirls});
+        else if (id == "chip:trial")
+            out.push_back(ToggleChip{core::Chip::kTrial});
+        else if (id == "chip:places")
+            out.push_back(ToggleChip{core::Chip::kPlacesFree});
+        else if (id == "chip:no_dutch")
+            out.push_back(ToggleChip{core::Chip::kNoDutch});
+        else if (id == "chip:walk_in")
+            out.push_back(ToggleChip{core::Chip::kWalkIn});
+        else if (id == "chip:clear")
+            out.push_back(ClearFilters{}), local.list = {};
+        else if (id == "chip:age")
+            local.list.age_picker = !local.list.age_picker, local.list.day_picker = false;
+        else if (id == "chip:day")
+            local.list.day_picker = !local.list.day_picker, local.list.age_picker = false;
+    }
+
+    if (local.list.age_picker) {
+        ImGui::Spacing();
+        TextBlock(CurrentFonts().bold, Tr("picker.age"));
+        std::vector<std::pair<std::string, int>> ages;
+        ages.push_back({Tr("picker.all_ages"), -1});
+        for (int age = 2; age <= 17; ++age) ages.push_back({std::to_string(age), age});
+        ages.push_back({Tr("picker.adult"), 18});
+        DrawPicker("age:", ages, f.age.value_or(-1), CurrentMetrics().HitTarget() * 1.2f, [&](int age) {
+            out.push_back(SetAge{age < 0 ? std::nullopt : std::optional<int>(age)});
+            local.list.age_picker = false;
+        });
+    }
+    if (local.list.day_picker) {
+        ImGui::Spacing();
+        TextBlock(CurrentFonts().bold, Tr("picker.day"));
+        std::vector<std::pair<std::string, int>> days;
+        days.push_back({Tr("picker.all_days"), -1});
+        for (int d = 0; d < core::kWeekdayCount; ++d)
+            days.push_back({DayName(static_cast<core::Weekday>(d)), d});
+        DrawPicker(
+            "day:", days, f.day ? static_cast<int>(*f.day) : -1, CurrentMetrics().HitTarget() * 2.0f,
+            [&](int d) {
+                out.push_back(SetDay{d < 0 ? std::nullopt
+                                           : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
+                local.list.day_picker = false;
+            });
+    }
+    ImGui::Spacing();
+
+    ImGui::BeginChild("list:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    if (m.list.empty()) {
+        ImGui::Spacing();
+        TextBlock(CurrentFonts().title, Tr("list.empty"));
+        if (BigButton("list:clear", Tr("chip.clear"), m.Picto("back"),
+                      ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget())))
+            out.push_back(ClearFilters{});
+    }
+    float width = ImGui::GetContentRegionAvail().x;
+    int cols = ColumnsFor(width, 160.0f);
+    float card_w = (width - (cols - 1) * CurrentMetrics().Gap()) / cols;
+    auto row_of = [&](size_t i) {
+        std::vector<CardModel> row;
+        for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
+            const Activity& a = *m.list[j];
+            CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
+            if (const core::ActivityTexts* t = a.TextsIn(m.language); t && m.Subtitled() && m.textures)
+                card.subtitle = m.textures->Text(t->title, m.language, card_w - CurrentMetrics().Mm(60),
+                                                 FontOrCurrent(CurrentFonts().body)->FontSize);
+            row.push_back(std::move(card));
+        }
+        return row;
+    };
+    // Rows are measured once per list, width and language, and only those on screen are drawn: a
+    // list of thousands costs a screenful per frame. The others keep their place as empty space.
+    size_t key = std::hash<std::string>{}(m.language) * 31 + std::hash<float>{}(card_w)*7 + m.Subtitled();
+    for (const Activity* a : m.list) key = key * 1099511628211ull + reinterpret_cast<uintptr_t>(a);
+    std::vector<float>& heights = local.list.row_heights;
+    if (local.list.rows_key != key || heights.empty() != m.list.empty()) {
+        heights.clear();
+        for (size_t i = 0; i < m.list.size(); i += cols) {
+            float h = 0;
+            for (const CardModel& card : row_of(i)) h = std::max(h, ActivityCardHeight(card, card_w));
+            heights.push_back(h);
+        }
+        local.list.rows_key = key;
+    }
+    float top = ImGui::GetScrollY() - CurrentMetrics().Mm(40),
+          bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + CurrentMetrics().Mm(40);
+    for (size_t i = 0, r = 0; i < m.list.size(); i += cols, ++r) {
+        float row_h = heights[r];
+        float y = ImGui::GetCursorPosY();
+        if (y + row_h < top || y > bottom) {
+            ImGui::Dummy(ImVec2(width, row_h));
+            continue;
+        }
+        std::vector<CardModel> row = row_of(i);
+        for (size_t k = 0; k < row.size(); ++k) {
+            if (k > 0) ImGui::SameLine(0, CurrentMetrics().Gap());
+            std::string id = "card:" + m.list[i + k]->id;
+            Tap tap = ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h));
+            if (tap == Tap::kOpen) out.push_back(OpenActivity{m.list[i + k]->id});
+            if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, *m.list[i + k], "summary")});
+        }
+    }
+    ImGui::Dummy(ImVec2(1, CurrentMetrics().Gap()));
+    if (local.scroll_to_top) scroll.to_top = true;
+    UpdateDragScroll(scroll);
+    ImGui::EndChild();
+}
+
+}  // namespace brugpunt::ui

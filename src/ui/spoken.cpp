@@ -1,0 +1,103 @@
+// Owns the texts of speaker buttons and the subtitles under the Dutch. Must not include SDL, store
+// or sync.
+#include "spoken.h"
+
+#include <algorithm>
+
+#include "format.h"
+#include "widgets.h"
+
+namespace brugpunt::ui {
+
+using namespace brugpunt::core::action;
+
+core::Utterance Spoken(const ViewModel& m, const char* key) {
+    core::Utterance u{.dutch = Tr(key), .key = key};
+    if (auto t = m.TrIn(key)) u.translated = t->text, u.reviewed = t->reviewed;
+    return u;
+}
+
+core::Utterance Spoken(const ViewModel& m, const core::Activity& a, std::string_view field) {
+    return core::ActivityUtterance(a, field, m.language);
+}
+
+core::Utterance CategorySpeech(const ViewModel& m, const core::Category& c) {
+    core::Utterance u{.dutch = c.word, .reviewed = false};
+    if (auto it = c.translations.find(m.language); it != c.translations.end() && m.language != "nl")
+        u.translated = it->second;
+    return u;
+}
+
+SpokenBuilder& SpokenBuilder::Key(const char* key, const char* suffix) {
+    Add(m_u.dutch, std::string(Tr(key)) + suffix);
+    if (m_model.language == "nl") return *this;
+    auto t = m_model.TrIn(key);
+    if (!t)
+        m_missing = true;
+    else
+        Add(m_u.translated, t->text + suffix), m_u.reviewed &= t->reviewed;
+    return *this;
+}
+
+SpokenBuilder& SpokenBuilder::Text(const std::string& same_in_every_language) {
+    Add(m_u.dutch, same_in_every_language);
+    Add(m_u.translated, same_in_every_language);
+    return *this;
+}
+
+core::Utterance SpokenBuilder::Done() const {
+    core::Utterance u = m_u;
+    if (m_missing || m_model.language == "nl") u.translated.clear();  // half translated would be confusing
+    return u;
+}
+
+void SpokenBuilder::Add(std::string& to, const std::string& piece) {
+    if (piece.empty()) return;
+    if (!to.empty()) to += ' ';
+    to += piece;
+}
+
+bool SpeakerFor(const ViewModel& m, const char* id, core::Utterance u, core::Actions& out) {
+    if (!SpeakerButton(id, m.Picto("speaker"))) return false;
+    out.push_back(Speak{std::move(u)});
+    return true;
+}
+
+namespace {
+
+TextImage SubtitleImage(const ViewModel& m, const std::string& translated, float width) {
+    if (!m.Subtitled() || translated.empty() || !m.textures) return {};
+    return m.textures->Text(translated, m.language, width, FontOrCurrent(CurrentFonts().body)->FontSize);
+}
+
+}  // namespace
+
+float SubtitleHeight(const ViewModel& m, const std::string& translated, float width) {
+    TextImage img = SubtitleImage(m, translated, width);
+    return img.texture ? img.size.y + CurrentMetrics().Mm(1.0f) : 0.0f;
+}
+
+float DrawSubtitle(ImDrawList* dl, const ViewModel& m, const std::string& translated, ImVec2 p, float width) {
+    TextImage img = SubtitleImage(m, translated, width);
+    if (!img.texture) return 0.0f;
+    DrawTextImage(dl, img, ImVec2(p.x, p.y + CurrentMetrics().Mm(0.5f)), width, colour::kPrimary);
+    return img.size.y + CurrentMetrics().Mm(1.0f);
+}
+
+void Subtitle(const ViewModel& m, const std::string& translated, float width) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = DrawSubtitle(ImGui::GetWindowDrawList(), m, translated, p, width);
+    if (h > 0) ImGui::Dummy(ImVec2(width, h));
+}
+
+void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {
+    auto t = m.TrIn(key);
+    if (!t) return;
+    // As wide as the Dutch above it (or a little wider), so the two read as one pair.
+    ImFont* f = FontOrCurrent(font);
+    float avail = ImGui::GetContentRegionAvail().x;
+    float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, Tr(key)).x;
+    Subtitle(m, t->text, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
+}
+
+}  // namespace brugpunt::ui
