@@ -9,9 +9,9 @@
 
 #include "outbox_cli.h"
 #include "store/catalogue_json.h"
-#include "store/outbox.h"
 #include "sync/catalogue_sync.h"
 #include "sync/crypto.h"
+#include "sync/heartbeat.h"
 #include "sync/sync_worker.h"
 
 namespace brugpunt::app {
@@ -75,20 +75,11 @@ int RunSyncOnce(const core::Config& config) {
         [pause_ms] {
             if (pause_ms) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
         });
-    if (!config.heartbeat_url.empty()) {
-        sync::CurlHttp http;
-        sync::Heartbeat h{config.kiosk_id,
-                          sync.VersionInUse(),
-                          r.outcome == sync::SyncOutcome::kUpdated || r.outcome == sync::SyncOutcome::kCurrent
-                              ? NowUnix()
-                              : 0,
-                          0,
-                          0,
-                          r.reason};
-        if (auto outbox = store::SqliteOutbox::Open(OutboxPath(config)))
-            if (auto stats = outbox.value()->Stats()) h.outbox_depth = stats->depth;
-        if (std::string e = sync::SendHeartbeat(http, config, h, NowUnix()); !e.empty()) Err(e);
-    }
+    sync::CurlHttp http;
+    sync::SyncFacts facts = sync::FactsAfterRun(r, sync.VersionInUse(), 0, NowUnix());
+    if (std::string e = sync::ReportHeartbeat(http, config, facts, 0, OutboxPath(config), NowUnix());
+        !e.empty())
+        Err(e);
     std::printf("%s: version %lld, %d requests, %llu bytes downloaded, %d unused media files removed%s%s\n",
                 sync::OutcomeName(r.outcome), r.version, r.files_fetched,
                 static_cast<unsigned long long>(r.bytes_fetched), r.garbage_files,

@@ -1,8 +1,9 @@
-// Owns the delivery thread.
+// Owns the delivery thread's passes; the thread itself is a WorkerThread.
 #include "delivery_worker.h"
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 
 #include "crypto.h"
 
@@ -12,7 +13,8 @@ DeliveryWorker::DeliveryWorker(core::Config config, std::string outbox_path, Log
     : m_config(std::move(config)),
       m_path(std::move(outbox_path)),
       m_log(std::move(log)),
-      m_on_status(std::move(on_status)) {}
+      m_on_status(std::move(on_status)),
+      m_thread([this] { return Prepare(); }) {}
 
 DeliveryWorker::~DeliveryWorker() {
     Stop();
@@ -20,53 +22,46 @@ DeliveryWorker::~DeliveryWorker() {
 }
 
 void DeliveryWorker::Start() {
-    m_thread = std::thread([this] { Run(); });
+    m_thread.Start();
 }
 
 void DeliveryWorker::Wake() {
-    std::lock_guard lock(m_mutex);
-    m_woken = true;
-    m_cv.notify_one();
+    m_thread.Wake();
 }
 
 void DeliveryWorker::Stop() {
-    std::lock_guard lock(m_mutex);
-    m_stop = true;
-    m_cv.notify_one();
+    m_thread.Stop();
 }
 
 void DeliveryWorker::Join() {
-    if (m_thread.joinable()) m_thread.join();
+    m_thread.Join();
 }
 
-void DeliveryWorker::Run() {
-    auto outbox = store::SqliteOutbox::Open(m_path);
-    if (!outbox) {
-        m_log(outbox.error().message);
+WorkerThread::Pass DeliveryWorker::Prepare() {
+    auto opened = store::SqliteOutbox::Open(m_path);
+    if (!opened) {
+        m_log(opened.error().message);
         WorkerStatus st;
-        st.stats.last_error = outbox.error().message;
+        st.stats.last_error = opened.error().message;
         m_on_status(st);
-        return;
+        return {};
     }
-    ConfiguredChannel configured(m_config);
-    Channel* channel = configured.Get();
-    DeliveryPolicy policy = PolicyFrom(m_config);
-    for (;;) {
+    // Shared only because a Pass must be copyable; the worker thread is the one user.
+    std::shared_ptr<store::SqliteOutbox> outbox = std::move(opened.value());
+    auto configured = std::make_shared<ConfiguredChannel>(m_config);
+    return [this, outbox, configured, policy = PolicyFrom(m_config)] {
         WorkerStatus st;
-        if (channel)
-            st.last_pass = DeliverDue(*outbox.value(), *channel, WallNowMs(), policy, RandomUnit, m_log);
-        if (auto stats = outbox.value()->Stats()) st.stats = stats.value();
+        if (Channel* channel = configured->Get())
+            st.last_pass = DeliverDue(*outbox, *channel, WallNowMs(), policy, RandomUnit, m_log);
+        if (auto stats = outbox->Stats()) st.stats = stats.value();
         m_on_status(st);
 
         // Sleep until the next retry is due, a new request arrives, or a minute passes.
         long long wait_ms = 60'000;
-        if (auto next = outbox.value()->NextAttemptMs(); next && next.value())
+        if (auto next = outbox->NextAttemptMs(); next && next.value())
             wait_ms = std::clamp(*next.value() - WallNowMs(), 0LL, wait_ms);
-        std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, std::chrono::milliseconds(wait_ms), [&] { return m_stop || m_woken; });
-        if (m_stop) return;
-        m_woken = false;
-    }
+        return std::chrono::milliseconds(wait_ms);
+    };
 }
 
 }  // namespace brugpunt::sync

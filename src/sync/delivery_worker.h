@@ -3,14 +3,13 @@
 // main thread. It never touches the UI.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
+#include <string>
 
 #include "core/config.h"
 #include "delivery.h"
 #include "store/outbox.h"
+#include "worker_thread.h"
 
 namespace brugpunt::sync {
 
@@ -33,17 +32,13 @@ class DeliveryWorker {
     void Join();
 
   private:
-    void Run();
+    WorkerThread::Pass Prepare();
 
     core::Config m_config;
     std::string m_path;
     LogFn m_log;
     StatusFn m_on_status;
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_stop = false;
-    bool m_woken = false;
+    WorkerThread m_thread;  // last: it stops before the members its passes use go away
 };
 
 }  // namespace brugpunt::sync

@@ -1,46 +1,12 @@
-// Owns the sync thread and the heartbeat.
+// Owns the sync thread's passes: a run, then the heartbeat. The thread itself is a WorkerThread.
 #include "sync_worker.h"
 
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <nlohmann/json.hpp>
-
-#include "crypto.h"
-#include "store/outbox.h"
+#include <memory>
 
 namespace brugpunt::sync {
-
-std::string HeartbeatJson(const Heartbeat& h) {
-    nlohmann::json j = {
-        {"kiosk_id", h.kiosk_id},
-        {"catalogue_version", h.catalogue_version},
-        {"last_sync", h.last_sync ? nlohmann::json(FormatUtc(h.last_sync)) : nlohmann::json()},
-        {"outbox_depth", h.outbox_depth},
-        {"uptime_s", h.uptime_s},
-        {"last_error", h.last_error}};
-    return j.dump();
-}
-
-std::string SendHeartbeat(HttpTransport& http, const core::Config& config, const Heartbeat& h,
-                          long long now_unix) {
-    HttpRequest req;
-    req.url = config.heartbeat_url;
-    req.body = HeartbeatJson(h);
-    req.timeouts = {config.connect_timeout_s, config.total_timeout_s};
-    req.ca_file = config.ca_file;
-    req.headers = {"Content-Type: application/json"};
-    if (!config.webhook_secret.empty()) {
-        std::string ts = std::to_string(now_unix);
-        req.headers.push_back("X-Brugpunt-Timestamp: " + ts);
-        req.headers.push_back("X-Brugpunt-Signature: sha256=" +
-                              HmacSha256Hex(config.webhook_secret, ts + "." + req.body));
-    }
-    HttpResponse r = http.Post(req);
-    if (!r.error.empty()) return "heartbeat: " + r.error;
-    if (r.status < 200 || r.status >= 300) return "heartbeat: HTTP " + std::to_string(r.status);
-    return "";
-}
 
 SyncSettings SettingsFrom(const core::Config& c) {
     SyncSettings s;
@@ -62,7 +28,8 @@ SyncWorker::SyncWorker(core::Config config, std::optional<InstalledCatalogue> in
       m_outbox_path(std::move(outbox_path)),
       m_log(std::move(log)),
       m_on_status(std::move(on_status)),
-      m_on_installed(std::move(on_installed)) {}
+      m_on_installed(std::move(on_installed)),
+      m_thread([this] { return Prepare(); }) {}
 
 SyncWorker::~SyncWorker() {
     Stop();
@@ -70,40 +37,51 @@ SyncWorker::~SyncWorker() {
 }
 
 void SyncWorker::Start() {
-    m_thread = std::thread([this] { Run(); });
+    m_thread.Start();
 }
 
 void SyncWorker::SyncNow() {
-    std::lock_guard lock(m_mutex);
-    m_now = true;
-    m_cv.notify_one();
+    m_thread.Wake();
 }
 
 void SyncWorker::Stop() {
-    std::lock_guard lock(m_mutex);
-    m_stop = true;
-    m_cv.notify_one();
+    m_thread.Stop();
 }
 
 void SyncWorker::Join() {
-    if (m_thread.joinable()) m_thread.join();
+    m_thread.Join();
 }
 
-void SyncWorker::Run() {
-    auto started = std::chrono::steady_clock::now();
-    auto now_unix = [] { return static_cast<long long>(std::time(nullptr)); };
+namespace {
+
+long long NowUnix() {
+    return static_cast<long long>(std::time(nullptr));
+}
+
+// What the sync thread keeps from one pass to the next.
+struct SyncThreadState {
+    explicit SyncThreadState(const core::Config& config) : sync(SettingsFrom(config), fetcher, NowUnix) {}
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     CurlFetcher fetcher;
     CurlHttp http;
-    CatalogueSync sync(SettingsFrom(m_config), fetcher, now_unix);
-    sync.SetInUse(m_in_use);
-    SyncStatus st;
-    st.version = sync.VersionInUse();
-    for (;;) {
+    CatalogueSync sync;  // after fetcher: it holds a reference to it
+    SyncStatus status;
+};
+
+}  // namespace
+
+WorkerThread::Pass SyncWorker::Prepare() {
+    // Shared only because a Pass must be copyable; the worker thread is the one user.
+    auto state = std::make_shared<SyncThreadState>(m_config);
+    state->sync.SetInUse(m_in_use);
+    state->status.version = state->sync.VersionInUse();
+    return [this, state] {
+        SyncStatus& st = state->status;
         st.busy = true;
         m_on_status(st);
         // Progress at most every 100 ms: the main thread only needs enough for a bar.
         auto last_report = std::chrono::steady_clock::time_point{};
-        SyncReport r = sync.RunOnce([&](const SyncProgress& p) {
+        SyncReport r = state->sync.RunOnce([&](const SyncProgress& p) {
             auto t = std::chrono::steady_clock::now();
             if (!p.applying && t - last_report < std::chrono::milliseconds(100)) return;
             last_report = t;
@@ -112,12 +90,11 @@ void SyncWorker::Run() {
             st.applying = p.applying;
             m_on_status(st);
         });
-        long long last_sync = st.last_sync;
+        SyncFacts facts = FactsAfterRun(r, state->sync.VersionInUse(), st.last_sync, NowUnix());
         st = SyncStatus{};
-        st.last_sync = last_sync;
-        st.version = sync.VersionInUse();
-        if (r.outcome == SyncOutcome::kUpdated || r.outcome == SyncOutcome::kCurrent)
-            st.last_sync = now_unix();
+        st.version = facts.version;
+        st.last_sync = facts.last_sync;
+        st.last_error = facts.last_error;
         if (r.outcome == SyncOutcome::kUpdated) {
             m_log("sync: version " + std::to_string(r.version) + " applied (" +
                   std::to_string(r.files_fetched) + " requests, " + std::to_string(r.bytes_fetched) +
@@ -125,30 +102,18 @@ void SyncWorker::Run() {
                   std::to_string(r.apply_ms) + " ms)");
             m_on_installed(*r.installed);
         } else if (!r.reason.empty()) {
-            st.last_error = r.reason;
             m_log(std::string("sync: ") + OutcomeName(r.outcome) + ": " + r.reason +
                   "; the kiosk keeps showing version " + std::to_string(st.version));
         }
-        if (!m_config.heartbeat_url.empty()) {
-            Heartbeat h{
-                m_config.kiosk_id,
-                st.version,
-                st.last_sync,
-                0,
-                std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started)
-                    .count(),
-                st.last_error};
-            if (auto outbox = store::SqliteOutbox::Open(m_outbox_path))
-                if (auto stats = outbox.value()->Stats()) h.outbox_depth = stats->depth;
-            if (std::string e = SendHeartbeat(http, m_config, h, now_unix()); !e.empty()) m_log(e);
-        }
+        long long uptime_s = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::steady_clock::now() - state->started)
+                                 .count();
+        if (std::string e = ReportHeartbeat(state->http, m_config, facts, uptime_s, m_outbox_path, NowUnix());
+            !e.empty())
+            m_log(e);
         m_on_status(st);
-
-        std::unique_lock lock(m_mutex);
-        m_cv.wait_for(lock, std::chrono::seconds(m_config.sync_interval_s), [&] { return m_stop || m_now; });
-        if (m_stop) return;
-        m_now = false;
-    }
+        return std::chrono::milliseconds(std::chrono::seconds(m_config.sync_interval_s));
+    };
 }
 
 }  // namespace brugpunt::sync

@@ -3,16 +3,15 @@
 // through callbacks that must only queue work for the main thread; it never touches the UI.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "catalogue_sync.h"
 #include "core/config.h"
 #include "delivery.h"
+#include "heartbeat.h"
+#include "worker_thread.h"
 
 namespace brugpunt::sync {
 
@@ -24,20 +23,6 @@ struct SyncStatus {
     uint64_t done = 0, total = 0;  // bytes, while downloading
     std::string last_error;        // of the last run; empty when it went well
 };
-
-// What the municipality learns from a heartbeat: no personal data.
-struct Heartbeat {
-    std::string kiosk_id;
-    long long catalogue_version = 0;
-    long long last_sync = 0;
-    long long outbox_depth = 0;
-    long long uptime_s = 0;
-    std::string last_error;
-};
-std::string HeartbeatJson(const Heartbeat& h);
-// POSTs the heartbeat, HMAC-signed like the webhook when webhook_secret is set. Empty on success.
-std::string SendHeartbeat(HttpTransport& http, const core::Config& config, const Heartbeat& h,
-                          long long now_unix);
 
 SyncSettings SettingsFrom(const core::Config& config);
 
@@ -57,7 +42,7 @@ class SyncWorker {
     void Join();
 
   private:
-    void Run();
+    WorkerThread::Pass Prepare();
 
     core::Config m_config;
     std::optional<InstalledCatalogue> m_in_use;
@@ -65,11 +50,7 @@ class SyncWorker {
     LogFn m_log;
     StatusFn m_on_status;
     InstalledFn m_on_installed;
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_stop = false;
-    bool m_now = false;
+    WorkerThread m_thread;  // last: it stops before the members its passes use go away
 };
 
 }  // namespace brugpunt::sync

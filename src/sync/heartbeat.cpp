@@ -1,0 +1,63 @@
+// Owns heartbeat assembly and sending.
+#include "heartbeat.h"
+
+#include <nlohmann/json.hpp>
+
+#include "crypto.h"
+#include "store/outbox.h"
+
+namespace brugpunt::sync {
+
+std::string HeartbeatJson(const Heartbeat& h) {
+    nlohmann::json j = {
+        {"kiosk_id", h.kiosk_id},
+        {"catalogue_version", h.catalogue_version},
+        {"last_sync", h.last_sync ? nlohmann::json(FormatUtc(h.last_sync)) : nlohmann::json()},
+        {"outbox_depth", h.outbox_depth},
+        {"uptime_s", h.uptime_s},
+        {"last_error", h.last_error}};
+    return j.dump();
+}
+
+SyncFacts FactsAfterRun(const SyncReport& report, long long version_in_use, long long previous_last_sync,
+                        long long now_unix) {
+    bool reached = report.outcome == SyncOutcome::kUpdated || report.outcome == SyncOutcome::kCurrent;
+    return {version_in_use, reached ? now_unix : previous_last_sync, report.reason};
+}
+
+Heartbeat BuildHeartbeat(const core::Config& config, const SyncFacts& facts, long long uptime_s,
+                         const std::string& outbox_path) {
+    Heartbeat h{config.kiosk_id, facts.version, facts.last_sync, 0, uptime_s, facts.last_error};
+    // Its own short-lived connection: the outbox belongs to the delivery thread and the main thread.
+    if (auto outbox = store::SqliteOutbox::Open(outbox_path))
+        if (auto stats = outbox.value()->Stats()) h.outbox_depth = stats->depth;
+    return h;
+}
+
+std::string SendHeartbeat(HttpTransport& http, const core::Config& config, const Heartbeat& h,
+                          long long now_unix) {
+    HttpRequest req;
+    req.url = config.heartbeat_url;
+    req.body = HeartbeatJson(h);
+    req.timeouts = {config.connect_timeout_s, config.total_timeout_s};
+    req.ca_file = config.ca_file;
+    req.headers = {"Content-Type: application/json"};
+    if (!config.webhook_secret.empty()) {
+        std::string ts = std::to_string(now_unix);
+        req.headers.push_back("X-Brugpunt-Timestamp: " + ts);
+        req.headers.push_back("X-Brugpunt-Signature: sha256=" +
+                              HmacSha256Hex(config.webhook_secret, ts + "." + req.body));
+    }
+    HttpResponse r = http.Post(req);
+    if (!r.error.empty()) return "heartbeat: " + r.error;
+    if (r.status < 200 || r.status >= 300) return "heartbeat: HTTP " + std::to_string(r.status);
+    return "";
+}
+
+std::string ReportHeartbeat(HttpTransport& http, const core::Config& config, const SyncFacts& facts,
+                            long long uptime_s, const std::string& outbox_path, long long now_unix) {
+    if (config.heartbeat_url.empty()) return "";
+    return SendHeartbeat(http, config, BuildHeartbeat(config, facts, uptime_s, outbox_path), now_unix);
+}
+
+}  // namespace brugpunt::sync

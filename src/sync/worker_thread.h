@@ -1,0 +1,44 @@
+// Owns one background thread's lifecycle: run a pass, then wait until woken, a timeout or stop.
+// Knows nothing of what a pass does; must not include store, curl or UI headers.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace brugpunt::sync {
+
+class WorkerThread {
+  public:
+    // One pass of work. Returns how long to wait before the next pass when nobody wakes the thread.
+    using Pass = std::function<std::chrono::milliseconds()>;
+    // Runs on the worker thread before the first pass, so what it opens (a SQLite connection, curl
+    // handles) is used and closed on that thread only. An empty Pass ends the thread at once.
+    using Prepare = std::function<Pass()>;
+
+    explicit WorkerThread(Prepare prepare);
+    ~WorkerThread();  // stops and joins
+    WorkerThread(const WorkerThread&) = delete;
+    WorkerThread& operator=(const WorkerThread&) = delete;
+
+    void Start();
+    // Runs the next pass as soon as the current one (if any) is done. A wake during a pass is kept.
+    void Wake();
+    // No pass starts after this; a pass already running finishes first.
+    void Stop();
+    void Join();
+
+  private:
+    void Run();
+
+    Prepare m_prepare;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_stop = false;
+    bool m_woken = false;
+};
+
+}  // namespace brugpunt::sync

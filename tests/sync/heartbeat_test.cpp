@@ -1,0 +1,134 @@
+// Tests heartbeat assembly after a sync run and its signed POST, with a fake transport.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "sync/crypto.h"
+#include "sync/delivery.h"
+#include "sync/heartbeat.h"
+
+using namespace brugpunt;
+namespace fs = std::filesystem;
+
+namespace {
+
+class FakeHttp final : public sync::HttpTransport {
+  public:
+    sync::HttpResponse Post(const sync::HttpRequest& r) override {
+        requests.push_back(r);
+        return reply;
+    }
+    std::vector<sync::HttpRequest> requests;
+    sync::HttpResponse reply{200, ""};
+};
+
+std::string Header(const sync::HttpRequest& r, const std::string& name) {
+    for (const auto& h : r.headers)
+        if (h.rfind(name + ": ", 0) == 0) return h.substr(name.size() + 2);
+    return "";
+}
+
+core::Config HeartbeatConfig() {
+    core::Config c;
+    c.kiosk_id = "kiosk-7";
+    c.heartbeat_url = "https://fleet.example/heartbeat";
+    c.webhook_secret = "s3cret";
+    return c;
+}
+
+// An outbox file holding `n` waiting requests.
+std::string OutboxWith(int n, const std::string& name) {
+    fs::path p = fs::temp_directory_path() / ("brugpunt-heartbeat-test-" + name + ".db");
+    fs::remove(p);
+    auto box = store::SqliteOutbox::Open(p.string());
+    REQUIRE(box);
+    for (int i = 0; i < n; ++i) {
+        core::AppointmentRequest r;
+        r.consent = true;
+        REQUIRE(box.value()->Add(sync::MakeOutboxItem(r, sync::NewEnvelope("kiosk-7", 1000 + i, {}))));
+    }
+    return p.string();
+}
+
+sync::SyncReport Report(sync::SyncOutcome outcome, std::string reason = "") {
+    sync::SyncReport r;
+    r.outcome = outcome;
+    r.reason = std::move(reason);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("A run that reached the server moves last_sync to now, a failed one keeps it and says why") {
+    auto updated = sync::FactsAfterRun(Report(sync::SyncOutcome::kUpdated), 4, 100, 200);
+    CHECK(updated.version == 4);
+    CHECK(updated.last_sync == 200);
+    CHECK(updated.last_error.empty());
+    CHECK(sync::FactsAfterRun(Report(sync::SyncOutcome::kCurrent), 4, 100, 200).last_sync == 200);
+
+    auto failed = sync::FactsAfterRun(Report(sync::SyncOutcome::kFailed, "connection refused"), 4, 100, 200);
+    CHECK(failed.last_sync == 100);
+    CHECK(failed.last_error == "connection refused");
+    auto rejected = sync::FactsAfterRun(Report(sync::SyncOutcome::kRejected, "bad signature"), 3, 0, 200);
+    CHECK(rejected.version == 3);
+    CHECK(rejected.last_sync == 0);
+    CHECK(rejected.last_error == "bad signature");
+}
+
+TEST_CASE("The heartbeat carries the kiosk id, the run's facts, uptime and the outbox depth") {
+    std::string path = OutboxWith(2, "depth");
+    auto h = sync::BuildHeartbeat(HeartbeatConfig(), {5, 1'700'000'000, "stalled"}, 42, path);
+    CHECK(h.kiosk_id == "kiosk-7");
+    CHECK(h.catalogue_version == 5);
+    CHECK(h.last_sync == 1'700'000'000);
+    CHECK(h.uptime_s == 42);
+    CHECK(h.last_error == "stalled");
+    CHECK(h.outbox_depth == 2);
+    fs::remove(path);
+}
+
+TEST_CASE("An outbox that does not open leaves the depth at 0 and the heartbeat still goes out") {
+    FakeHttp http;
+    auto e = sync::ReportHeartbeat(http, HeartbeatConfig(), {1, 0, ""}, 0, "/nonexistent/dir/outbox.db", 10);
+    CHECK(e.empty());
+    REQUIRE(http.requests.size() == 1);
+    CHECK(nlohmann::json::parse(http.requests[0].body)["outbox_depth"] == 0);
+}
+
+TEST_CASE("Without a heartbeat_url nothing is sent") {
+    FakeHttp http;
+    auto config = HeartbeatConfig();
+    config.heartbeat_url.clear();
+    CHECK(sync::ReportHeartbeat(http, config, {1, 0, ""}, 0, ":memory:", 10).empty());
+    CHECK(http.requests.empty());
+}
+
+TEST_CASE("The heartbeat is signed JSON with exactly the six fields, and a refusal is reported") {
+    FakeHttp http;
+    std::string path = OutboxWith(1, "send");
+    auto e = sync::ReportHeartbeat(http, HeartbeatConfig(), {3, 1'700'000'000, ""}, 9, path, 1'700'000'050);
+    CHECK(e.empty());
+    REQUIRE(http.requests.size() == 1);
+    const auto& r = http.requests[0];
+    CHECK(r.url == "https://fleet.example/heartbeat");
+    CHECK(Header(r, "X-Brugpunt-Timestamp") == "1700000050");
+    CHECK(Header(r, "X-Brugpunt-Signature") ==
+          "sha256=" + sync::HmacSha256Hex("s3cret", "1700000050." + r.body));
+    auto j = nlohmann::json::parse(r.body);
+    CHECK(j.size() == 6);
+    CHECK(j["kiosk_id"] == "kiosk-7");
+    CHECK(j["catalogue_version"] == 3);
+    CHECK(j["last_sync"] == "2023-11-14T22:13:20Z");
+    CHECK(j["outbox_depth"] == 1);
+    CHECK(j["uptime_s"] == 9);
+    CHECK(j["last_error"] == "");
+
+    http.reply = {503, ""};
+    CHECK(sync::ReportHeartbeat(http, HeartbeatConfig(), {3, 0, ""}, 9, path, 1) == "heartbeat: HTTP 503");
+    http.reply = {0, "connection refused"};
+    CHECK(sync::ReportHeartbeat(http, HeartbeatConfig(), {3, 0, ""}, 9, path, 1) ==
+          "heartbeat: connection refused");
+    CHECK(nlohmann::json::parse(http.requests.back().body)["last_sync"].is_null());
+    fs::remove(path);
+}
