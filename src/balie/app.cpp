@@ -354,8 +354,12 @@ WebResponse BalieApp::Kiosk(const WebRequest& req) {
     return out;
 }
 
-WebResponse BalieApp::LoginPage(const WebRequest&, const std::string& error) {
-    std::string token = NewToken();
+WebResponse BalieApp::LoginPage(const WebRequest& req, const std::string& error) {
+    // Keep the token a browser already has: a second tab, or the favicon request that redirects
+    // here, must not invalidate the form on screen.
+    std::string token = Cookies(req)[kLoginCookie];
+    if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
+        token = NewToken();
     mdata d;
     d.set("csrf", token);
     if (!error.empty()) d.set("error", error);
@@ -418,6 +422,7 @@ WebResponse BalieApp::Route(const WebRequest& req) {
         r.body = templates::kStyle;
         return r;
     }
+    if (path == "/favicon.ico") return Error(404, "");
     if (path == "/login") return req.method == "POST" ? Login(req) : LoginPage(req, "");
 
     // Everything else needs a session.

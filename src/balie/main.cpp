@@ -173,7 +173,10 @@ int Serve(Options& o) {
     auto store = OpenStore(o);
     if (!store) return 1;
     balie::AppSettings settings;
+    // Behind the nginx TLS proxy this is the proxy's https:// address; the kiosks must reach it.
     settings.public_url = Get(o, "--public-url", "http://" + host + ":" + std::to_string(port));
+    if (port == 0 && !o.named.count("--public-url"))
+        Log("--listen with port 0 and no public_url: the config lines at enrolment will name port 0");
     settings.timestamp_window_s = std::atoi(Get(o, "--timestamp-window-s", "300").c_str());
     settings.sync_interval_s = std::atoi(Get(o, "--sync-interval-s", "900").c_str());
     if (settings.timestamp_window_s <= 0 || settings.sync_interval_s <= 0) {

@@ -229,7 +229,7 @@ header { background: #f3f5f7; border-bottom: 1px solid var(--line); }
 nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; padding: .5rem 1rem; }
 nav a { color: var(--accent); text-decoration: none; padding: .4rem .2rem; }
 nav .brand { font-weight: 700; color: var(--fg); margin-right: 1rem; }
-nav form { margin-left: auto; }
+nav form.inline { margin-left: auto; }
 .count { display: inline-block; min-width: 1.6em; padding: 0 .4em; border-radius: 1em; background: var(--accent); color: #fff; text-align: center; font-size: .85em; }
 main { padding: 1rem; max-width: 80rem; margin: 0 auto; }
 main.narrow { max-width: 28rem; margin-top: 4rem; }

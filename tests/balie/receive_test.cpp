@@ -131,7 +131,7 @@ TEST_CASE("malformed JSON and a mismatched Idempotency-Key are 400 with a reason
     CHECK(store->Requests(false, 10)->empty());
 }
 
-TEST_CASE("a signed heartbeat updates the fleet; an unsigned or foreign one does not") {
+TEST_CASE("a signed heartbeat updates the fleet, an unsigned or foreign one does not") {
     auto store = Store();
     std::string hb = R"({"kiosk_id":"bib-centrum","catalogue_version":42,"last_sync":"2026-12-02T10:00:00Z",)"
                      R"("outbox_depth":3,"uptime_s":7200,"last_error":"sync: HTTP 503"})";
