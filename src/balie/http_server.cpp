@@ -13,10 +13,10 @@
 namespace brugpunt::balie {
 namespace {
 
-httplib::Server* g_server = nullptr;
+std::atomic<httplib::Server*> g_server{nullptr};
 
 void OnSignal(int) {
-    if (g_server) g_server->stop();
+    if (httplib::Server* s = g_server.load()) s->stop();
 }
 
 WebRequest ToWebRequest(const httplib::Request& req) {
@@ -37,8 +37,12 @@ WebRequest ToWebRequest(const httplib::Request& req) {
 
 }  // namespace
 
+void StopServing() {
+    if (httplib::Server* s = g_server.load()) s->stop();
+}
+
 int Serve(BalieApp& app, const std::string& host, int port, size_t max_body_bytes, const LogFn& log,
-          const std::function<void()>& every_minute) {
+          const std::function<void()>& every_minute, const std::function<void(int)>& on_listening) {
     httplib::Server server;
     server.set_payload_max_length(max_body_bytes);
     server.set_read_timeout(10, 0);
@@ -77,8 +81,12 @@ int Serve(BalieApp& app, const std::string& host, int port, size_t max_body_byte
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
         }
     });
-    std::printf("listening on %s:%d\n", host.c_str(), bound);
-    std::fflush(stdout);
+    if (on_listening) {
+        on_listening(bound);
+    } else {
+        std::printf("listening on %s:%d\n", host.c_str(), bound);
+        std::fflush(stdout);
+    }
     bool ok = server.listen_after_bind();
     stop = true;
     ticker.join();
