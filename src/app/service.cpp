@@ -10,7 +10,9 @@ ServiceNotifier::ServiceNotifier() {
     if (sd_watchdog_enabled(0, &usec) > 0) m_interval = std::chrono::microseconds(usec);
 }
 
-void ServiceNotifier::Ready() { sd_notify(0, "READY=1\nSTATUS=Brugpunt is showing the catalogue"); }
+void ServiceNotifier::Ready() {
+    sd_notify(0, "READY=1\nSTATUS=Brugpunt is showing the catalogue");
+}
 
 void ServiceNotifier::Alive() {
     if (!WatchdogEnabled()) return;

@@ -7,14 +7,14 @@
 namespace brugpunt::app {
 
 class ServiceNotifier {
-public:
+  public:
     ServiceNotifier();
     void Ready();
     // Call once per loop iteration; pings at half the watchdog interval.
     void Alive();
     bool WatchdogEnabled() const { return m_interval.count() > 0; }
 
-private:
+  private:
     std::chrono::microseconds m_interval{0};
     std::chrono::steady_clock::time_point m_last{};
 };

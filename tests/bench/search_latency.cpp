@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     if (!db || !db->Replace(parsed->catalogue)) return 1;
     double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const auto& cats = parsed->catalogue.categories;
-    std::printf("catalogue: %zu activities, loaded in %.0f ms\n", parsed->catalogue.activities.size(), load_ms);
+    std::printf("catalogue: %zu activities, loaded in %.0f ms\n", parsed->catalogue.activities.size(),
+                load_ms);
 
     struct Kind {
         const char* name;
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
          }},
         {"search text",
          [](int i, const auto&) {
-             static const char* words[] = {"voet", "zwem", "muziek", "kinderen", "dans", "taal", "fiets", "lezen"};
+             static const char* words[] = {"voet", "zwem", "muziek", "kinderen",
+                                           "dans", "taal", "fiets",  "lezen"};
              core::Filter f;
              f.text = words[i % 8];
              return f;
@@ -67,10 +69,12 @@ int main(int argc, char** argv) {
             core::Filter f = kind.make(i, cats);
             auto t = std::chrono::steady_clock::now();
             auto ids = db->Search(f);
-            us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t).count());
+            us.push_back(
+                std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t).count());
             if (ids) found += ids->size();
         }
-        std::printf("%-30s p50 %8.0f us   p99 %8.0f us\n", kind.name, Percentile(us, 0.5), Percentile(us, 0.99));
+        std::printf("%-30s p50 %8.0f us   p99 %8.0f us\n", kind.name, Percentile(us, 0.5),
+                    Percentile(us, 0.99));
     }
     std::printf("(%zu results in all)\n", found);
     return 0;

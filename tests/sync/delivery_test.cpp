@@ -159,8 +159,8 @@ TEST_CASE("A damaged outbox row still makes a readable mail, and never throws or
         "not json at all",
         R"({"reference":"K7Q\r\nBcc: someone@else","idempotency_key":"a>\r\nX: y"})",
     };
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(BRUGPUNT_SOURCE_DIR) + "/tests/fuzz/regressions/mail")) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(BRUGPUNT_SOURCE_DIR) +
+                                                                 "/tests/fuzz/regressions/mail")) {
         std::ifstream in(entry.path(), std::ios::binary);
         payloads.push_back(std::string(std::istreambuf_iterator<char>(in), {}));
     }

@@ -178,7 +178,8 @@ TEST_CASE("List: a long list draws only the cards on screen, and the last one wh
     h.Frame();
     auto cards = [] {
         int n = 0;
-        for (const auto& [id, r] : ui::probe::All()) n += id.rfind("card:", 0) == 0 && id.find(":speak") == std::string::npos;
+        for (const auto& [id, r] : ui::probe::All())
+            n += id.rfind("card:", 0) == 0 && id.find(":speak") == std::string::npos;
         return n;
     };
     CHECK(cards() > 0);
