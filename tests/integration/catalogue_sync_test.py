@@ -323,7 +323,14 @@ def rejections():
     for f in m["files"]:
         if f["path"] == "catalogue.json":
             f["sha256"], f["size"] = sha256(cat), os.path.getsize(cat)
-    resign(b, m)
+    # The staff tool refuses to sign it; a bundle signed elsewhere must still be refused by the kiosk.
+    r = run([ARGS.tool, "sign", b, "--key", KEY])
+    check(r.returncode != 0 and "the kiosk cannot show this catalogue" in r.stderr,
+          "brugpunt-catalogue sign refuses a bundle whose catalogue the kiosk cannot show")
+    raw = json.dumps(m).encode()
+    open(os.path.join(b, "manifest.json"), "wb").write(raw)
+    open(os.path.join(b, "manifest.sig"), "w").write(sign_raw(raw))
+    fresh_mtime(b)
     rejected("a malformed catalogue", "malformed catalogue")
 
     publish(src6, 6)
