@@ -5,18 +5,12 @@
 #include <ctime>
 #include <deque>
 
+#include "core/overloaded.h"
 #include "core/validate.h"
 #include "sync/delivery.h"
 
 namespace brugpunt::app {
 namespace {
-
-template <class... Fs>
-struct Overloaded : Fs... {
-    using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 // "2026-11-23 18:05" in the kiosk's time zone, for the staff screen.
 std::string FormatLocal(long long unix_seconds) {
@@ -171,7 +165,7 @@ void Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
 std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
     namespace fx = core::effect;
     return std::visit(
-        Overloaded{
+        core::Overloaded{
             [&](const fx::RefreshList&) -> std::optional<core::Action> {
                 RefreshList();
                 return std::nullopt;

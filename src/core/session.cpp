@@ -11,19 +11,14 @@
 
 #include <algorithm>
 
+#include "overloaded.h"
+
 namespace brugpunt::core {
 namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
-
-template <class... Fs>
-struct Overloaded : Fs... {
-    using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 void Push(Session& s, Screen next) {
     if (s.screen != next) s.back_stack.push_back(s.screen);
