@@ -490,12 +490,7 @@ def live():
                                   "--widget-map", wmap], stdout=log, stderr=log)
 
     def wait_log(text, timeout=20):
-        end = time.time() + timeout
-        while time.time() < end:
-            if text in open(log_path).read():
-                return True
-            time.sleep(0.1)
-        return False
+        return wait_for_log(log_path, text, timeout)
     try:
         check(wait_log("sync: version 1 applied"), "the kiosk syncs version 1 as it starts")
         ke.click(wmap, "attract:start")
@@ -515,6 +510,16 @@ def live():
         kiosk.terminate()
         kiosk.wait(10)
     dt.LOGS.extend(open(log_path).read().splitlines())
+
+
+def wait_for_log(path, text, timeout):
+    """True once text appears in the log at path, False after timeout seconds."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if text in open(path).read():
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def window_env():
@@ -579,12 +584,7 @@ def home_frames():
                                   "--frame-log", flog, "--idle-seconds", "3600"], stdout=log, stderr=log)
 
     def wait_log(text, timeout):
-        end = time.time() + timeout
-        while time.time() < end:
-            if text in open(log_path).read():
-                return True
-            time.sleep(0.1)
-        return False
+        return wait_for_log(log_path, text, timeout)
     try:
         ke.click(wmap, "attract:start")
         ke.wait_for(wmap, "tile:lezen")
