@@ -1,5 +1,16 @@
 // Owns the touch widgets. Hover is never drawn: on a touch screen there is none.
 // Must not include SDL, store or sync.
+//
+// Index of this file:
+// [SECTION] Drawing helpers
+// [SECTION] Buttons, tiles and chips
+// [SECTION] Badges
+// [SECTION] Activity cards
+// [SECTION] Keypad, stepper and toggles
+// [SECTION] Text and layout
+// [SECTION] Drag scrolling
+// [SECTION] The widget map, for tests and the frame log
+
 #include "widgets.h"
 
 #include <imgui_internal.h>
@@ -8,6 +19,10 @@
 #include <cmath>
 
 namespace brugpunt::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing helpers
+//-----------------------------------------------------------------------------
 
 namespace {
 
@@ -36,6 +51,10 @@ void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::st
 }
 
 }  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Buttons, tiles and chips
+//-----------------------------------------------------------------------------
 
 bool TapArea(const char* id, ImVec2 size, bool& held) {
     bool tapped = ImGui::InvisibleButton(id, size);
@@ -155,6 +174,10 @@ bool FilterChip(const char* id, const std::string& label, ImTextureID picto, boo
     return tapped;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Badges
+//-----------------------------------------------------------------------------
+
 namespace {
 
 struct BadgeLayout {
@@ -208,6 +231,10 @@ float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges
     return l.height;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Activity cards
+//-----------------------------------------------------------------------------
+
 namespace {
 struct CardGeometry {
     float pad, icon, text_x, text_w, title_h;
@@ -255,6 +282,10 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     if (card.speaker && SpeakerCorner(id, p, size, card.speaker, tapped)) return Tap::kSpeak;
     return tapped ? Tap::kOpen : Tap::kNone;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Keypad, stepper and toggles
+//-----------------------------------------------------------------------------
 
 char Keypad(const char* id, float side) {
     static constexpr char kKeys[] = "123456789+0<";
@@ -345,6 +376,10 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     return tapped;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Text and layout
+//-----------------------------------------------------------------------------
+
 void Pictogram(ImTextureID picto, float side) {
     if (picto)
         ImGui::Image(picto, ImVec2(side, side));
@@ -386,6 +421,10 @@ void Heading(ImTextureID picto, const std::string& text, ImFont* font, float pic
 int ColumnsFor(float width, float min_column_mm) {
     return std::clamp(static_cast<int>(width / CurrentMetrics().Mm(min_column_mm)), 1, 3);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drag scrolling
+//-----------------------------------------------------------------------------
 
 bool UpdateDragScroll(DragScroll& s) {
     ImGuiIO& io = ImGui::GetIO();
@@ -429,6 +468,10 @@ bool UpdateDragScroll(DragScroll& s) {
     s.velocity = clamped != y ? 0 : s.velocity * std::exp(-3.5f * dt);
     return s.velocity != 0;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The widget map, for tests and the frame log
+//-----------------------------------------------------------------------------
 
 namespace probe {
 void Clear() {
