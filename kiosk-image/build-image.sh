@@ -1,10 +1,12 @@
 #!/bin/sh
 # build-image.sh DEB OUT_DIR [--test]
-# Builds a bootable Brugpunt kiosk image for amd64 PCs (BIOS boot) from Debian packages only
-# (debootstrap, extlinux), as root:
+# Builds a bootable Brugpunt kiosk image for amd64 PCs, BIOS and UEFI alike, from Debian packages
+# only (debootstrap, extlinux, systemd-boot-efi, mtools), as root:
 #   OUT_DIR/disk.img     MBR with the syslinux boot code
 #                        partition 1: read-only root with extlinux (ext4, LABEL=brugpunt-root)
 #                        partition 2: writable data for /var/lib/brugpunt (ext4, LABEL=brugpunt-data)
+#                        partition 3: EFI system partition with systemd-boot, the kernel and the
+#                                     initrd (FAT32, MBR type ef, LABEL=BRUGPUNTEFI)
 # The debootstrapped base is kept in OUT_DIR/base and reused by the next build.
 # --test adds what the qemu boot test needs: offscreen rendering and a boot-check service.
 set -eu
@@ -94,17 +96,49 @@ umount "$mnt"
 rmdir "$mnt"
 mkfs.ext4 -q -L brugpunt-data -d "$data" "$out/data.ext4" "${data_mb}M"
 
+# UEFI: firmware reads only FAT, so the kernel and initrd are copied onto the EFI system partition
+# beside systemd-boot. The root is read-only and changes only with a new image, so the copies
+# cannot go stale. Built with mtools: no loop mount. It is the third partition so that the root
+# stays /dev/sdX1 for the steps in README.md. No Secure Boot: systemd-boot here is unsigned.
+say "EFI system partition (systemd-boot)"
+esp_mb=$(( ($(du -m "$root/boot/$kernel" "$root/boot/$initrd" | awk '{s += $1} END {print s}') + 16) * 3 / 2 ))
+[ "$esp_mb" -ge 33 ] || esp_mb=33  # FAT32's smallest size with 512-byte sectors
+rm -f "$out/esp.fat"
+mkfs.vfat -F 32 -n BRUGPUNTEFI -C "$out/esp.fat" $(( esp_mb * 1024 )) >/dev/null
+esp_conf=$(mktemp -d)
+cat >"$esp_conf/loader.conf" <<CONF
+default brugpunt.conf
+timeout 0
+editor no
+CONF
+cat >"$esp_conf/brugpunt.conf" <<CONF
+title   Brugpunt
+linux   /brugpunt/vmlinuz
+initrd  /brugpunt/initrd.img
+options root=LABEL=brugpunt-root ro quiet console=tty0 console=ttyS0
+CONF
+export MTOOLS_SKIP_CHECK=1
+mmd -i "$out/esp.fat" ::/EFI ::/EFI/BOOT ::/loader ::/loader/entries ::/brugpunt
+mcopy -i "$out/esp.fat" /usr/lib/systemd/boot/efi/systemd-bootx64.efi ::/EFI/BOOT/BOOTX64.EFI
+mcopy -i "$out/esp.fat" "$esp_conf/loader.conf" ::/loader/loader.conf
+mcopy -i "$out/esp.fat" "$esp_conf/brugpunt.conf" ::/loader/entries/brugpunt.conf
+mcopy -i "$out/esp.fat" "$root/boot/$kernel" ::/brugpunt/vmlinuz
+mcopy -i "$out/esp.fat" "$root/boot/$initrd" ::/brugpunt/initrd.img
+rm -rf "$esp_conf"
+
 say "disk image"
 disk=$out/disk.img
 rm -f "$disk"
-truncate -s $(( (1 + root_mb + data_mb + 1) ))M "$disk"
+truncate -s $(( (1 + root_mb + data_mb + esp_mb + 1) ))M "$disk"
 sfdisk -q "$disk" <<PARTS
 label: dos
 start=1MiB, size=${root_mb}MiB, type=83, bootable
 size=${data_mb}MiB, type=83
+size=${esp_mb}MiB, type=ef
 PARTS
 dd if="$out/root.ext4" of="$disk" bs=1M seek=1 conv=notrunc status=none
 dd if="$out/data.ext4" of="$disk" bs=1M seek=$(( 1 + root_mb )) conv=notrunc status=none
+dd if="$out/esp.fat" of="$disk" bs=1M seek=$(( 1 + root_mb + data_mb )) conv=notrunc status=none
 dd if=/usr/lib/syslinux/mbr/mbr.bin of="$disk" bs=440 count=1 conv=notrunc status=none
-rm -f "$out/root.ext4" "$out/data.ext4"
+rm -f "$out/root.ext4" "$out/data.ext4" "$out/esp.fat"
 say "done: $disk ($(du -h "$disk" | cut -f1))"
