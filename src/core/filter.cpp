@@ -48,9 +48,10 @@ void Filter::SetChip(enum Chip chip, bool on) {
 
 bool Matches(const Activity& a, const Filter& f) {
     if (!f.category.empty() && a.category != f.category) return false;
+    // A chip asks for a yes: an unknown never passes it as if it were one.
     if (f.free_only && a.price.cents != 0) return false;
     if (f.girls_only && a.audience.for_whom != ForWhom::kGirlsWomen) return false;
-    if (f.trial && !a.availability.trial_possible) return false;
+    if (f.trial && !a.TrialOffered()) return false;
     if (f.places_free && a.availability.status != Status::kPlacesFree) return false;
     if (f.no_dutch && a.audience.dutch != DutchNeeded::kNone) return false;
     if (f.walk_in && a.audience.signup != Signup::kWalkIn) return false;

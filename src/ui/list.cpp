@@ -42,14 +42,17 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
     }
 }
 
-std::vector<Badge> CardBadges(const Activity& a) {
+std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
     std::vector<Badge> b;
-    b.push_back(PriceBadge(a.price));
-    if (a.price.cents > 0 && a.price.social_cents < a.price.cents)
-        b.push_back({Format("price.social_short", core::FormatEuro(a.price.social_cents)), colour::kPanel});
+    // What a visitor chooses by (price, places, Dutch) and nobody filled in goes in one badge.
+    if (a.price.cents) b.push_back(PriceBadge(a.price));
+    const auto& p = a.price;
+    if (p.cents > 0 && p.social_cents && *p.social_cents < *p.cents)
+        b.push_back({Format("price.social_short", core::FormatEuro(*p.social_cents)), colour::kPanel});
     b.push_back({AgeText(a.audience), colour::kPanel});
     b.push_back({DaysShort(a.schedule.days), colour::kPanel});
-    b.push_back(StatusBadge(a.availability.status));
+    if (a.availability.status) b.push_back(StatusBadge(*a.availability.status));
+    if (auto ask = UnknownChoices(a); !ask.empty()) b.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
     return b;
 }
 
@@ -163,7 +166,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         std::vector<CardModel> row;
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
-            CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
+            CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(m, a), m.Picto("speaker"), {}};
             if (const core::ActivityTexts* t = a.TextsIn(m.language); t && m.Subtitled() && m.textures)
                 card.subtitle = m.textures->Text(t->title, m.language, card_w - CurrentMetrics().Mm(60),
                                                  FontOrCurrent(CurrentFonts().body)->FontSize);

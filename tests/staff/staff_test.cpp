@@ -15,6 +15,9 @@ using namespace brugpunt::staff;
 
 namespace {
 
+// The day the tests are run on, as far as the catalogue is concerned.
+constexpr core::Date kToday{2026, 11, 23};
+
 std::string Slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
@@ -110,19 +113,19 @@ TEST_CASE("check puts catalogue errors at the line and column of the field", "[s
     size_t second = json.find("\"id\": \"", json.find("\"id\": \"") + 1);
     size_t phone = json.find("\"phone\": \"", json.find("\"contact\"", second));
     json.replace(json.find('"', phone + 9), 1, "\"bel ons");
-    CheckReport r = CheckFile("c.json", json, {});
+    CheckReport r = CheckFile("c.json", json, {}, kToday);
     REQUIRE(r.errors.size() == 1);
     int line = 1 + static_cast<int>(std::count(json.begin(), json.begin() + static_cast<long>(phone), '\n'));
     CHECK(r.errors[0].row == line);
     CHECK(json.substr(phone, 7) == "\"phone\"");
     CHECK_THAT(r.errors[0].message, Catch::Contains("contact.phone: geen geldig telefoonnummer"));
 
-    CheckReport broken = CheckFile("c.json", "{\n  \"format\": 1,\n  \"activities\": [,]\n}", {});
+    CheckReport broken = CheckFile("c.json", "{\n  \"format\": 1,\n  \"activities\": [,]\n}", {}, kToday);
     REQUIRE(broken.errors.size() == 1);
     CHECK(broken.errors[0].row == 3);
     CHECK(broken.errors[0].column == 18);
 
-    CheckReport csv = CheckFile("t.csv", WithCell("contact_phone", "bel ons"), {});
+    CheckReport csv = CheckFile("t.csv", WithCell("contact_phone", "bel ons"), {}, kToday);
     REQUIRE(csv.errors.size() == 1);
     CHECK(FormatProblem(csv.errors[0]) ==
           "t.csv:2:50: zwemles-zaterdag: contact.phone: geen geldig telefoonnummer");
@@ -157,7 +160,8 @@ TEST_CASE("Plain language: long sentences, long or hard words and jargon are war
 
 TEST_CASE("UiTdatabank events become activities with every field the model carries", "[staff]") {
     const auto& cats = testing::DemoParsed().catalogue.categories;
-    Imported im = ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/search-page.json"), "p.json", cats);
+    Imported im =
+        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/search-page.json"), "p.json", cats, kToday);
     REQUIRE(im.errors.empty());
     REQUIRE(im.activities.size() == 3);
 
@@ -182,7 +186,7 @@ TEST_CASE("UiTdatabank events become activities with every field the model carri
     CHECK(swim->availability.registration_to == core::Date{2027, 5, 31});
     CHECK(swim->location.address == "Sportlaan 2, 9999 Brugdonk");
     CHECK(swim->location.lat == Approx(51.0452));
-    CHECK(swim->audience.wheelchair);
+    CHECK(swim->audience.wheelchair == true);
     CHECK(swim->audience.signup == core::Signup::kRegistration);
     CHECK(swim->contact.phone == "09 000 14 01");
     CHECK(swim->last_checked == core::Date{2026, 11, 1});
@@ -193,7 +197,8 @@ TEST_CASE("UiTdatabank events become activities with every field the model carri
     CHECK(read->audience.age_min == 0);
     CHECK(read->audience.age_max == 12);
     CHECK(read->price.cents == 0);
-    CHECK(read->audience.signup == core::Signup::kWalkIn);
+    // No booking information says nothing: not "gewoon binnenlopen" (it used to be walk-in).
+    CHECK_FALSE(read->audience.signup.has_value());
     CHECK(read->schedule.days == std::vector<core::Weekday>{core::Weekday::kSat});  // 5 December 2026
     CHECK(read->schedule.start == "10:00");
 
@@ -219,7 +224,7 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
     core::Catalogue c;
     c.categories = demo.categories;
     std::string events = Slurp(BRUGPUNT_FIXTURES "/uitdatabank/events.json");
-    Merge(c, ImportJsonLd(events, "e.json", c.categories));
+    Merge(c, ImportJsonLd(events, "e.json", c.categories, kToday));
     REQUIRE(c.activities.size() == 4);
     core::Activity& swim = c.activities[0];
     swim.pictograms = {"swimmer"};
@@ -227,7 +232,7 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
     swim.audience.dutch = core::DutchNeeded::kALittle;
 
     Imported changes =
-        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/changes.json"), "c.json", c.categories);
+        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/changes.json"), "c.json", c.categories, kToday);
     CHECK(changes.removed == std::vector<std::string>{"uit-2b2c3d4e-2222-4aaa-9bbb-000000000002"});
     Merge(c, changes);
     REQUIRE(c.activities.size() == 3);
@@ -241,8 +246,8 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
 }
 
 TEST_CASE("JSON-LD that is not JSON, or an event without @id, is reported", "[staff]") {
-    CHECK(FormatProblem(ImportJsonLd("{", "x.json", {}).errors.at(0)) == "x.json: not JSON");
-    Imported im = ImportJsonLd(R"([{"name": {"nl": "Zonder id"}}])", "x.json", {});
+    CHECK(FormatProblem(ImportJsonLd("{", "x.json", {}, kToday).errors.at(0)) == "x.json: not JSON");
+    Imported im = ImportJsonLd(R"([{"name": {"nl": "Zonder id"}}])", "x.json", {}, kToday);
     CHECK(im.activities.empty());
     CHECK(FormatProblem(im.errors.at(0)) == "x.json: event 1 has no @id; left out");
 }
