@@ -94,6 +94,10 @@ struct Audience {
     std::optional<bool> wheelchair;
     bool alcohol_free = false;
     std::string food_notes;
+    // UiTdatabank's taaliconen, 1 (almost no Dutch) to 4 (good Dutch), where the source has them.
+    std::optional<int> dutch_icons;
+    // A good chance to practise Dutch: newcomers and their coaches look for these.
+    bool practise_dutch = false;
 
     bool operator==(const Audience&) const = default;
 };

@@ -113,6 +113,8 @@ void CheckActivity(const Catalogue& catalogue, const Activity& a, std::vector<Is
     // bruikbaar
     if (a.audience.age_min < 0 || a.audience.age_max > 120 || a.audience.age_min > a.audience.age_max)
         c.Fail("audience.age", "leeftijd van/tot klopt niet");
+    if (a.audience.dutch_icons && (*a.audience.dutch_icons < 1 || *a.audience.dutch_icons > 4))
+        c.Fail("audience.dutch_icons", "taaliconen gaan van 1 tot 4");
     c.Text("audience.food_notes", a.audience.food_notes);
 
     // betrouwbaar

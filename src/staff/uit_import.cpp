@@ -128,10 +128,9 @@ std::optional<int> TaaliconenOf(const json& e) {
 std::optional<core::DutchNeeded> DutchFromLabels(const json& e) {
     auto icons = TaaliconenOf(e);
     if (!icons) return std::nullopt;
-    // One icon: you can take part with (almost) no Dutch; two: a little; three or four: good Dutch.
-    return *icons == 1   ? core::DutchNeeded::kNone
-           : *icons == 2 ? core::DutchNeeded::kALittle
-                         : core::DutchNeeded::kGood;
+    // Even one icon asks for some Dutch, so no label ever says "geen Nederlands nodig": one or
+    // two icons are a little, three or four good Dutch. The icons themselves are kept as well.
+    return *icons <= 2 ? core::DutchNeeded::kALittle : core::DutchNeeded::kGood;
 }
 
 // What the document is, from its @type or, in older exports without one, its @id's path.
@@ -318,6 +317,7 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
         if (Str(t, "domain") == "facility" && Str(t, "label").find("olstoel") != std::string::npos)
             a.audience.wheelchair = true;
     a.audience.dutch = DutchFromLabels(e);
+    a.audience.dutch_icons = TaaliconenOf(e);
 
     const json& contact = Child(e, "contactPoint");
     for (const auto& p : Child(contact, "phone"))
@@ -337,7 +337,7 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     if (auto modified = DateOf(Str(e, "modified"))) a.last_checked = *modified;
     m.notes.push_back(
         "to fill in: pictograms, de eerste keer (where, who meets you, what to bring, what happens), "
-        "Dutch needed, transit");
+        "transit");
     if (auto unknown = a.UnknownFields(); !unknown.empty()) {
         std::string list;
         for (const auto& f : unknown) list += (list.empty() ? "" : ", ") + f;

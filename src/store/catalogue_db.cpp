@@ -79,6 +79,8 @@ SearchSql BuildSearch(const Filter& f) {
         where += " AND a.dutch = ?";
         q.text_args.push_back(std::string(DutchNeededCode(DutchNeeded::kNone)));
     }
+    // Read from the activity's own document, so a db written before this filter answers it too.
+    if (f.practise_dutch) where += " AND json_extract(a.doc, '$.audience.practise_dutch') = 1";
     if (f.walk_in) {
         where += " AND a.signup = ?";
         q.text_args.push_back(std::string(SignupCode(Signup::kWalkIn)));

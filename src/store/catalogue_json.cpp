@@ -261,6 +261,8 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
     a.audience.age_max = au.Int("age_max");
     a.audience.for_whom = au.Enum("for_whom", &ParseForWhom, ForWhom::kMixed, "mixed, girls, boys");
     a.audience.dutch = au.MaybeEnum("dutch", &ParseDutchNeeded, "none, a-little, good");
+    a.audience.dutch_icons = au.MaybeInt("dutch_icons");
+    if (au.Present("practise_dutch")) a.audience.practise_dutch = au.Bool("practise_dutch");
     a.audience.signup = au.MaybeEnum("signup", &ParseSignup, "walk-in, registration");
     a.audience.childcare = au.MaybeBool("childcare");
     a.audience.children_welcome = au.Bool("children_welcome");
@@ -347,6 +349,8 @@ json ActivityJson(const Activity& a) {
                      {"alcohol_free", a.audience.alcohol_free},
                      {"food_notes", a.audience.food_notes}};
     PutCode(audience, "dutch", a.audience.dutch, &DutchNeededCode);
+    PutKnown(audience, "dutch_icons", a.audience.dutch_icons);
+    if (a.audience.practise_dutch) audience["practise_dutch"] = true;
     PutCode(audience, "signup", a.audience.signup, &SignupCode);
     PutKnown(audience, "childcare", a.audience.childcare);
     PutKnown(audience, "wheelchair", a.audience.wheelchair);

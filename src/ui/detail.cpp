@@ -102,9 +102,11 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
                             : *au.dutch == core::DutchNeeded::kALittle ? "dutch.a_little"
                                                                        : "dutch.good";
         who.lines.push_back({"", Tr(dutch), "speech"});
+        if (au.dutch_icons) who.lines.push_back({"", Format("dutch.icons", *au.dutch_icons), "speech"});
     } else {
         who.lines.push_back(AskDesk("unknown.dutch"));
     }
+    if (au.practise_dutch) who.lines.push_back({"", Tr("dutch.practise"), "speaking"});
     if (!au.signup)
         who.lines.push_back(AskDesk("unknown.signup"));
     else if (*au.signup == core::Signup::kWalkIn)

@@ -86,6 +86,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         {"chip:trial", Tr("chip.trial"), "eyes", f.trial},
         {"chip:places", Tr("chip.places"), "check", f.places_free},
         {"chip:no_dutch", Tr("chip.no_dutch"), "globe", f.no_dutch},
+        {"chip:practise_dutch", Tr("chip.practise_dutch"), "speaking", f.practise_dutch},
         {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
     };
     bool any = f != core::Filter{.category = f.category};
@@ -112,6 +113,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
             out.push_back(ToggleChip{core::Chip::kPlacesFree});
         else if (id == "chip:no_dutch")
             out.push_back(ToggleChip{core::Chip::kNoDutch});
+        else if (id == "chip:practise_dutch")
+            out.push_back(ToggleChip{core::Chip::kPractiseDutch});
         else if (id == "chip:walk_in")
             out.push_back(ToggleChip{core::Chip::kWalkIn});
         else if (id == "chip:clear")

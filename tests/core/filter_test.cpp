@@ -138,3 +138,12 @@ TEST_CASE("Unknown fields are listed; an activity's end and a stale check are da
     a.last_checked = {};
     CHECK(a.CheckedLongAgo({2026, 11, 29}, 180));  // never checked is not trustworthy either
 }
+
+TEST_CASE("Nederlands oefenen finds the activities marked as a chance to practise Dutch") {
+    Activity a = ValidActivity("x");
+    Filter f{.practise_dutch = true};
+    CHECK_FALSE(Matches(a, f));
+    a.audience.practise_dutch = true;
+    CHECK(Matches(a, f));
+    CHECK(f.Chip(Chip::kPractiseDutch));
+}

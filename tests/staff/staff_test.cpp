@@ -332,6 +332,11 @@ TEST_CASE("UiTdatabank: the taaliconen label gives the Dutch needed", "[staff]")
                                testing::DemoParsed().catalogue.categories, kToday);
     REQUIRE(im.activities.size() == 1);
     CHECK(im.activities[0].audience.dutch == core::DutchNeeded::kALittle);  // twee taaliconen
+    CHECK(im.activities[0].audience.dutch_icons == 2);
+    // No label ever reads as "geen Nederlands nodig": an event without one stays unknown.
+    Imported none = ImportJsonLd(Fixture("unknowns.json"), "u.json", {}, kToday);
+    REQUIRE(none.activities.size() == 1);
+    CHECK_FALSE(none.activities[0].audience.dutch_icons.has_value());
     CHECK(im.activities[0].category == "taal");
 }
 

@@ -102,10 +102,13 @@ TEST_CASE("List: a card opens its activity and each chip toggles its filter") {
     REQUIRE(Only<OpenActivity>(a));
     CHECK(Only<OpenActivity>(a)->id == "sport-1");
 
-    std::pair<const char*, core::Chip> chips[] = {
-        {"chip:free", core::Chip::kFree},        {"chip:girls", core::Chip::kGirls},
-        {"chip:trial", core::Chip::kTrial},      {"chip:places", core::Chip::kPlacesFree},
-        {"chip:no_dutch", core::Chip::kNoDutch}, {"chip:walk_in", core::Chip::kWalkIn}};
+    std::pair<const char*, core::Chip> chips[] = {{"chip:free", core::Chip::kFree},
+                                                  {"chip:girls", core::Chip::kGirls},
+                                                  {"chip:trial", core::Chip::kTrial},
+                                                  {"chip:places", core::Chip::kPlacesFree},
+                                                  {"chip:no_dutch", core::Chip::kNoDutch},
+                                                  {"chip:walk_in", core::Chip::kWalkIn},
+                                                  {"chip:practise_dutch", core::Chip::kPractiseDutch}};
     for (auto [id, chip] : chips) {
         auto t = h.Tap(id);
         INFO(id);
@@ -612,4 +615,18 @@ TEST_CASE("Detail: a 'laatst nagekeken' older than the catalogue allows says 'mi
     Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
     h.Frame();
     CHECK_FALSE(AnyContains(TextsIn("block:contact"), "Misschien niet meer juist"));
+}
+
+TEST_CASE("Detail: taaliconen and a chance to practise Dutch are shown with the Dutch needed") {
+    UiHarness h(ImVec2(1920, 2400));
+    core::Catalogue c = *Fixture();
+    c.activities[0].audience.dutch = core::DutchNeeded::kALittle;
+    c.activities[0].audience.dutch_icons = 2;
+    c.activities[0].audience.practise_dutch = true;
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    auto who = TextsIn("block:for_whom");
+    CHECK(AnyContains(who, "Taaliconen: 2 van 4."));
+    CHECK(AnyContains(who, h.strings.Get("dutch.practise")));
+    CHECK(AnyContains(who, h.strings.Get("dutch.a_little")));
 }
