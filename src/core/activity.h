@@ -174,6 +174,9 @@ struct Category {
     std::string word;  // one Dutch word for the tile
     std::string pictogram;
     std::map<std::string, std::string> translations;  // the word, by language code
+    // "Wat is een jeugdbeweging?": what happens, who leads it, what it costs, what parents do.
+    // Plain Dutch, a few short sentences; empty: the list shows no "Wat is dit?".
+    std::string explanation;
 
     bool operator==(const Category&) const = default;
 };

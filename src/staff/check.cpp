@@ -209,6 +209,7 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
     std::vector<core::Issue> issues;
     std::map<std::string, int> csv_rows;  // activity id -> row
     int stale_after = core::kDefaultStaleAfterDays;
+    std::vector<core::Category> categories;  // a catalogue's; the sheet has none
     if (csv) {
         Imported imported = ImportCsv(text, path);
         report.errors = imported.errors;
@@ -239,6 +240,7 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
         for (auto& i : core::ValidateCatalogue(parsed->catalogue)) issues.push_back(i);
         activities = parsed->catalogue.activities;
         stale_after = parsed->catalogue.stale_after_days;
+        categories = parsed->catalogue.categories;
     }
     auto where = [&](const std::string& id, const std::string& field) -> std::pair<int, int> {
         if (!csv) return LocateJson(text, id, field);
@@ -269,6 +271,11 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
                                           "check it and set last_checked"});
         }
     }
+    for (const auto& c : categories)
+        for (const auto& w : PlainLanguageWarnings(c.explanation, jargon)) {
+            auto [row, column] = csv ? std::pair{0, 0} : LocateJson(text, c.id, "explanation");
+            report.warnings.push_back({path, row, column, "categories." + c.id + ".explanation: " + w});
+        }
     for (const auto& a : activities)
         for (const auto& [field, value] : VisitorTexts(a))
             for (const auto& w : PlainLanguageWarnings(value, jargon)) {

@@ -299,7 +299,8 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
             continue;
         }
         Reader cr(c, "", "categories.", issues);
-        Category category{cr.Str("id"), cr.Str("word"), cr.Str("pictogram"), {}};
+        Category category{cr.Str("id"), cr.Str("word"), cr.Str("pictogram"), {}, {}};
+        if (cr.Present("explanation")) category.explanation = cr.Str("explanation");
         if (auto t = c.find("translations"); t != c.end() && t->is_object())
             for (auto it = t->begin(); it != t->end(); ++it)
                 if (it->is_string() && FindLanguage(it.key()))
@@ -387,9 +388,12 @@ json ActivityJson(const Activity& a) {
 
 json HeaderJson(const Catalogue& cat) {
     json cats = json::array();
-    for (const auto& c : cat.categories)
-        cats.push_back(
-            {{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}, {"translations", c.translations}});
+    for (const auto& c : cat.categories) {
+        json one = {
+            {"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}, {"translations", c.translations}};
+        if (!c.explanation.empty()) one["explanation"] = c.explanation;
+        cats.push_back(std::move(one));
+    }
     return json{{"format", kCatalogueFormat},
                 {"municipality", cat.municipality},
                 {"version", cat.version},

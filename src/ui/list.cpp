@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "format.h"
+#include "info_block.h"
 #include "spoken.h"
 
 namespace brugpunt::ui {
@@ -75,6 +76,22 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     ImGui::PopFont();
     if (m.category)
         Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, CurrentMetrics().Mm(30)));
+
+    // "Wat is sport?": what a newcomer may not know about this kind of activity, and can hear.
+    if (m.category && !m.category->explanation.empty()) {
+        ImGui::Spacing();
+        std::string question = Format("list.what_is", m.category->word);
+        if (BigButton("list:explain", question, m.Picto("info"), ImVec2(0, CurrentMetrics().HitTarget()),
+                      local.list.explain ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+            local.list.explain = !local.list.explain;
+        if (local.list.explain) {
+            ImGui::Spacing();
+            InfoBlock what{"block:explain", m.category->pictogram.c_str(), question, {}};
+            what.lines.push_back({"", m.category->explanation});
+            DrawInfoBlocks(m, {what}, 1, out);
+        }
+        ImGui::Spacing();
+    }
 
     std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
     std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");

@@ -440,3 +440,20 @@ TEST_CASE("check lists a \"laatst nagekeken\" older than the catalogue allows", 
     c.stale_after_days = 400;  // staff may allow more
     CHECK(CheckFile("c.json", store::CatalogueToJson(c), {}, kToday).to_fill.empty());
 }
+
+TEST_CASE("The demo's category explanations are plain Dutch, and check reads them", "[staff]") {
+    const core::Catalogue& demo = testing::DemoParsed().catalogue;
+    for (const auto& cat : demo.categories) {
+        INFO(cat.id);
+        CHECK_FALSE(cat.explanation.empty());
+        CHECK(PlainLanguageWarnings(cat.explanation, {}).empty());
+    }
+    core::Catalogue c = demo;
+    c.activities.clear();
+    c.categories[0].explanation =
+        "Een jeugdbeweging is een vereniging waar kinderen en jongeren elke week samen komen spelen.";
+    CheckReport r = CheckFile("c.json", store::CatalogueToJson(c), {}, kToday);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0].message,
+               Catch::StartsWith("categories.sport.explanation: a sentence of 14 words"));
+}

@@ -630,3 +630,24 @@ TEST_CASE("Detail: taaliconen and a chance to practise Dutch are shown with the 
     CHECK(AnyContains(who, h.strings.Get("dutch.practise")));
     CHECK(AnyContains(who, h.strings.Get("dutch.a_little")));
 }
+
+TEST_CASE("List: 'Wat is dit?' opens the category's explanation, with a speaker button") {
+    UiHarness h;
+    core::Catalogue c = *Fixture();
+    c.categories[0].explanation = "Je sport samen in een club. Een trainer leidt de training.";
+    Show(h, core::Screen::kList, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK_FALSE(h.Has("block:explain"));
+    h.Tap("list:explain");
+    h.Frame();
+    REQUIRE(h.Has("block:explain"));
+    CHECK(AnyContains(TextsIn("block:explain"), "Een trainer leidt de training."));
+    auto spoken = h.Tap("speak:block:explain");
+    REQUIRE(Only<Speak>(spoken));
+    CHECK_THAT(Only<Speak>(spoken)->text.dutch, Catch::Contains("Je sport samen in een club."));
+    // A category without an explanation has no such button.
+    c.categories[0].explanation.clear();
+    Show(h, core::Screen::kList, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK_FALSE(h.Has("list:explain"));
+}
