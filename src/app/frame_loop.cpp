@@ -48,6 +48,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         const bool swapped = p.kiosk.TakeCatalogueSwapped();
         if (swapped) want(kSettleFrames);
         if (p.kiosk.RefreshAudio()) want(1);  // show or hide the audio controls
+        if (p.today && p.kiosk.SetToday(p.today())) want(kSettleFrames);
 
         // 3. The clock's actions: a touch keeps the session, time may end it.
         core::TimePoint now = p.clock.Now();

@@ -23,6 +23,7 @@ struct FrameLoopParts {
     FrameLog& frame_log;
     WidgetMap& widget_map;
     FrameWatchdog& watchdog;
+    core::Date (*today)();  // the local date, asked each turn so midnight is noticed
 };
 
 struct FrameLoopStats {

@@ -143,6 +143,14 @@ bool Kiosk::SetSyncStatus(const sync::SyncStatus& st) {
     return StaffVisible();
 }
 
+bool Kiosk::SetToday(core::Date today) {
+    if (today == m_fixed.today) return false;
+    m_fixed.today = today;
+    RefreshList();
+    Rebuild(m_now);
+    return true;
+}
+
 void Kiosk::SetCatalogueProblem(std::string problem) {
     m_staff.catalogue_problem = std::move(problem);
     Rebuild(m_now);
@@ -240,9 +248,11 @@ void Kiosk::RefreshList() {
         m_log("search failed: " + ids.error().message);
         return;
     }
+    // An activity whose dates have all passed leaves by itself, whatever the catalogue's age.
     for (const auto& id : ids.value())
         if (auto it = m_index.find(id); it != m_index.end())
-            m_list.push_back(&m_cat.catalogue->activities[it->second]);
+            if (const core::Activity& a = m_cat.catalogue->activities[it->second]; !a.Ended(m_fixed.today))
+                m_list.push_back(&a);
 }
 
 void Kiosk::Rebuild(core::TimePoint now) {

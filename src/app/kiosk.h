@@ -76,6 +76,9 @@ class Kiosk {
     // A new catalogue, between two frames: everything the screens read is rebuilt from it at
     // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
     void ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now);
+    // The date changed (at midnight): activities that are over leave the list, without a sync.
+    // True when it did change.
+    bool SetToday(core::Date today);
     // True once after each ReplaceCatalogue, for the frame loop's settle frames and frame log.
     bool TakeCatalogueSwapped() { return std::exchange(m_swapped, false); }
 

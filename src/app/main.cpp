@@ -223,7 +223,7 @@ int Run(const core::Options& o, const core::Config& config) {
     app::WidgetMap widget_map(o.widget_map);
     app::FrameWatchdog watchdog(Log);
     app::FrameLoopStats stats = app::RunFrameLoop(
-        {*platform, textures, kiosk, queue, clock, notifier, frame_log, widget_map, watchdog});
+        {*platform, textures, kiosk, queue, clock, notifier, frame_log, widget_map, watchdog, Today});
 
     // Shutdown: nobody may wait on a loop that has stopped, then the workers end.
     queue.Close();

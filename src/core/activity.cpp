@@ -46,6 +46,35 @@ std::string Activity::ClipFor(std::string_view field, std::string_view lang) con
     return {};
 }
 
+bool Activity::TrialOffered() const {
+    return IsYes(availability.trial_possible) && availability.status != Status::kFull;
+}
+
+bool Activity::Ended(const Date& today) const {
+    return schedule.last_date && *schedule.last_date < today;
+}
+
+bool Activity::CheckedLongAgo(const Date& today, int max_days) const {
+    return last_checked == Date{} || DaysBetween(last_checked, today) > max_days;
+}
+
+std::vector<std::string> Activity::UnknownFields() const {
+    std::vector<std::string> out;
+    auto add = [&](bool unknown, const char* field) {
+        if (unknown) out.push_back(field);
+    };
+    add(!price.cents, "price.cents");
+    // A free activity has no social price to ask about.
+    add(!price.social_cents && price.cents != 0, "price.social_cents");
+    add(!availability.status, "availability.status");
+    add(!availability.trial_possible, "availability.trial_possible");
+    add(!audience.dutch, "audience.dutch");
+    add(!audience.signup, "audience.signup");
+    add(!audience.childcare, "audience.childcare");
+    add(!audience.wheelchair, "audience.wheelchair");
+    return out;
+}
+
 const Activity* Catalogue::FindActivity(std::string_view id) const {
     for (const auto& a : activities)
         if (a.id == id) return &a;

@@ -23,11 +23,14 @@ struct FirstVisit {
     bool operator==(const FirstVisit&) const = default;
 };
 
+// Unknown is a value: a field that a source may leave empty is optional, and nothing (std::nullopt)
+// means nobody said. The kiosk shows it as "vraag het aan de balie", never as no, free or none.
+
 // betaalbaar. Money is in euro cents so "gratis" is exactly 0.
 struct Price {
-    int cents = 0;
+    std::optional<int> cents;
     std::string period;  // "per jaar", "per keer", ...
-    int social_cents = 0;
+    std::optional<int> social_cents;
     std::vector<std::string> passes;  // "UiTPAS", "kansenpas", ...
     std::string how_to_get_pass;
     bool material_available = false;
@@ -40,8 +43,8 @@ enum class Status { kPlacesFree, kWaitingList, kFull };
 
 // beschikbaar.
 struct Availability {
-    Status status = Status::kPlacesFree;
-    bool trial_possible = false;
+    std::optional<Status> status;
+    std::optional<bool> trial_possible;
     Date registration_from;
     Date registration_to;
     std::optional<Date> reopens_on;  // "De inschrijving gaat weer open op ..."
@@ -69,6 +72,8 @@ struct Schedule {
     std::string end;
     std::string season;  // "september tot juni"
     bool in_school_hours = false;
+    // The last day it takes place; nothing: it goes on. Past it, the kiosk stops showing it.
+    std::optional<Date> last_date;
 
     bool operator==(const Schedule&) const = default;
 };
@@ -82,13 +87,17 @@ struct Audience {
     int age_min = 0;
     int age_max = 99;
     ForWhom for_whom = ForWhom::kMixed;
-    DutchNeeded dutch = DutchNeeded::kNone;
-    Signup signup = Signup::kRegistration;
-    bool childcare = false;
-    bool children_welcome = false;
-    bool wheelchair = false;
+    std::optional<DutchNeeded> dutch;
+    std::optional<Signup> signup;
+    std::optional<bool> childcare;
+    bool children_welcome = false;  // shown only when true: its absence claims nothing
+    std::optional<bool> wheelchair;
     bool alcohol_free = false;
     std::string food_notes;
+    // UiTdatabank's taaliconen, 1 (almost no Dutch) to 4 (good Dutch), where the source has them.
+    std::optional<int> dutch_icons;
+    // A good chance to practise Dutch: newcomers and their coaches look for these.
+    bool practise_dutch = false;
 
     bool operator==(const Audience&) const = default;
 };
@@ -144,6 +153,16 @@ struct Activity {
 
     bool operator==(const Activity&) const = default;
 
+    // Whether a visitor may be sent to a trial session: never when the group is full, whatever
+    // the catalogue says.
+    bool TrialOffered() const;
+    // Every date it has is before today: it is over and leaves the kiosk.
+    bool Ended(const Date& today) const;
+    // Nobody checked it for longer than max_days: what it says may no longer be true.
+    bool CheckedLongAgo(const Date& today, int max_days) const;
+    // The fields still unknown ("price.cents", "audience.dutch", ...), for staff to fill in.
+    std::vector<std::string> UnknownFields() const;
+
     // The texts in lang; nothing for Dutch, whose texts are the activity's own.
     const ActivityTexts* TextsIn(const std::string& lang) const;
     // The clip of field in lang; empty when there is none.
@@ -155,6 +174,9 @@ struct Category {
     std::string word;  // one Dutch word for the tile
     std::string pictogram;
     std::map<std::string, std::string> translations;  // the word, by language code
+    // "Wat is een jeugdbeweging?": what happens, who leads it, what it costs, what parents do.
+    // Plain Dutch, a few short sentences; empty: the list shows no "Wat is dit?".
+    std::string explanation;
 
     bool operator==(const Category&) const = default;
 };
@@ -169,9 +191,13 @@ struct Desk {
     bool operator==(const Desk&) const = default;
 };
 
+// A "laatst nagekeken" older than this many days is shown as "misschien niet meer juist".
+inline constexpr int kDefaultStaleAfterDays = 180;
+
 struct Catalogue {
     std::string municipality;
     long long version = 0;
+    int stale_after_days = kDefaultStaleAfterDays;
     Desk desk;
     std::vector<Category> categories;
     std::vector<Activity> activities;
@@ -193,5 +219,9 @@ std::optional<Signup> ParseSignup(std::string_view code);
 
 // "€ 12,50" / "gratis".
 std::string FormatEuro(int cents);
+// True only when someone said yes: an unknown is never yes.
+inline bool IsYes(const std::optional<bool>& v) {
+    return v.value_or(false);
+}
 
 }  // namespace brugpunt::core

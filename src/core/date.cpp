@@ -40,6 +40,24 @@ std::optional<Date> ParseDate(std::string_view text) {
     return d;
 }
 
+namespace {
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+long long DayNumber(const Date& d) {
+    int y = d.year - (d.month <= 2);
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<long long>(era) * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+int DaysBetween(const Date& from, const Date& to) {
+    return static_cast<int>(DayNumber(to) - DayNumber(from));
+}
+
 std::string FormatDate(const Date& date) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);

@@ -22,6 +22,9 @@ std::string FormatDate(const Date& date);
 // "23 november 2026", for people.
 std::string FormatDateDutch(const Date& date);
 
+// Whole days from `from` to `to`; negative when `to` is earlier.
+int DaysBetween(const Date& from, const Date& to);
+
 // "18:30" -> minutes since midnight; nullopt when malformed.
 std::optional<int> ParseClockTime(std::string_view text);
 

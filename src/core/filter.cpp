@@ -17,6 +17,8 @@ bool Filter::Chip(enum Chip chip) const {
             return places_free;
         case Chip::kNoDutch:
             return no_dutch;
+        case Chip::kPractiseDutch:
+            return practise_dutch;
         case Chip::kWalkIn:
             return walk_in;
     }
@@ -40,6 +42,9 @@ void Filter::SetChip(enum Chip chip, bool on) {
         case Chip::kNoDutch:
             no_dutch = on;
             break;
+        case Chip::kPractiseDutch:
+            practise_dutch = on;
+            break;
         case Chip::kWalkIn:
             walk_in = on;
             break;
@@ -48,11 +53,13 @@ void Filter::SetChip(enum Chip chip, bool on) {
 
 bool Matches(const Activity& a, const Filter& f) {
     if (!f.category.empty() && a.category != f.category) return false;
+    // A chip asks for a yes: an unknown never passes it as if it were one.
     if (f.free_only && a.price.cents != 0) return false;
     if (f.girls_only && a.audience.for_whom != ForWhom::kGirlsWomen) return false;
-    if (f.trial && !a.availability.trial_possible) return false;
+    if (f.trial && !a.TrialOffered()) return false;
     if (f.places_free && a.availability.status != Status::kPlacesFree) return false;
     if (f.no_dutch && a.audience.dutch != DutchNeeded::kNone) return false;
+    if (f.practise_dutch && !a.audience.practise_dutch) return false;
     if (f.walk_in && a.audience.signup != Signup::kWalkIn) return false;
     if (f.age && (*f.age < a.audience.age_min || *f.age > a.audience.age_max)) return false;
     if (f.day && std::find(a.schedule.days.begin(), a.schedule.days.end(), *f.day) == a.schedule.days.end())

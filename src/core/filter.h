@@ -9,9 +9,9 @@
 
 namespace brugpunt::core {
 
-enum class Chip { kFree, kGirls, kTrial, kPlacesFree, kNoDutch, kWalkIn };
-inline constexpr Chip kAllChips[] = {Chip::kFree,       Chip::kGirls,   Chip::kTrial,
-                                     Chip::kPlacesFree, Chip::kNoDutch, Chip::kWalkIn};
+enum class Chip { kFree, kGirls, kTrial, kPlacesFree, kNoDutch, kPractiseDutch, kWalkIn };
+inline constexpr Chip kAllChips[] = {Chip::kFree,    Chip::kGirls,         Chip::kTrial, Chip::kPlacesFree,
+                                     Chip::kNoDutch, Chip::kPractiseDutch, Chip::kWalkIn};
 
 struct Filter {
     std::string category;  // empty: every category
@@ -20,6 +20,7 @@ struct Filter {
     bool trial = false;
     bool places_free = false;
     bool no_dutch = false;
+    bool practise_dutch = false;
     bool walk_in = false;
     std::optional<int> age;
     std::optional<Weekday> day;

@@ -73,9 +73,11 @@ void CheckActivity(const Catalogue& catalogue, const Activity& a, std::vector<Is
     c.Text("first_visit.what_happens", a.first_visit.what_happens);
 
     // betaalbaar
-    if (a.price.cents < 0) c.Fail("price.cents", "mag niet negatief zijn");
-    c.Text("price.period", a.price.period);
-    if (a.price.social_cents < 0 || a.price.social_cents > a.price.cents)
+    // An unknown price is not an error (check lists it to fill in); a stated one must make sense.
+    if (a.price.cents && *a.price.cents < 0) c.Fail("price.cents", "mag niet negatief zijn");
+    if (a.price.cents) c.Text("price.period", a.price.period);
+    if (a.price.social_cents &&
+        (*a.price.social_cents < 0 || (a.price.cents && *a.price.social_cents > *a.price.cents)))
         c.Fail("price.social_cents", "moet tussen 0 en de gewone prijs liggen");
     if (a.price.cents > 0) {
         c.NonEmpty("price.passes", a.price.passes);
@@ -111,6 +113,8 @@ void CheckActivity(const Catalogue& catalogue, const Activity& a, std::vector<Is
     // bruikbaar
     if (a.audience.age_min < 0 || a.audience.age_max > 120 || a.audience.age_min > a.audience.age_max)
         c.Fail("audience.age", "leeftijd van/tot klopt niet");
+    if (a.audience.dutch_icons && (*a.audience.dutch_icons < 1 || *a.audience.dutch_icons > 4))
+        c.Fail("audience.dutch_icons", "taaliconen gaan van 1 tot 4");
     c.Text("audience.food_notes", a.audience.food_notes);
 
     // betrouwbaar

@@ -201,13 +201,15 @@ std::vector<std::string> PlainLanguageWarnings(std::string_view text, const std:
     return out;
 }
 
-CheckReport CheckFile(const std::string& path, const std::string& text,
-                      const std::vector<JargonTerm>& jargon) {
+CheckReport CheckFile(const std::string& path, const std::string& text, const std::vector<JargonTerm>& jargon,
+                      const core::Date& today) {
     CheckReport report;
     bool csv = path.size() > 4 && Lower(path.substr(path.size() - 4)) == ".csv";
     std::vector<core::Activity> activities;
     std::vector<core::Issue> issues;
     std::map<std::string, int> csv_rows;  // activity id -> row
+    int stale_after = core::kDefaultStaleAfterDays;
+    std::vector<core::Category> categories;  // a catalogue's; the sheet has none
     if (csv) {
         Imported imported = ImportCsv(text, path);
         report.errors = imported.errors;
@@ -237,6 +239,8 @@ CheckReport CheckFile(const std::string& path, const std::string& text,
         issues = parsed->issues;
         for (auto& i : core::ValidateCatalogue(parsed->catalogue)) issues.push_back(i);
         activities = parsed->catalogue.activities;
+        stale_after = parsed->catalogue.stale_after_days;
+        categories = parsed->catalogue.categories;
     }
     auto where = [&](const std::string& id, const std::string& field) -> std::pair<int, int> {
         if (!csv) return LocateJson(text, id, field);
@@ -248,6 +252,30 @@ CheckReport CheckFile(const std::string& path, const std::string& text,
         auto [row, column] = where(issue.activity_id, issue.field);
         report.errors.push_back({path, row, column, core::FormatIssue(issue)});
     }
+    for (const auto& a : activities) {
+        if (auto unknown = a.UnknownFields(); !unknown.empty()) {
+            std::string list;
+            for (const auto& f : unknown) list += (list.empty() ? "" : ", ") + f;
+            auto [row, column] = where(a.id, unknown.front());
+            report.to_fill.push_back(
+                {path, row, column,
+                 a.id + ": to fill in: " + list + " (unknown: the kiosk says \"vraag het aan de balie\")"});
+        }
+        if (a.CheckedLongAgo(today, stale_after)) {
+            auto [row, column] = where(a.id, "last_checked");
+            std::string when = a.last_checked == core::Date{} ? "never" : core::FormatDate(a.last_checked);
+            report.to_fill.push_back({path, row, column,
+                                      a.id + ": last_checked " + when + " is more than " +
+                                          std::to_string(stale_after) +
+                                          " days ago (the kiosk says \"misschien niet meer juist\"): "
+                                          "check it and set last_checked"});
+        }
+    }
+    for (const auto& c : categories)
+        for (const auto& w : PlainLanguageWarnings(c.explanation, jargon)) {
+            auto [row, column] = csv ? std::pair{0, 0} : LocateJson(text, c.id, "explanation");
+            report.warnings.push_back({path, row, column, "categories." + c.id + ".explanation: " + w});
+        }
     for (const auto& a : activities)
         for (const auto& [field, value] : VisitorTexts(a))
             for (const auto& w : PlainLanguageWarnings(value, jargon)) {

@@ -26,10 +26,14 @@ std::vector<std::string> PlainLanguageWarnings(std::string_view text, const std:
 struct CheckReport {
     std::vector<Problem> errors;
     std::vector<Problem> warnings;
+    // Per activity: what nobody said (the kiosk shows "vraag het aan de balie") and a "laatst
+    // nagekeken" too long ago (the kiosk shows "misschien niet meer juist"). Not errors: the
+    // catalogue is honest as it is, but staff can do better.
+    std::vector<Problem> to_fill;
 };
 
-// A catalogue .json or a .csv in the template's columns.
-CheckReport CheckFile(const std::string& path, const std::string& text,
-                      const std::vector<JargonTerm>& jargon);
+// A catalogue .json or a .csv in the template's columns. today dates "laatst nagekeken".
+CheckReport CheckFile(const std::string& path, const std::string& text, const std::vector<JargonTerm>& jargon,
+                      const core::Date& today);
 
 }  // namespace brugpunt::staff

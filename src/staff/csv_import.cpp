@@ -118,6 +118,20 @@ class RowReader {
         Fail(name, "'" + Text(name) + "' is geen ja of nee");
         return false;
     }
+    // An empty cell is unknown: the kiosk says "vraag het aan de balie", never no, free or none.
+    std::optional<bool> MaybeBool(const std::string& name) {
+        if (Text(name).empty()) return std::nullopt;
+        return Bool(name);
+    }
+    std::optional<int> MaybeEuro(const std::string& name) {
+        if (Text(name).empty()) return std::nullopt;
+        return Euro(name);
+    }
+    template <class T>
+    std::optional<T> MaybeEnum(const std::string& name, const std::map<std::string, T>& words) {
+        if (Text(name).empty()) return std::nullopt;
+        return Enum(name, words, words.begin()->second);
+    }
     int Int(const std::string& name, int fallback = 0) {
         std::string v = Text(name);
         if (v.empty()) return fallback;
@@ -146,7 +160,7 @@ class RowReader {
     // "12,50", "12.5", "€ 12", "gratis" -> cents
     int Euro(const std::string& name) {
         std::string v = Text(name);
-        if (v == "gratis" || v.empty()) return 0;
+        if (v == "gratis" || v == "0") return 0;
         std::string digits;
         for (char c : v)
             if ((c >= '0' && c <= '9') || c == ',' || c == '.') digits += c == ',' ? '.' : c;
@@ -198,22 +212,20 @@ core::Activity ReadActivity(RowReader& r) {
     a.organiser = r.Text("organiser");
     a.first_visit = {r.Text("first_visit_where"), r.Text("first_visit_who"), r.Text("first_visit_bring"),
                      r.Text("first_visit_what")};
-    a.price.cents = r.Euro("price_eur");
+    a.price.cents = r.MaybeEuro("price_eur");
     a.price.period = r.Text("price_period");
-    a.price.social_cents = r.Euro("social_price_eur");
+    a.price.social_cents = r.MaybeEuro("social_price_eur");
     a.price.passes = Split(r.Text("passes"), '|');
     a.price.how_to_get_pass = r.Text("how_to_get_pass");
     a.price.material_available = r.Bool("material_available");
     a.price.material_note = r.Text("material_note");
-    a.availability.status = r.Enum<Status>("status",
-                                           {{"vrij", Status::kPlacesFree},
-                                            {"free", Status::kPlacesFree},
-                                            {"wachtlijst", Status::kWaitingList},
-                                            {"waitlist", Status::kWaitingList},
-                                            {"volzet", Status::kFull},
-                                            {"full", Status::kFull}},
-                                           Status::kPlacesFree);
-    a.availability.trial_possible = r.Bool("trial_possible");
+    a.availability.status = r.MaybeEnum<Status>("status", {{"vrij", Status::kPlacesFree},
+                                                           {"free", Status::kPlacesFree},
+                                                           {"wachtlijst", Status::kWaitingList},
+                                                           {"waitlist", Status::kWaitingList},
+                                                           {"volzet", Status::kFull},
+                                                           {"full", Status::kFull}});
+    a.availability.trial_possible = r.MaybeBool("trial_possible");
     a.availability.registration_from = r.Date("registration_from");
     a.availability.registration_to = r.Date("registration_to");
     if (!r.Text("reopens_on").empty()) a.availability.reopens_on = r.Date("reopens_on");
@@ -241,16 +253,14 @@ core::Activity ReadActivity(RowReader& r) {
                                            {"jongens", ForWhom::kBoysMen},
                                            {"mannen", ForWhom::kBoysMen}},
                                           ForWhom::kMixed);
-    a.audience.dutch = r.Enum<DutchNeeded>(
+    a.audience.dutch = r.MaybeEnum<DutchNeeded>(
         "dutch",
-        {{"geen", DutchNeeded::kNone}, {"een-beetje", DutchNeeded::kALittle}, {"goed", DutchNeeded::kGood}},
-        DutchNeeded::kNone);
-    a.audience.signup =
-        r.Enum<Signup>("signup", {{"binnenlopen", Signup::kWalkIn}, {"inschrijven", Signup::kRegistration}},
-                       Signup::kRegistration);
-    a.audience.childcare = r.Bool("childcare");
+        {{"geen", DutchNeeded::kNone}, {"een-beetje", DutchNeeded::kALittle}, {"goed", DutchNeeded::kGood}});
+    a.audience.signup = r.MaybeEnum<Signup>(
+        "signup", {{"binnenlopen", Signup::kWalkIn}, {"inschrijven", Signup::kRegistration}});
+    a.audience.childcare = r.MaybeBool("childcare");
     a.audience.children_welcome = r.Bool("children_welcome");
-    a.audience.wheelchair = r.Bool("wheelchair");
+    a.audience.wheelchair = r.MaybeBool("wheelchair");
     a.audience.alcohol_free = r.Bool("alcohol_free");
     a.audience.food_notes = r.Text("food_notes");
     a.contact = {r.Text("contact_name"), r.Text("contact_photo"), Split(r.Text("contact_languages"), ' '),

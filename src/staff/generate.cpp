@@ -98,7 +98,7 @@ core::Result<core::Catalogue> Generate(const core::Catalogue& base, const Genera
         a.schedule.end = (start + 1 < 10 ? "0" : "") + std::to_string(start + 1) + ":00";
         if (a.price.cents > 0) {
             a.price.cents = pick(2, 40) * 500;
-            a.price.social_cents = a.price.cents / 5;
+            a.price.social_cents = *a.price.cents / 5;
         }
         a.availability.status = static_cast<core::Status>(pick(0, 9) < 7 ? 0 : pick(1, 2));
         a.clips.clear();
@@ -134,13 +134,16 @@ h2{margin:0 0 6px;font-size:22px} p{margin:4px 0;font-size:18px}
         std::string picto = a.pictograms.empty() ? (cat ? cat->pictogram : "") : a.pictograms.front();
         const char* status = a.availability.status == core::Status::kPlacesFree    ? "free\">Er is plaats"
                              : a.availability.status == core::Status::kWaitingList ? "wait\">Wachtlijst"
-                                                                                   : "full\">Volzet";
+                             : a.availability.status == core::Status::kFull
+                                 ? "full\">Volzet"
+                                 : "meta\">Plaats? Vraag het aan de balie";
+        std::string price = a.price.cents ? core::FormatEuro(*a.price.cents) + " " + a.price.period
+                                          : "Prijs? Vraag het aan de balie";
         std::string days;
         for (auto d : a.schedule.days) days += std::string(core::WeekdayCode(d)) + " ";
         html += "<article><img alt=\"\" src=\"" + Escape(pictogram_dir + "/" + picto + ".png") +
                 "\"><div><h2>" + Escape(a.title) + "</h2><p>" + Escape(a.summary) + "</p><p class=\"meta\">" +
-                Escape(cat ? cat->word : a.category) + " &middot; " +
-                Escape(core::FormatEuro(a.price.cents)) + " " + Escape(a.price.period) + " &middot; " +
+                Escape(cat ? cat->word : a.category) + " &middot; " + Escape(price) + " &middot; " +
                 Escape(days) + Escape(a.schedule.start) + "&ndash;" + Escape(a.schedule.end) + " &middot; " +
                 Escape(a.location.name) + "</p><p class=\"" + status + "</p></div></article>\n";
     }

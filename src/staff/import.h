@@ -37,8 +37,10 @@ Imported ImportCsv(const std::string& text, const std::string& file);
 
 // UiTdatabank (publiq) JSON-LD: one event, a list of events, or a Search API page ("member").
 // Categories are guessed from the event's terms among `categories`.
+// Organizers, places, online-only events and events that ended before today are left out; an
+// event without a value (price, Dutch, wheelchair, ...) gets no value: unknown, never a guess.
 Imported ImportJsonLd(const std::string& text, const std::string& file,
-                      const std::vector<core::Category>& categories);
+                      const std::vector<core::Category>& categories, const core::Date& today);
 
 struct UitQuery {
     std::string base_url;  // https://search.uitdatabank.be
@@ -51,11 +53,12 @@ struct UitQuery {
 // Pulls every page of /events for the postal code. Each page is reported through `progress`.
 core::Result<Imported> ImportUitdatabank(const UitQuery& query, sync::Fetcher& http,
                                          const std::vector<core::Category>& categories,
+                                         const core::Date& today,
                                          const std::function<void(int fetched, int total)>& progress);
 
 // Puts imported activities into the catalogue: new ids are added, known ids are replaced but keep
-// what only the kiosk has (pictograms, "de eerste keer", Dutch needed, transit, translations,
-// clips) when the import has none, and removed ids go.
+// what only the kiosk has (pictograms, "de eerste keer", transit, translations, clips, and every
+// value the import leaves unknown) when the import has none, and removed ids go.
 void Merge(core::Catalogue& catalogue, const Imported& imported);
 
 }  // namespace brugpunt::staff

@@ -44,7 +44,8 @@ Fill and check it.
          Adds new activities and updates known ones, keeping what only the kiosk has. OUT (or
          --base when OUT does not exist yet) gives the municipality, desk and categories.
          UiTdatabank pulls are incremental: OUT.uitdatabank remembers the last change seen.
-  check FILE [--jargon FILE]         errors as FILE:ROW:COLUMN, plain-language warnings per text
+  check FILE [--jargon FILE]         errors as FILE:ROW:COLUMN, plain-language warnings per text,
+                                     and per activity what is unknown or not checked for long
 
 Measure it.
   generate --count N --out CATALOGUE.json [--base CATALOGUE.json] [--seed S]
@@ -100,6 +101,13 @@ bool ToNumber(const std::string& s, long long& out) {
 }
 
 std::atomic<bool> g_stop{false};
+
+core::Date Today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
 
 int Keygen(const Args& a) {
     std::string key = a.Get("key");
@@ -175,10 +183,13 @@ int Check(const Args& a, const char* argv0) {
         return Fail("cannot read " + a.Get("jargon"));
     auto text = core::ReadWholeFile(a.words[0]);
     if (!text) return Fail("cannot read " + a.words[0]);
-    staff::CheckReport r = staff::CheckFile(a.words[0], *text, Jargon(a, argv0));
+    staff::CheckReport r = staff::CheckFile(a.words[0], *text, Jargon(a, argv0), Today());
     for (const auto& e : r.errors) std::printf("%s\n", staff::FormatProblem(e).c_str());
     for (const auto& w : r.warnings) std::printf("%s (warning)\n", staff::FormatProblem(w).c_str());
-    std::printf("%zu errors, %zu plain-language warnings\n", r.errors.size(), r.warnings.size());
+    for (const auto& f : r.to_fill) std::printf("%s\n", staff::FormatProblem(f).c_str());
+    std::printf(
+        "%zu errors, %zu activities with something to fill in or check, %zu plain-language warnings\n",
+        r.errors.size(), r.to_fill.size(), r.warnings.size());
     return r.errors.empty() ? 0 : 1;
 }
 
@@ -215,7 +226,7 @@ int Import(const Args& a) {
             if (auto state = core::ReadWholeFile(state_path))
                 q.modified_from = state->substr(0, state->find('\n'));
         sync::CurlFetcher http;
-        auto r = staff::ImportUitdatabank(q, http, catalogue.categories, [](int got, int total) {
+        auto r = staff::ImportUitdatabank(q, http, catalogue.categories, Today(), [](int got, int total) {
             std::fprintf(stderr, "UiTdatabank: %d of %d events\n", got, total);
         });
         if (!r) return Fail(r.error().message);
@@ -227,7 +238,7 @@ int Import(const Args& a) {
         if (!a.Get("csv").empty()) {
             imported = staff::ImportCsv(*text, file);
         } else if (!a.Get("jsonld").empty()) {
-            imported = staff::ImportJsonLd(*text, file, catalogue.categories);
+            imported = staff::ImportJsonLd(*text, file, catalogue.categories, Today());
         } else {
             auto parsed = store::ParseCatalogueJson(*text);
             if (!parsed) return Fail(file + ": " + parsed.error().message);

@@ -105,6 +105,69 @@ std::string GuessCategory(const json& event, const std::vector<core::Category>& 
     return "";
 }
 
+// UiTdatabank's taaliconen labels: one to four icons for how much Dutch an activity asks.
+// Without one nobody said, and the Dutch needed stays unknown.
+std::optional<int> TaaliconenOf(const json& e) {
+    static const std::pair<const char*, int> kIcons[] = {{"een taalicoon", 1},
+                                                         {"één taalicoon", 1},
+                                                         {"twee taaliconen", 2},
+                                                         {"drie taaliconen", 3},
+                                                         {"vier taaliconen", 4}};
+    for (const char* key : {"labels", "hiddenLabels"})
+        for (const auto& l : Child(e, key)) {
+            if (!l.is_string()) continue;
+            std::string label = l.get<std::string>();
+            std::transform(label.begin(), label.end(), label.begin(),
+                           [](unsigned char c) { return std::tolower(c); });
+            for (const auto& [name, icons] : kIcons)
+                if (label == name) return icons;
+        }
+    return std::nullopt;
+}
+
+std::optional<core::DutchNeeded> DutchFromLabels(const json& e) {
+    auto icons = TaaliconenOf(e);
+    if (!icons) return std::nullopt;
+    // Even one icon asks for some Dutch, so no label ever says "geen Nederlands nodig": one or
+    // two icons are a little, three or four good Dutch. The icons themselves are kept as well.
+    return *icons <= 2 ? core::DutchNeeded::kALittle : core::DutchNeeded::kGood;
+}
+
+// What the document is, from its @type or, in older exports without one, its @id's path.
+std::string KindOf(const json& e) {
+    std::string type = Str(e, "@type");
+    if (!type.empty()) return type;
+    std::string id = Str(e, "@id");
+    if (id.find("/organizers/") != std::string::npos || id.find("/organizer/") != std::string::npos)
+        return "Organizer";
+    if (id.find("/place/") != std::string::npos || id.find("/places/") != std::string::npos) return "Place";
+    return "Event";
+}
+
+// UiTdatabank puts online-only events at a placeholder place (the nil UUID, address "___").
+bool OnlineOnly(const json& e) {
+    if (Str(e, "attendanceMode") == "online") return true;
+    const json& loc = Child(e, "location");
+    if (Str(loc, "@id").find("00000000-0000-0000-0000-000000000000") != std::string::npos) return true;
+    const json& address = Child(loc, "address");
+    const json& addr = Child(address, "nl").is_object() ? address["nl"] : address;
+    return Str(addr, "streetAddress") == "___" || Str(addr, "addressLocality") == "___";
+}
+
+// The last day the event takes place: its end date, the latest sub-event, or its start.
+std::optional<core::Date> LastDay(const json& e) {
+    if (Str(e, "calendarType") == "permanent") return std::nullopt;
+    std::optional<core::Date> last;
+    auto take = [&](const json& j) {
+        auto d = DateOf(Str(j, "endDate"));
+        if (!d) d = DateOf(Str(j, "startDate"));
+        if (d && (!last || *last < *d)) last = d;
+    };
+    take(e);
+    for (const auto& s : Child(e, "subEvent")) take(s);
+    return last;
+}
+
 struct Mapped {
     core::Activity activity;
     std::vector<std::string> notes;
@@ -163,7 +226,14 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
             "De prijs met UiTPAS hangt af van je pas. Vraag aan de balie wat jij betaalt.";
         m.notes.push_back("price: the UiTPAS price is indicative; the desk tells each visitor theirs");
     }
-    if (a.price.social_cents > a.price.cents) a.price.social_cents = a.price.cents;
+    // No priceInfo is no price: unknown, never "gratis".
+    if (!a.price.cents) {
+        a.price.social_cents.reset();
+    } else if (a.price.social_cents > a.price.cents) {
+        a.price.social_cents = a.price.cents;
+    } else if (a.price.cents == 0) {
+        a.price.social_cents = 0;  // free for everyone is free with a pass too
+    }
 
     // Where.
     const json& loc = Child(e, "location");
@@ -210,6 +280,7 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
         }
     }
     a.schedule.days.assign(days.begin(), days.end());
+    a.schedule.last_date = LastDay(e);
     auto first = DateOf(Str(e, "startDate")), last = DateOf(Str(e, "endDate"));
     if (first && last)
         a.schedule.season = first->month == last->month && first->year == last->year
@@ -219,9 +290,12 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
         a.schedule.season = "het hele jaar";
 
     // Can you still take part?
+    // Booking information that says how to book means registering; none says nothing (legacy
+    // events carry it with every field null), so sign-up stays unknown rather than "binnenlopen".
     const json& booking = Child(e, "bookingInfo");
-    a.audience.signup =
-        booking.is_object() && !booking.empty() ? core::Signup::kRegistration : core::Signup::kWalkIn;
+    bool bookable = !Str(booking, "url").empty() || !Str(booking, "email").empty() ||
+                    !Str(booking, "phone").empty() || !Str(booking, "availabilityStarts").empty();
+    if (bookable) a.audience.signup = core::Signup::kRegistration;
     auto from = DateOf(Str(booking, "availabilityStarts"));
     auto to = DateOf(Str(booking, "availabilityEnds"));
     if (!from) from = DateOf(Str(e, "availableFrom"));
@@ -233,13 +307,17 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     if (to) a.availability.registration_to = *to;
     std::string availability = Str(Child(e, "bookingAvailability"), "type");
     if (availability == "Unavailable") a.availability.status = core::Status::kFull;
+    if (availability == "Available") a.availability.status = core::Status::kPlacesFree;
     std::string status = Str(Child(e, "status"), "type");
     if (status == "TemporarilyUnavailable")
         m.notes.push_back("UiTdatabank says it is postponed: check the dates");
 
+    // A facility term says yes; no term says nothing, so wheelchair access stays unknown.
     for (const auto& t : Child(e, "terms"))
         if (Str(t, "domain") == "facility" && Str(t, "label").find("olstoel") != std::string::npos)
             a.audience.wheelchair = true;
+    a.audience.dutch = DutchFromLabels(e);
+    a.audience.dutch_icons = TaaliconenOf(e);
 
     const json& contact = Child(e, "contactPoint");
     for (const auto& p : Child(contact, "phone"))
@@ -259,7 +337,13 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     if (auto modified = DateOf(Str(e, "modified"))) a.last_checked = *modified;
     m.notes.push_back(
         "to fill in: pictograms, de eerste keer (where, who meets you, what to bring, what happens), "
-        "Dutch needed, transit");
+        "transit");
+    if (auto unknown = a.UnknownFields(); !unknown.empty()) {
+        std::string list;
+        for (const auto& f : unknown) list += (list.empty() ? "" : ", ") + f;
+        m.notes.push_back("UiTdatabank does not say: " + list +
+                          "; the kiosk shows \"vraag het aan de balie\" until staff fill them in");
+    }
     return m;
 }
 
@@ -272,7 +356,7 @@ const json* Events(const json& doc, json& holder) {
 }
 
 void AddEvents(const json& events, const std::string& file, const std::vector<core::Category>& categories,
-               Imported& out) {
+               const core::Date& today, Imported& out) {
     for (size_t i = 0; i < events.size(); ++i) {
         const json& e = events[i];
         if (!e.is_object() || Str(e, "@id").empty()) {
@@ -284,10 +368,28 @@ void AddEvents(const json& events, const std::string& file, const std::vector<co
         std::string workflow = Str(e, "workflowStatus");
         std::string status = Str(Child(e, "status"), "type");
         Mapped m = MapEvent(e, categories);
+        const std::string& id = m.activity.id;
+        // Organizers and places are what events refer to, not something to take part in.
+        if (std::string kind = KindOf(e); kind == "Organizer" || kind == "Place") {
+            out.notes.push_back(id + ": " + (kind == "Place" ? "a place" : "an organizer") +
+                                " in UiTdatabank, not an activity; left out");
+            continue;
+        }
         if (workflow == "DELETED" || workflow == "REJECTED" || status == "Unavailable") {
-            out.removed.push_back(m.activity.id);
-            out.notes.push_back(m.activity.id + ": " + (status == "Unavailable" ? "cancelled" : "deleted") +
+            out.removed.push_back(id);
+            out.notes.push_back(id + ": " + (status == "Unavailable" ? "cancelled" : "deleted") +
                                 " in UiTdatabank; taken off the kiosk");
+            continue;
+        }
+        if (OnlineOnly(e)) {
+            out.removed.push_back(id);
+            out.notes.push_back(id + ": online only in UiTdatabank (no place to go to); left out");
+            continue;
+        }
+        if (m.activity.Ended(today)) {
+            out.removed.push_back(id);
+            out.notes.push_back(id + ": ended on " + core::FormatDate(*m.activity.schedule.last_date) +
+                                "; not current offer, left out");
             continue;
         }
         for (const auto& n : m.notes) out.notes.push_back(m.activity.id + ": " + n);
@@ -312,7 +414,7 @@ std::string UrlEncode(const std::string& s) {
 }  // namespace
 
 Imported ImportJsonLd(const std::string& text, const std::string& file,
-                      const std::vector<core::Category>& categories) {
+                      const std::vector<core::Category>& categories, const core::Date& today) {
     Imported out;
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
@@ -320,12 +422,13 @@ Imported ImportJsonLd(const std::string& text, const std::string& file,
         return out;
     }
     json holder;
-    AddEvents(*Events(doc, holder), file, categories, out);
+    AddEvents(*Events(doc, holder), file, categories, today, out);
     return out;
 }
 
 core::Result<Imported> ImportUitdatabank(const UitQuery& q, sync::Fetcher& http,
                                          const std::vector<core::Category>& categories,
+                                         const core::Date& today,
                                          const std::function<void(int, int)>& progress) {
     Imported out;
     int start = 0, total = 0;
@@ -355,7 +458,7 @@ core::Result<Imported> ImportUitdatabank(const UitQuery& q, sync::Fetcher& http,
                                "UiTdatabank: page at start=" + std::to_string(start) +
                                    " is not a search result (member, totalItems)"};
         total = page["totalItems"].get<int>();
-        AddEvents(page["member"], req.url, categories, out);
+        AddEvents(page["member"], req.url, categories, today, out);
         start += static_cast<int>(page["member"].size());
         if (progress) progress(start, total);
         if (page["member"].empty()) break;
@@ -380,7 +483,18 @@ void Merge(core::Catalogue& catalogue, const Imported& imported) {
         if (a.first_visit == core::FirstVisit{}) a.first_visit = old.first_visit;
         if (a.location.transit.empty()) a.location.transit = old.location.transit;
         if (a.category.empty()) a.category = old.category;
-        if (a.audience.dutch == core::DutchNeeded::kNone) a.audience.dutch = old.audience.dutch;
+        // Where the import does not say, what staff filled in stays.
+        auto keep = [](auto& field, const auto& old_field) {
+            if (!field) field = old_field;
+        };
+        keep(a.audience.dutch, old.audience.dutch);
+        keep(a.audience.signup, old.audience.signup);
+        keep(a.audience.childcare, old.audience.childcare);
+        keep(a.audience.wheelchair, old.audience.wheelchair);
+        keep(a.availability.status, old.availability.status);
+        keep(a.availability.trial_possible, old.availability.trial_possible);
+        keep(a.price.cents, old.price.cents);
+        keep(a.price.social_cents, old.price.social_cents);
         if (a.translations.empty()) a.translations = old.translations;
         if (a.clips.empty()) a.clips = old.clips;
         if (a.photo.starts_with("pictogram:") && !old.photo.empty()) a.photo = old.photo;

@@ -79,6 +79,8 @@ SearchSql BuildSearch(const Filter& f) {
         where += " AND a.dutch = ?";
         q.text_args.push_back(std::string(DutchNeededCode(DutchNeeded::kNone)));
     }
+    // Read from the activity's own document, so a db written before this filter answers it too.
+    if (f.practise_dutch) where += " AND json_extract(a.doc, '$.audience.practise_dutch') = 1";
     if (f.walk_in) {
         where += " AND a.signup = ?";
         q.text_args.push_back(std::string(SignupCode(Signup::kWalkIn)));
@@ -170,12 +172,13 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue) {
         row.Bind(1, a.id);
         row.Bind(2, position++);
         row.Bind(3, a.category);
-        row.Bind(4, static_cast<long long>(a.price.cents));
+        // Unknown is stored as a value no filter asks for (-1, ""), so it never passes one.
+        row.Bind(4, static_cast<long long>(a.price.cents.value_or(-1)));
         row.Bind(5, std::string(ForWhomCode(a.audience.for_whom)));
-        row.Bind(6, std::string(DutchNeededCode(a.audience.dutch)));
-        row.Bind(7, std::string(SignupCode(a.audience.signup)));
-        row.Bind(8, std::string(StatusCode(a.availability.status)));
-        row.Bind(9, static_cast<long long>(a.availability.trial_possible));
+        row.Bind(6, a.audience.dutch ? std::string(DutchNeededCode(*a.audience.dutch)) : std::string());
+        row.Bind(7, a.audience.signup ? std::string(SignupCode(*a.audience.signup)) : std::string());
+        row.Bind(8, a.availability.status ? std::string(StatusCode(*a.availability.status)) : std::string());
+        row.Bind(9, static_cast<long long>(a.TrialOffered()));
         row.Bind(10, static_cast<long long>(a.audience.age_min));
         row.Bind(11, static_cast<long long>(a.audience.age_max));
         row.Bind(12, DayMask(a.schedule.days));

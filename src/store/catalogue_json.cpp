@@ -75,6 +75,31 @@ class Reader {
     void Fail(const char* key, std::string message) {
         m_issues.push_back({m_id, Path(key), std::move(message)});
     }
+    // Fields a source may leave out: absent (or null) is unknown, not a problem, and never a value.
+    bool Present(const char* key) const {
+        auto it = m_obj.find(key);
+        return it != m_obj.end() && !it->is_null();
+    }
+    std::optional<int> MaybeInt(const char* key) {
+        if (!Present(key)) return std::nullopt;
+        const json* v = Find(key, json::value_t::number_integer, "een geheel getal");
+        return v ? std::optional<int>(v->get<int>()) : std::nullopt;
+    }
+    std::optional<bool> MaybeBool(const char* key) {
+        if (!Present(key)) return std::nullopt;
+        const json* v = Find(key, json::value_t::boolean, "true of false");
+        return v ? std::optional<bool>(v->get<bool>()) : std::nullopt;
+    }
+    template <class E>
+    std::optional<E> MaybeEnum(const char* key, std::optional<E> (*parse)(std::string_view),
+                               const char* allowed) {
+        if (!Present(key)) return std::nullopt;
+        std::string s = Str(key);
+        auto v = parse(s);
+        if (!v)
+            Fail(key, "'" + s + "' is niet toegelaten; kies uit " + allowed + ", of laat het weg (onbekend)");
+        return v;
+    }
 
   private:
     static const json& Empty() {
@@ -193,17 +218,17 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
                      fv.Str("what_happens")};
 
     Reader p = r.Child("price");
-    a.price.cents = p.Int("cents");
+    a.price.cents = p.MaybeInt("cents");
     a.price.period = p.Str("period");
-    a.price.social_cents = p.Int("social_cents");
+    a.price.social_cents = p.MaybeInt("social_cents");
     a.price.passes = p.StrList("passes");
     a.price.how_to_get_pass = p.Str("how_to_get_pass");
     a.price.material_available = p.Bool("material_available");
     a.price.material_note = p.Str("material_note");
 
     Reader av = r.Child("availability");
-    a.availability.status = av.Enum("status", &ParseStatus, Status::kPlacesFree, "free, waitlist, full");
-    a.availability.trial_possible = av.Bool("trial_possible");
+    a.availability.status = av.MaybeEnum("status", &ParseStatus, "free, waitlist, full");
+    a.availability.trial_possible = av.MaybeBool("trial_possible");
     a.availability.registration_from = av.DateField("registration_from");
     a.availability.registration_to = av.DateField("registration_to");
     a.availability.reopens_on = av.OptionalDate("reopens_on");
@@ -229,16 +254,19 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
     a.schedule.end = sch.Str("end");
     a.schedule.season = sch.Str("season");
     a.schedule.in_school_hours = sch.Bool("in_school_hours");
+    if (sch.Present("last_date")) a.schedule.last_date = sch.DateField("last_date");
 
     Reader au = r.Child("audience");
     a.audience.age_min = au.Int("age_min");
     a.audience.age_max = au.Int("age_max");
     a.audience.for_whom = au.Enum("for_whom", &ParseForWhom, ForWhom::kMixed, "mixed, girls, boys");
-    a.audience.dutch = au.Enum("dutch", &ParseDutchNeeded, DutchNeeded::kNone, "none, a-little, good");
-    a.audience.signup = au.Enum("signup", &ParseSignup, Signup::kRegistration, "walk-in, registration");
-    a.audience.childcare = au.Bool("childcare");
+    a.audience.dutch = au.MaybeEnum("dutch", &ParseDutchNeeded, "none, a-little, good");
+    a.audience.dutch_icons = au.MaybeInt("dutch_icons");
+    if (au.Present("practise_dutch")) a.audience.practise_dutch = au.Bool("practise_dutch");
+    a.audience.signup = au.MaybeEnum("signup", &ParseSignup, "walk-in, registration");
+    a.audience.childcare = au.MaybeBool("childcare");
     a.audience.children_welcome = au.Bool("children_welcome");
-    a.audience.wheelchair = au.Bool("wheelchair");
+    a.audience.wheelchair = au.MaybeBool("wheelchair");
     a.audience.alcohol_free = au.Bool("alcohol_free");
     a.audience.food_notes = au.Str("food_notes");
 
@@ -257,6 +285,7 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
         cat.version = it->get<long long>();
     else
         r.Fail("version", "moet een geheel getal zijn");
+    if (r.Present("stale_after_days")) cat.stale_after_days = r.Int("stale_after_days");
     Reader d = r.Child("desk");
     cat.desk = {d.Str("name"), d.Str("phone"), d.Str("address"), d.StrList("opening_hours")};
     auto cats = obj.find("categories");
@@ -270,7 +299,8 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
             continue;
         }
         Reader cr(c, "", "categories.", issues);
-        Category category{cr.Str("id"), cr.Str("word"), cr.Str("pictogram"), {}};
+        Category category{cr.Str("id"), cr.Str("word"), cr.Str("pictogram"), {}, {}};
+        if (cr.Present("explanation")) category.explanation = cr.Str("explanation");
         if (auto t = c.find("translations"); t != c.end() && t->is_object())
             for (auto it = t->begin(); it != t->end(); ++it)
                 if (it->is_string() && FindLanguage(it.key()))
@@ -279,10 +309,52 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
     }
 }
 
+// Unknown is written as an absent key, as it is read.
+template <class T>
+void PutKnown(json& obj, const char* key, const std::optional<T>& value) {
+    if (value) obj[key] = *value;
+}
+template <class E>
+void PutCode(json& obj, const char* key, const std::optional<E>& value, std::string_view (*code)(E)) {
+    if (value) obj[key] = std::string(code(*value));
+}
+
 json ActivityJson(const Activity& a) {
     json days = json::array();
     for (auto d : a.schedule.days) days.push_back(std::string(WeekdayCode(d)));
     const auto& av = a.availability;
+    json price = {{"period", a.price.period},
+                  {"passes", a.price.passes},
+                  {"how_to_get_pass", a.price.how_to_get_pass},
+                  {"material_available", a.price.material_available},
+                  {"material_note", a.price.material_note}};
+    PutKnown(price, "cents", a.price.cents);
+    PutKnown(price, "social_cents", a.price.social_cents);
+    json availability = {{"registration_from", FormatDate(av.registration_from)},
+                         {"registration_to", FormatDate(av.registration_to)},
+                         {"reopens_on", av.reopens_on ? json(FormatDate(*av.reopens_on)) : json(nullptr)},
+                         {"interest_list", av.interest_list},
+                         {"social_places", av.social_places}};
+    PutCode(availability, "status", av.status, &StatusCode);
+    PutKnown(availability, "trial_possible", av.trial_possible);
+    json schedule = {{"days", days},
+                     {"start", a.schedule.start},
+                     {"end", a.schedule.end},
+                     {"season", a.schedule.season},
+                     {"in_school_hours", a.schedule.in_school_hours}};
+    if (a.schedule.last_date) schedule["last_date"] = FormatDate(*a.schedule.last_date);
+    json audience = {{"age_min", a.audience.age_min},
+                     {"age_max", a.audience.age_max},
+                     {"for_whom", std::string(ForWhomCode(a.audience.for_whom))},
+                     {"children_welcome", a.audience.children_welcome},
+                     {"alcohol_free", a.audience.alcohol_free},
+                     {"food_notes", a.audience.food_notes}};
+    PutCode(audience, "dutch", a.audience.dutch, &DutchNeededCode);
+    PutKnown(audience, "dutch_icons", a.audience.dutch_icons);
+    if (a.audience.practise_dutch) audience["practise_dutch"] = true;
+    PutCode(audience, "signup", a.audience.signup, &SignupCode);
+    PutKnown(audience, "childcare", a.audience.childcare);
+    PutKnown(audience, "wheelchair", a.audience.wheelchair);
     return json{
         {"id", a.id},
         {"category", a.category},
@@ -292,22 +364,8 @@ json ActivityJson(const Activity& a) {
         {"photo", a.photo},
         {"organiser", a.organiser},
         {"first_visit", FirstVisitJson(a.first_visit)},
-        {"price",
-         {{"cents", a.price.cents},
-          {"period", a.price.period},
-          {"social_cents", a.price.social_cents},
-          {"passes", a.price.passes},
-          {"how_to_get_pass", a.price.how_to_get_pass},
-          {"material_available", a.price.material_available},
-          {"material_note", a.price.material_note}}},
-        {"availability",
-         {{"status", std::string(StatusCode(av.status))},
-          {"trial_possible", av.trial_possible},
-          {"registration_from", FormatDate(av.registration_from)},
-          {"registration_to", FormatDate(av.registration_to)},
-          {"reopens_on", av.reopens_on ? json(FormatDate(*av.reopens_on)) : json(nullptr)},
-          {"interest_list", av.interest_list},
-          {"social_places", av.social_places}}},
+        {"price", price},
+        {"availability", availability},
         {"location",
          {{"name", a.location.name},
           {"address", a.location.address},
@@ -315,23 +373,8 @@ json ActivityJson(const Activity& a) {
           {"lon", a.location.lon},
           {"transit", a.location.transit},
           {"entrance_photo", a.location.entrance_photo}}},
-        {"schedule",
-         {{"days", days},
-          {"start", a.schedule.start},
-          {"end", a.schedule.end},
-          {"season", a.schedule.season},
-          {"in_school_hours", a.schedule.in_school_hours}}},
-        {"audience",
-         {{"age_min", a.audience.age_min},
-          {"age_max", a.audience.age_max},
-          {"for_whom", std::string(ForWhomCode(a.audience.for_whom))},
-          {"dutch", std::string(DutchNeededCode(a.audience.dutch))},
-          {"signup", std::string(SignupCode(a.audience.signup))},
-          {"childcare", a.audience.childcare},
-          {"children_welcome", a.audience.children_welcome},
-          {"wheelchair", a.audience.wheelchair},
-          {"alcohol_free", a.audience.alcohol_free},
-          {"food_notes", a.audience.food_notes}}},
+        {"schedule", schedule},
+        {"audience", audience},
         {"contact",
          {{"name", a.contact.name},
           {"photo", a.contact.photo},
@@ -345,12 +388,16 @@ json ActivityJson(const Activity& a) {
 
 json HeaderJson(const Catalogue& cat) {
     json cats = json::array();
-    for (const auto& c : cat.categories)
-        cats.push_back(
-            {{"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}, {"translations", c.translations}});
+    for (const auto& c : cat.categories) {
+        json one = {
+            {"id", c.id}, {"word", c.word}, {"pictogram", c.pictogram}, {"translations", c.translations}};
+        if (!c.explanation.empty()) one["explanation"] = c.explanation;
+        cats.push_back(std::move(one));
+    }
     return json{{"format", kCatalogueFormat},
                 {"municipality", cat.municipality},
                 {"version", cat.version},
+                {"stale_after_days", cat.stale_after_days},
                 {"desk",
                  {{"name", cat.desk.name},
                   {"phone", cat.desk.phone},

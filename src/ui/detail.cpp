@@ -15,14 +15,25 @@ using namespace brugpunt::core::action;
 
 namespace {
 
+// The line for a field nobody filled in: the question, and the desk's pictogram.
+InfoLine AskDesk(const char* key) {
+    return {"", Tr(key), kDeskPicto};
+}
+
 std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
     std::vector<InfoBlock> blocks;
     const auto& p = a.price;
     InfoBlock price{"block:price", "money", Tr("detail.price"), {}};
-    price.lines.push_back({p.cents == 0 ? Tr("price.free") : core::FormatEuro(p.cents) + " " + p.period, ""});
+    if (!p.cents)
+        price.lines.push_back(AskDesk("unknown.price"));
+    else
+        price.lines.push_back(
+            {*p.cents == 0 ? Tr("price.free") : core::FormatEuro(*p.cents) + " " + p.period, ""});
     if (p.cents > 0) {
-        if (p.social_cents < p.cents)
-            price.lines.push_back({Format("price.social_long", core::FormatEuro(p.social_cents)),
+        if (!p.social_cents)
+            price.lines.push_back(AskDesk("unknown.social"));
+        else if (*p.social_cents < *p.cents)
+            price.lines.push_back({Format("price.social_long", core::FormatEuro(*p.social_cents)),
                                    Format("price.passes", Join(p.passes)), "ticket"});
         price.lines.push_back({Tr("price.how_to_get_pass"), p.how_to_get_pass});
     }
@@ -54,8 +65,15 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
 
     const auto& av = a.availability;
     InfoBlock places{"block:places", StatusPicto(av.status), Tr("detail.places"), {}};
-    places.lines.push_back({StatusBadge(av.status).text, ""});
-    if (av.trial_possible) places.lines.push_back({"", Tr("places.trial"), "eyes"});
+    if (av.status)
+        places.lines.push_back({StatusBadge(*av.status).text, ""});
+    else
+        places.lines.push_back(AskDesk("unknown.status"));
+    // A full group has no trial session to offer, whatever the catalogue says.
+    if (a.TrialOffered())
+        places.lines.push_back({"", Tr("places.trial"), "eyes"});
+    else if (!av.trial_possible && av.status != core::Status::kFull)
+        places.lines.push_back(AskDesk("unknown.trial"));
     if (m.today < av.registration_from)
         places.lines.push_back(
             {"", Format("places.opens", core::FormatDateDutch(av.registration_from)), "memo"});
@@ -79,16 +97,31 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
                                                                      : "who.mixed";
     who.lines.push_back(
         {"", Tr(for_whom), au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "children-mixed"});
-    const char* dutch = au.dutch == core::DutchNeeded::kNone      ? "dutch.none"
-                        : au.dutch == core::DutchNeeded::kALittle ? "dutch.a_little"
-                                                                  : "dutch.good";
-    who.lines.push_back({"", Tr(dutch), "speech"});
-    who.lines.push_back({"",
-                         Tr(au.signup == core::Signup::kWalkIn ? "signup.walk_in" : "signup.registration"),
-                         au.signup == core::Signup::kWalkIn ? "walking" : "memo"});
-    if (au.childcare) who.lines.push_back({"", Tr("who.childcare"), "baby-bottle"});
+    if (au.dutch) {
+        const char* dutch = *au.dutch == core::DutchNeeded::kNone      ? "dutch.none"
+                            : *au.dutch == core::DutchNeeded::kALittle ? "dutch.a_little"
+                                                                       : "dutch.good";
+        who.lines.push_back({"", Tr(dutch), "speech"});
+        if (au.dutch_icons) who.lines.push_back({"", Format("dutch.icons", *au.dutch_icons), "speech"});
+    } else {
+        who.lines.push_back(AskDesk("unknown.dutch"));
+    }
+    if (au.practise_dutch) who.lines.push_back({"", Tr("dutch.practise"), "speaking"});
+    if (!au.signup)
+        who.lines.push_back(AskDesk("unknown.signup"));
+    else if (*au.signup == core::Signup::kWalkIn)
+        who.lines.push_back({"", Tr("signup.walk_in"), "walking"});
+    else
+        who.lines.push_back({"", Tr("signup.registration"), "memo"});
+    if (!au.childcare)
+        who.lines.push_back(AskDesk("unknown.childcare"));
+    else if (*au.childcare)
+        who.lines.push_back({"", Tr("who.childcare"), "baby-bottle"});
     if (au.children_welcome) who.lines.push_back({"", Tr("who.children_welcome"), "family"});
-    who.lines.push_back({"", Tr(au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"), "wheelchair"});
+    if (!au.wheelchair)
+        who.lines.push_back(AskDesk("unknown.wheelchair"));
+    else
+        who.lines.push_back({"", Tr(*au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"), "wheelchair"});
     if (au.alcohol_free) who.lines.push_back({"", Tr("who.alcohol_free"), "cup"});
     who.lines.push_back({"", au.food_notes, "plate"});
     blocks.push_back(who);
@@ -98,7 +131,13 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
                              PhotoPicto(a.contact.photo, "raise-hand")});
     contact.lines.push_back({a.contact.phone, "", "phone"});
     contact.lines.push_back({"", Format("contact.organiser", a.organiser), "office"});
-    contact.lines.push_back({"", Format("contact.checked", core::FormatDateDutch(a.last_checked)), "check"});
+    int stale_after = m.catalogue ? m.catalogue->stale_after_days : core::kDefaultStaleAfterDays;
+    if (a.CheckedLongAgo(m.today, stale_after))
+        contact.lines.push_back(
+            {"", Format("contact.checked_stale", core::FormatDateDutch(a.last_checked)), kDeskPicto});
+    else
+        contact.lines.push_back(
+            {"", Format("contact.checked", core::FormatDateDutch(a.last_checked)), "check"});
     blocks.push_back(contact);
     return blocks;
 }
@@ -131,9 +170,12 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     }
     ImGui::EndGroup();
 
-    std::vector<Badge> badges = {
-        PriceBadge(a.price), {AgeText(a.audience), colour::kPanel}, StatusBadge(a.availability.status)};
-    if (a.availability.trial_possible) badges.push_back({Tr("places.trial_short"), colour::kPrimary});
+    std::vector<Badge> badges;
+    if (a.price.cents) badges.push_back(PriceBadge(a.price));
+    badges.push_back({AgeText(a.audience), colour::kPanel});
+    if (a.availability.status) badges.push_back(StatusBadge(*a.availability.status));
+    if (auto ask = UnknownChoices(a); !ask.empty()) badges.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
+    if (a.TrialOffered()) badges.push_back({Tr("places.trial_short"), colour::kPrimary});
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = DrawBadges(ImGui::GetWindowDrawList(), p, badges, width);
     ImGui::Dummy(ImVec2(width, h));

@@ -44,7 +44,19 @@ std::string AgeText(const core::Audience& a) {
 
 Badge PriceBadge(const core::Price& p) {
     if (p.cents == 0) return {Tr("price.free"), colour::kFree};
-    return {core::FormatEuro(p.cents) + " " + p.period, colour::kPanel};
+    return {core::FormatEuro(p.cents.value_or(0)) + " " + p.period, colour::kPanel};
+}
+
+std::vector<std::string> UnknownChoices(const core::Activity& a) {
+    std::vector<std::string> out;
+    if (!a.price.cents) out.push_back(Tr("unknown.what.price"));
+    if (!a.availability.status) out.push_back(Tr("unknown.what.places"));
+    if (!a.audience.dutch) out.push_back(Tr("unknown.what.dutch"));
+    return out;
+}
+
+Badge AskDeskBadge(const std::vector<std::string>& what, ImTextureID desk) {
+    return {Format("unknown.badge", Join(what)), colour::kPanel, desk};
 }
 
 Badge StatusBadge(core::Status s) {
@@ -59,8 +71,9 @@ Badge StatusBadge(core::Status s) {
     return {"", colour::kPanel};
 }
 
-const char* StatusPicto(core::Status s) {
-    switch (s) {
+const char* StatusPicto(const std::optional<core::Status>& status) {
+    if (!status) return kDeskPicto;
+    switch (*status) {
         case core::Status::kPlacesFree:
             return "check";
         case core::Status::kWaitingList:

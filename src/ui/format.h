@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,17 @@ std::string AgeText(const core::Audience& a);
 std::string LanguageNames(const std::vector<std::string>& codes);
 std::string Join(const std::vector<std::string>& items);
 
+// The desk's pictogram, beside every "vraag het aan de balie".
+inline constexpr const char* kDeskPicto = "desk";
+
+// A known price; call only when p.cents is known (an unknown one goes in the AskDeskBadge).
 Badge PriceBadge(const core::Price& p);
 Badge StatusBadge(core::Status s);
-const char* StatusPicto(core::Status s);
+// What a visitor chooses by and nobody filled in, named for a badge: "prijs", "plaats", "Nederlands".
+std::vector<std::string> UnknownChoices(const core::Activity& a);
+// "prijs, Nederlands: vraag het aan de balie", with the desk's pictogram, for fields nobody filled.
+Badge AskDeskBadge(const std::vector<std::string>& what, ImTextureID desk);
+const char* StatusPicto(const std::optional<core::Status>& s);
 // "pictogram:NAME" photos are illustrations by pictogram (the demo has no photographs).
 std::string PhotoPicto(const std::string& photo, const char* fallback);
 std::string PictoOf(const core::Activity& a);

@@ -80,10 +80,12 @@ void DrawBlock(const ViewModel& m, const InfoBlock& b, ImVec2 p, float width, fl
         }
         float ly = y;
         if (!l.label.empty()) {
+            probe::RecordText(l.label, ImVec2(x, ly));
             dl->AddText(bold, bold->FontSize, ImVec2(x, ly), colour::kText, l.label.c_str(), nullptr, w);
             ly += bold->CalcTextSizeA(bold->FontSize, FLT_MAX, w, l.label.c_str()).y;
         }
         if (!l.text.empty()) {
+            probe::RecordText(l.text, ImVec2(x, ly));
             dl->AddText(body, body->FontSize, ImVec2(x, ly), colour::kText, l.text.c_str(), nullptr, w);
             ly += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
         }

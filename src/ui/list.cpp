@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "format.h"
+#include "info_block.h"
 #include "spoken.h"
 
 namespace brugpunt::ui {
@@ -42,14 +43,17 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
     }
 }
 
-std::vector<Badge> CardBadges(const Activity& a) {
+std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
     std::vector<Badge> b;
-    b.push_back(PriceBadge(a.price));
-    if (a.price.cents > 0 && a.price.social_cents < a.price.cents)
-        b.push_back({Format("price.social_short", core::FormatEuro(a.price.social_cents)), colour::kPanel});
+    // What a visitor chooses by (price, places, Dutch) and nobody filled in goes in one badge.
+    if (a.price.cents) b.push_back(PriceBadge(a.price));
+    const auto& p = a.price;
+    if (p.cents > 0 && p.social_cents && *p.social_cents < *p.cents)
+        b.push_back({Format("price.social_short", core::FormatEuro(*p.social_cents)), colour::kPanel});
     b.push_back({AgeText(a.audience), colour::kPanel});
     b.push_back({DaysShort(a.schedule.days), colour::kPanel});
-    b.push_back(StatusBadge(a.availability.status));
+    if (a.availability.status) b.push_back(StatusBadge(*a.availability.status));
+    if (auto ask = UnknownChoices(a); !ask.empty()) b.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
     return b;
 }
 
@@ -73,6 +77,22 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     if (m.category)
         Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, CurrentMetrics().Mm(30)));
 
+    // "Wat is sport?": what a newcomer may not know about this kind of activity, and can hear.
+    if (m.category && !m.category->explanation.empty()) {
+        ImGui::Spacing();
+        std::string question = Format("list.what_is", m.category->word);
+        if (BigButton("list:explain", question, m.Picto("info"), ImVec2(0, CurrentMetrics().HitTarget()),
+                      local.list.explain ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+            local.list.explain = !local.list.explain;
+        if (local.list.explain) {
+            ImGui::Spacing();
+            InfoBlock what{"block:explain", m.category->pictogram.c_str(), question, {}};
+            what.lines.push_back({"", m.category->explanation});
+            DrawInfoBlocks(m, {what}, 1, out);
+        }
+        ImGui::Spacing();
+    }
+
     std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
     std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");
     std::vector<ChipSpec> chips = {
@@ -83,6 +103,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         {"chip:trial", Tr("chip.trial"), "eyes", f.trial},
         {"chip:places", Tr("chip.places"), "check", f.places_free},
         {"chip:no_dutch", Tr("chip.no_dutch"), "globe", f.no_dutch},
+        {"chip:practise_dutch", Tr("chip.practise_dutch"), "speaking", f.practise_dutch},
         {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
     };
     bool any = f != core::Filter{.category = f.category};
@@ -109,6 +130,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
             out.push_back(ToggleChip{core::Chip::kPlacesFree});
         else if (id == "chip:no_dutch")
             out.push_back(ToggleChip{core::Chip::kNoDutch});
+        else if (id == "chip:practise_dutch")
+            out.push_back(ToggleChip{core::Chip::kPractiseDutch});
         else if (id == "chip:walk_in")
             out.push_back(ToggleChip{core::Chip::kWalkIn});
         else if (id == "chip:clear")
@@ -163,7 +186,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         std::vector<CardModel> row;
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
             const Activity& a = *m.list[j];
-            CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(a), m.Picto("speaker"), {}};
+            CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(m, a), m.Picto("speaker"), {}};
             if (const core::ActivityTexts* t = a.TextsIn(m.language); t && m.Subtitled() && m.textures)
                 card.subtitle = m.textures->Text(t->title, m.language, card_w - CurrentMetrics().Mm(60),
                                                  FontOrCurrent(CurrentFonts().body)->FontSize);

@@ -82,6 +82,7 @@ struct UiLocal {
     struct List {
         bool age_picker = false;
         bool day_picker = false;
+        bool explain = false;  // the category's "Wat is dit?" is open
         // The height of each row of cards, measured once per list, width and language.
         std::vector<float> row_heights;
         size_t rows_key = 0;

@@ -30,6 +30,10 @@ std::map<std::string, std::pair<ImVec2, ImVec2>>& ProbeMap() {
     static std::map<std::string, std::pair<ImVec2, ImVec2>> rects;
     return rects;
 }
+std::vector<std::pair<std::string, ImVec2>>& ProbeTexts() {
+    static std::vector<std::pair<std::string, ImVec2>> texts;
+    return texts;
+}
 
 // The round speaker of speaker buttons and of the speaker corners of tiles and cards.
 void DrawSpeakerDisc(ImDrawList* dl, ImVec2 c, float side, ImTextureID picto, bool held) {
@@ -193,7 +197,8 @@ BadgeLayout LayoutBadges(const std::vector<Badge>& badges, float width) {
     float x = 0, y = 0, row_h = 0;
     for (const auto& b : badges) {
         ImVec2 ts = TextSize(CurrentFonts().small, b.text);
-        ImVec2 sz(std::min(ts.x + 2 * pad_x, width), ts.y + 2 * pad_y);
+        float picto = b.picto ? ts.y + pad_x : 0;
+        ImVec2 sz(std::min(ts.x + picto + 2 * pad_x, width), ts.y + 2 * pad_y);
         if (x > 0 && x + sz.x > width) {
             x = 0;
             y += row_h + gap;
@@ -223,9 +228,15 @@ float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges
         bool light = badges[i].fill == colour::kPanel;
         if (light) dl->AddRect(a, b, colour::kBorder, CurrentMetrics().Mm(1.5f));
         dl->PushClipRect(a, b, true);
-        DrawText(dl, CurrentFonts().small,
-                 ImVec2(a.x + CurrentMetrics().Mm(2.5f), a.y + CurrentMetrics().Mm(1.2f)),
-                 light ? colour::kText : colour::kOnDark, badges[i].text);
+        float x = a.x + CurrentMetrics().Mm(2.5f), y = a.y + CurrentMetrics().Mm(1.2f);
+        if (ImTextureID picto = badges[i].picto) {
+            float side = l.size[i].y - 2 * CurrentMetrics().Mm(1.2f);
+            dl->AddImage(picto, ImVec2(x, y), ImVec2(x + side, y + side));
+            x += side + CurrentMetrics().Mm(2.5f);
+        }
+        DrawText(dl, CurrentFonts().small, ImVec2(x, y), light ? colour::kText : colour::kOnDark,
+                 badges[i].text);
+        probe::RecordText(badges[i].text, ImVec2(x, y));
         dl->PopClipRect();
     }
     return l.height;
@@ -476,6 +487,13 @@ bool UpdateDragScroll(DragScroll& s) {
 namespace probe {
 void Clear() {
     ProbeMap().clear();
+    ProbeTexts().clear();
+}
+void RecordText(const std::string& text, ImVec2 at) {
+    ProbeTexts().push_back({text, at});
+}
+const std::vector<std::pair<std::string, ImVec2>>& Texts() {
+    return ProbeTexts();
 }
 void Record(const std::string& id, ImVec2 min, ImVec2 max) {
     ProbeMap()[id] = {min, max};

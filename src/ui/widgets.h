@@ -39,6 +39,7 @@ float FilterChipWidth(const std::string& label);
 struct Badge {
     std::string text;
     ImU32 fill;
+    ImTextureID picto = nullptr;  // in front of the text, when there is one
 };
 
 struct CardModel {
@@ -93,6 +94,10 @@ void Clear();
 void Record(const std::string& id, ImVec2 min, ImVec2 max);
 bool Find(const std::string& id, ImVec2& centre);
 const std::map<std::string, std::pair<ImVec2, ImVec2>>& All();
+// The words of badges and info lines drawn in the last frame, each with where it starts: what a
+// visitor reads, so a test can say which card or block showed it.
+void RecordText(const std::string& text, ImVec2 at);
+const std::vector<std::pair<std::string, ImVec2>>& Texts();
 }  // namespace probe
 
 }  // namespace brugpunt::ui

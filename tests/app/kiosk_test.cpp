@@ -297,3 +297,23 @@ TEST_CASE("Screenshot script: every step is reached by the actions a visitor mak
         CHECK(f.kiosk.View().draft.step == step);
     }
 }
+
+TEST_CASE("Kiosk: an activity whose last date passes leaves the list at midnight, without a sync") {
+    core::Catalogue c = Demo();
+    c.activities[0].schedule.last_date = core::Date{2026, 12, 2};  // the fixture's today
+    c.activities[1].schedule.last_date = core::Date{2026, 12, 1};  // over already
+    Fixture f(c);
+    f.Go("list:" + c.activities[0].category);
+    auto shown = [&](const std::string& id) {
+        const auto& list = f.kiosk.View().list;
+        return std::any_of(list.begin(), list.end(), [&](const core::Activity* a) { return a->id == id; });
+    };
+    CHECK(shown(c.activities[0].id));
+    CHECK_FALSE(shown(c.activities[1].id));
+    CHECK(shown(c.activities[2].id));
+    CHECK_FALSE(f.kiosk.SetToday({2026, 12, 2}));  // the same day: nothing to do
+    CHECK(f.kiosk.SetToday({2026, 12, 3}));
+    CHECK_FALSE(shown(c.activities[0].id));
+    CHECK(shown(c.activities[2].id));
+    CHECK(f.kiosk.View().today == core::Date{2026, 12, 3});
+}

@@ -84,3 +84,66 @@ TEST_CASE("Chips toggle through one accessor") {
     CHECK(f.free_only);
     CHECK(f.walk_in);
 }
+
+TEST_CASE("An unknown never passes a chip as if it were yes") {
+    Activity a = ValidActivity("x");
+    a.price.cents.reset();
+    a.price.social_cents.reset();
+    a.availability.status.reset();
+    a.availability.trial_possible.reset();
+    a.audience.dutch.reset();
+    a.audience.signup.reset();
+    for (Chip chip : {Chip::kFree, Chip::kTrial, Chip::kPlacesFree, Chip::kNoDutch, Chip::kWalkIn}) {
+        INFO("chip " << static_cast<int>(chip));
+        Filter f;
+        f.SetChip(chip, true);
+        CHECK_FALSE(Matches(a, f));
+    }
+    CHECK(Matches(a, Filter{}));  // it is still in the list, as "vraag het aan de balie"
+}
+
+TEST_CASE("A full group offers no trial, whatever the catalogue says") {
+    Activity a = ValidActivity("x");
+    REQUIRE(a.availability.trial_possible == true);
+    CHECK(a.TrialOffered());
+    a.availability.status = Status::kFull;
+    CHECK_FALSE(a.TrialOffered());
+    CHECK_FALSE(Matches(a, Filter{.trial = true}));
+    a.availability.status = Status::kWaitingList;
+    CHECK(a.TrialOffered());
+}
+
+TEST_CASE("Unknown fields are listed; an activity's end and a stale check are dated") {
+    Activity a = ValidActivity("x");
+    CHECK(a.UnknownFields().empty());
+    a.price.cents.reset();
+    a.price.social_cents.reset();
+    a.audience.wheelchair.reset();
+    CHECK(a.UnknownFields() ==
+          std::vector<std::string>{"price.cents", "price.social_cents", "audience.wheelchair"});
+    a.price.cents = 0;  // free: there is no social price to ask about
+    CHECK(a.UnknownFields() == std::vector<std::string>{"audience.wheelchair"});
+
+    CHECK_FALSE(a.Ended({2030, 1, 1}));  // no last date: it goes on
+    a.schedule.last_date = Date{2026, 12, 5};
+    CHECK_FALSE(a.Ended({2026, 12, 5}));  // its last day is still today
+    CHECK(a.Ended({2026, 12, 6}));
+
+    a.last_checked = {2026, 6, 1};
+    CHECK(DaysBetween({2026, 6, 1}, {2026, 11, 28}) == 180);
+    CHECK(DaysBetween({2024, 2, 28}, {2024, 3, 1}) == 2);
+    CHECK(DaysBetween({2026, 12, 31}, {2027, 1, 1}) == 1);
+    CHECK_FALSE(a.CheckedLongAgo({2026, 11, 28}, 180));
+    CHECK(a.CheckedLongAgo({2026, 11, 29}, 180));
+    a.last_checked = {};
+    CHECK(a.CheckedLongAgo({2026, 11, 29}, 180));  // never checked is not trustworthy either
+}
+
+TEST_CASE("Nederlands oefenen finds the activities marked as a chance to practise Dutch") {
+    Activity a = ValidActivity("x");
+    Filter f{.practise_dutch = true};
+    CHECK_FALSE(Matches(a, f));
+    a.audience.practise_dutch = true;
+    CHECK(Matches(a, f));
+    CHECK(f.Chip(Chip::kPractiseDutch));
+}

@@ -26,7 +26,7 @@ TEST_CASE("Every missing or invalid seven-B field is reported with the activity 
     a.summary = "Eén zin maar.";
     a.pictograms.clear();
     a.first_visit.who_meets_you = "  ";
-    a.price.social_cents = a.price.cents + 1;
+    a.price.social_cents = *a.price.cents + 1;
     a.price.passes.clear();
     a.availability.registration_to = {2020, 1, 1};
     a.availability.reopens_on = Date{2019, 1, 1};

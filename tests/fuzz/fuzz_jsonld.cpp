@@ -10,8 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::vector<core::Category> kCategories = {{"sport", "Sport", "soccer", {}},
                                                             {"zwemmen", "Zwemmen", "swimmer", {}},
                                                             {"lezen", "Lezen", "books", {}}};
-    staff::Imported im =
-        staff::ImportJsonLd(std::string(reinterpret_cast<const char*>(data), size), "f.json", kCategories);
+    staff::Imported im = staff::ImportJsonLd(std::string(reinterpret_cast<const char*>(data), size), "f.json",
+                                             kCategories, brugpunt::core::Date{2026, 11, 23});
     core::Catalogue c;
     c.categories = kCategories;
     staff::Merge(c, im);

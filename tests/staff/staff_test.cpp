@@ -2,18 +2,23 @@
 // into a catalogue, and the plain-language rules.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "core/validate.h"
 #include "staff/check.h"
 #include "staff/import.h"
+#include "store/catalogue_json.h"
 #include "store/demo.h"
 
 using namespace brugpunt;
 using namespace brugpunt::staff;
 
 namespace {
+
+// The day the tests are run on, as far as the catalogue is concerned.
+constexpr core::Date kToday{2026, 11, 23};
 
 std::string Slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -110,19 +115,19 @@ TEST_CASE("check puts catalogue errors at the line and column of the field", "[s
     size_t second = json.find("\"id\": \"", json.find("\"id\": \"") + 1);
     size_t phone = json.find("\"phone\": \"", json.find("\"contact\"", second));
     json.replace(json.find('"', phone + 9), 1, "\"bel ons");
-    CheckReport r = CheckFile("c.json", json, {});
+    CheckReport r = CheckFile("c.json", json, {}, kToday);
     REQUIRE(r.errors.size() == 1);
     int line = 1 + static_cast<int>(std::count(json.begin(), json.begin() + static_cast<long>(phone), '\n'));
     CHECK(r.errors[0].row == line);
     CHECK(json.substr(phone, 7) == "\"phone\"");
     CHECK_THAT(r.errors[0].message, Catch::Contains("contact.phone: geen geldig telefoonnummer"));
 
-    CheckReport broken = CheckFile("c.json", "{\n  \"format\": 1,\n  \"activities\": [,]\n}", {});
+    CheckReport broken = CheckFile("c.json", "{\n  \"format\": 1,\n  \"activities\": [,]\n}", {}, kToday);
     REQUIRE(broken.errors.size() == 1);
     CHECK(broken.errors[0].row == 3);
     CHECK(broken.errors[0].column == 18);
 
-    CheckReport csv = CheckFile("t.csv", WithCell("contact_phone", "bel ons"), {});
+    CheckReport csv = CheckFile("t.csv", WithCell("contact_phone", "bel ons"), {}, kToday);
     REQUIRE(csv.errors.size() == 1);
     CHECK(FormatProblem(csv.errors[0]) ==
           "t.csv:2:50: zwemles-zaterdag: contact.phone: geen geldig telefoonnummer");
@@ -157,7 +162,8 @@ TEST_CASE("Plain language: long sentences, long or hard words and jargon are war
 
 TEST_CASE("UiTdatabank events become activities with every field the model carries", "[staff]") {
     const auto& cats = testing::DemoParsed().catalogue.categories;
-    Imported im = ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/search-page.json"), "p.json", cats);
+    Imported im =
+        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/search-page.json"), "p.json", cats, kToday);
     REQUIRE(im.errors.empty());
     REQUIRE(im.activities.size() == 3);
 
@@ -182,7 +188,7 @@ TEST_CASE("UiTdatabank events become activities with every field the model carri
     CHECK(swim->availability.registration_to == core::Date{2027, 5, 31});
     CHECK(swim->location.address == "Sportlaan 2, 9999 Brugdonk");
     CHECK(swim->location.lat == Approx(51.0452));
-    CHECK(swim->audience.wheelchair);
+    CHECK(swim->audience.wheelchair == true);
     CHECK(swim->audience.signup == core::Signup::kRegistration);
     CHECK(swim->contact.phone == "09 000 14 01");
     CHECK(swim->last_checked == core::Date{2026, 11, 1});
@@ -193,7 +199,8 @@ TEST_CASE("UiTdatabank events become activities with every field the model carri
     CHECK(read->audience.age_min == 0);
     CHECK(read->audience.age_max == 12);
     CHECK(read->price.cents == 0);
-    CHECK(read->audience.signup == core::Signup::kWalkIn);
+    // No booking information says nothing: not "gewoon binnenlopen" (it used to be walk-in).
+    CHECK_FALSE(read->audience.signup.has_value());
     CHECK(read->schedule.days == std::vector<core::Weekday>{core::Weekday::kSat});  // 5 December 2026
     CHECK(read->schedule.start == "10:00");
 
@@ -219,7 +226,7 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
     core::Catalogue c;
     c.categories = demo.categories;
     std::string events = Slurp(BRUGPUNT_FIXTURES "/uitdatabank/events.json");
-    Merge(c, ImportJsonLd(events, "e.json", c.categories));
+    Merge(c, ImportJsonLd(events, "e.json", c.categories, kToday));
     REQUIRE(c.activities.size() == 4);
     core::Activity& swim = c.activities[0];
     swim.pictograms = {"swimmer"};
@@ -227,7 +234,7 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
     swim.audience.dutch = core::DutchNeeded::kALittle;
 
     Imported changes =
-        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/changes.json"), "c.json", c.categories);
+        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/changes.json"), "c.json", c.categories, kToday);
     CHECK(changes.removed == std::vector<std::string>{"uit-2b2c3d4e-2222-4aaa-9bbb-000000000002"});
     Merge(c, changes);
     REQUIRE(c.activities.size() == 3);
@@ -241,8 +248,212 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
 }
 
 TEST_CASE("JSON-LD that is not JSON, or an event without @id, is reported", "[staff]") {
-    CHECK(FormatProblem(ImportJsonLd("{", "x.json", {}).errors.at(0)) == "x.json: not JSON");
-    Imported im = ImportJsonLd(R"([{"name": {"nl": "Zonder id"}}])", "x.json", {});
+    CHECK(FormatProblem(ImportJsonLd("{", "x.json", {}, kToday).errors.at(0)) == "x.json: not JSON");
+    Imported im = ImportJsonLd(R"([{"name": {"nl": "Zonder id"}}])", "x.json", {}, kToday);
     CHECK(im.activities.empty());
     CHECK(FormatProblem(im.errors.at(0)) == "x.json: event 1 has no @id; left out");
+}
+
+// [SECTION] Issue 17: the import never claims what the source did not say.
+
+namespace {
+
+std::string Fixture(const char* name) {
+    return Slurp(std::string(BRUGPUNT_FIXTURES "/uitdatabank/") + name);
+}
+
+// The check of a catalogue made of these activities, as staff run it after an import.
+CheckReport CheckImported(const std::vector<core::Activity>& activities) {
+    core::Catalogue c = testing::DemoParsed().catalogue;
+    c.activities = activities;
+    return CheckFile("imported.json", store::CatalogueToJson(c), {}, kToday);
+}
+
+bool AnyMessage(const std::vector<Problem>& problems, const std::string& part) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const Problem& p) { return p.message.find(part) != std::string::npos; });
+}
+
+bool Noted(const std::vector<std::string>& notes, const std::string& part) {
+    return std::any_of(notes.begin(), notes.end(),
+                       [&](const std::string& n) { return n.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("UiTdatabank: an event without price, booking, facility or Dutch says nothing of them", "[staff]") {
+    Imported im =
+        ImportJsonLd(Fixture("unknowns.json"), "u.json", testing::DemoParsed().catalogue.categories, kToday);
+    REQUIRE(im.activities.size() == 1);
+    const core::Activity& a = im.activities[0];
+    CHECK(a.title == "Dansatelier voor tieners");
+    CHECK_FALSE(a.price.cents.has_value());  // not 0: that would be "gratis"
+    CHECK_FALSE(a.price.social_cents.has_value());
+    CHECK_FALSE(a.audience.dutch.has_value());       // not "geen Nederlands nodig"
+    CHECK_FALSE(a.audience.wheelchair.has_value());  // not "niet toegankelijk"
+    CHECK_FALSE(a.audience.signup.has_value());      // not "gewoon binnenlopen"
+    CHECK_FALSE(a.availability.status.has_value());  // not "plaats vrij"
+    CHECK_FALSE(a.availability.trial_possible.has_value());
+    CHECK_FALSE(a.audience.childcare.has_value());
+    CHECK(a.schedule.days == std::vector<core::Weekday>{core::Weekday::kFri});
+
+    // It stays unknown through the catalogue file, and check lists it to fill in.
+    CheckReport r = CheckImported(im.activities);
+    REQUIRE(r.to_fill.size() == 1);
+    CHECK(FormatProblem(r.to_fill[0]) ==
+          "imported.json:" + std::to_string(r.to_fill[0].row) + ":" + std::to_string(r.to_fill[0].column) +
+              ": " + a.id +
+              ": to fill in: price.cents, price.social_cents, availability.status, "
+              "availability.trial_possible, "
+              "audience.dutch, "
+              "audience.signup, audience.childcare, audience.wheelchair (unknown: the kiosk says \"vraag het "
+              "aan de balie\")");
+    CHECK(r.to_fill[0].row > 1);
+    CHECK_FALSE(AnyMessage(r.errors, "price.cents"));  // unknown is not an error
+    CHECK(Noted(im.notes, "UiTdatabank does not say: price.cents"));
+}
+
+TEST_CASE("UiTdatabank: organizers, places and online-only events are not activities", "[staff]") {
+    Imported im = ImportJsonLd(Fixture("not-activities.json"), "p.json",
+                               testing::DemoParsed().catalogue.categories, kToday);
+    REQUIRE(im.errors.empty());
+    REQUIRE(im.activities.size() == 1);
+    CHECK(im.activities[0].title == "Praatgroep Nederlands");
+    auto noted = [&](const std::string& part) { return Noted(im.notes, part); };
+    CHECK(noted("uit-6c1d0000-0000-4000-8000-000000000006: an organizer in UiTdatabank, not an activity"));
+    CHECK(noted("uit-5a7e1f2c-0000-4000-8000-000000000007: a place in UiTdatabank, not an activity"));
+    CHECK(noted("uit-8b2c3d4e-8888-4aaa-9bbb-000000000008: online only in UiTdatabank"));
+    // An online event already in the catalogue goes; an organizer or place was never one.
+    CHECK(im.removed == std::vector<std::string>{"uit-8b2c3d4e-8888-4aaa-9bbb-000000000008"});
+}
+
+TEST_CASE("UiTdatabank: the taaliconen label gives the Dutch needed", "[staff]") {
+    Imported im = ImportJsonLd(Fixture("not-activities.json"), "p.json",
+                               testing::DemoParsed().catalogue.categories, kToday);
+    REQUIRE(im.activities.size() == 1);
+    CHECK(im.activities[0].audience.dutch == core::DutchNeeded::kALittle);  // twee taaliconen
+    CHECK(im.activities[0].audience.dutch_icons == 2);
+    // No label ever reads as "geen Nederlands nodig": an event without one stays unknown.
+    Imported none = ImportJsonLd(Fixture("unknowns.json"), "u.json", {}, kToday);
+    REQUIRE(none.activities.size() == 1);
+    CHECK_FALSE(none.activities[0].audience.dutch_icons.has_value());
+    CHECK(im.activities[0].category == "taal");
+}
+
+TEST_CASE("UiTdatabank: events that ended are not imported as current offer", "[staff]") {
+    Imported im =
+        ImportJsonLd(Fixture("legacy.json"), "l.json", testing::DemoParsed().catalogue.categories, kToday);
+    REQUIRE(im.errors.empty());
+    REQUIRE(im.activities.size() == 1);
+    CHECK(im.activities[0].title == "Kleuterturnen");
+    CHECK(im.activities[0].schedule.last_date == core::Date{2027, 6, 26});
+    for (const char* ended : {"2015-03-28", "2017-11-25", "2021-08-28"}) {
+        INFO(ended);
+        CHECK(Noted(im.notes, std::string("ended on ") + ended + "; not current offer"));
+    }
+    CHECK(im.removed.size() == 3);  // and if an earlier import brought them, they go
+    core::Catalogue c;
+    c.categories = testing::DemoParsed().catalogue.categories;
+    Merge(c, im);
+    CHECK(c.activities.size() == 1);
+}
+
+TEST_CASE("UiTdatabank: the legacy read model is read, not rejected", "[staff]") {
+    Imported im =
+        ImportJsonLd(Fixture("legacy.json"), "l.json", testing::DemoParsed().catalogue.categories, kToday);
+    REQUIRE(im.activities.size() == 1);
+    const core::Activity& a = im.activities[0];
+    CHECK(a.title == "Kleuterturnen");  // a plain string, not {"nl": ...}
+    CHECK(a.organiser == "Turnkring De Vonk");
+    CHECK(a.location.name == "Turnzaal De Vonk");
+    CHECK(a.location.address == "Schoolstraat 3, 9999 Brugdonk");
+    CHECK(a.audience.age_min == 0);  // typicalAgeRange "-4"
+    CHECK(a.audience.age_max == 4);
+    CHECK(a.category == "sport");
+    CHECK(a.contact.phone.empty());  // null, not "null"
+    // Booking information with every field null says nothing: sign-up stays unknown.
+    CHECK_FALSE(a.audience.signup.has_value());
+    // No calendarType: the dates still give the days and the season.
+    CHECK(a.schedule.days == std::vector<core::Weekday>{core::Weekday::kSat});
+    CHECK(a.schedule.season == "september tot juni");
+}
+
+TEST_CASE("Merging keeps what staff filled in where UiTdatabank says nothing", "[staff]") {
+    core::Catalogue c;
+    c.categories = testing::DemoParsed().catalogue.categories;
+    Merge(c, ImportJsonLd(Fixture("unknowns.json"), "u.json", c.categories, kToday));
+    REQUIRE(c.activities.size() == 1);
+    c.activities[0].price.cents = 4000;
+    c.activities[0].audience.wheelchair = false;
+    c.activities[0].availability.trial_possible = true;
+    Merge(c, ImportJsonLd(Fixture("unknowns.json"), "u.json", c.categories, kToday));
+    CHECK(c.activities[0].price.cents == 4000);
+    CHECK(c.activities[0].audience.wheelchair == false);
+    CHECK(c.activities[0].availability.trial_possible == true);
+}
+
+TEST_CASE("CSV: an empty cell is unknown, never no, free or none", "[staff]") {
+    std::string text = Template();
+    for (const char* column : {"price_eur", "social_price_eur", "status", "trial_possible", "dutch", "signup",
+                               "childcare", "wheelchair"})
+        text = [&] {
+            std::string t = text;
+            size_t header_end = t.find('\n');
+            std::vector<std::string> row;
+            std::stringstream cells(t.substr(header_end + 1, t.find('\n', header_end + 1) - header_end - 1));
+            for (std::string cell; std::getline(cells, cell, ';');) row.push_back(cell);
+            row[std::find(CsvColumns().begin(), CsvColumns().end(), column) - CsvColumns().begin()] = "";
+            std::string joined;
+            for (const auto& cell : row) joined += (joined.empty() ? "" : ";") + cell;
+            return t.substr(0, header_end + 1) + joined + "\n";
+        }();
+    Imported im = ImportCsv(text, "t.csv");
+    REQUIRE(im.errors.empty());
+    REQUIRE(im.activities.size() == 1);
+    const core::Activity& a = im.activities[0];
+    CHECK_FALSE(a.price.cents.has_value());
+    CHECK_FALSE(a.price.social_cents.has_value());
+    CHECK_FALSE(a.availability.status.has_value());
+    CHECK_FALSE(a.availability.trial_possible.has_value());
+    CHECK_FALSE(a.audience.dutch.has_value());
+    CHECK_FALSE(a.audience.signup.has_value());
+    CHECK_FALSE(a.audience.childcare.has_value());
+    CHECK_FALSE(a.audience.wheelchair.has_value());
+    CheckReport r = CheckFile("t.csv", text, {}, kToday);
+    REQUIRE(r.to_fill.size() == 1);
+    CHECK(r.to_fill[0].row == 2);
+    CHECK(r.to_fill[0].column == 12);  // price_eur, the first unknown
+    // "gratis" in the sheet is still free.
+    CHECK(ImportCsv(WithCell("price_eur", "gratis"), "t.csv").activities.at(0).price.cents == 0);
+}
+
+TEST_CASE("check lists a \"laatst nagekeken\" older than the catalogue allows", "[staff]") {
+    core::Catalogue c = testing::DemoParsed().catalogue;
+    c.activities.resize(2);
+    c.activities[0].last_checked = {2025, 11, 1};  // more than 180 days before kToday
+    c.stale_after_days = 180;
+    CheckReport r = CheckFile("c.json", store::CatalogueToJson(c), {}, kToday);
+    REQUIRE(r.to_fill.size() == 1);
+    CHECK_THAT(r.to_fill[0].message,
+               Catch::StartsWith(c.activities[0].id + ": last_checked 2025-11-01 is more than 180 days ago"));
+    CHECK_THAT(r.to_fill[0].message, Catch::Contains("misschien niet meer juist"));
+    c.stale_after_days = 400;  // staff may allow more
+    CHECK(CheckFile("c.json", store::CatalogueToJson(c), {}, kToday).to_fill.empty());
+}
+
+TEST_CASE("The demo's category explanations are plain Dutch, and check reads them", "[staff]") {
+    const core::Catalogue& demo = testing::DemoParsed().catalogue;
+    for (const auto& cat : demo.categories) {
+        INFO(cat.id);
+        CHECK_FALSE(cat.explanation.empty());
+        CHECK(PlainLanguageWarnings(cat.explanation, {}).empty());
+    }
+    core::Catalogue c = demo;
+    c.activities.clear();
+    c.categories[0].explanation =
+        "Een jeugdbeweging is een vereniging waar kinderen en jongeren elke week samen komen spelen.";
+    CheckReport r = CheckFile("c.json", store::CatalogueToJson(c), {}, kToday);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0].message,
+               Catch::StartsWith("categories.sport.explanation: a sentence of 14 words"));
 }

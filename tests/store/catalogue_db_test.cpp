@@ -168,3 +168,39 @@ TEST_CASE("The category filter uses its index and text search uses FTS5") {
     REQUIRE(plan);
     CHECK_THAT(plan.value(), Catch::Contains("VIRTUAL TABLE"));
 }
+
+TEST_CASE("In SQL too, an unknown never passes a chip, and a full group is not found by the trial chip") {
+    core::Catalogue c = Demo();
+    c.activities[0].price.cents.reset();
+    c.activities[0].price.social_cents.reset();
+    c.activities[1].audience.dutch.reset();
+    c.activities[2].audience.signup.reset();
+    c.activities[3].availability.status.reset();
+    c.activities[4].availability.trial_possible.reset();
+    c.activities[5].availability.status = core::Status::kFull;
+    c.activities[5].availability.trial_possible = true;
+    auto db = store::CatalogueDb::Open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->Replace(c));
+    for (core::Chip chip : core::kAllChips) {
+        core::Filter f;
+        f.SetChip(chip, true);
+        auto ids = db->Search(f);
+        REQUIRE(ids);
+        std::vector<std::string> in_memory;
+        for (const auto& a : c.activities)
+            if (core::Matches(a, f)) in_memory.push_back(a.id);
+        INFO("chip " << static_cast<int>(chip));
+        CHECK(ids.value() == in_memory);
+        for (int i : {0, 1, 2, 3, 4, 5}) {
+            bool unknown_or_full =
+                (chip == core::Chip::kFree && i == 0) || (chip == core::Chip::kNoDutch && i == 1) ||
+                (chip == core::Chip::kWalkIn && i == 2) || (chip == core::Chip::kPlacesFree && i == 3) ||
+                (chip == core::Chip::kTrial && (i == 4 || i == 5));
+            if (unknown_or_full) CHECK(std::find(ids->begin(), ids->end(), c.activities[i].id) == ids->end());
+        }
+    }
+    auto loaded = db->Load();
+    REQUIRE(loaded);
+    CHECK(loaded->activities == c.activities);  // unknowns come back unknown
+}

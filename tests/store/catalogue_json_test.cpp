@@ -107,3 +107,38 @@ TEST_CASE("Wrong or missing fields become issues with the activity id and field 
     CHECK_THAT(found, Catch::VectorContains(std::string("last_checked")));
     CHECK_THAT(found, Catch::VectorContains(std::string("schedule.days")));
 }
+
+TEST_CASE("An absent field is unknown: read without an issue, written as absent, never a value") {
+    core::Catalogue c = testing::ValidCatalogue();
+    core::Activity& a = c.activities[0];
+    a.price.cents.reset();
+    a.price.social_cents.reset();
+    a.availability.status.reset();
+    a.availability.trial_possible.reset();
+    a.audience.dutch.reset();
+    a.audience.signup.reset();
+    a.audience.childcare.reset();
+    a.audience.wheelchair.reset();
+    a.schedule.last_date = core::Date{2027, 6, 30};
+    std::string text = store::CatalogueToJson(c);
+    auto parsed = store::ParseCatalogueJson(text);
+    REQUIRE(parsed);
+    CHECK(parsed->issues.empty());
+    CHECK(parsed->catalogue.activities == c.activities);
+    // The second activity keeps every value it states, among them a 0 price that is "gratis".
+    c.activities[1].price.cents = 0;
+    auto again = store::ParseCatalogueJson(store::CatalogueToJson(c));
+    REQUIRE(again);
+    CHECK(again->catalogue.activities[1].price.cents == 0);
+    CHECK(again->catalogue.activities[1].audience.dutch == core::DutchNeeded::kNone);
+    CHECK(again->catalogue.activities[1].audience.wheelchair == true);
+
+    // A value of the wrong kind is still an issue, not an unknown.
+    std::string bad = text;
+    bad.replace(bad.find("\"material_available\""), 0, "\"cents\": \"gratis\", ");
+    auto wrong = store::ParseCatalogueJson(bad);
+    REQUIRE(wrong);
+    std::vector<std::string> fields;
+    for (const auto& i : wrong->issues) fields.push_back(i.field);
+    CHECK_THAT(fields, Catch::VectorContains(std::string("price.cents")));
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include <fstream>
@@ -101,10 +102,13 @@ TEST_CASE("List: a card opens its activity and each chip toggles its filter") {
     REQUIRE(Only<OpenActivity>(a));
     CHECK(Only<OpenActivity>(a)->id == "sport-1");
 
-    std::pair<const char*, core::Chip> chips[] = {
-        {"chip:free", core::Chip::kFree},        {"chip:girls", core::Chip::kGirls},
-        {"chip:trial", core::Chip::kTrial},      {"chip:places", core::Chip::kPlacesFree},
-        {"chip:no_dutch", core::Chip::kNoDutch}, {"chip:walk_in", core::Chip::kWalkIn}};
+    std::pair<const char*, core::Chip> chips[] = {{"chip:free", core::Chip::kFree},
+                                                  {"chip:girls", core::Chip::kGirls},
+                                                  {"chip:trial", core::Chip::kTrial},
+                                                  {"chip:places", core::Chip::kPlacesFree},
+                                                  {"chip:no_dutch", core::Chip::kNoDutch},
+                                                  {"chip:walk_in", core::Chip::kWalkIn},
+                                                  {"chip:practise_dutch", core::Chip::kPractiseDutch}};
     for (auto [id, chip] : chips) {
         auto t = h.Tap(id);
         INFO(id);
@@ -508,4 +512,142 @@ TEST_CASE("A frame that throws is ended cleanly; ten in a row mean give up") {
     CHECK(h.Has("tile:sport"));
     for (int i = 1; i < 10; ++i) CHECK(failing_frame());
     CHECK_FALSE(failing_frame());
+}
+
+// [SECTION] Issue 17: unknown is shown as unknown, and a full group offers no trial.
+
+namespace {
+
+// The badge and info-line texts drawn inside the widget or block with this probe id.
+std::vector<std::string> TextsIn(const std::string& id) {
+    auto it = ui::probe::All().find(id);
+    INFO(id);
+    REQUIRE(it != ui::probe::All().end());
+    auto [min, max] = it->second;
+    std::vector<std::string> out;
+    for (const auto& [text, at] : ui::probe::Texts())
+        if (at.x >= min.x && at.x <= max.x && at.y >= min.y && at.y <= max.y) out.push_back(text);
+    return out;
+}
+
+bool AnyContains(const std::vector<std::string>& texts, const std::string& part) {
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const std::string& t) { return t.find(part) != std::string::npos; });
+}
+
+std::shared_ptr<const core::Catalogue> WithUnknownPriceAndDutch() {
+    core::Catalogue c = *Fixture();
+    core::Activity& a = c.activities[0];
+    a.price.cents.reset();
+    a.price.social_cents.reset();
+    a.audience.dutch.reset();
+    return std::make_shared<const core::Catalogue>(std::move(c));
+}
+
+}  // namespace
+
+TEST_CASE("Card: an unknown price and Dutch say 'vraag het aan de balie' with the desk, never gratis") {
+    UiHarness h;
+    Show(h, core::Screen::kList, WithUnknownPriceAndDutch());
+    h.Frame();
+    auto unknown = TextsIn("card:sport-0");
+    CHECK(std::find(unknown.begin(), unknown.end(), "prijs, Nederlands: vraag het aan de balie") !=
+          unknown.end());
+    CHECK_FALSE(AnyContains(unknown, h.strings.Get("price.free")));
+    CHECK(h.textures.asked.count("desk"));
+    // A card whose values are known says them, and does not send the visitor to the desk.
+    auto known = TextsIn("card:sport-1");
+    CHECK(AnyContains(known, "€ 95"));
+    CHECK_FALSE(AnyContains(known, "vraag het aan de balie"));
+}
+
+TEST_CASE("Detail: an unknown price and Dutch say 'vraag het aan de balie', never gratis or no Dutch") {
+    UiHarness h(ImVec2(1920, 2400));
+    Show(h, core::Screen::kDetail, WithUnknownPriceAndDutch());
+    h.Frame();
+    auto price = TextsIn("block:price");
+    CHECK(AnyContains(price, "Wat kost het? Vraag het aan de balie."));
+    CHECK_FALSE(AnyContains(price, h.strings.Get("price.free")));
+    auto who = TextsIn("block:for_whom");
+    CHECK(AnyContains(who, "Hoeveel Nederlands heb je nodig? Vraag het aan de balie."));
+    CHECK_FALSE(AnyContains(who, h.strings.Get("dutch.none")));
+    // The badges under the title say it too.
+    bool badge = false;
+    for (const auto& [text, at] : ui::probe::Texts())
+        badge |= text == "prijs, Nederlands: vraag het aan de balie";
+    CHECK(badge);
+    CHECK(h.textures.asked.count("desk"));
+}
+
+TEST_CASE(
+    "Detail: a full activity offers no 'eerst proberen', even when the catalogue says a trial is possible") {
+    UiHarness h(ImVec2(1920, 2400));
+    core::Catalogue c = *Fixture();
+    c.activities[0].availability.status = core::Status::kFull;
+    c.activities[0].availability.trial_possible = true;
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    std::vector<std::string> all;
+    for (const auto& [text, at] : ui::probe::Texts()) all.push_back(text);
+    CHECK(AnyContains(all, h.strings.Get("status.full")));
+    CHECK_FALSE(AnyContains(all, h.strings.Get("places.trial")));
+    CHECK_FALSE(AnyContains(all, h.strings.Get("places.trial_short")));
+    CHECK_FALSE(AnyContains(all, "proberen"));  // nor "ask the desk about a trial": there is none
+
+    // With places free, the same activity does offer it.
+    c.activities[0].availability.status = core::Status::kPlacesFree;
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    all.clear();
+    for (const auto& [text, at] : ui::probe::Texts()) all.push_back(text);
+    CHECK(AnyContains(all, h.strings.Get("places.trial")));
+}
+
+TEST_CASE("Detail: a 'laatst nagekeken' older than the catalogue allows says 'misschien niet meer juist'") {
+    UiHarness h(ImVec2(1920, 2400));
+    core::Catalogue c = *Fixture();
+    c.stale_after_days = 180;
+    c.activities[0].last_checked = {2025, 11, 1};
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK(AnyContains(TextsIn("block:contact"), "Misschien niet meer juist"));
+    c.activities[0].last_checked = {2026, 11, 2};
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK_FALSE(AnyContains(TextsIn("block:contact"), "Misschien niet meer juist"));
+}
+
+TEST_CASE("Detail: taaliconen and a chance to practise Dutch are shown with the Dutch needed") {
+    UiHarness h(ImVec2(1920, 2400));
+    core::Catalogue c = *Fixture();
+    c.activities[0].audience.dutch = core::DutchNeeded::kALittle;
+    c.activities[0].audience.dutch_icons = 2;
+    c.activities[0].audience.practise_dutch = true;
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    auto who = TextsIn("block:for_whom");
+    CHECK(AnyContains(who, "Taaliconen: 2 van 4."));
+    CHECK(AnyContains(who, h.strings.Get("dutch.practise")));
+    CHECK(AnyContains(who, h.strings.Get("dutch.a_little")));
+}
+
+TEST_CASE("List: 'Wat is dit?' opens the category's explanation, with a speaker button") {
+    UiHarness h;
+    core::Catalogue c = *Fixture();
+    c.categories[0].explanation = "Je sport samen in een club. Een trainer leidt de training.";
+    Show(h, core::Screen::kList, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK_FALSE(h.Has("block:explain"));
+    h.Tap("list:explain");
+    h.Frame();
+    REQUIRE(h.Has("block:explain"));
+    CHECK(AnyContains(TextsIn("block:explain"), "Een trainer leidt de training."));
+    auto spoken = h.Tap("speak:block:explain");
+    REQUIRE(Only<Speak>(spoken));
+    CHECK_THAT(Only<Speak>(spoken)->text.dutch, Catch::Contains("Je sport samen in een club."));
+    // A category without an explanation has no such button.
+    c.categories[0].explanation.clear();
+    Show(h, core::Screen::kList, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    CHECK_FALSE(h.Has("list:explain"));
 }
