@@ -9,6 +9,7 @@ Each scenario fills the kiosk's outbox through the kiosk's own code (outbox_fill
 the kiosk kept. Every kiosk, Balie and mail log line is checked for phone numbers at the end.
 """
 import argparse
+import atexit
 import json
 import os
 import random
@@ -27,7 +28,16 @@ import ssl
 ARGS = None
 TMP = None
 LOGS = []  # every log line the kiosk, Balie and the mail server wrote
+LIVE = []  # servers this test started; whatever a failure leaves running is killed at exit
 PHONE = re.compile(r"(\+32|0)\s?4\d\d[\s\d]{6,}")
+
+
+@atexit.register
+def kill_leftovers():
+    for p in LIVE:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
 
 
 def fail(msg):
@@ -75,6 +85,7 @@ class Proc:
         self.log_path = os.path.join(TMP, f"{name}-{time.time_ns()}.log")
         self.log = open(self.log_path, "w")
         self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        LIVE.append(self.p)
         line = self.p.stdout.readline()
         self.port = None
         if "listening on" not in line:
@@ -133,6 +144,7 @@ http {{
 """)
     p = subprocess.Popen(["nginx", "-c", conf, "-p", d, "-e", f"{d}/error.log"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    LIVE.append(p)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), 0.1).close()
@@ -417,6 +429,7 @@ class FlakyLink:
             self.counts[what] += 1
         try:
             if what == "refused":
+                client.close()
                 return
             up = socket.create_connection(("127.0.0.1", self.target), 5)
         except OSError:
@@ -439,6 +452,11 @@ class FlakyLink:
         t = threading.Thread(target=pump, args=(client, up), daemon=True)
         t.start()
         pump(up, None if what == "answer lost" else client)
+        # Balie has answered (or was killed): hang up on nginx at once, answer or not.
+        try:
+            client.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         t.join(5)
         client.close()
         up.close()
@@ -476,13 +494,13 @@ def stress():
         next_index = max(confirmed) + 1 if confirmed else 0
     print(f"filled {len(confirmed)} confirmed requests, killing the filler {fill_kills} times", flush=True)
 
-    # Balie is killed with -9 every 0.3 to 2 s while the kiosk delivers, and restarted.
+    # Balie is killed with -9 every 1 to 4 s while the kiosk delivers, and restarted after up to 0.3 s.
     done, balie_kills, monkey_rng = threading.Event(), [0], random.Random(rng.randrange(1 << 30))
     def monkey():
-        while not done.wait(monkey_rng.uniform(0.3, 2.0)):
+        while not done.wait(monkey_rng.uniform(1.0, 4.0)):
             balie.kill9()
             balie_kills[0] += 1
-            time.sleep(monkey_rng.uniform(0, 0.5))
+            time.sleep(monkey_rng.uniform(0, 0.3))
             balie.start()
     chaos = threading.Thread(target=monkey)
     chaos.start()
