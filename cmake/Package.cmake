@@ -8,8 +8,6 @@ install(FILES ${DIST}/brugpunt.service DESTINATION /lib/systemd/system)
 install(FILES ${DIST}/brugpunt.conf DESTINATION /etc/brugpunt)
 install(FILES ${DIST}/copyright DESTINATION share/doc/brugpunt)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/brugpunt)
-# The reference receiver runs on the municipality's server, not on the kiosk: an example.
-install(FILES ${CMAKE_SOURCE_DIR}/src/tools/receiver/brugpunt-receiver DESTINATION share/doc/brugpunt/examples)
 
 # Debian wants a compressed changelog (changelog.gz: a native package) and man page, reproducibly.
 configure_file(${DIST}/changelog.in ${CMAKE_BINARY_DIR}/dist/changelog.Debian @ONLY)

@@ -72,6 +72,7 @@ Kiosk::Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::Te
     m_fixed.translations = translations;
     m_fixed.version = BRUGPUNT_VERSION;
     m_fixed.today = today;
+    m_fixed.retention_days = config.retention_days;
     IndexCatalogue();
     RefreshList();
     Rebuild(core::TimePoint{});

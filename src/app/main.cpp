@@ -196,8 +196,9 @@ int Run(const core::Options& o, const core::Config& config) {
     }
 
     // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
+    // Without a catalogue server the same thread only sends the heartbeat.
     std::unique_ptr<sync::SyncWorker> syncer;
-    if (!config.catalogue_url.empty()) {
+    if (!config.catalogue_url.empty() || !config.heartbeat_url.empty()) {
         syncer = std::make_unique<sync::SyncWorker>(
             config, synced, app::OutboxPath(config), Log,
             [&](const sync::SyncStatus& st) { queue.Post([&kiosk, st] { return kiosk.SetSyncStatus(st); }); },

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "auth.h"
 #include "core/language.h"
@@ -303,11 +305,21 @@ WebResponse BalieApp::Error(int status, const std::string& message) {
     return r;
 }
 
-int BalieApp::RetentionDays() {
-    auto v = m_store.Setting("retention_days");
+long long BalieApp::PublishedVersion() {
+    auto v = m_store.Setting("published_catalogue_version");
+    if (!v || !v.value()) return 0;
+    return std::atoll(v.value()->c_str());
+}
+
+int RetentionDaysOf(BalieStore& store) {
+    auto v = store.Setting("retention_days");
     if (!v || !v.value()) return kDefaultRetentionDays;
     int days = std::atoi(v.value()->c_str());
     return days > 0 ? days : kDefaultRetentionDays;
+}
+
+int BalieApp::RetentionDays() {
+    return RetentionDaysOf(m_store);
 }
 
 void BalieApp::ApplyRetention() {
@@ -539,8 +551,42 @@ WebResponse BalieApp::Inbox(const Context& c, const WebRequest& req) {
     }
     std::string state = q("state");
     bool closed = state == "closed";
-    auto rows = m_store.Requests(closed, closed ? 500 : 10'000);
-    if (!rows) return Error(500, "De databank antwoordt niet.");
+    using W = RequestQuery::Which;
+    RequestQuery query;
+    query.which = closed                ? W::kClosed
+                  : state == "new"      ? W::kNew
+                  : state == "claimed"  ? W::kClaimed
+                  : state == "followup" ? W::kFollowUp
+                                        : W::kOpen;
+    // Interest requests are grouped per activity below the table, so the table pages only the rest.
+    if (!closed) query.kind = "appointment";
+    std::string page_text = q("page");
+    int page = page_text.size() <= 6 && !page_text.empty() &&
+                       page_text.find_first_not_of("0123456789") == std::string::npos
+                   ? std::max(1, std::stoi(page_text))
+                   : 1;
+    query.limit = kInboxPageSize;
+    query.offset = (page - 1) * kInboxPageSize;
+    auto rows = m_store.Requests(query);
+    auto total = m_store.CountRequests(query);
+    if (!rows || !total) return Error(500, "De databank antwoordt niet.");
+    long long pages = std::max(1LL, (total.value() + kInboxPageSize - 1) / kInboxPageSize);
+    mdata pager;
+    bool known = state == "new" || state == "claimed" || state == "followup" || state == "closed";
+    std::string base = "/inbox?" + (known ? "state=" + state + "&" : "") + "page=";
+    pager.set("page", std::to_string(page));
+    pager.set("pages", std::to_string(pages));
+    pager.set("total", std::to_string(total.value()));
+    if (page > 1) pager.set("previous", base + std::to_string(page - 1));
+    if (page < pages) pager.set("next", base + std::to_string(page + 1));
+    d.set("pager", pager);
+    std::vector<StoredRequest> interest;
+    if (!closed && (state.empty() || state == "new" || state == "claimed")) {
+        RequestQuery iq{query.which, "interest", 1000, 0};
+        auto got = m_store.Requests(iq);
+        if (!got) return Error(500, "De databank antwoordt niet.");
+        interest = std::move(got.value());
+    }
     if (closed) {
         mlist list;
         for (const auto& r : rows.value()) {
@@ -555,14 +601,14 @@ WebResponse BalieApp::Inbox(const Context& c, const WebRequest& req) {
         }
         mdata cd;
         cd.set("rows", list);
+        cd.set("pager", pager);
         return Page(c, "Afgesloten aanvragen", Render(templates::kClosed, cd));
     }
     mlist list;
     std::map<std::string, std::pair<std::string, mlist>> groups;  // activity id -> title, items
-    for (const auto& r : rows.value()) {
-        if (state == "new" && r.state != RequestState::kNew) continue;
-        if (state == "claimed" && r.state != RequestState::kClaimed) continue;
-        if (state == "followup" && r.follow_up.empty()) continue;
+    auto all = std::move(rows.value());
+    all.insert(all.end(), interest.begin(), interest.end());
+    for (const auto& r : all) {
         mdata row;
         row.set("id", std::to_string(r.id));
         row.set("age", Age(r.received_ms, now));
@@ -699,10 +745,9 @@ WebResponse BalieApp::FleetPage(const Context& c, const std::string& enrolled_li
         row.set("depth", std::to_string(k.outbox_depth));
         row.set("uptime", k.last_heartbeat_ms ? std::to_string(k.uptime_s / 3600) + " u" : "–");
         row.set("error", k.last_error.empty() ? "–" : k.last_error);
-        long long silent_ms = now - (k.last_heartbeat_ms ? k.last_heartbeat_ms : k.enrolled_ms);
-        if (!k.revoked && silent_ms > 2LL * m_settings.sync_interval_s * 1000)
-            row.set("red", k.last_heartbeat_ms ? "stil sinds " + Age(k.last_heartbeat_ms, now)
-                                               : "nog nooit gehoord");
+        if (std::string red = FleetProblem(k, now, m_settings.sync_interval_s, PublishedVersion());
+            !red.empty())
+            row.set("red", red);
         list.push_back(row);
     }
     d.set("kiosks", list);
@@ -725,7 +770,7 @@ WebResponse BalieApp::FleetAction(const Context& c, const std::string& action,
         if (auto s = m_store.EnrolKiosk(id, secret, now); !s) return Error(500, "Dat lukte niet.");
         m_store.Audit(c.session.user, "kiosk ingeschreven", id, now);
         m_log("kiosk " + id + " enrolled by " + c.session.user);
-        return FleetPage(c, id + "\n" + KioskConfigLines(m_settings.public_url, id, secret));
+        return FleetPage(c, id + "\n" + KioskConfigLines(m_settings.public_url, id, secret, RetentionDays()));
     }
     if (action == "revoke") {
         if (auto s = m_store.RevokeKiosk(id, now); !s) return Error(500, "Dat lukte niet.");
@@ -775,6 +820,8 @@ WebResponse BalieApp::SettingsPage(const Context& c, const std::string& flash) {
     mdata d;
     d.set("csrf", c.session.csrf);
     d.set("retention_days", std::to_string(RetentionDays()));
+    long long published = PublishedVersion();
+    d.set("published_version", published ? std::to_string(published) : "");
     return Page(c, "Instellingen",
                 (flash.empty() ? "" : Render("<p class=\"flash\">{{f}}</p>", mdata("f", flash))) +
                     Render(templates::kSettings, d));
@@ -786,8 +833,15 @@ WebResponse BalieApp::SettingsAction(const Context& c, const std::map<std::strin
                    ? std::stoi(v)
                    : 0;
     if (days < 1 || days > 365) return Error(400, "De bewaartermijn is 1 tot 365 dagen.");
+    std::string published = Field(form, "published_version");
+    if (published.size() > 12 || published.find_first_not_of("0123456789") != std::string::npos)
+        return Error(400, "De gepubliceerde versie is een getal (of leeg).");
     m_store.SetSetting("retention_days", std::to_string(days));
-    m_store.Audit(c.session.user, "bewaartermijn " + std::to_string(days) + " dagen", "", m_now_ms());
+    m_store.SetSetting("published_catalogue_version", published.empty() ? "0" : published);
+    m_store.Audit(c.session.user,
+                  "bewaartermijn " + std::to_string(days) + " dagen, gepubliceerde catalogus " +
+                      (published.empty() ? "niet ingesteld" : "versie " + published),
+                  "", m_now_ms());
     ApplyRetention();
     return SettingsPage(c, "Bewaard.");
 }
@@ -809,13 +863,36 @@ WebResponse BalieApp::AuditPage(const Context& c) {
     return Page(c, "Logboek", Render(templates::kAudit, d));
 }
 
-std::string KioskConfigLines(const std::string& public_url, const std::string& id,
-                             const std::string& secret) {
+std::string FleetProblem(const Kiosk& k, long long now_ms, int sync_interval_s, long long published_version) {
+    if (k.revoked) return "";
+    std::vector<std::string> why;
+    long long silent_ms = now_ms - (k.last_heartbeat_ms ? k.last_heartbeat_ms : k.enrolled_ms);
+    if (silent_ms > 2LL * sync_interval_s * 1000)
+        why.push_back(k.last_heartbeat_ms ? "stil sinds " + Age(k.last_heartbeat_ms, now_ms)
+                                          : "nog nooit gehoord");
+    if (k.last_heartbeat_ms && k.outbox_depth > 0) {
+        // The age the heartbeat gave, plus the time since: a silent kiosk's requests keep ageing.
+        long long waited_s = k.outbox_oldest_s + std::max(0LL, now_ms - k.last_heartbeat_ms) / 1000;
+        if (waited_s > 3600)
+            why.push_back(std::to_string(k.outbox_depth) + " aanvra" +
+                          (k.outbox_depth == 1 ? "ag wacht" : "gen wachten") + " al " +
+                          std::to_string(waited_s / 3600) + " u op de kiosk");
+    }
+    if (k.last_heartbeat_ms && published_version > 0 && k.catalogue_version < published_version)
+        why.push_back("oude catalogus (versie " + std::to_string(k.catalogue_version) + ", gepubliceerd " +
+                      std::to_string(published_version) + ")");
+    std::string out;
+    for (const auto& w : why) out += (out.empty() ? "" : "; ") + w;
+    return out;
+}
+
+std::string KioskConfigLines(const std::string& public_url, const std::string& id, const std::string& secret,
+                             int retention_days) {
     std::string base = public_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
     return "kiosk_id = " + id + "\ndelivery = webhook\nwebhook_url = " + base + "/api/kiosk/" + id +
            "/requests\nwebhook_secret = " + secret + "\nheartbeat_url = " + base + "/api/kiosk/" + id +
-           "/heartbeat\n";
+           "/heartbeat\nretention_days = " + std::to_string(retention_days) + "\n";
 }
 
 }  // namespace brugpunt::balie

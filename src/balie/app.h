@@ -37,6 +37,8 @@ struct AppSettings {
 };
 
 inline constexpr int kDefaultRetentionDays = 30;
+// Rows per inbox page: a desk PC or tablet renders it at once; 10,000 open requests stay paged.
+inline constexpr int kInboxPageSize = 100;
 
 using LogFn = std::function<void(const std::string&)>;
 
@@ -68,6 +70,7 @@ class BalieApp {
     WebResponse Page(const Context& c, const std::string& title, const std::string& content);
     WebResponse Error(int status, const std::string& message);
     int RetentionDays();
+    long long PublishedVersion();
 
     BalieStore& m_store;
     AppSettings m_settings;
@@ -81,7 +84,15 @@ std::map<std::string, std::string> ParseForm(const std::string& body);
 std::string NormalizeReference(const std::string& typed);
 // Monday to Friday days after `from_ms`'s day up to and including `to_ms`'s day (UTC).
 int WorkingDaysBetween(long long from_ms, long long to_ms);
-// The lines an enrolled kiosk pastes into its config file.
-std::string KioskConfigLines(const std::string& public_url, const std::string& id, const std::string& secret);
+// Why a kiosk is red on the fleet page, in Dutch; empty when it is fine. Red: silent for more than
+// two sync intervals, a request waiting on the kiosk for more than an hour, or a catalogue older
+// than the published one (published_version 0: none recorded).
+std::string FleetProblem(const Kiosk& k, long long now_ms, int sync_interval_s, long long published_version);
+// The lines an enrolled kiosk pastes into its config file. retention_days is Balie's: the kiosk
+// keeps an undelivered request no longer, and its consent text names the same number of days.
+std::string KioskConfigLines(const std::string& public_url, const std::string& id, const std::string& secret,
+                             int retention_days);
+// Balie's retention setting (kDefaultRetentionDays when unset or not a positive number).
+int RetentionDaysOf(BalieStore& store);
 
 }  // namespace brugpunt::balie

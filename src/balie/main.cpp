@@ -143,8 +143,9 @@ int Enrol(const Options& o) {
         return 1;
     }
     store->Audit("(opdrachtregel)", "kiosk ingeschreven", id, sync::WallNowMs());
-    std::printf("%s",
-                balie::KioskConfigLines(Get(o, "--public-url", "http://127.0.0.1:8470"), id, secret).c_str());
+    std::printf("%s", balie::KioskConfigLines(Get(o, "--public-url", "http://127.0.0.1:8470"), id, secret,
+                                              balie::RetentionDaysOf(*store))
+                          .c_str());
     return 0;
 }
 
@@ -185,7 +186,7 @@ int Serve(Options& o) {
     }
     balie::BalieApp app(*store, settings, sync::WallNowMs, Log);
     app.ApplyRetention();
-    return balie::Serve(app, host, port, balie::kMaxBodyBytes, Log, [&] { app.ApplyRetention(); });
+    return balie::Serve(app, host, port, balie::ServeLimits{}, Log, [&] { app.ApplyRetention(); });
 }
 
 }  // namespace

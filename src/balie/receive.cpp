@@ -139,8 +139,12 @@ Received ReceiveHeartbeat(BalieStore& store, const Delivery& d, long long now_ms
     auto num = [&](const char* k) {
         return j->contains(k) && (*j)[k].is_number_integer() ? (*j)[k].get<long long>() : 0LL;
     };
-    Heartbeat h{num("catalogue_version"), Str(*j, "last_sync"), num("outbox_depth"), num("uptime_s"),
-                Str(*j, "last_error").substr(0, 500)};
+    Heartbeat h{num("catalogue_version"),
+                Str(*j, "last_sync"),
+                num("outbox_depth"),
+                num("uptime_s"),
+                Str(*j, "last_error").substr(0, 500),
+                num("outbox_oldest_s")};
     if (auto s = store.RecordHeartbeat(d.kiosk_id, h, now_ms); !s)
         return {500, "database: " + s.error().message};
     return {204, ""};

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace brugpunt::balie {
@@ -46,7 +48,8 @@ CREATE TABLE IF NOT EXISTS kiosks(
     id TEXT PRIMARY KEY, secret TEXT NOT NULL, enrolled_ms INTEGER NOT NULL, revoked_ms INTEGER,
     last_heartbeat_ms INTEGER NOT NULL DEFAULT 0, catalogue_version INTEGER NOT NULL DEFAULT 0,
     last_sync TEXT NOT NULL DEFAULT '', outbox_depth INTEGER NOT NULL DEFAULT 0,
-    uptime_s INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');
+    uptime_s INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',
+    outbox_oldest_s INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS requests(
     id INTEGER PRIMARY KEY, idem_key TEXT NOT NULL UNIQUE, reference TEXT NOT NULL,
     kiosk_id TEXT NOT NULL, kind TEXT NOT NULL, created_ms INTEGER NOT NULL,
@@ -157,6 +160,11 @@ core::Result<std::unique_ptr<BalieStore>> BalieStore::Open(const std::string& pa
         !s)
         return s.error();
     if (auto s = store->Exec(kSchema); !s) return s.error();
+    // A database made before the heartbeat said how long its oldest request waits.
+    if (!store->Exec("SELECT outbox_oldest_s FROM kiosks LIMIT 0"))
+        if (auto s = store->Exec("ALTER TABLE kiosks ADD COLUMN outbox_oldest_s INTEGER NOT NULL DEFAULT 0");
+            !s)
+            return s.error();
     return store;
 }
 
@@ -214,13 +222,13 @@ core::Result<std::vector<Kiosk>> BalieStore::Kiosks() {
     std::lock_guard lock(m_mutex);
     Stmt s(m_db,
            "SELECT id, revoked_ms IS NOT NULL, enrolled_ms, last_heartbeat_ms, catalogue_version, last_sync, "
-           "outbox_depth, uptime_s, last_error FROM kiosks ORDER BY id");
+           "outbox_depth, uptime_s, last_error, outbox_oldest_s FROM kiosks ORDER BY id");
     if (!s.ok()) return s.Fail("kiosks");
     std::vector<Kiosk> out;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW)
         out.push_back({s.Text(0), s.Int(1) != 0, s.Int(2), s.Int(3), s.Int(4), s.Text(5), s.Int(6), s.Int(7),
-                       s.Text(8)});
+                       s.Text(8), s.Int(9)});
     if (rc != SQLITE_DONE) return s.Fail("kiosks");
     return out;
 }
@@ -231,7 +239,7 @@ core::VoidResult BalieStore::RecordHeartbeat(const std::string& kiosk_id, const 
     Stmt s(m_db,
            "UPDATE kiosks SET last_heartbeat_ms = ?2, catalogue_version = ?3, last_sync = ?4, outbox_depth = "
            "?5, "
-           "uptime_s = ?6, last_error = ?7 WHERE id = ?1");
+           "uptime_s = ?6, last_error = ?7, outbox_oldest_s = ?8 WHERE id = ?1");
     s.Bind(1, kiosk_id);
     s.Bind(2, now_ms);
     s.Bind(3, h.catalogue_version);
@@ -239,6 +247,7 @@ core::VoidResult BalieStore::RecordHeartbeat(const std::string& kiosk_id, const 
     s.Bind(5, h.outbox_depth);
     s.Bind(6, h.uptime_s);
     s.Bind(7, h.last_error);
+    s.Bind(8, h.outbox_oldest_s);
     return StepDone(s, "heartbeat");
 }
 
@@ -273,6 +282,56 @@ core::Result<bool> BalieStore::InsertRequest(const IncomingRequest& r, long long
     s.Bind(14, json(r.day_parts).dump());
     if (auto d = StepDone(s, "insert request"); !d) return d.error();
     return sqlite3_changes(m_db) == 1;
+}
+
+namespace {
+
+std::string WhereOf(const RequestQuery& q) {
+    using W = RequestQuery::Which;
+    std::string where;
+    switch (q.which) {
+        case W::kOpen:
+            where = "state != 'closed'";
+            break;
+        case W::kNew:
+            where = "state = 'new'";
+            break;
+        case W::kClaimed:
+            where = "state = 'claimed'";
+            break;
+        case W::kFollowUp:
+            where = "state != 'closed' AND follow_up != ''";
+            break;
+        case W::kClosed:
+            where = "state = 'closed'";
+            break;
+    }
+    return where + (q.kind.empty() ? "" : " AND kind = ?1");
+}
+
+}  // namespace
+
+core::Result<std::vector<StoredRequest>> BalieStore::Requests(const RequestQuery& q) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db, std::string("SELECT ") + kRequestColumns + " FROM requests WHERE " + WhereOf(q) +
+                     " ORDER BY received_ms DESC, id DESC LIMIT ?2 OFFSET ?3");
+    if (!q.kind.empty()) s.Bind(1, q.kind);
+    s.Bind(2, static_cast<long long>(std::clamp(q.limit, 1, 1000)));
+    s.Bind(3, static_cast<long long>(std::max(q.offset, 0)));
+    if (!s.ok()) return s.Fail("requests");
+    std::vector<StoredRequest> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ReadRequest(s));
+    if (rc != SQLITE_DONE) return s.Fail("requests");
+    return out;
+}
+
+core::Result<long long> BalieStore::CountRequests(const RequestQuery& q) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db, "SELECT COUNT(*) FROM requests WHERE " + WhereOf(q));
+    if (!q.kind.empty()) s.Bind(1, q.kind);
+    if (!s.ok() || s.Step() != SQLITE_ROW) return s.Fail("count");
+    return s.Int(0);
 }
 
 core::Result<std::vector<StoredRequest>> BalieStore::Requests(bool closed, int limit) {

@@ -27,6 +27,7 @@ struct Kiosk {
     long long outbox_depth = 0;
     long long uptime_s = 0;
     std::string last_error;
+    long long outbox_oldest_s = 0;  // how long its oldest undelivered request had waited
 };
 
 struct Heartbeat {
@@ -35,6 +36,7 @@ struct Heartbeat {
     long long outbox_depth = 0;
     long long uptime_s = 0;
     std::string last_error;
+    long long outbox_oldest_s = 0;
 };
 
 // A request as the kiosk delivered it (the JSON of store::RequestToJson).
@@ -99,6 +101,15 @@ struct RequestCounts {
     int closed = 0;
 };
 
+// Which requests a page of the inbox shows.
+struct RequestQuery {
+    enum class Which { kOpen, kNew, kClaimed, kFollowUp, kClosed };
+    Which which = Which::kOpen;
+    std::string kind;  // "appointment" or "interest"; empty: both
+    int limit = 100;
+    int offset = 0;
+};
+
 class BalieStore {
   public:
     // A file path, or ":memory:" for tests. WAL with synchronous=FULL: a 2xx answer to a kiosk
@@ -121,6 +132,9 @@ class BalieStore {
     core::Result<bool> InsertRequest(const IncomingRequest& r, long long now_ms);
     // Open requests newest first (closed ones when `closed`), at most `limit`.
     core::Result<std::vector<StoredRequest>> Requests(bool closed, int limit);
+    // Newest first; the filtering and paging happen in SQL, so a page costs its size, not the inbox's.
+    core::Result<std::vector<StoredRequest>> Requests(const RequestQuery& q);
+    core::Result<long long> CountRequests(const RequestQuery& q);
     core::Result<std::optional<StoredRequest>> RequestById(long long id);
     core::Result<std::optional<StoredRequest>> RequestByReference(const std::string& reference);
     core::Result<RequestCounts> Counts();

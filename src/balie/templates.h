@@ -90,6 +90,7 @@ inline constexpr const char* kInbox = R"html(<form class="lookup" method="get" a
 {{^rows}}<tr><td colspan="9">Geen aanvragen.</td></tr>{{/rows}}
 </tbody>
 </table>
+{{#pager}}<nav class="pager" id="pager">{{#previous}}<a href="{{previous}}" rel="prev">← Vorige</a> {{/previous}}Pagina {{page}} van {{pages}} ({{total}}){{#next}} <a href="{{next}}" rel="next">Volgende →</a>{{/next}}</nav>{{/pager}}
 {{#show_interest}}
 <h2>Laat me weten wanneer het opengaat</h2>
 {{#groups}}
@@ -111,6 +112,7 @@ inline constexpr const char* kClosed =
 {{^rows}}<tr><td colspan="6">Nog niets afgesloten.</td></tr>{{/rows}}
 </tbody>
 </table>
+{{#pager}}<nav class="pager" id="pager">{{#previous}}<a href="{{previous}}" rel="prev">← Vorige</a> {{/previous}}Pagina {{page}} van {{pages}} ({{total}}){{#next}} <a href="{{next}}" rel="next">Volgende →</a>{{/next}}</nav>{{/pager}}
 )html";
 
 inline constexpr const char* kRequest = R"html(<dl class="request {{#late}}late{{/late}}" id="request">
@@ -203,7 +205,9 @@ inline constexpr const char* kUsers = R"html(<table id="users">
 inline constexpr const char* kSettings = R"html(<form method="post" action="/settings" id="settings">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <label>Bewaartermijn van open aanvragen (dagen) <input name="retention_days" type="number" min="1" max="365" value="{{retention_days}}"></label>
-<small>Open aanvragen die ouder zijn worden afgesloten en hun persoonsgegevens gewist.</small>
+<small>Open aanvragen die ouder zijn worden afgesloten en hun persoonsgegevens gewist. Kiosks die na deze wijziging ingeschreven worden, krijgen dit getal in hun configuratie, zodat de toestemmingstekst op de kiosk dezelfde termijn noemt; pas het bij kiosks die al draaien aan in hun configuratiebestand (<code>retention_days</code>).</small>
+<label>Gepubliceerde catalogusversie <input name="published_version" type="number" min="0" value="{{published_version}}"></label>
+<small>Een kiosk met een oudere versie staat rood op de pagina Kiosks. Leeg: niet controleren.</small>
 <button type="submit">Bewaar</button>
 </form>
 )html";

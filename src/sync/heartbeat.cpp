@@ -1,6 +1,7 @@
 // Owns heartbeat assembly and sending.
 #include "heartbeat.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "crypto.h"
@@ -14,6 +15,7 @@ std::string HeartbeatJson(const Heartbeat& h) {
         {"catalogue_version", h.catalogue_version},
         {"last_sync", h.last_sync ? nlohmann::json(FormatUtc(h.last_sync)) : nlohmann::json()},
         {"outbox_depth", h.outbox_depth},
+        {"outbox_oldest_s", h.outbox_oldest_s},
         {"uptime_s", h.uptime_s},
         {"last_error", h.last_error}};
     return j.dump();
@@ -26,11 +28,16 @@ SyncFacts FactsAfterRun(const SyncReport& report, long long version_in_use, long
 }
 
 Heartbeat BuildHeartbeat(const core::Config& config, const SyncFacts& facts, long long uptime_s,
-                         const std::string& outbox_path) {
-    Heartbeat h{config.kiosk_id, facts.version, facts.last_sync, 0, uptime_s, facts.last_error};
+                         const std::string& outbox_path, long long now_unix) {
+    Heartbeat h{config.kiosk_id, facts.version, facts.last_sync, 0, 0, uptime_s, facts.last_error};
     // Its own short-lived connection: the outbox belongs to the delivery thread and the main thread.
     if (auto outbox = store::SqliteOutbox::Open(outbox_path))
-        if (auto stats = outbox.value()->Stats()) h.outbox_depth = stats->depth;
+        if (auto stats = outbox.value()->Stats()) {
+            h.outbox_depth = stats->depth;
+            // Balie turns the kiosk red when a request has waited here for more than an hour.
+            if (stats->oldest_created_ms)
+                h.outbox_oldest_s = std::max(0LL, now_unix - *stats->oldest_created_ms / 1000);
+        }
     return h;
 }
 
@@ -57,7 +64,8 @@ std::string SendHeartbeat(HttpTransport& http, const core::Config& config, const
 std::string ReportHeartbeat(HttpTransport& http, const core::Config& config, const SyncFacts& facts,
                             long long uptime_s, const std::string& outbox_path, long long now_unix) {
     if (config.heartbeat_url.empty()) return "";
-    return SendHeartbeat(http, config, BuildHeartbeat(config, facts, uptime_s, outbox_path), now_unix);
+    return SendHeartbeat(http, config, BuildHeartbeat(config, facts, uptime_s, outbox_path, now_unix),
+                         now_unix);
 }
 
 }  // namespace brugpunt::sync

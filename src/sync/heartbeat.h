@@ -16,6 +16,7 @@ struct Heartbeat {
     long long catalogue_version = 0;
     long long last_sync = 0;  // unix seconds; 0: never
     long long outbox_depth = 0;
+    long long outbox_oldest_s = 0;  // how long the oldest undelivered request has waited; 0: none
     long long uptime_s = 0;
     std::string last_error;
 };
@@ -33,10 +34,11 @@ struct SyncFacts {
 SyncFacts FactsAfterRun(const SyncReport& report, long long version_in_use, long long previous_last_sync,
                         long long now_unix);
 
-// The heartbeat after a run. The outbox depth is read from the outbox at outbox_path (0 when it
-// does not open: the heartbeat still goes out). uptime_s is 0 for a one-shot command.
+// The heartbeat after a run. The outbox depth and its oldest request's age are read from the
+// outbox at outbox_path (0 when it does not open: the heartbeat still goes out). uptime_s is 0 for
+// a one-shot command.
 Heartbeat BuildHeartbeat(const core::Config& config, const SyncFacts& facts, long long uptime_s,
-                         const std::string& outbox_path);
+                         const std::string& outbox_path, long long now_unix);
 
 // POSTs the heartbeat, HMAC-signed like the webhook when webhook_secret is set. Empty on success.
 std::string SendHeartbeat(HttpTransport& http, const core::Config& config, const Heartbeat& h,

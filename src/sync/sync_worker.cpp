@@ -76,6 +76,18 @@ WorkerThread::Pass SyncWorker::Prepare() {
     state->sync.SetInUse(m_in_use);
     state->status.version = state->sync.VersionInUse();
     return [this, state] {
+        long long uptime_s = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::steady_clock::now() - state->started)
+                                 .count();
+        // A kiosk without a catalogue server still tells Balie's fleet page that it is alive.
+        if (m_config.catalogue_url.empty()) {
+            SyncFacts facts{state->sync.VersionInUse(), 0, ""};
+            if (std::string e =
+                    ReportHeartbeat(state->http, m_config, facts, uptime_s, m_outbox_path, NowUnix());
+                !e.empty())
+                m_log(e);
+            return std::chrono::milliseconds(std::chrono::seconds(m_config.sync_interval_s));
+        }
         SyncStatus& st = state->status;
         st.busy = true;
         m_on_status(st);
@@ -105,9 +117,9 @@ WorkerThread::Pass SyncWorker::Prepare() {
             m_log(std::string("sync: ") + OutcomeName(r.outcome) + ": " + r.reason +
                   "; the kiosk keeps showing version " + std::to_string(st.version));
         }
-        long long uptime_s = std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::steady_clock::now() - state->started)
-                                 .count();
+        uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                                    state->started)
+                       .count();
         if (std::string e = ReportHeartbeat(state->http, m_config, facts, uptime_s, m_outbox_path, NowUnix());
             !e.empty())
             m_log(e);

@@ -1,5 +1,6 @@
 // Owns the background thread that keeps the catalogue current: one CatalogueSync run every
-// sync_interval_s (or at once on SyncNow), then a heartbeat to the municipality. It reports
+// sync_interval_s (or at once on SyncNow), then a heartbeat to the municipality (only the heartbeat
+// when there is no catalogue_url, so a kiosk that only delivers still shows on the fleet page). It reports
 // through callbacks that must only queue work for the main thread; it never touches the UI.
 #pragma once
 

@@ -7,6 +7,7 @@
 #include "screens.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "format.h"
 #include "spoken.h"
@@ -242,18 +243,31 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
         {"appt.consent.q_who", "appt.consent.a_who"},
         {"appt.consent.q_when", "appt.consent.a_when"},
     };
+    // "When do we delete it" names the days Balie keeps an open request (retention_days).
+    auto has_days = [](const char* key) { return std::string_view(key) == "appt.consent.a_when"; };
     // Consent is heard in full, not only seen.
     SpokenBuilder spoken(m);
     spoken.Key("appt.consent.title");
-    for (const auto& [question, answer] : kQuestions) spoken.Key(question).Key(answer);
+    for (const auto& [question, answer] : kQuestions) {
+        spoken.Key(question);
+        if (has_days(answer))
+            spoken.KeyWithNumber(answer, m.retention_days);
+        else
+            spoken.Key(answer);
+    }
     StepHeader(m, "lock", "appt.consent.title",
                spoken.Key("appt.consent.yes", "?").Key("appt.consent.no", "?").Done(), out);
     ImGui::PushTextWrapPos(std::min(AvailableWidth(), CurrentMetrics().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
         TextBlock(CurrentFonts().bold, Tr(question));
         SubtitleKey(m, question, CurrentFonts().bold);
-        TextBlock(CurrentFonts().body, Tr(answer));
-        SubtitleKey(m, answer, CurrentFonts().body);
+        if (has_days(answer)) {
+            TextBlock(CurrentFonts().body, Format(answer, m.retention_days));
+            SubtitleKey(m, answer, CurrentFonts().body, m.retention_days);
+        } else {
+            TextBlock(CurrentFonts().body, Tr(answer));
+            SubtitleKey(m, answer, CurrentFonts().body);
+        }
         ImGui::Spacing();
     }
     ImGui::PopTextWrapPos();

@@ -17,6 +17,12 @@ void SetStrings(const core::Strings* strings) {
     g_strings = strings;
 }
 
+std::string FillNumber(const std::string& text, int number) {
+    std::string out = text;
+    if (size_t at = out.find("%d"); at != std::string::npos) out.replace(at, 2, std::to_string(number));
+    return out;
+}
+
 std::string DayName(core::Weekday d) {
     return Tr(("day." + std::string(core::WeekdayCode(d))).c_str());
 }

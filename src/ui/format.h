@@ -36,6 +36,9 @@ std::string Format(const char* key, const Args&... args) {
     return buf;
 }
 
+// A translated text with its first %d replaced by number; a translation is data, never a format string.
+std::string FillNumber(const std::string& text, int number);
+
 std::string DayName(core::Weekday d);
 // "ma, wo" for a badge; "woensdag en zaterdag" for the detail page.
 std::string DaysShort(const std::vector<core::Weekday>& days);

@@ -39,6 +39,17 @@ SpokenBuilder& SpokenBuilder::Key(const char* key, const char* suffix) {
     return *this;
 }
 
+SpokenBuilder& SpokenBuilder::KeyWithNumber(const char* key, int number) {
+    Add(m_u.dutch, Format(key, number));
+    if (m_model.language == "nl") return *this;
+    auto t = m_model.TrIn(key);
+    if (!t)
+        m_missing = true;
+    else
+        Add(m_u.translated, FillNumber(t->text, number)), m_u.reviewed &= t->reviewed;
+    return *this;
+}
+
 SpokenBuilder& SpokenBuilder::Text(const std::string& same_in_every_language) {
     Add(m_u.dutch, same_in_every_language);
     Add(m_u.translated, same_in_every_language);
@@ -90,14 +101,29 @@ void Subtitle(const ViewModel& m, const std::string& translated, float width) {
     if (h > 0) ImGui::Dummy(ImVec2(width, h));
 }
 
+namespace {
+
+// As wide as the Dutch above it (or a little wider), so the two read as one pair.
+void SubtitleUnder(const ViewModel& m, const std::string& dutch_text, const std::string& translated,
+                   ImFont* font) {
+    ImFont* f = FontOrCurrent(font);
+    float avail = ImGui::GetContentRegionAvail().x;
+    float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, dutch_text.c_str()).x;
+    Subtitle(m, translated, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
+}
+
+}  // namespace
+
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {
     auto t = m.TrIn(key);
     if (!t) return;
-    // As wide as the Dutch above it (or a little wider), so the two read as one pair.
-    ImFont* f = FontOrCurrent(font);
-    float avail = ImGui::GetContentRegionAvail().x;
-    float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, Tr(key)).x;
-    Subtitle(m, t->text, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
+    SubtitleUnder(m, Tr(key), t->text, font);
+}
+
+void SubtitleKey(const ViewModel& m, const char* key, ImFont* font, int number) {
+    auto t = m.TrIn(key);
+    if (!t) return;
+    SubtitleUnder(m, Format(key, number), FillNumber(t->text, number), font);
 }
 
 }  // namespace brugpunt::ui

@@ -26,6 +26,8 @@ class SpokenBuilder {
   public:
     explicit SpokenBuilder(const ViewModel& m) : m_model(m) {}
     SpokenBuilder& Key(const char* key, const char* suffix = "");
+    // A UI string with one %d, filled with number in Dutch and in the visitor's language.
+    SpokenBuilder& KeyWithNumber(const char* key, int number);
     SpokenBuilder& Text(const std::string& same_in_every_language);
     core::Utterance Done() const;
 
@@ -44,6 +46,8 @@ bool SpeakerFor(const ViewModel& m, const char* id, core::Utterance u, core::Act
 void Subtitle(const ViewModel& m, const std::string& translated, float width);
 // Under the UI string key drawn in font.
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font);
+// The same for a UI string with one %d.
+void SubtitleKey(const ViewModel& m, const char* key, ImFont* font, int number);
 float SubtitleHeight(const ViewModel& m, const std::string& translated, float width);
 float DrawSubtitle(ImDrawList* dl, const ViewModel& m, const std::string& translated, ImVec2 p, float width);
 

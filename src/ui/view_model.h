@@ -62,6 +62,9 @@ struct ViewModel {
     int volume = core::kDefaultVolume;
     int kiosk_volume = core::kDefaultVolume;
     AudioState audio = AudioState::kIdle;
+    // The config's retention_days, which Balie's enrolment sets to the days Balie keeps an open
+    // request: the consent text names this number, so the visitor is told what the desk does.
+    int retention_days = 30;
 
     bool Subtitled() const { return subtitles && language != "nl"; }
     // key in the visitor's language; nothing when it has no text for it.

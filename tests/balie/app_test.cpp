@@ -302,3 +302,95 @@ TEST_CASE("form fields and reference codes are decoded the way browsers and visi
     CHECK(NormalizeReference(" k7q 4xm") == "K7Q-4XM");
     CHECK(NormalizeReference("K7Q-4XM") == "K7Q-4XM");
 }
+
+TEST_CASE("the inbox comes in pages of 100, newest first, with interest requests grouped apart") {
+    Fixture f;
+    for (int i = 0; i < 250; ++i) {
+        g_now += 1000;
+        char ref[16];
+        std::snprintf(ref, sizeof ref, "P%02d-%03d", i / 100, i % 100);
+        f.Deliver(ref, "Voetbal");
+    }
+    f.Deliver("INT-001", "Dans", "interest");
+    Browser b{*f.app};
+    b.LogIn("bart", "bart-wachtwoord");
+    auto rows = [](const std::string& body) {
+        size_t n = 0;
+        for (size_t at = body.find("href=\"/request/"); at != std::string::npos;
+             at = body.find("href=\"/request/", at + 1))
+            ++n;
+        return n;
+    };
+    WebResponse first = b.Get("/inbox");
+    REQUIRE(first.status == 200);
+    CHECK(rows(first.body) == 100 + 1);  // and the one interest request, in its group
+    CHECK(first.body.find("Pagina 1 van 3 (250)") != std::string::npos);
+    CHECK(first.body.find("P02-049") != std::string::npos);  // the newest
+    CHECK(first.body.find("P01-049") == std::string::npos);
+    CHECK(first.body.find("href=\"/inbox?page=2\"") != std::string::npos);
+    WebResponse last = b.Get("/inbox?page=3");
+    CHECK(rows(last.body) == 50 + 1);
+    CHECK(last.body.find("P00-000") != std::string::npos);  // the oldest
+    CHECK(last.body.find("Volgende") == std::string::npos);
+    CHECK(rows(b.Get("/inbox?page=99").body) == 1);  // past the end: an empty table, no error
+    CHECK(b.Get("/inbox?page=abc").body.find("Pagina 1 van 3") != std::string::npos);
+    CHECK(b.Get("/inbox?state=new&page=2").body.find("href=\"/inbox?state=new&amp;page=3\"") !=
+          std::string::npos);
+}
+
+TEST_CASE(
+    "a kiosk is red when silent for two sync intervals, with a request waiting over an hour, or an old "
+    "catalogue") {
+    Kiosk k;
+    k.id = "bib";
+    k.enrolled_ms = kMonday;
+    k.last_heartbeat_ms = kMonday;
+    k.catalogue_version = 5;
+    const int interval = 900;
+    CHECK(FleetProblem(k, kMonday + 1000'000, interval, 5).empty());
+    CHECK(FleetProblem(k, kMonday + 1801'000, interval, 5).find("stil sinds") != std::string::npos);
+    k.outbox_depth = 2;
+    k.outbox_oldest_s = 3000;
+    CHECK(FleetProblem(k, kMonday + 60'000, interval, 5).empty());
+    // 3000 s at the heartbeat and 700 s since: the oldest has waited over an hour.
+    CHECK(FleetProblem(k, kMonday + 700'000, interval, 5) == "2 aanvragen wachten al 1 u op de kiosk");
+    k.outbox_depth = 0;
+    CHECK(FleetProblem(k, kMonday + 60'000, interval, 6) == "oude catalogus (versie 5, gepubliceerd 6)");
+    CHECK(FleetProblem(k, kMonday + 60'000, interval, 0).empty());  // nothing published recorded
+    Kiosk fresh{"new", false, kMonday};
+    CHECK(FleetProblem(fresh, kMonday + 60'000, interval, 6).empty());  // just enrolled, not heard from yet
+    CHECK(FleetProblem(fresh, kMonday + 1801'000, interval, 6) == "nog nooit gehoord");
+    k.revoked = true;
+    CHECK(FleetProblem(k, kMonday + 99'000'000, interval, 9).empty());
+}
+
+TEST_CASE("the fleet page shows a kiosk on an older catalogue than the published one in red") {
+    Fixture f;
+    std::string body =
+        R"({"kiosk_id":"bib","catalogue_version":4,"outbox_depth":0,"uptime_s":60,"last_error":""})";
+    std::string ts = std::to_string(g_now / 1000);
+    REQUIRE(ReceiveHeartbeat(
+                *f.store, {"bib", ts, "sha256=" + sync::HmacSha256Hex("s3cret", ts + "." + body), "", body},
+                g_now)
+                .status == 204);
+    Browser b{*f.app};
+    b.LogIn("anna", "anna-wachtwoord");
+    CHECK(b.Get("/kiosks").body.find("oude catalogus") == std::string::npos);
+    REQUIRE(b.Get("/settings").status == 200);
+    REQUIRE(b.Post("/settings", "retention_days=14&published_version=5").status == 200);
+    CHECK(b.Get("/kiosks").body.find("oude catalogus (versie 4, gepubliceerd 5)") != std::string::npos);
+    CHECK(b.Post("/settings", "retention_days=14&published_version=x5").status == 400);
+}
+
+TEST_CASE("enrolment's config lines carry Balie's retention, which the kiosk's consent text names") {
+    Fixture f;
+    REQUIRE(f.store->SetSetting("retention_days", "21"));
+    Browser b{*f.app};
+    b.LogIn("anna", "anna-wachtwoord");
+    b.Get("/kiosks");
+    WebResponse r = b.Post("/kiosks/enrol", "id=sporthal");
+    REQUIRE(r.status == 200);
+    CHECK(r.body.find("retention_days = 21") != std::string::npos);
+    CHECK(KioskConfigLines("https://balie.example/", "k", "s", 30).find("retention_days = 30\n") !=
+          std::string::npos);
+}

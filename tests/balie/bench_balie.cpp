@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
         int port = 0;
         std::thread server([&] {
             balie::Serve(
-                app, "127.0.0.1", 0, balie::kMaxBodyBytes, Quiet, [] {}, [&](int p) { port = p; });
+                app, "127.0.0.1", 0, balie::ServeLimits{}, Quiet, [] {}, [&](int p) { port = p; });
         });
         while (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         std::vector<std::vector<double>> lat(kiosks);

@@ -2,11 +2,11 @@
 """Catalogue sync end to end: the staff tool publishes, nginx serves it over TLS on loopback, the
 real `brugpunt --sync-once` fetches it.
 
-catalogue_sync_test.py SCENARIO --brugpunt BIN --tool BIN --demo CATALOGUE --receiver SCRIPT
+catalogue_sync_test.py SCENARIO --brugpunt BIN --tool BIN --demo CATALOGUE --balie BIN
 
 Scenarios: first-sync (first sync, 304, incremental with only changed media, garbage collection),
 rejections (every kind of bad bundle), resume (a cut-off download resumed with a range request),
-stall (a server that stops talking), tls (an untrusted certificate), heartbeat, crash (kill -9 at
+stall (a server that stops talking), tls (an untrusted certificate), heartbeat (to a real Balie), crash (kill -9 at
 200 random points during apply). Requests are counted in nginx's access log.
 """
 import argparse
@@ -26,7 +26,7 @@ import urllib.request
 import wave
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import delivery_test as dt  # noqa: E402  (make_ca, free_port, check, fail, Proc, receiver)
+import delivery_test as dt  # noqa: E402  (make_ca, free_port, check, fail, Proc, Balie)
 
 ARGS = None
 TMP = None
@@ -405,21 +405,26 @@ def tls():
 
 def heartbeat():
     publish(source("v3", {"a": 1}), 3)
-    recv = dt.receiver(CERTS)
+    balie = dt.Balie(CERTS, kiosks=("kiosk-7",))
+    lines = balie.lines["kiosk-7"]
     try:
-        r = sync(heartbeat_url=f"https://127.0.0.1:{recv.port}/heartbeat", webhook_secret="s3cret")
+        r = sync(heartbeat_url=lines["heartbeat_url"], webhook_secret=lines["webhook_secret"])
         check(r.returncode == 0, "sync with a heartbeat configured")
-        ctx = ssl.create_default_context(cafile=CERTS["ca"])
-        with urllib.request.urlopen(f"https://127.0.0.1:{recv.port}/heartbeats", context=ctx) as f:
-            beats = json.load(f)
+        with balie.db() as db:
+            beat = db.execute("SELECT last_heartbeat_ms, catalogue_version, last_sync, outbox_depth, uptime_s, "
+                              "last_error FROM kiosks WHERE id = 'kiosk-7'").fetchone()
+        # A heartbeat signed with a secret Balie did not give out is refused and changes nothing.
+        r = sync(heartbeat_url=lines["heartbeat_url"], webhook_secret="not-the-enrolled-secret")
+        with balie.db() as db:
+            after = db.execute("SELECT last_heartbeat_ms FROM kiosks WHERE id = 'kiosk-7'").fetchone()
+        refused = [line for line in balie.log_lines() if "kiosk-7: bad signature" in line]
     finally:
-        recv.stop()
-    check(len(beats) == 1 and beats[0]["kiosk_id"] == "kiosk-7" and beats[0]["catalogue_version"] == 3,
-          f"the receiver got a signed heartbeat from kiosk-7 with catalogue version 3: {beats}")
-    check(set(beats[0]) == {"kiosk_id", "catalogue_version", "last_sync", "outbox_depth", "uptime_s", "last_error"},
-          "...carrying kiosk id, catalogue version, last sync, outbox depth, uptime and last error, nothing else")
-    check(beats[0]["last_sync"].endswith("Z") and beats[0]["outbox_depth"] == 0 and beats[0]["last_error"] == "",
-          "...with a UTC last-sync time, an empty outbox and no error")
+        balie.stop()
+    check(beat[0] > 0 and beat[1] == 3, f"Balie recorded a signed heartbeat from kiosk-7 with catalogue version 3: {beat}")
+    check(beat[2].endswith("Z") and beat[3] == 0 and beat[4] == 0 and beat[5] == "",
+          "...with a UTC last-sync time, an empty outbox, no uptime (a one-shot run) and no error")
+    check(after[0] == beat[0] and refused, "a heartbeat with the wrong secret is refused and logged")
+    check("heartbeat" in r.stderr and "401" in r.stderr, f"...and the kiosk says so: {r.stderr[-300:]}")
 
 
 def crash():
@@ -642,7 +647,7 @@ def main():
     p.add_argument("--brugpunt", required=True)
     p.add_argument("--tool", required=True)
     p.add_argument("--demo", required=True)
-    p.add_argument("--receiver", required=True)
+    p.add_argument("--balie", required=True)
     p.add_argument("--kills", type=int, default=200)
     ARGS = p.parse_args()
     dt.ARGS = ARGS

@@ -1,13 +1,15 @@
 #!/usr/bin/python3
-"""Appointment delivery end to end, over loopback, against real receivers.
+"""Appointment delivery end to end, over loopback, against a real Balie and a real mail server.
 
-delivery_test.py SCENARIO --brugpunt BIN --fill BIN --receiver SCRIPT --smtp SCRIPT
+delivery_test.py SCENARIO --brugpunt BIN --fill BIN --balie BIN --smtp SCRIPT
 
 Each scenario fills the kiosk's outbox through the kiosk's own code (outbox_fill), runs the real
-`brugpunt --deliver-once`, and checks what the receiver got and what the kiosk kept. Every kiosk
-and receiver log line is collected and checked for phone numbers at the end.
+`brugpunt --deliver-once` against a real brugpunt-balie behind nginx with TLS (enrolled with
+`brugpunt-balie enrol`, whose lines are the kiosk's config), and checks what Balie stored and what
+the kiosk kept. Every kiosk, Balie and mail log line is checked for phone numbers at the end.
 """
 import argparse
+import atexit
 import json
 import os
 import random
@@ -18,14 +20,24 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 import ssl
 
 ARGS = None
 TMP = None
-LOGS = []  # every log line the kiosk and receivers wrote
+LOGS = []  # every log line the kiosk, Balie and the mail server wrote
+LIVE = []  # servers this test started; whatever a failure leaves running is killed at exit
 PHONE = re.compile(r"(\+32|0)\s?4\d\d[\s\d]{6,}")
+
+
+@atexit.register
+def kill_leftovers():
+    for p in LIVE:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
 
 
 def fail(msg):
@@ -68,14 +80,18 @@ def make_ca(name):
 class Proc:
     """A background server that prints 'listening on ...' when ready."""
 
-    def __init__(self, cmd, name):
+    def __init__(self, cmd, name, must_start=True):
         self.name = name
         self.log_path = os.path.join(TMP, f"{name}-{time.time_ns()}.log")
         self.log = open(self.log_path, "w")
         self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        LIVE.append(self.p)
         line = self.p.stdout.readline()
+        self.port = None
         if "listening on" not in line:
             self.stop()
+            if not must_start:
+                return
             fail(f"{name} did not start: {open(self.log_path).read()}")
         self.port = int(line.rsplit(":", 1)[-1]) if ":" in line else int(line.split()[-1])
 
@@ -90,17 +106,130 @@ class Proc:
         LOGS.extend(open(self.log_path).read().splitlines())
 
 
-def receiver(certs, port=0, secret="s3cret", *extra):
-    cmd = [ARGS.receiver, "--port", str(port), "--secret", secret, "--db", os.path.join(TMP, f"recv-{time.time_ns()}.db")]
-    if certs:
-        cmd += ["--tls-cert", certs["cert"], "--tls-key", certs["key"]]
-    return Proc(cmd + list(extra), "receiver")
+def nginx_proxy(certs, upstream_port, port=None, name="nginx"):
+    """nginx on 127.0.0.1 with TLS in front of a plain-HTTP upstream on loopback, as the README's
+    reverse-proxy example runs it in front of Balie. Returns (process, port)."""
+    port = port or free_port()
+    d = os.path.join(TMP, f"{name}-{time.time_ns()}")
+    os.makedirs(os.path.join(d, "tmp"))
+    user = "user root;" if os.getuid() == 0 else ""
+    conf = os.path.join(d, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write(f"""{user}
+worker_processes 1;
+daemon off;
+pid {d}/nginx.pid;
+error_log {d}/error.log;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {d}/tmp/body;
+    proxy_temp_path {d}/tmp/proxy;
+    fastcgi_temp_path {d}/tmp/fastcgi;
+    uwsgi_temp_path {d}/tmp/uwsgi;
+    scgi_temp_path {d}/tmp/scgi;
+    server {{
+        listen 127.0.0.1:{port} ssl;
+        ssl_certificate {certs['cert']};
+        ssl_certificate_key {certs['key']};
+        client_max_body_size 64k;
+        location / {{
+            proxy_pass http://127.0.0.1:{upstream_port};
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_set_header X-Forwarded-Proto https;
+        }}
+    }}
+}}
+""")
+    p = subprocess.Popen(["nginx", "-c", conf, "-p", d, "-e", f"{d}/error.log"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    LIVE.append(p)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.1).close()
+            return p, port
+        except OSError:
+            if p.poll() is not None:
+                fail(f"nginx did not start: {p.stderr.read()}")
+            time.sleep(0.05)
+    fail("nginx did not start listening")
 
 
-def stats(recv, certs):
-    ctx = ssl.create_default_context(cafile=certs["ca"])
-    with urllib.request.urlopen(f"https://127.0.0.1:{recv.port}/stats", context=ctx) as r:
-        return json.load(r)
+class Balie:
+    """A real brugpunt-balie (its first beheerder made, kiosks enrolled) behind nginx with TLS.
+
+    `upstream` is where nginx sends to, when not straight to Balie (the chaos test puts a flaky
+    link there). Call start() to run it; kill9() and start() again to crash it."""
+
+    def __init__(self, certs, kiosks=("test-kiosk",), port=None, upstream=None, nginx_port=None, start=True):
+        self.data = os.path.join(TMP, f"balie-{time.time_ns()}")
+        self.port = port or free_port()
+        self.proc = None
+        self.log_paths = []
+        r = subprocess.run([ARGS.balie, "init-admin", "--data", self.data, "--user", "beheerder"],
+                           input="een-lang-wachtwoord\n", capture_output=True, text=True)
+        LOGS.extend(r.stderr.splitlines())
+        if r.returncode != 0:
+            fail(f"brugpunt-balie init-admin: {r.stderr}")
+        self.nginx, self.nginx_port = nginx_proxy(certs, upstream or self.port, nginx_port)
+        self.url = f"https://127.0.0.1:{self.nginx_port}"
+        self.lines = {k: self.enrol(k) for k in kiosks}
+        if start:
+            self.start()
+
+    def enrol(self, kiosk_id):
+        """The config lines `brugpunt-balie enrol` prints for that kiosk, as a dict."""
+        r = subprocess.run([ARGS.balie, "enrol", "--data", self.data, "--kiosk", kiosk_id, "--public-url", self.url],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            fail(f"brugpunt-balie enrol: {r.stderr}")
+        return dict(line.split(" = ", 1) for line in r.stdout.strip().splitlines())
+
+    def start(self):
+        for _ in range(50):  # after a kill -9 the port may take a moment to be free
+            proc = Proc([ARGS.balie, "serve", "--data", self.data, "--listen", f"127.0.0.1:{self.port}"], "balie",
+                        must_start=False)
+            if proc.port:
+                self.proc = proc
+                self.log_paths.append(proc.log_path)
+                return
+            time.sleep(0.1)
+        fail("brugpunt-balie did not start again")
+
+    def kill9(self):
+        self.proc.p.send_signal(signal.SIGKILL)
+        self.proc.p.wait()
+        self.proc.stop()
+        self.proc = None
+
+    def stop(self):
+        if self.proc:
+            self.proc.stop()
+            self.proc = None
+        self.nginx.terminate()
+        self.nginx.wait(10)
+
+    def db(self):
+        return sqlite3.connect(os.path.join(self.data, "balie.db"), timeout=10)
+
+    def references(self):
+        with self.db() as db:
+            return [r for (r,) in db.execute("SELECT reference FROM requests ORDER BY id")]
+
+    def log_lines(self):
+        out = []
+        for path in self.log_paths:
+            out += open(path).read().splitlines()
+        return out
+
+    def receipts(self):
+        """Requests Balie answered with a 2xx: stored the first time, or recognised as a repeat."""
+        return sum(1 for line in self.log_lines() if "stored request " in line or "repeat of request " in line)
+
+
+def kiosk_lines(balie, kiosk_id="test-kiosk", **kw):
+    return {**balie.lines[kiosk_id], **kw}
 
 
 def config(**kw):
@@ -146,92 +275,273 @@ def outbox_bytes():
 
 def happy():
     certs = make_ca("good")
-    recv = receiver(certs)
-    conf = config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"])
+    balie = Balie(certs)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
     refs = fill(0, 5)
     check(b"+32470000003" in outbox_bytes(), "the outbox holds the phone numbers until delivery")
     r = kiosk(conf, "--deliver-once", check_rc=0)
     check("delivered: 5" in r.stdout, "deliver-once reports 5 delivered")
-    s = stats(recv, certs)
-    check(sorted(s["references"]) == sorted(refs), "the receiver has exactly the 5 requests")
+    check(sorted(balie.references()) == sorted(refs), "Balie has exactly the 5 requests")
+    with balie.db() as db:
+        phones = sorted(p for (p,) in db.execute("SELECT phone FROM requests"))
+    check(phones == [f"+3247000000{i}" for i in range(5)], "with their phone numbers, for the desk to call")
     st = outbox_status(conf)
     check(st["depth"] == "0" and st["delivered"] == "5", "the outbox is empty and counts 5 delivered")
     kiosk(conf, "--deliver-once", check_rc=0)
-    check(stats(recv, certs)["receipts"] == 5, "a second pass sends nothing again")
+    check(balie.receipts() == 5, "a second pass sends nothing again")
     # Personal data leaves the kiosk once acknowledged (secure_delete zeroes the freed pages).
     subprocess.run(["sqlite3", os.path.join(TMP, "outbox.db"), "PRAGMA wal_checkpoint(TRUNCATE);"],
                    capture_output=True)
     check(b"+32470" not in outbox_bytes(), "no phone number is left in the outbox files after delivery")
-    recv.stop()
+    balie.stop()
 
 
-def receiver_down():
+def balie_down():
+    """Nothing answers at all (no proxy, no Balie), then the whole server comes up."""
     certs = make_ca("good")
     port = free_port()
-    conf = config(webhook_url=f"https://127.0.0.1:{port}/requests", ca_file=certs["ca"])
+    balie = Balie(certs, nginx_port=port, start=False)
+    balie.nginx.terminate()
+    balie.nginx.wait(10)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
     refs = fill(0, 3)
     r = kiosk(conf, "--deliver-once", check_rc=1)
-    check("failed: 3" in r.stdout, "with the receiver down all 3 fail")
+    check("failed: 3" in r.stdout, "with the server down all 3 fail")
     st = outbox_status(conf)
     check(st["depth"] == "3", "and all 3 stay in the outbox")
     check("connect" in st["last error"].lower(), f"the last error says why: {st['last error']}")
-    recv = receiver(certs, port)
+    balie.nginx, _ = nginx_proxy(certs, balie.port, port)
+    balie.start()
     time.sleep(2.1)  # the retry delay is at most 2 s in this config
     kiosk(conf, "--deliver-once", check_rc=0)
-    check(sorted(stats(recv, certs)["references"]) == sorted(refs), "once it is back, all 3 arrive")
-    recv.stop()
+    check(sorted(balie.references()) == sorted(refs), "once it is back, all 3 arrive")
+    balie.stop()
 
 
-def http_500():
+def http_502():
+    """The proxy is up but Balie is not: nginx answers 502."""
     certs = make_ca("good")
-    recv = receiver(certs, 0, "s3cret", "--fail-rate", "1.0")
-    conf = config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"])
-    fill(0, 2)
+    balie = Balie(certs, start=False)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
+    refs = fill(0, 2)
     kiosk(conf, "--deliver-once", check_rc=1)
     st = outbox_status(conf)
-    check(st["depth"] == "2" and "HTTP 500" in st["last error"], "a 500 keeps the requests queued, with the status")
-    recv.stop()
+    check(st["depth"] == "2" and "HTTP 502" in st["last error"], "a 502 keeps the requests queued, with the status")
+    balie.start()
+    time.sleep(2.1)
+    kiosk(conf, "--deliver-once", check_rc=0)
+    check(sorted(balie.references()) == sorted(refs), "once Balie runs again, both arrive")
+    balie.stop()
 
 
 def slow():
+    """Balie is stopped (SIGSTOP) with the proxy up: the kiosk gives up at its total timeout."""
     certs = make_ca("good")
-    recv = receiver(certs, 0, "s3cret", "--delay", "3")
-    conf = config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"], total_timeout_s=1)
+    balie = Balie(certs)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"], total_timeout_s=1))
     fill(0, 1)
+    balie.proc.p.send_signal(signal.SIGSTOP)
     t = time.time()
     kiosk(conf, "--deliver-once", check_rc=1)
-    check(time.time() - t < 2.5, "a slow receiver is cut off at the total timeout")
+    elapsed = time.time() - t
+    balie.proc.p.send_signal(signal.SIGCONT)
+    check(elapsed < 2.5, f"a server that does not answer is cut off at the total timeout ({elapsed:.1f} s)")
     st = outbox_status(conf)
     check(st["depth"] == "1" and "timeout" in st["last error"].lower(), f"and reported: {st['last error']}")
-    recv.stop()
+    balie.stop()
 
 
 def tls_failure():
     good, rogue = make_ca("good"), make_ca("rogue")
-    recv = receiver(rogue)  # a certificate our CA did not sign
-    conf = config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=good["ca"])
+    balie = Balie(rogue)  # a certificate our CA did not sign
+    conf = config(**kiosk_lines(balie, ca_file=good["ca"]))
     fill(0, 1)
     kiosk(conf, "--deliver-once", check_rc=1)
     st = outbox_status(conf)
     check(st["depth"] == "1", "nothing is sent to a server with an untrusted certificate")
     check(re.search("certificate|ssl|peer", st["last error"], re.I), f"the reason names TLS: {st['last error']}")
-    check(stats(recv, rogue)["receipts"] == 0, "the impostor received nothing")
-    recv.stop()
+    check(balie.references() == [] and balie.receipts() == 0, "the impostor received nothing")
+    balie.stop()
 
 
 def wrong_secret():
     certs = make_ca("good")
-    recv = receiver(certs, 0, "the-real-secret")
-    conf = config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"],
-                  webhook_secret="an-old-secret")
+    balie = Balie(certs)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"], webhook_secret="an-old-secret"))
     fill(0, 1)
     kiosk(conf, "--deliver-once", check_rc=1)
     st = outbox_status(conf)
     check(st["depth"] == "1" and "401" in st["last error"] and "webhook_secret" in st["last error"],
           f"a wrong secret is rejected and named: {st['last error']}")
-    s = stats(recv, certs)
-    check(s["unique"] == 0 and s["rejected"] >= 1, "the receiver stored nothing and counted the rejection")
-    recv.stop()
+    check(balie.references() == [], "Balie stored nothing")
+    check(any("test-kiosk: bad signature" in line for line in balie.log_lines()), "and logged the refusal")
+    balie.stop()
+
+
+def revoked():
+    """A kiosk Balie revoked is refused with its own, once valid, secret."""
+    certs = make_ca("good")
+    balie = Balie(certs, kiosks=("test-kiosk", "other-kiosk"))
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
+    fill(0, 1)
+    with balie.db() as db:
+        db.execute("UPDATE kiosks SET revoked_ms = 1 WHERE id = 'test-kiosk'")
+    kiosk(conf, "--deliver-once", check_rc=1)
+    check("401" in outbox_status(conf)["last error"], "a revoked kiosk gets 401")
+    # Its secret does not speak for another kiosk either: the URL names the kiosk whose secret signs.
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"],
+                                webhook_url=balie.lines["other-kiosk"]["webhook_url"]))
+    time.sleep(2.1)  # the retry delay is at most 2 s in this config
+    kiosk(conf, "--deliver-once", check_rc=1)
+    check("401" in outbox_status(conf)["last error"], "and so does its secret under another kiosk's name")
+    check(balie.references() == [], "nothing was stored from the revoked kiosk, under either name")
+    balie.stop()
+
+
+class FlakyLink:
+    """A TCP link between nginx and Balie that flaps: it refuses some connections outright and, for
+    others, passes the request to Balie and then drops Balie's answer (a lost acknowledgement)."""
+
+    def __init__(self, target_port, rng, refuse=0.1, lose_answer=0.1):
+        self.target, self.rng, self.refuse, self.lose = target_port, rng, refuse, lose_answer
+        self.lock = threading.Lock()
+        self.counts = {"passed": 0, "refused": 0, "answer lost": 0}
+        self.server = socket.socket()
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(64)
+        self.port = self.server.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            with self.lock:
+                roll = self.rng.random()
+            threading.Thread(target=self.serve, args=(client, roll), daemon=True).start()
+
+    def serve(self, client, roll):
+        what = "refused" if roll < self.refuse else "answer lost" if roll < self.refuse + self.lose else "passed"
+        with self.lock:
+            self.counts[what] += 1
+        try:
+            if what == "refused":
+                client.close()
+                return
+            up = socket.create_connection(("127.0.0.1", self.target), 5)
+        except OSError:
+            client.close()
+            return
+        def pump(src, dst):
+            try:
+                while data := src.recv(65536):
+                    if dst:
+                        dst.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for s in (src, dst):
+                    if s:
+                        try:
+                            s.shutdown(socket.SHUT_RDWR)
+                        except OSError:
+                            pass
+        t = threading.Thread(target=pump, args=(client, up), daemon=True)
+        t.start()
+        pump(up, None if what == "answer lost" else client)
+        # Balie has answered (or was killed): hang up on nginx at once, answer or not.
+        try:
+            client.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        t.join(5)
+        client.close()
+        up.close()
+
+    def close(self):
+        self.server.close()
+
+
+def stress():
+    """1,000 requests through a flapping link (connections refused, answers lost after Balie
+    stored the request), kill -9 of the kiosk at random points while filling and while
+    delivering, and kill -9 of Balie itself at random moments, restarted on the same port."""
+    rng = random.Random(int(os.environ.get("STRESS_SEED", "20261123")))
+    n = int(os.environ.get("STRESS_COUNT", "1000"))
+    certs = make_ca("good")
+    balie_port = free_port()
+    link = FlakyLink(balie_port, random.Random(rng.randrange(1 << 30)))
+    balie = Balie(certs, port=balie_port, upstream=link.port)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
+    db = os.path.join(TMP, "outbox.db")
+
+    confirmed, next_index, fill_kills = {}, 0, 0
+    while next_index < n:
+        p = subprocess.Popen([ARGS.fill, db, str(next_index), str(n - next_index)], stdout=subprocess.PIPE, text=True)
+        if rng.random() < 0.7:
+            time.sleep(rng.uniform(0, 0.05))
+            p.send_signal(signal.SIGKILL)
+            fill_kills += 1
+        out, _ = p.communicate()
+        for line in out.splitlines():
+            _, i, ref = line.split()
+            confirmed[int(i)] = ref
+        # Resume after the last committed request; one killed between commit and print is re-added
+        # under a new key, which is what a visitor pressing "send" again would do.
+        next_index = max(confirmed) + 1 if confirmed else 0
+    print(f"filled {len(confirmed)} confirmed requests, killing the filler {fill_kills} times", flush=True)
+
+    # Balie is killed with -9 every 1 to 4 s while the kiosk delivers, and restarted after up to 0.3 s.
+    done, balie_kills, monkey_rng = threading.Event(), [0], random.Random(rng.randrange(1 << 30))
+    def monkey():
+        while not done.wait(monkey_rng.uniform(1.0, 4.0)):
+            balie.kill9()
+            balie_kills[0] += 1
+            time.sleep(monkey_rng.uniform(0, 0.3))
+            balie.start()
+    chaos = threading.Thread(target=monkey)
+    chaos.start()
+
+    deliver_kills, runs, start = 0, 0, time.time()
+    try:
+        while True:
+            runs += 1
+            p = subprocess.Popen([ARGS.brugpunt, "--config", conf, "--deliver-once"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+            if rng.random() < 0.6:
+                time.sleep(rng.uniform(0, 0.4))
+                p.send_signal(signal.SIGKILL)
+                deliver_kills += 1
+            out, err = p.communicate()
+            LOGS.extend(err.splitlines())
+            if outbox_status(conf)["depth"] == "0":
+                break
+            if time.time() - start > 900:
+                fail("the outbox did not drain in 15 minutes")
+            time.sleep(0.2)
+    finally:
+        done.set()
+        chaos.join()
+    got = balie.references()
+    unique = set(got)
+    missing = [ref for ref in confirmed.values() if ref not in unique]
+    extra = unique - set(confirmed.values())
+    receipts = balie.receipts()
+    print(f"delivery: {runs} runs, {deliver_kills} kiosk kills, {balie_kills[0]} Balie kills, "
+          f"{time.time() - start:.1f} s; link {link.counts}; Balie answered {receipts} posts with 2xx "
+          f"for {len(got)} stored requests", flush=True)
+    check(balie_kills[0] >= 3, f"Balie was killed with -9 while the kiosk delivered ({balie_kills[0]} times)")
+    check(link.counts["refused"] > 0 and link.counts["answer lost"] > 0, "the link refused and lost answers")
+    check(not missing, f"every one of the {len(confirmed)} confirmed requests is in Balie ({len(missing)} missing)")
+    check(len(got) == len(unique), f"each request is stored exactly once ({len(got)} rows, {len(unique)} references)")
+    check(len(extra) <= fill_kills, f"unconfirmed extras ({len(extra)}) come only from kills between commit and print")
+    check(receipts > len(got), "Balie did see repeats (lost acknowledgements), and kept one of each")
+    check(outbox_status(conf)["depth"] == "0", "nothing is left in the outbox")
+    link.close()
+    balie.stop()
 
 
 def smtp():
@@ -267,64 +577,8 @@ def smtp_without_tls():
     srv.stop()
 
 
-def stress():
-    """1,000 requests, a receiver that fails 30% of the time (half of those after storing), and
-    kill -9 of the kiosk at random points, while filling and while delivering."""
-    rng = random.Random(int(os.environ.get("STRESS_SEED", "20261123")))
-    n = int(os.environ.get("STRESS_COUNT", "1000"))
-    certs = make_ca("good")
-    recv = receiver(certs, 0, "s3cret", "--fail-rate", "0.3", "--seed", str(rng.randrange(1 << 30)))
-    conf = config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"])
-    db = os.path.join(TMP, "outbox.db")
-
-    confirmed, next_index, fill_kills = {}, 0, 0
-    while next_index < n:
-        p = subprocess.Popen([ARGS.fill, db, str(next_index), str(n - next_index)], stdout=subprocess.PIPE, text=True)
-        if rng.random() < 0.7:
-            time.sleep(rng.uniform(0, 0.05))
-            p.send_signal(signal.SIGKILL)
-            fill_kills += 1
-        out, _ = p.communicate()
-        for line in out.splitlines():
-            _, i, ref = line.split()
-            confirmed[int(i)] = ref
-        # Resume after the last committed request; one killed between commit and print is re-added
-        # under a new key, which is what a visitor pressing "send" again would do.
-        next_index = max(confirmed) + 1 if confirmed else 0
-    print(f"filled {len(confirmed)} confirmed requests, killing the filler {fill_kills} times", flush=True)
-
-    deliver_kills, runs, start = 0, 0, time.time()
-    while True:
-        runs += 1
-        p = subprocess.Popen([ARGS.brugpunt, "--config", conf, "--deliver-once"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-        if rng.random() < 0.6:
-            time.sleep(rng.uniform(0, 0.4))
-            p.send_signal(signal.SIGKILL)
-            deliver_kills += 1
-        out, err = p.communicate()
-        LOGS.extend(err.splitlines())
-        if outbox_status(conf)["depth"] == "0":
-            break
-        if time.time() - start > 900:
-            fail("the outbox did not drain in 15 minutes")
-        time.sleep(0.2)
-    s = stats(recv, certs)
-    got = set(s["references"])
-    missing = [ref for ref in confirmed.values() if ref not in got]
-    extra = got - set(confirmed.values())
-    print(f"delivery: {runs} runs, {deliver_kills} killed with -9, {time.time() - start:.1f} s; receiver saw "
-          f"{s['receipts']} stored posts for {s['unique']} unique requests", flush=True)
-    check(not missing, f"every one of the {len(confirmed)} confirmed requests arrived ({len(missing)} missing)")
-    check(s["unique"] == len(got), "each request is stored exactly once after dedupe")
-    check(len(extra) <= fill_kills, f"unconfirmed extras ({len(extra)}) come only from kills between commit and print")
-    check(s["receipts"] > s["unique"], "the receiver did see repeats (lost acknowledgements), and deduplicated them")
-    check(outbox_status(conf)["depth"] == "0", "nothing is left in the outbox")
-    recv.stop()
-
-
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in
-             [happy, receiver_down, http_500, slow, tls_failure, wrong_secret, smtp, smtp_without_tls, stress]}
+             [happy, balie_down, http_502, slow, tls_failure, wrong_secret, revoked, smtp, smtp_without_tls, stress]}
 
 
 def main():
@@ -333,7 +587,7 @@ def main():
     p.add_argument("scenario", choices=sorted(SCENARIOS))
     p.add_argument("--brugpunt", required=True)
     p.add_argument("--fill", required=True)
-    p.add_argument("--receiver", required=True)
+    p.add_argument("--balie", required=True)
     p.add_argument("--smtp", required=True)
     ARGS = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="brugpunt-delivery-") as TMP:

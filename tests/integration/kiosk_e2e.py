@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """The whole kiosk, driven like a visitor: real X clicks (xdotool) under Xvfb on the real program,
-through "Maak een afspraak", to a real HTTPS receiver on loopback. Then the staff screen.
+through "Maak een afspraak", to a real brugpunt-balie behind nginx with TLS on loopback, which
+sees the running kiosk's heartbeat too. Then the staff screen.
 
-kiosk_e2e.py --brugpunt BIN --receiver SCRIPT   (run inside xvfb-run, screen 1920x1080)
+kiosk_e2e.py --brugpunt BIN --balie BIN   (run inside xvfb-run, screen 1920x1080)
 
 The kiosk writes where each widget was drawn (--widget-map); this driver clicks their centres.
 """
@@ -18,7 +19,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-import delivery_test as dt  # certificates, receiver process, checks
+import delivery_test as dt  # certificates, Balie behind nginx, checks
 
 PHONE_TYPED = "0470000042"
 
@@ -52,15 +53,14 @@ def click(path, widget, offset=(0, 0)):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--brugpunt", required=True)
-    p.add_argument("--receiver", required=True)
+    p.add_argument("--balie", required=True)
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="brugpunt-e2e-") as tmp:
         dt.TMP = tmp
-        dt.ARGS = argparse.Namespace(receiver=a.receiver, brugpunt=a.brugpunt)
+        dt.ARGS = argparse.Namespace(balie=a.balie, brugpunt=a.brugpunt)
         certs = dt.make_ca("good")
-        recv = dt.receiver(certs)
-        conf = dt.config(webhook_url=f"https://127.0.0.1:{recv.port}/requests", ca_file=certs["ca"],
-                         staff_pin="2468", kiosk_id="e2e-kiosk")
+        balie = dt.Balie(certs, kiosks=("e2e-kiosk",))
+        conf = dt.config(**dt.kiosk_lines(balie, "e2e-kiosk", ca_file=certs["ca"], staff_pin="2468"))
         wmap = os.path.join(tmp, "widgets.txt")
         log = open(os.path.join(tmp, "kiosk.log"), "w")
         kiosk = subprocess.Popen([a.brugpunt, "--config", conf, "--size", "1920x1080", "--widget-map", wmap],
@@ -87,18 +87,23 @@ def main():
             dt.check(True, "the visitor reached the confirmation through real clicks")
 
             # The worker thread delivers it in the background.
-            end, got = time.time() + 15, {}
+            end, got = time.time() + 15, []
             while time.time() < end:
-                got = dt.stats(recv, certs)
-                if got["unique"] == 1:
+                got = balie.references()
+                if len(got) == 1:
                     break
                 time.sleep(0.2)
-            dt.check(got.get("unique") == 1, "the receiver got the request from the running kiosk")
-            body = json.loads(dt_body(recv))
-            dt.check(body["contact"]["phone"] == "+32470000042", "with the number as typed, normalised")
-            dt.check(body["activities"][0]["id"] == "voetbal-u8" and body["children"] == [6], "and the choices")
-            dt.check(body["language"] == "ar" and body["interpreter"] and body["day_parts"] == ["evening"],
+            dt.check(len(got) == 1, "Balie got the request from the running kiosk")
+            with balie.db() as db:
+                row = db.execute("SELECT kiosk_id, phone, activities, children, language, interpreter, day_parts "
+                                 "FROM requests").fetchone()
+            dt.check(row[0] == "e2e-kiosk" and row[1] == "+32470000042", "with the number as typed, normalised")
+            dt.check(json.loads(row[2])[0][0] == "voetbal-u8" and json.loads(row[3]) == [6], "and the choices")
+            dt.check(row[4] == "ar" and row[5] == 1 and json.loads(row[6]) == ["evening"],
                      "language, interpreter and day part")
+            with balie.db() as db:
+                beat = db.execute("SELECT last_heartbeat_ms, uptime_s FROM kiosks WHERE id = 'e2e-kiosk'").fetchone()
+            dt.check(beat[0] > 0, "the running kiosk, which has no catalogue server, sent Balie its heartbeat")
             end = time.time() + 10
             while time.time() < end and dt.outbox_status(conf)["depth"] != "0":
                 time.sleep(0.2)
@@ -122,18 +127,12 @@ def main():
             kiosk.terminate()
             kiosk.wait(10)
             log.close()
-            recv.stop()
+            balie.stop()
         lines = open(os.path.join(tmp, "kiosk.log")).read().splitlines()
         dt.check(any("queued request" in l for l in lines), "the kiosk logged the request by reference")
         leaks = [l for l in lines if dt.PHONE.search(l) or "0470000042" in l]
         dt.check(not leaks, f"no phone number in the kiosk's log {leaks[:3]}")
     print("PASS")
-
-
-def dt_body(recv):
-    db = next(arg for arg in recv.p.args if arg.endswith(".db"))
-    import sqlite3
-    return sqlite3.connect(db).execute("SELECT body FROM requests").fetchone()[0]
 
 
 if __name__ == "__main__":

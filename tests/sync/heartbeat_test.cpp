@@ -76,15 +76,20 @@ TEST_CASE("A run that reached the server moves last_sync to now, a failed one ke
     CHECK(rejected.last_error == "bad signature");
 }
 
-TEST_CASE("The heartbeat carries the kiosk id, the run's facts, uptime and the outbox depth") {
+TEST_CASE(
+    "The heartbeat carries the kiosk id, the run's facts, uptime, the outbox depth and its oldest's age") {
     std::string path = OutboxWith(2, "depth");
-    auto h = sync::BuildHeartbeat(HeartbeatConfig(), {5, 1'700'000'000, "stalled"}, 42, path);
+    // The requests were made at 1 and 1.001 s after the epoch (NewEnvelope's created_ms).
+    auto h = sync::BuildHeartbeat(HeartbeatConfig(), {5, 1'700'000'000, "stalled"}, 42, path, 3'601);
     CHECK(h.kiosk_id == "kiosk-7");
     CHECK(h.catalogue_version == 5);
     CHECK(h.last_sync == 1'700'000'000);
     CHECK(h.uptime_s == 42);
     CHECK(h.last_error == "stalled");
     CHECK(h.outbox_depth == 2);
+    CHECK(h.outbox_oldest_s == 3'600);
+    auto empty = sync::BuildHeartbeat(HeartbeatConfig(), {5, 0, ""}, 0, OutboxWith(0, "empty"), 3'601);
+    CHECK(empty.outbox_oldest_s == 0);
     fs::remove(path);
 }
 
@@ -104,7 +109,7 @@ TEST_CASE("Without a heartbeat_url nothing is sent") {
     CHECK(http.requests.empty());
 }
 
-TEST_CASE("The heartbeat is signed JSON with exactly the six fields, and a refusal is reported") {
+TEST_CASE("The heartbeat is signed JSON with exactly the seven fields, and a refusal is reported") {
     FakeHttp http;
     std::string path = OutboxWith(1, "send");
     auto e = sync::ReportHeartbeat(http, HeartbeatConfig(), {3, 1'700'000'000, ""}, 9, path, 1'700'000'050);
@@ -116,11 +121,12 @@ TEST_CASE("The heartbeat is signed JSON with exactly the six fields, and a refus
     CHECK(Header(r, "X-Brugpunt-Signature") ==
           "sha256=" + sync::HmacSha256Hex("s3cret", "1700000050." + r.body));
     auto j = nlohmann::json::parse(r.body);
-    CHECK(j.size() == 6);
+    CHECK(j.size() == 7);
     CHECK(j["kiosk_id"] == "kiosk-7");
     CHECK(j["catalogue_version"] == 3);
     CHECK(j["last_sync"] == "2023-11-14T22:13:20Z");
     CHECK(j["outbox_depth"] == 1);
+    CHECK(j["outbox_oldest_s"] == 1'700'000'049);  // made 1 s after the epoch
     CHECK(j["uptime_s"] == 9);
     CHECK(j["last_error"] == "");
 

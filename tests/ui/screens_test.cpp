@@ -8,6 +8,7 @@
 
 #include "core/fixtures.h"
 #include "harness.h"
+#include "ui/format.h"
 #include "ui/frame_guard.h"
 
 using namespace brugpunt;
@@ -468,9 +469,21 @@ TEST_CASE("Appointment: every step has a speaker button; consent is read out in 
         REQUIRE(Only<Speak>(a));
         CHECK_FALSE(Only<Speak>(a)->text.dutch.empty());
         if (step == core::Step::kConsent)
-            for (const char* key : {"appt.consent.a_what", "appt.consent.a_who", "appt.consent.a_when"})
+            for (const char* key : {"appt.consent.a_what", "appt.consent.a_who"})
                 CHECK_THAT(Only<Speak>(a)->text.dutch, Catch::Contains(h.strings.Get(key)));
     }
+}
+
+TEST_CASE("Appointment: the consent names the days the desk keeps a request, from the config") {
+    UiHarness h;
+    ShowStep(h, core::Step::kConsent);
+    h.vm.retention_days = 12;
+    auto a = h.Tap("speak:step");
+    REQUIRE(Only<Speak>(a));
+    CHECK_THAT(Only<Speak>(a)->text.dutch, Catch::Contains("ten laatste na 12 dagen"));
+    CHECK_THAT(Only<Speak>(a)->text.dutch, !Catch::Contains("%d"));
+    CHECK(ui::FillNumber("after %d days", 12) == "after 12 days");
+    CHECK(ui::FillNumber("no number", 12) == "no number");
 }
 
 TEST_CASE("Appointment: the confirmation reads the code out letter by letter") {
