@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "core/overloaded.h"
+#include "core/paths.h"
 #include "core/validate.h"
 #include "sync/delivery.h"
 
@@ -189,7 +190,15 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
             },
             [&](const fx::SubmitRequest& e) -> std::optional<core::Action> { return Submit(e.request); },
             [&](const fx::Speak& e) -> std::optional<core::Action> {
-                if (m_speaker) m_speaker->Say(e.text, e.language);
+                if (!m_speaker) return std::nullopt;
+                core::Utterance text = e.text;
+                // The loader resolved each clip inside the catalogue's folder; one that is not
+                // there (a catalogue db made elsewhere) is never opened: speech says it instead.
+                if (!text.clip.empty() && !core::IsInside(m_cat.media_root, text.clip)) {
+                    m_log("audio: clip " + text.clip + " is outside " + m_cat.media_root + "; not played");
+                    text.clip.clear();
+                }
+                m_speaker->Say(text, e.language);
                 return std::nullopt;
             },
             [&](const fx::StopAudio&) -> std::optional<core::Action> {

@@ -1,6 +1,7 @@
 // Owns SDL2 + OpenGL: window, events, textures, offscreen rendering and PNG capture.
 #include "platform.h"
 
+#include "core/paths.h"
 #include "text/shaper.h"
 
 #include <SDL.h>
@@ -299,16 +300,21 @@ ui::TextImage GlTextures::Text(const std::string& utf8, const std::string& lang,
 ImTextureID GlTextures::Pictogram(std::string_view name) const {
     auto it = m_cache.find(name);
     if (it != m_cache.end()) return it->second ? (ImTextureID)(intptr_t)it->second : nullptr;
-    std::string path = m_dir + "/" + std::string(name) + ".png";
+    // The catalogue's loader refused names that leave the pictogram folder; this is where the
+    // file is opened, so the rule is applied here too, whoever asks.
+    auto path = core::ResolveInside(m_dir, name, core::NameKind::kPictogram);
     int w = 0, h = 0, n = 0;
-    unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
+    unsigned char* data = path ? stbi_load(path->c_str(), &w, &h, &n, 4) : nullptr;
     GLuint tex = 0;
-    if (data) {
+    if (!path) {
+        std::fprintf(stderr, "brugpunt: pictogram '%s' refused: %s\n", std::string(name).c_str(),
+                     path.error().message.c_str());
+    } else if (data) {
         tex = UploadRgba(w, h, data);
         stbi_image_free(data);
     } else {
         std::fprintf(stderr, "brugpunt: pictogram '%s' missing (%s)\n", std::string(name).c_str(),
-                     path.c_str());
+                     path->c_str());
     }
     m_cache.emplace(std::string(name), tex);
     return tex ? (ImTextureID)(intptr_t)tex : nullptr;

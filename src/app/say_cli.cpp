@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "audio/audio.h"
+#include "core/paths.h"
 #include "core/speech.h"
 #include "core/translations.h"
 #include "store/catalogue_db.h"
@@ -53,6 +54,12 @@ int RunSay(const core::Options& o, const core::Config& config, const std::string
     if (plan.parts.empty())
         return Fail("nothing to say: '" + o.field + "' of " + a->id +
                     " is empty, or there is no Dutch voice");
+    // The loader keeps clips inside the catalogue's folder; this is where one is opened, so the
+    // rule is applied here too (a catalogue db may come from elsewhere).
+    std::string root = std::filesystem::absolute(catalogue_path).parent_path().lexically_normal().string();
+    for (const auto& part : plan.parts)
+        if (part.kind == core::SpeechPart::Kind::kClip && !core::IsInside(root, part.content))
+            return Fail("the clip " + part.content + " of " + a->id + " is outside " + root);
     auto rendered = audio::RenderPlan(plan, *tts.value(), audio::TtsCache(""));
     if (!rendered) return Fail(rendered.error().message);
     if (auto s = audio::WriteWav(o.out, rendered->pcm); !s) return Fail(s.error().message);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files.h"
+#include "core/paths.h"
 #include "store/catalogue_json.h"
 #include "store/catalogue_loader.h"
 #include "sync/bundle.h"
@@ -51,7 +52,11 @@ class MediaCopier {
     core::Result<std::string> Take(const std::string& ref) {
         if (ref.empty() || ref.starts_with("pictogram:")) return ref;
         if (auto it = m_done.find(ref); it != m_done.end()) return it->second;
-        fs::path src = m_src / ref;
+        // The loader refused names outside the catalogue's folder; the copy applies the rule again
+        // where it opens the file.
+        auto resolved = core::ResolveInside(m_src.string(), ref);
+        if (!resolved) return core::Error{resolved.error().code, ref + ": " + resolved.error().message};
+        fs::path src = resolved.value();
         auto hash = sync::Sha256FileHex(src.string());
         if (!hash) return Io("media file not found: " + src.string());
         std::string path = sync::MediaPath(hash.value(), ref);

@@ -5,6 +5,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
+#include "core/bounds.h"
 #include "core/validate.h"
 #include "store/catalogue_json.h"
 
@@ -205,6 +208,12 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
                       const core::Date& today) {
     CheckReport report;
     bool csv = path.size() > 4 && Lower(path.substr(path.size() - 4)) == ".csv";
+    if (text.size() > core::bound::kCatalogueBytes) {
+        report.errors.push_back({path, 0, 0,
+                                 "the file is too large: " + std::to_string(text.size()) +
+                                     " bytes, at most " + std::to_string(core::bound::kCatalogueBytes)});
+        return report;
+    }
     std::vector<core::Activity> activities;
     std::vector<core::Issue> issues;
     std::map<std::string, int> csv_rows;  // activity id -> row
@@ -220,6 +229,9 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
         only.activities = activities;
         for (auto& a : only.activities)
             if (!a.category.empty()) only.categories.push_back({a.category, "x", "x", {}});
+        // What the kiosk would refuse first, then what it would show anyway.
+        for (const auto& issue : store::CatalogueRefusals(only))
+            if (!issue.activity_id.empty()) issues.push_back(issue);
         for (const auto& issue : core::ValidateCatalogue(only))
             if (!issue.activity_id.empty()) issues.push_back(issue);
     } else {
@@ -236,7 +248,8 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
             report.errors.push_back({path, line, column, parsed.error().message});
             return report;
         }
-        issues = parsed->issues;
+        issues = store::CatalogueRefusals(parsed->catalogue);
+        issues.insert(issues.end(), parsed->issues.begin(), parsed->issues.end());
         for (auto& i : core::ValidateCatalogue(parsed->catalogue)) issues.push_back(i);
         activities = parsed->catalogue.activities;
         stale_after = parsed->catalogue.stale_after_days;
@@ -248,9 +261,11 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
         int column = col == CsvColumns().end() ? 0 : static_cast<int>(col - CsvColumns().begin()) + 1;
         return {csv_rows.count(id) ? csv_rows[id] : 0, column};
     };
+    std::set<std::string> refused;  // activities with a text over its bound: no warnings to read
     for (const auto& issue : issues) {
         auto [row, column] = where(issue.activity_id, issue.field);
         report.errors.push_back({path, row, column, core::FormatIssue(issue)});
+        if (issue.message.starts_with("te lang")) refused.insert(issue.activity_id);
     }
     for (const auto& a : activities) {
         if (auto unknown = a.UnknownFields(); !unknown.empty()) {
@@ -276,12 +291,14 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
             auto [row, column] = csv ? std::pair{0, 0} : LocateJson(text, c.id, "explanation");
             report.warnings.push_back({path, row, column, "categories." + c.id + ".explanation: " + w});
         }
-    for (const auto& a : activities)
+    for (const auto& a : activities) {
+        if (refused.count(a.id)) continue;
         for (const auto& [field, value] : VisitorTexts(a))
             for (const auto& w : PlainLanguageWarnings(value, jargon)) {
                 auto [row, column] = where(a.id, field);
                 report.warnings.push_back({path, row, column, a.id + ": " + field + ": " + w});
             }
+    }
     return report;
 }
 

@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/bounds.h"
 #include "core/files.h"
 #include "core/language.h"
+#include "core/paths.h"
 #include "core/speech.h"
 
 namespace brugpunt::store {
@@ -167,10 +169,9 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
                 return f != item.end() && f->is_string() ? f->get<std::string>() : std::string();
             };
             Clip clip{str("field"), str("lang"), str("file")};
-            if (!IsSpokenField(clip.field) || !FindLanguage(clip.lang) || clip.file.empty() ||
-                clip.file.find("..") != std::string::npos)
-                r.Fail("clips",
-                       "elke clip heeft field (title, summary, first_visit), lang en file (zonder ..)");
+            // Where the file may be is CatalogueRefusals' rule (core/paths.h), not the parser's.
+            if (!IsSpokenField(clip.field) || !FindLanguage(clip.lang) || clip.file.empty())
+                r.Fail("clips", "elke clip heeft field (title, summary, first_visit), lang en file");
             else
                 a.clips.push_back(std::move(clip));
         }
@@ -461,19 +462,49 @@ Result<Activity> ActivityFromJson(std::string_view text) {
     return a;
 }
 
+std::vector<Issue> CatalogueRefusals(const Catalogue& catalogue) {
+    std::vector<Issue> out = CheckBounds(catalogue);
+    auto names = CheckCatalogueNames(catalogue);
+    out.insert(out.end(), names.begin(), names.end());
+    return out;
+}
+
 Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    // The size is known before a byte is read: a catalogue over its bound is never parsed. Only a
+    // regular file has one; a device or a pipe could be read for ever.
+    if (!fs::is_regular_file(path, ec)) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
+    auto size = fs::file_size(path, ec);
+    if (ec) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
+    auto too_large = [&](uintmax_t bytes) {
+        return Error{ErrorCode::kInvalid, path +
+                                              ": the catalogue file is too large: " + std::to_string(bytes) +
+                                              " bytes, at most " + std::to_string(bound::kCatalogueBytes)};
+    };
+    if (size > bound::kCatalogueBytes) return too_large(size);
     auto text = core::ReadWholeFile(path);
     if (!text) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
+    if (text->size() > bound::kCatalogueBytes) return too_large(text->size());  // it grew since
     auto parsed = ParseCatalogueJson(*text);
     if (!parsed) return Error{parsed.error().code, path + ": " + parsed.error().message};
+    if (auto refused = CatalogueRefusals(parsed->catalogue); !refused.empty()) {
+        // The first few say enough to fix it; `check` lists them all.
+        std::string why;
+        for (size_t i = 0; i < refused.size() && i < 10; ++i)
+            why += (i ? "; " : "") + FormatIssue(refused[i]);
+        if (refused.size() > 10) why += "; and " + std::to_string(refused.size() - 10) + " more";
+        return Error{ErrorCode::kInvalid, path + ": " + why};
+    }
     auto more = ValidateCatalogue(parsed->catalogue);
     parsed->issues.insert(parsed->issues.end(), more.begin(), more.end());
-    // Clips are named relative to the catalogue, so a catalogue folder can move as a whole.
-    std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    // Clips are named relative to the catalogue, so a catalogue folder can move as a whole; they
+    // are resolved against its absolute folder, so the speaker can check them where it opens them.
+    std::string dir = fs::absolute(fs::path(path), ec).parent_path().lexically_normal().string();
     for (auto& a : parsed->catalogue.activities)
         for (auto& clip : a.clips) {
-            clip.file = (dir / clip.file).string();
-            if (!std::filesystem::is_regular_file(clip.file))
+            clip.file = ResolveInside(dir, clip.file).value();  // CatalogueRefusals passed it
+            if (!fs::is_regular_file(clip.file, ec))
                 parsed->issues.push_back({a.id, "clips", "het bestand " + clip.file + " bestaat niet"});
         }
     return parsed;

@@ -28,7 +28,13 @@ core::Result<core::Activity> ActivityFromJson(std::string_view text);
 // The catalogue without its activities: municipality, version, desk, categories.
 std::string CatalogueHeaderToJson(const core::Catalogue& catalogue);
 
-// Parse + ValidateCatalogue; the issues of both, in order.
+// What no kiosk shows, whatever the catalogue's source (JSON, a spreadsheet): a name that leaves
+// its folder (core/paths.h) or anything over its bound (core/bounds.h). Empty: nothing refused.
+std::vector<core::Issue> CatalogueRefusals(const core::Catalogue& catalogue);
+
+// A file over core::bound::kCatalogueBytes, or any refusal, fails (kInvalid) naming the activity,
+// the field and the rule; else Parse + ValidateCatalogue, the issues of both in order, and each
+// clip resolved to an absolute path inside the catalogue's folder.
 core::Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path);
 
 }  // namespace brugpunt::store

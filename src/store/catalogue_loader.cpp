@@ -2,10 +2,18 @@
 // the store holds, so what the UI shows is what a search finds.
 #include "catalogue_loader.h"
 
+#include <filesystem>
+
 #include "catalogue_json.h"
 
 namespace brugpunt::store {
 namespace {
+
+// The folder a catalogue's clips are resolved in: its own, absolute.
+std::string FolderOf(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::absolute(path, ec).parent_path().lexically_normal().string();
+}
 
 core::Result<LoadedCatalogue> ReadBack(LoadedCatalogue out) {
     auto loaded = out.db->Load();
@@ -25,6 +33,7 @@ core::Result<LoadedCatalogue> OpenCatalogueSource(const std::string& path) {
     LoadedCatalogue out;
     out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
     out.issues = std::move(parsed->issues);
+    out.media_root = FolderOf(path);
     return ReadBack(std::move(out));
 }
 
@@ -34,6 +43,7 @@ core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
     if (!db) return db.error();
     LoadedCatalogue out;
     out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+    out.media_root = FolderOf(path);
     return ReadBack(std::move(out));
 }
 

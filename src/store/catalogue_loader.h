@@ -19,6 +19,9 @@ struct LoadedCatalogue {
     core::CataloguePtr catalogue;
     std::unique_ptr<CatalogueDb> db;
     std::vector<core::Issue> issues;  // what the source lacks; shown anyway, listed by `check`
+    // The folder the clips were resolved in (the catalogue's, absolute): the speaker plays no
+    // clip outside it.
+    std::string media_root;
 };
 
 // A catalogue source (.json) indexed into an in-memory db, or a catalogue db (any other name).

@@ -42,7 +42,8 @@ app::LoadedCatalogue Load(const core::Catalogue& c) {
 struct RecordingSpeaker final : app::SpeakerPort {
     std::vector<std::string> calls;
     void Say(const core::Utterance& text, const std::string& language) override {
-        calls.push_back("say " + language + ": " + text.dutch);
+        calls.push_back("say " + language + ": " + text.dutch +
+                        (text.clip.empty() ? "" : " clip " + text.clip));
     }
     void Stop() override { calls.push_back("stop"); }
     void Pause() override { calls.push_back("pause"); }
@@ -316,4 +317,26 @@ TEST_CASE("Kiosk: an activity whose last date passes leaves the list at midnight
     CHECK_FALSE(shown(c.activities[0].id));
     CHECK(shown(c.activities[2].id));
     CHECK(f.kiosk.View().today == core::Date{2026, 12, 3});
+}
+
+TEST_CASE("Kiosk: a clip outside the catalogue's folder is never handed to the speaker") {
+    // The loader refuses such a catalogue; a catalogue db made elsewhere still must not play
+    // /etc/passwd as a recording. The speaker says the text instead.
+    app::LoadedCatalogue loaded = Load(Demo());
+    loaded.media_root = "/srv/catalogue";
+    std::vector<std::string> log;
+    core::Translations translations;
+    app::Kiosk kiosk(std::move(loaded), core::SessionPolicy{90s, 20s, "1234"}, nullptr, &translations,
+                     Fixture::Config(), {2026, 12, 2}, [&](const std::string& line) { log.push_back(line); });
+    RecordingSpeaker speaker;
+    kiosk.SetSpeaker(&speaker, "nl");
+    core::ManualClock clock;
+    kiosk.Apply({Speak{{.dutch = "Sport", .clip = "/srv/catalogue/media/a.wav"}}}, clock.Now());
+    kiosk.Apply({Speak{{.dutch = "Dans", .clip = "/srv/catalogue/../../etc/passwd"}}}, clock.Now());
+    kiosk.Apply({Speak{{.dutch = "Lezen", .clip = "/etc/passwd"}}}, clock.Now());
+    CHECK(speaker.Said("say nl: Sport clip /srv/catalogue/media/a.wav"));
+    CHECK(speaker.Said("say nl: Dans"));
+    CHECK(speaker.Said("say nl: Lezen"));
+    CHECK(std::count_if(log.begin(), log.end(),
+                        [](const std::string& l) { return l.find("not played") != std::string::npos; }) == 2);
 }
