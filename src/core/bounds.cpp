@@ -25,6 +25,7 @@ constexpr Bound kBounds[] = {
     {"categories.*.id", kId, U::kBytes},
     {"categories.*.word", kWord, U::kBytes},
     {"categories.*.pictogram", kFileName, U::kBytes},
+    {"categories.*.explanation", kSummary, U::kBytes},
     {"categories.*.translations", kTranslations, U::kItems},
     {"categories.*.translations.*", kWord, U::kBytes},
     {"id", kId, U::kBytes},
@@ -179,6 +180,7 @@ std::vector<Issue> CheckBounds(const Catalogue& c) {
         top.Text(prefix + "id", cat.id, "categories.*.id");
         top.Text(prefix + "word", cat.word, "categories.*.word");
         top.Text(prefix + "pictogram", cat.pictogram, "categories.*.pictogram");
+        top.Text(prefix + "explanation", cat.explanation, "categories.*.explanation");
         top.Items(prefix + "translations", cat.translations, "categories.*.translations");
         for (const auto& [lang, word] : cat.translations)
             top.Text(prefix + "translations." + Cut(lang), word, "categories.*.translations.*");

@@ -37,7 +37,8 @@ inline constexpr std::size_t kId = 64;
 // A title: ValidateCatalogue asks for at most 60 letters; 4 bytes a letter.
 inline constexpr std::size_t kTitle = 240;
 // A summary: 2 or 3 sentences of at most 12 words (~300 letters), translations run up to half
-// longer, 4 bytes a letter.
+// longer, 4 bytes a letter. A category's "Wat is ...?" explanation is as long as a summary: it is read out
+// the same way.
 inline constexpr std::size_t kSummary = 2000;
 // One line of "de eerste keer", a note on passes, material or food: a few sentences, read out
 // by a speaker button in well under a minute.

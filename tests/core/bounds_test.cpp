@@ -29,6 +29,13 @@ TEST_CASE("Bounds: a 5 MB title is refused, naming the activity, the field and t
     CHECK(Messages(c) == std::vector<std::string>{"a-two: title: te lang: 5242880 bytes, hoogstens 240"});
 }
 
+TEST_CASE("Bounds: a category's explanation is bounded like a summary") {
+    core::Catalogue c = testing::ValidCatalogue();
+    c.categories[0].explanation = std::string(2001, 'e');
+    CHECK(Messages(c) == std::vector<std::string>{"catalogus: categories." + c.categories[0].id +
+                                                  ".explanation: te lang: 2001 bytes, hoogstens 2000"});
+}
+
 TEST_CASE("Bounds: texts, translations, lists and items of lists are bounded") {
     core::Catalogue c = testing::ValidCatalogue();
     core::Activity& a = c.activities[0];

@@ -19,6 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The day the checks run on: a fixed one, so "laatst nagekeken" and ended activities do not drift.
+constexpr core::Date kToday{2026, 11, 23};
+
 json Demo() {
     std::ifstream in(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
     return json::parse(in);
@@ -34,7 +37,8 @@ fs::path Fresh(const std::string& name) {
 
 std::vector<std::string> Errors(const json& catalogue) {
     std::vector<std::string> out;
-    for (const auto& e : staff::CheckFile("c.json", catalogue.dump(1), {}).errors) out.push_back(e.message);
+    for (const auto& e : staff::CheckFile("c.json", catalogue.dump(1), {}, kToday).errors)
+        out.push_back(e.message);
     return out;
 }
 
@@ -111,6 +115,6 @@ TEST_CASE("The demo catalogue and a generated 10000-activity catalogue load with
     auto loaded = store::LoadCatalogueFile(path);
     REQUIRE(loaded);
     CHECK(loaded->catalogue.activities.size() == 10000);
-    CHECK(staff::CheckFile(path, store::CatalogueToJson(made.value()), {}).errors.empty());
+    CHECK(staff::CheckFile(path, store::CatalogueToJson(made.value()), {}, kToday).errors.empty());
     fs::remove_all(dir);
 }
