@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include <set>
 
@@ -58,44 +59,58 @@ std::vector<std::string_view> Sentences(std::string_view text) {
     return out;
 }
 
-// 1-based line and column of byte offset pos.
-std::pair<int, int> LineColumn(std::string_view text, size_t pos) {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < pos && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            line++;
-            column = 1;
-        } else if ((text[i] & 0xC0) != 0x80) {
-            ++column;
+// Positions in catalogue JSON, from one pass over the text: where each line starts and where each
+// "id" key is. A 10,000-activity catalogue is 30 MB with thousands of warnings; a scan from the
+// start for each of them took minutes.
+class JsonLocator {
+  public:
+    explicit JsonLocator(std::string_view text) : m_text(text) {
+        m_line_starts.push_back(0);
+        for (size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') m_line_starts.push_back(i + 1);
+        for (size_t p = text.find("\"id\""); p != std::string_view::npos; p = text.find("\"id\"", p + 4)) {
+            m_id_keys.push_back(p);
+            size_t colon = text.find_first_not_of(" \t\r\n", p + 4);
+            if (colon == std::string_view::npos || text[colon] != ':') continue;
+            size_t open = text.find_first_not_of(" \t\r\n", colon + 1);
+            if (open == std::string_view::npos || text[open] != '"') continue;
+            size_t close = text.find('"', open + 1);
+            if (close == std::string_view::npos) break;
+            m_ids.emplace(std::string(text.substr(open + 1, close - open - 1)), p);  // the first one
         }
     }
-    return {line, column};
-}
 
-// Where an activity's field is in catalogue JSON: its key after the activity's "id", or the id.
-std::pair<int, int> LocateJson(std::string_view text, const std::string& activity_id,
-                               const std::string& field) {
-    size_t from = 0, until = text.size();
-    if (!activity_id.empty()) {
-        std::string needle = "\"" + activity_id + "\"";
-        for (size_t p = text.find(needle); p != std::string_view::npos; p = text.find(needle, p + 1)) {
-            size_t colon = text.find_last_not_of(" \t\r\n", p - 1);
-            size_t key = colon == std::string_view::npos ? colon : text.rfind("\"id\"", colon);
-            if (colon != std::string_view::npos && text[colon] == ':' && key != std::string_view::npos &&
-                text.find_first_not_of(" \t\r\n", key + 4) == colon) {
-                from = key;
-                break;
-            }
-        }
-        size_t next = text.find("\"id\"", from + 4);
-        if (next != std::string_view::npos && from) until = next;
+    // 1-based line and column (in letters) of byte offset pos.
+    std::pair<int, int> LineColumn(size_t pos) const {
+        pos = std::min(pos, m_text.size());
+        auto next = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), pos);
+        size_t start = *(next - 1);
+        auto letters = std::count_if(m_text.begin() + start, m_text.begin() + pos,
+                                     [](char c) { return (c & 0xC0) != 0x80; });
+        return {static_cast<int>(next - m_line_starts.begin()), static_cast<int>(letters) + 1};
     }
-    std::string last = field.substr(field.rfind('.') + 1);
-    if (last == "coordinates") last = "lat";
-    if (last == "age") last = "age_min";
-    size_t at = text.substr(0, until).find("\"" + last + "\"", from);
-    return LineColumn(text, at == std::string_view::npos ? from : at);
-}
+
+    // Where an activity's field is: its key after the activity's "id", or the id itself.
+    std::pair<int, int> Locate(const std::string& activity_id, const std::string& field) const {
+        size_t from = 0, until = m_text.size();
+        if (auto found = m_ids.find(activity_id); !activity_id.empty() && found != m_ids.end()) {
+            from = found->second;
+            auto next = std::upper_bound(m_id_keys.begin(), m_id_keys.end(), from);
+            if (next != m_id_keys.end() && from) until = *next;
+        }
+        std::string last = field.substr(field.rfind('.') + 1);
+        if (last == "coordinates") last = "lat";
+        if (last == "age") last = "age_min";
+        size_t at = m_text.substr(0, until).find("\"" + last + "\"", from);
+        return LineColumn(at == std::string_view::npos ? from : at);
+    }
+
+  private:
+    std::string_view m_text;
+    std::vector<size_t> m_line_starts;
+    std::vector<size_t> m_id_keys;
+    std::map<std::string, size_t, std::less<>> m_ids;
+};
 
 // The template column for a catalogue field path.
 std::string CsvColumnFor(const std::string& field) {
@@ -244,7 +259,7 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
                 pos = e.byte ? e.byte - 1 : 0;
             } catch (...) {
             }
-            auto [line, column] = LineColumn(text, pos);
+            auto [line, column] = JsonLocator(text).LineColumn(pos);
             report.errors.push_back({path, line, column, parsed.error().message});
             return report;
         }
@@ -255,8 +270,10 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
         stale_after = parsed->catalogue.stale_after_days;
         categories = parsed->catalogue.categories;
     }
+    std::optional<JsonLocator> json_at;
+    if (!csv) json_at.emplace(text);
     auto where = [&](const std::string& id, const std::string& field) -> std::pair<int, int> {
-        if (!csv) return LocateJson(text, id, field);
+        if (!csv) return json_at->Locate(id, field);
         auto col = std::find(CsvColumns().begin(), CsvColumns().end(), CsvColumnFor(field));
         int column = col == CsvColumns().end() ? 0 : static_cast<int>(col - CsvColumns().begin()) + 1;
         return {csv_rows.count(id) ? csv_rows[id] : 0, column};
@@ -288,7 +305,7 @@ CheckReport CheckFile(const std::string& path, const std::string& text, const st
     }
     for (const auto& c : categories)
         for (const auto& w : PlainLanguageWarnings(c.explanation, jargon)) {
-            auto [row, column] = csv ? std::pair{0, 0} : LocateJson(text, c.id, "explanation");
+            auto [row, column] = csv ? std::pair{0, 0} : json_at->Locate(c.id, "explanation");
             report.warnings.push_back({path, row, column, "categories." + c.id + ".explanation: " + w});
         }
     for (const auto& a : activities) {
