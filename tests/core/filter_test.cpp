@@ -87,12 +87,7 @@ TEST_CASE("Chips toggle through one accessor") {
 
 TEST_CASE("An unknown never passes a chip as if it were yes") {
     Activity a = ValidActivity("x");
-    a.price.cents.reset();
-    a.price.social_cents.reset();
-    a.availability.status.reset();
-    a.availability.trial_possible.reset();
-    a.audience.dutch.reset();
-    a.audience.signup.reset();
+    brugpunt::testing::MakeEverythingUnknown(a);
     for (Chip chip : {Chip::kFree, Chip::kTrial, Chip::kPlacesFree, Chip::kNoDutch, Chip::kWalkIn}) {
         INFO("chip " << static_cast<int>(chip));
         Filter f;

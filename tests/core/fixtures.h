@@ -37,4 +37,16 @@ inline core::Catalogue ValidCatalogue() {
     return c;
 }
 
+// The activity with every field a source may leave out unknown, as an import that was told nothing.
+inline void MakeEverythingUnknown(core::Activity& a) {
+    a.price.cents.reset();
+    a.price.social_cents.reset();
+    a.availability.status.reset();
+    a.availability.trial_possible.reset();
+    a.audience.dutch.reset();
+    a.audience.signup.reset();
+    a.audience.childcare.reset();
+    a.audience.wheelchair.reset();
+}
+
 }  // namespace brugpunt::testing

@@ -113,14 +113,7 @@ TEST_CASE("Wrong or missing fields become issues with the activity id and field 
 TEST_CASE("An absent field is unknown: read without an issue, written as absent, never a value") {
     core::Catalogue c = testing::ValidCatalogue();
     core::Activity& a = c.activities[0];
-    a.price.cents.reset();
-    a.price.social_cents.reset();
-    a.availability.status.reset();
-    a.availability.trial_possible.reset();
-    a.audience.dutch.reset();
-    a.audience.signup.reset();
-    a.audience.childcare.reset();
-    a.audience.wheelchair.reset();
+    testing::MakeEverythingUnknown(a);
     a.schedule.last_date = core::Date{2027, 6, 30};
     std::string text = store::CatalogueToJson(c);
     auto parsed = store::ParseCatalogueJson(text);
