@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "balie/store.h"
+#include "read_file.h"
 
 using namespace brugpunt::balie;
 namespace fs = std::filesystem;
@@ -29,10 +30,7 @@ std::string Bytes(const fs::path& db) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         fs::path p = db.string() + suffix;
         if (!fs::exists(p)) continue;
-        std::ifstream in(p, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        all += ss.str();
+        all += brugpunt::testing::ReadFile(p.string());
     }
     return all;
 }

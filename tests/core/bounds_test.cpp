@@ -6,6 +6,7 @@
 
 #include "core/bounds.h"
 #include "fixtures.h"
+#include "read_file.h"
 
 using namespace brugpunt;
 
@@ -67,10 +68,7 @@ TEST_CASE("Bounds: past the activity bound one refusal says so") {
 }
 
 TEST_CASE("Bounds: the README lists every bound's value") {
-    std::ifstream in(BRUGPUNT_SOURCE_DIR "/README.md");
-    std::stringstream s;
-    s << in.rdbuf();
-    std::string readme = s.str();
+    std::string readme = testing::ReadFile(BRUGPUNT_SOURCE_DIR "/README.md");
     size_t from = readme.find("### What the kiosk refuses");
     REQUIRE(from != std::string::npos);
     std::string section = readme.substr(from, readme.find("\n## ", from) - from);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/validate.h"
+#include "read_file.h"
 #include "staff/check.h"
 #include "staff/import.h"
 #include "store/catalogue_json.h"
@@ -20,15 +21,8 @@ namespace {
 // The day the tests are run on, as far as the catalogue is concerned.
 constexpr core::Date kToday{2026, 11, 23};
 
-std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::string Template() {
-    return Slurp(BRUGPUNT_SOURCE_DIR "/assets/staff/catalogue-template.csv");
+    return testing::ReadFile(BRUGPUNT_SOURCE_DIR "/assets/staff/catalogue-template.csv");
 }
 
 // The template with one cell of its example row replaced.
@@ -110,7 +104,7 @@ TEST_CASE("A bad CSV value is reported at its row and column, and the row is lef
 }
 
 TEST_CASE("check puts catalogue errors at the line and column of the field", "[staff]") {
-    std::string json = Slurp(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
+    std::string json = testing::ReadFile(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json");
     // Break one phone number of the second activity.
     size_t second = json.find("\"id\": \"", json.find("\"id\": \"") + 1);
     size_t phone = json.find("\"phone\": \"", json.find("\"contact\"", second));
@@ -162,8 +156,8 @@ TEST_CASE("Plain language: long sentences, long or hard words and jargon are war
 
 TEST_CASE("UiTdatabank events become activities with every field the model carries", "[staff]") {
     const auto& cats = testing::DemoParsed().catalogue.categories;
-    Imported im =
-        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/search-page.json"), "p.json", cats, kToday);
+    Imported im = ImportJsonLd(testing::ReadFile(BRUGPUNT_FIXTURES "/uitdatabank/search-page.json"), "p.json",
+                               cats, kToday);
     REQUIRE(im.errors.empty());
     REQUIRE(im.activities.size() == 3);
 
@@ -225,7 +219,7 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
     const auto& demo = testing::DemoParsed().catalogue;
     core::Catalogue c;
     c.categories = demo.categories;
-    std::string events = Slurp(BRUGPUNT_FIXTURES "/uitdatabank/events.json");
+    std::string events = testing::ReadFile(BRUGPUNT_FIXTURES "/uitdatabank/events.json");
     Merge(c, ImportJsonLd(events, "e.json", c.categories, kToday));
     REQUIRE(c.activities.size() == 4);
     core::Activity& swim = c.activities[0];
@@ -233,8 +227,8 @@ TEST_CASE("Merging keeps what staff added for the kiosk and removes what UiTdata
     swim.first_visit.where = "Ga naar de kassa.";
     swim.audience.dutch = core::DutchNeeded::kALittle;
 
-    Imported changes =
-        ImportJsonLd(Slurp(BRUGPUNT_FIXTURES "/uitdatabank/changes.json"), "c.json", c.categories, kToday);
+    Imported changes = ImportJsonLd(testing::ReadFile(BRUGPUNT_FIXTURES "/uitdatabank/changes.json"),
+                                    "c.json", c.categories, kToday);
     CHECK(changes.removed == std::vector<std::string>{"uit-2b2c3d4e-2222-4aaa-9bbb-000000000002"});
     Merge(c, changes);
     REQUIRE(c.activities.size() == 3);
@@ -259,7 +253,7 @@ TEST_CASE("JSON-LD that is not JSON, or an event without @id, is reported", "[st
 namespace {
 
 std::string Fixture(const char* name) {
-    return Slurp(std::string(BRUGPUNT_FIXTURES "/uitdatabank/") + name);
+    return testing::ReadFile(std::string(BRUGPUNT_FIXTURES "/uitdatabank/") + name);
 }
 
 // The check of a catalogue made of these activities, as staff run it after an import.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include "read_file.h"
 #include "sync/bundle.h"
 #include "sync/catalogue_sync.h"
 #include "sync/crypto.h"
@@ -47,8 +48,7 @@ void Write(const fs::path& p, const std::string& text) {
 }
 
 std::string Read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return testing::ReadFile(p.string());
 }
 
 // A static web server in memory: path -> body, with Range support like nginx's.

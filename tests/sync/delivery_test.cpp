@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "read_file.h"
 #include "sync/crypto.h"
 #include "sync/delivery.h"
 
@@ -161,8 +162,7 @@ TEST_CASE("A damaged outbox row still makes a readable mail, and never throws or
     };
     for (const auto& entry : std::filesystem::directory_iterator(std::string(BRUGPUNT_SOURCE_DIR) +
                                                                  "/tests/fuzz/regressions/mail")) {
-        std::ifstream in(entry.path(), std::ios::binary);
-        payloads.push_back(std::string(std::istreambuf_iterator<char>(in), {}));
+        payloads.push_back(testing::ReadFile(entry.path().string()));
     }
     for (const auto& payload : payloads) {
         INFO(payload);

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/files.h"
 #include "core/strings.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -39,10 +40,7 @@ class FakeTextures final : public ui::TextureSource {
 
 // A file of the source tree; empty when it cannot be read.
 inline std::string ReadSourceFile(const std::string& relative) {
-    std::ifstream in(std::string(BRUGPUNT_SOURCE_DIR) + "/" + relative);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return core::ReadWholeFile(std::string(BRUGPUNT_SOURCE_DIR) + "/" + relative).value_or("");
 }
 
 class HeadlessUi {

@@ -13,6 +13,7 @@
 #include "core/speech.h"
 #include "core/strings.h"
 #include "core/translations.h"
+#include "read_file.h"
 
 using namespace brugpunt;
 namespace fs = std::filesystem;
@@ -20,10 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string Read(const fs::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return testing::ReadFile(p.string());
 }
 
 // Every string literal shaped like a key ("group.name") in the UI and app sources, outside
