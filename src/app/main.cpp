@@ -62,13 +62,6 @@ std::string FindFonts() {
     return "/usr/share/fonts/truetype/dejavu";
 }
 
-core::Date Today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 // --screenshot: the session is put on the screen asked for through the actions a visitor makes,
 // a few frames are drawn so it settles, and the last one is saved.
 int TakeScreenshot(app::Platform& platform, app::Kiosk& kiosk, const core::Options& o, core::TimePoint now) {
@@ -172,8 +165,8 @@ int Run(const core::Options& o, const core::Config& config) {
 
     core::SessionPolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds),
                                config.staff_pin};
-    app::Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &translations.value(), config, Today(),
-                     Log);
+    app::Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &translations.value(), config,
+                     core::LocalToday(), Log);
     core::SteadyClock clock;
     if (!config.catalogue_url.empty()) kiosk.SetSyncStatus({synced ? synced->manifest.version : 0});
     if (!catalogue_problem.empty()) kiosk.SetCatalogueProblem(catalogue_problem);
@@ -223,8 +216,8 @@ int Run(const core::Options& o, const core::Config& config) {
     app::FrameLog frame_log(o.frame_log, Log);
     app::WidgetMap widget_map(o.widget_map);
     app::FrameWatchdog watchdog(Log);
-    app::FrameLoopStats stats = app::RunFrameLoop(
-        {*platform, textures, kiosk, queue, clock, notifier, frame_log, widget_map, watchdog, Today});
+    app::FrameLoopStats stats = app::RunFrameLoop({*platform, textures, kiosk, queue, clock, notifier,
+                                                   frame_log, widget_map, watchdog, core::LocalToday});
 
     // Shutdown: nobody may wait on a loop that has stopped, then the workers end.
     queue.Close();

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <ctime>
 
 namespace brugpunt::core {
 namespace {
@@ -95,6 +96,13 @@ Weekday WeekdayOf(const Date& date) {
     int y = date.year - (date.month < 3 ? 1 : 0);
     int sunday_based = (y + y / 4 - y / 100 + y / 400 + kOffsets[date.month - 1] + date.day) % 7;
     return static_cast<Weekday>((sunday_based + 6) % 7);
+}
+
+Date LocalToday() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);  // not std::localtime: the kiosk's worker threads format times too
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace brugpunt::core

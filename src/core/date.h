@@ -24,6 +24,8 @@ std::string FormatDateDutch(const Date& date);
 
 // Whole days from `from` to `to`; negative when `to` is earlier.
 int DaysBetween(const Date& from, const Date& to);
+// Today's date in the machine's time zone, from the wall clock.
+Date LocalToday();
 
 // "18:30" -> minutes since midnight; nullopt when malformed.
 std::optional<int> ParseClockTime(std::string_view text);

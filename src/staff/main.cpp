@@ -102,13 +102,6 @@ bool ToNumber(const std::string& s, long long& out) {
 
 std::atomic<bool> g_stop{false};
 
-core::Date Today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 int Keygen(const Args& a) {
     std::string key = a.Get("key");
     if (key.empty()) return Fail("keygen needs --key FILE", 2);
@@ -183,7 +176,7 @@ int Check(const Args& a, const char* argv0) {
         return Fail("cannot read " + a.Get("jargon"));
     auto text = core::ReadWholeFile(a.words[0]);
     if (!text) return Fail("cannot read " + a.words[0]);
-    staff::CheckReport r = staff::CheckFile(a.words[0], *text, Jargon(a, argv0), Today());
+    staff::CheckReport r = staff::CheckFile(a.words[0], *text, Jargon(a, argv0), core::LocalToday());
     for (const auto& e : r.errors) std::printf("%s\n", staff::FormatProblem(e).c_str());
     for (const auto& w : r.warnings) std::printf("%s (warning)\n", staff::FormatProblem(w).c_str());
     for (const auto& f : r.to_fill) std::printf("%s\n", staff::FormatProblem(f).c_str());
@@ -226,9 +219,9 @@ int Import(const Args& a) {
             if (auto state = core::ReadWholeFile(state_path))
                 q.modified_from = state->substr(0, state->find('\n'));
         sync::CurlFetcher http;
-        auto r = staff::ImportUitdatabank(q, http, catalogue.categories, Today(), [](int got, int total) {
-            std::fprintf(stderr, "UiTdatabank: %d of %d events\n", got, total);
-        });
+        auto r = staff::ImportUitdatabank(
+            q, http, catalogue.categories, core::LocalToday(),
+            [](int got, int total) { std::fprintf(stderr, "UiTdatabank: %d of %d events\n", got, total); });
         if (!r) return Fail(r.error().message);
         imported = std::move(r.value());
     } else {
@@ -238,7 +231,7 @@ int Import(const Args& a) {
         if (!a.Get("csv").empty()) {
             imported = staff::ImportCsv(*text, file);
         } else if (!a.Get("jsonld").empty()) {
-            imported = staff::ImportJsonLd(*text, file, catalogue.categories, Today());
+            imported = staff::ImportJsonLd(*text, file, catalogue.categories, core::LocalToday());
         } else {
             auto parsed = store::ParseCatalogueJson(*text);
             if (!parsed) return Fail(file + ": " + parsed.error().message);
