@@ -53,7 +53,24 @@ long long DayNumber(const Date& d) {
     return static_cast<long long>(era) * 146097 + doe - 719468;
 }
 
+// The inverse (civil_from_days).
+Date FromDayNumber(long long z) {
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(yoe + era * 400 + (month <= 2)), month, day};
+}
+
 }  // namespace
+
+Date AddDays(const Date& date, int days) {
+    return FromDayNumber(DayNumber(date) + days);
+}
 
 int DaysBetween(const Date& from, const Date& to) {
     return static_cast<int>(DayNumber(to) - DayNumber(from));
@@ -99,7 +116,11 @@ Weekday WeekdayOf(const Date& date) {
 }
 
 Date LocalToday() {
-    std::time_t t = std::time(nullptr);
+    return LocalDateOf(std::time(nullptr));
+}
+
+Date LocalDateOf(long long unix_seconds) {
+    std::time_t t = static_cast<std::time_t>(unix_seconds);
     std::tm tm{};
     localtime_r(&t, &tm);  // not std::localtime: the kiosk's worker threads format times too
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};

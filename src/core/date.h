@@ -24,8 +24,12 @@ std::string FormatDateDutch(const Date& date);
 
 // Whole days from `from` to `to`; negative when `to` is earlier.
 int DaysBetween(const Date& from, const Date& to);
+// The date `days` later (earlier when negative).
+Date AddDays(const Date& date, int days);
 // Today's date in the machine's time zone, from the wall clock.
 Date LocalToday();
+// The date in the machine's time zone at that moment.
+Date LocalDateOf(long long unix_seconds);
 
 // "18:30" -> minutes since midnight; nullopt when malformed.
 std::optional<int> ParseClockTime(std::string_view text);

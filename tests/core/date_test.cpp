@@ -43,3 +43,18 @@ TEST_CASE("Prices show gratis for zero and Belgian euro notation otherwise") {
     CHECK(FormatEuro(350) == "€ 3,50");
     CHECK(FormatEuro(1205) == "€ 12,05");
 }
+
+TEST_CASE("AddDays walks across months, years and leap days, both ways") {
+    using brugpunt::core::AddDays;
+    using brugpunt::core::Date;
+    CHECK(AddDays(Date{2026, 12, 2}, 0) == Date{2026, 12, 2});
+    CHECK(AddDays(Date{2026, 12, 31}, 1) == Date{2027, 1, 1});
+    CHECK(AddDays(Date{2027, 1, 1}, -1) == Date{2026, 12, 31});
+    CHECK(AddDays(Date{2028, 2, 28}, 1) == Date{2028, 2, 29});
+    CHECK(AddDays(Date{2027, 2, 28}, 1) == Date{2027, 3, 1});
+    CHECK(AddDays(Date{2026, 12, 2}, -6) == Date{2026, 11, 26});
+    CHECK(AddDays(Date{1969, 12, 31}, 1) == Date{1970, 1, 1});
+    // The inverse of DaysBetween over a long span.
+    Date from{2024, 3, 1};
+    for (int d = -800; d <= 800; d += 37) CHECK(brugpunt::core::DaysBetween(from, AddDays(from, d)) == d);
+}
