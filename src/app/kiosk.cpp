@@ -88,7 +88,14 @@ bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
         bool warning = m_session.warning;
         core::Screen screen = m_session.screen;
         core::Effects effects;
+        core::Session before = m_demand ? m_session : core::Session{};
         core::Reduce(m_session, a, m_policy, effects);
+        if (m_demand)
+            for (const auto& key : core::DemandKeys(before, a, m_session, [this](const std::string& id) {
+                     const core::Activity* found = m_cat.catalogue->FindActivity(id);
+                     return found ? found->category : std::string();
+                 }))
+                Count(key);
         bool quiet =
             std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
         changed |= !quiet || warning != m_session.warning || screen != m_session.screen || !effects.empty();
@@ -98,8 +105,21 @@ bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
             if (auto answer = Dispatch(e)) answers.push_back(std::move(*answer));
         pending.insert(pending.begin(), answers.begin(), answers.end());
     }
+    // The visitor has gone: what they looked at is written in one go, not on every touch.
+    if (m_session.screen == core::Screen::kAttract && !m_demand_pending.empty()) FlushDemand();
     Rebuild(now);
     return changed;
+}
+
+void Kiosk::Count(const std::string& key) {
+    ++m_demand_pending[core::FormatDate(m_fixed.today)][key];
+}
+
+void Kiosk::FlushDemand() {
+    if (!m_demand || m_demand_pending.empty()) return;
+    // Lost counts cost a chart a bar; they never hold up the visitor or a request.
+    if (auto s = m_demand->Add(m_demand_pending); !s) m_log("demand counts not stored: " + s.error().message);
+    m_demand_pending.clear();
 }
 
 void Kiosk::SetSpeaker(SpeakerPort* speaker, std::string voices) {
@@ -178,6 +198,9 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
         core::Overloaded{
             [&](const fx::RefreshList&) -> std::optional<core::Action> {
                 RefreshList();
+                // What the offer lacks: a list the visitor's own choice left empty.
+                if (m_demand && m_session.screen == core::Screen::kList && m_list.empty())
+                    Count(core::EmptyListKey(m_session));
                 return std::nullopt;
             },
             [&](const fx::ScrollToTop&) -> std::optional<core::Action> {

@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/demand.h"
 #include "core/result.h"
 #include "core/session.h"
 #include "core/translations.h"
 #include "store/catalogue_loader.h"
+#include "store/demand.h"
 #include "store/outbox.h"
 #include "sync/delivery_worker.h"
 #include "sync/sync_worker.h"
@@ -68,6 +70,10 @@ class Kiosk {
     bool RefreshAudio();
     // Where "Maak een afspraak" writes; without one, submitting fails visibly.
     void SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added);
+    // Where the anonymous demand counts go, once per visitor session (when the kiosk is back on
+    // its attract screen) and at FlushDemand; without one, nothing is counted.
+    void SetDemand(store::DemandStore* demand) { m_demand = demand; }
+    void FlushDemand();
     // Worker reports. Each returns true when what is on screen changed.
     bool SetStaffStatus(const sync::WorkerStatus& st, long long now_ms);
     bool SetSyncStatus(const sync::SyncStatus& st);
@@ -92,6 +98,7 @@ class Kiosk {
     std::optional<core::Action> Dispatch(const core::Effect& e);
     core::Action Submit(const core::AppointmentRequest& request);
     void RefreshList();
+    void Count(const std::string& key);
     void IndexCatalogue();
     void Rebuild(core::TimePoint now);
     // Whether a worker report shows: the staff screen is the only one that draws it.
@@ -102,6 +109,8 @@ class Kiosk {
     core::Config m_config;
     LogFn m_log;
     store::OutboxStore* m_outbox = nullptr;
+    store::DemandStore* m_demand = nullptr;
+    core::DemandCounts m_demand_pending;  // counted since the last flush
     SpeakerPort* m_speaker = nullptr;
     std::function<void()> m_on_added;
     ui::StaffStatus m_staff;

@@ -26,6 +26,7 @@
 #include "screen_script.h"
 #include "service.h"
 #include "speaker_port.h"
+#include "store/demand.h"
 #include "store/outbox.h"
 #include "sync/delivery.h"
 #include "sync/delivery_worker.h"
@@ -187,6 +188,12 @@ int Run(const core::Options& o, const core::Config& config) {
         kiosk.SetOutbox(outbox.value().get(), [&worker] { worker.Wake(); });
         worker.Start();
     }
+    // Anonymous counts of what visitors look for, in the same file; the heartbeat sends them.
+    auto demand = store::SqliteDemand::Open(app::OutboxPath(config));
+    if (demand)
+        kiosk.SetDemand(demand.value().get());
+    else
+        Log(demand.error().message + "; what visitors look for is not counted");
 
     // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
     // Without a catalogue server the same thread only sends the heartbeat.
@@ -221,6 +228,7 @@ int Run(const core::Options& o, const core::Config& config) {
 
     // Shutdown: nobody may wait on a loop that has stopped, then the workers end.
     queue.Close();
+    kiosk.FlushDemand();
     if (syncer) syncer->Stop();
     worker.Stop();
     worker.Join();

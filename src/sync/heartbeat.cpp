@@ -4,10 +4,17 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
 #include "crypto.h"
+#include "store/demand.h"
 #include "store/outbox.h"
 
 namespace brugpunt::sync {
+namespace {
+
+constexpr size_t kMaxDemandBytes = 40 * 1024;
+
+}  // namespace
 
 std::string HeartbeatJson(const Heartbeat& h) {
     nlohmann::json j = {
@@ -18,6 +25,7 @@ std::string HeartbeatJson(const Heartbeat& h) {
         {"outbox_oldest_s", h.outbox_oldest_s},
         {"uptime_s", h.uptime_s},
         {"last_error", h.last_error}};
+    if (!h.demand.empty()) j["demand"] = h.demand;
     return j.dump();
 }
 
@@ -38,6 +46,18 @@ Heartbeat BuildHeartbeat(const core::Config& config, const SyncFacts& facts, lon
             if (stats->oldest_created_ms)
                 h.outbox_oldest_s = std::max(0LL, now_unix - *stats->oldest_created_ms / 1000);
         }
+    // Every heartbeat carries the whole fortnight, so one that is lost costs nothing: Balie
+    // replaces each day it gets.
+    if (auto demand = store::SqliteDemand::Open(outbox_path)) {
+        std::string first =
+            core::FormatDate(core::AddDays(core::LocalDateOf(now_unix), 1 - core::kDemandDaysKept));
+        demand.value()->DropBefore(first);
+        if (auto counts = demand.value()->Since(first)) h.demand = std::move(counts.value());
+        // Balie reads at most 64 KiB: the oldest days wait for a quieter week rather than the
+        // heartbeat being refused. Today always goes.
+        while (h.demand.size() > 1 && nlohmann::json(h.demand).dump().size() > kMaxDemandBytes)
+            h.demand.erase(h.demand.begin());
+    }
     return h;
 }
 

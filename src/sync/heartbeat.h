@@ -6,6 +6,7 @@
 
 #include "catalogue_sync.h"
 #include "core/config.h"
+#include "core/demand.h"
 #include "transport.h"
 
 namespace brugpunt::sync {
@@ -19,6 +20,8 @@ struct Heartbeat {
     long long outbox_oldest_s = 0;  // how long the oldest undelivered request has waited; 0: none
     long long uptime_s = 0;
     std::string last_error;
+    // What visitors looked for, per day, for the last core::kDemandDaysKept days: counts only.
+    core::DemandCounts demand;
 };
 std::string HeartbeatJson(const Heartbeat& h);
 
@@ -34,9 +37,10 @@ struct SyncFacts {
 SyncFacts FactsAfterRun(const SyncReport& report, long long version_in_use, long long previous_last_sync,
                         long long now_unix);
 
-// The heartbeat after a run. The outbox depth and its oldest request's age are read from the
-// outbox at outbox_path (0 when it does not open: the heartbeat still goes out). uptime_s is 0 for
-// a one-shot command.
+// The heartbeat after a run. The outbox depth, its oldest request's age and the demand counts
+// are read from the outbox's file at outbox_path (0 and none when it does not open: the heartbeat
+// still goes out); counts older than core::kDemandDaysKept days are dropped there. uptime_s is 0
+// for a one-shot command.
 Heartbeat BuildHeartbeat(const core::Config& config, const SyncFacts& facts, long long uptime_s,
                          const std::string& outbox_path, long long now_unix);
 

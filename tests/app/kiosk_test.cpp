@@ -340,3 +340,75 @@ TEST_CASE("Kiosk: a clip outside the catalogue's folder is never handed to the s
     CHECK(std::count_if(log.begin(), log.end(),
                         [](const std::string& l) { return l.find("not played") != std::string::npos; }) == 2);
 }
+
+namespace {
+
+// Records each write of demand counts.
+struct RecordingDemand final : store::DemandStore {
+    std::vector<core::DemandCounts> writes;
+    core::VoidResult Add(const core::DemandCounts& counts) override {
+        writes.push_back(counts);
+        return core::Ok{};
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Kiosk: what a visitor looked at is written once, when the kiosk is back on attract") {
+    Fixture f;
+    RecordingDemand demand;
+    f.kiosk.SetDemand(&demand);
+    f.kiosk.Apply({Start{}, OpenCategory{"sport"}, OpenActivity{"meisjesvoetbal"}, Back{}}, f.clock.Now());
+    // An age nobody in sport takes: the list comes up empty.
+    f.kiosk.Apply({SetAge{99}}, f.clock.Now());
+    REQUIRE(f.kiosk.View().list.empty());
+    f.kiosk.Apply({ChooseLanguage{"uk"}}, f.clock.Now());
+    CHECK(demand.writes.empty());  // not on every touch
+    // The visitor walks away: the session is wiped and the counts go to disk in one write.
+    f.clock.Advance(90s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    f.clock.Advance(21s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    REQUIRE(f.kiosk.Session().screen == core::Screen::kAttract);
+    REQUIRE(demand.writes.size() == 1);
+    CHECK(demand.writes[0] == core::DemandCounts{{"2026-12-02",
+                                                  {{"sessions", 1},
+                                                   {"category:sport", 1},
+                                                   {"activity:meisjesvoetbal", 1},
+                                                   {"filter:age", 1},
+                                                   {"empty:sport", 1},
+                                                   {"language:uk", 1}}}});
+    // Nothing new, nothing written; the next visitor is counted apart.
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    CHECK(demand.writes.size() == 1);
+    f.kiosk.Apply({Start{}, OpenCategory{"zwemmen"}, Home{}}, f.clock.Now());
+    f.kiosk.FlushDemand();
+    REQUIRE(demand.writes.size() == 2);
+    CHECK(demand.writes[1] == core::DemandCounts{{"2026-12-02", {{"sessions", 1}, {"category:zwemmen", 1}}}});
+}
+
+TEST_CASE("Kiosk: a sent request counts under its category, and the counts hold no request content") {
+    Fixture f;
+    RecordingDemand demand;
+    f.kiosk.SetDemand(&demand);
+    auto outbox = store::SqliteOutbox::Open(":memory:");
+    REQUIRE(outbox);
+    f.kiosk.SetOutbox(outbox.value().get(), [] {});
+    f.Go("appointment:consent");
+    f.kiosk.Apply({GiveConsent{}, Finish{}}, f.clock.Now());
+    CHECK(demand.writes.empty());  // "Klaar" goes home: the same visitor may look further
+    f.clock.Advance(90s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    f.clock.Advance(21s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    REQUIRE(f.kiosk.Session().screen == core::Screen::kAttract);
+    REQUIRE(demand.writes.size() == 1);
+    long long requests = 0;
+    for (const auto& [day, keys] : demand.writes[0])
+        for (const auto& [key, n] : keys) {
+            if (key.starts_with("request:")) requests += n;
+            // No digits of a phone number, no reference code: only the closed set of keys.
+            CHECK(core::ValidDemandKey(key));
+        }
+    CHECK(requests == 1);
+}

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "store/demand.h"
 #include "sync/crypto.h"
 #include "sync/delivery.h"
 #include "sync/heartbeat.h"
@@ -136,5 +137,48 @@ TEST_CASE("The heartbeat is signed JSON with exactly the seven fields, and a ref
     CHECK(sync::ReportHeartbeat(http, HeartbeatConfig(), {3, 0, ""}, 9, path, 1) ==
           "heartbeat: connection refused");
     CHECK(nlohmann::json::parse(http.requests.back().body)["last_sync"].is_null());
+    fs::remove(path);
+}
+
+TEST_CASE(
+    "The heartbeat carries the last week's demand counts from the outbox's file and forgets older days") {
+    std::string path = OutboxWith(0, "demand");
+    {
+        auto d = store::SqliteDemand::Open(path);
+        REQUIRE(d);
+        REQUIRE(d.value()->Add({{"2026-11-20", {{"sessions", 9}}},
+                                {"2026-11-26", {{"sessions", 2}}},
+                                {"2026-12-02", {{"sessions", 3}, {"empty:sport", 1}}}}));
+    }
+    // 2026-12-02 12:00 UTC: noon, the same date in any Belgian time zone.
+    long long noon = 1'796'212'800;
+    auto h = sync::BuildHeartbeat(HeartbeatConfig(), {5, 0, ""}, 0, path, noon);
+    CHECK(h.demand == core::DemandCounts{{"2026-11-26", {{"sessions", 2}}},
+                                         {"2026-12-02", {{"sessions", 3}, {"empty:sport", 1}}}});
+    auto j = nlohmann::json::parse(sync::HeartbeatJson(h));
+    CHECK(j["demand"]["2026-12-02"]["empty:sport"] == 1);
+    // The day before the week is gone from the kiosk too.
+    CHECK(store::SqliteDemand::Open(path).value()->Since("2000-01-01").value().count("2026-11-20") == 0);
+    fs::remove(path);
+}
+
+TEST_CASE("A week of counts too big for Balie's 64 KiB sends the newest days, today always") {
+    std::string path = OutboxWith(0, "demand-big");
+    {
+        auto d = store::SqliteDemand::Open(path);
+        REQUIRE(d);
+        core::DemandCounts counts;
+        for (int day = 26; day <= 30; ++day)
+            for (int i = 0; i < 400; ++i)
+                counts["2026-11-" + std::to_string(day)]
+                      ["activity:een-lange-activiteit-" + std::to_string(i)] = 1;
+        counts["2026-12-02"]["sessions"] = 1;
+        REQUIRE(d.value()->Add(counts));
+    }
+    auto h = sync::BuildHeartbeat(HeartbeatConfig(), {5, 0, ""}, 0, path, 1'796'212'800);
+    CHECK(sync::HeartbeatJson(h).size() < 48 * 1024);
+    CHECK(h.demand.count("2026-12-02") == 1);
+    CHECK(h.demand.count("2026-11-30") == 1);
+    CHECK(h.demand.count("2026-11-26") == 0);
     fs::remove(path);
 }
