@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "auth.h"
+#include "charts.h"
+#include "core/date.h"
 #include "core/language.h"
 #include "receive.h"
 #include "sync/crypto.h"
@@ -506,6 +508,7 @@ WebResponse BalieApp::Route(const WebRequest& req) {
         return req.method == "POST" ? SettingsAction(c, form) : SettingsPage(c, "");
     }
     if (path == "/audit" && req.method == "GET") return need(Area::kAdmin) ? AuditPage(c) : refused();
+    if (path == "/vraag" && req.method == "GET") return DemandPage(c);
     return Error(404, "Die pagina bestaat niet.");
 }
 
@@ -530,6 +533,70 @@ WebResponse BalieApp::Page(const Context& c, const std::string& title, const std
     WebResponse r;
     r.body = Render(templates::kLayout, d);
     return r;
+}
+
+// [SECTION] what visitors look for
+
+WebResponse BalieApp::DemandPage(const Context& c) {
+    core::Date today = core::LocalDateOf(m_now_ms() / 1000);
+    DemandWeeks w = FoldIntoWeeks({}, today, kDemandWeeks);
+    auto days = m_store.DemandSince(core::FormatDate(w.mondays.front()));
+    if (!days) return Error(500, "De databank antwoordt niet.");
+    w = FoldIntoWeeks(days.value(), today, kDemandWeeks);
+    auto total = [](const std::vector<long long>& v) {
+        long long t = 0;
+        for (long long n : v) t += n;
+        return t;
+    };
+    mdata d;
+    d.set("empty", Bool(w.per_key.empty()));
+    d.set("sessions", WeekBarsSvg("Bezoeken per week", w.mondays, SumOfPrefix(w, "sessions")));
+    d.set("requests", WeekBarsSvg("Afspraken per week", w.mondays, SumOfPrefix(w, "request:")));
+    d.set("empties", WeekBarsSvg("Lijsten die leeg bleven, per week", w.mondays, SumOfPrefix(w, "empty:")));
+    d.set("first_week", WeekLabel(w.mondays.front()));
+    struct Group {
+        const char* prefix;
+        const char* title;
+        const char* why;
+        size_t limit;
+    };
+    static constexpr Group kGroups[] = {
+        {"empty:", "Lijsten die leeg bleven", "Hier zocht iemand iets dat het aanbod niet heeft.", 50},
+        {"request:", "Afspraken per categorie", "", 50},
+        {"interest:", "“Laat me weten wanneer het opengaat” per categorie", "", 50},
+        {"category:", "Categorieën geopend", "", 50},
+        {"filter:", "Filters gebruikt", "", 50},
+        {"language:", "Talen gekozen", "Naast het Nederlands, dat altijd op het scherm staat.", 50},
+        {"activity:", "Activiteiten bekeken", "De 20 die het meest bekeken werden.", 20},
+    };
+    mlist groups;
+    for (const Group& g : kGroups) {
+        std::vector<std::pair<long long, std::string>> keys;
+        for (const auto& [key, row] : w.per_key)
+            if (key.starts_with(g.prefix)) keys.push_back({total(row), key});
+        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        if (keys.size() > g.limit) keys.resize(g.limit);
+        mlist rows;
+        for (const auto& [sum, key] : keys) {
+            mdata row;
+            std::string label = DemandLabel(key);
+            row.set("label", label);
+            row.set("spark", SparkBarsSvg(label + " per week", w.per_key[key]));
+            row.set("total", std::to_string(sum));
+            rows.push_back(row);
+        }
+        mdata group;
+        group.set("id", std::string(g.prefix).substr(0, std::string(g.prefix).size() - 1));
+        group.set("title", g.title);
+        group.set("why", g.why);
+        group.set("rows", rows);
+        group.set("none", Bool(keys.empty()));
+        groups.push_back(group);
+    }
+    d.set("groups", groups);
+    return Page(c, "Wat bezoekers zoeken", Render(templates::kDemand, d));
 }
 
 // [SECTION] requests

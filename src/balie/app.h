@@ -39,6 +39,8 @@ struct AppSettings {
 inline constexpr int kDefaultRetentionDays = 30;
 // Rows per inbox page: a desk PC or tablet renders it at once; 10,000 open requests stay paged.
 inline constexpr int kInboxPageSize = 100;
+// Weeks on the page of what visitors look for: a season, to see a gap come back.
+inline constexpr int kDemandWeeks = 12;
 
 using LogFn = std::function<void(const std::string&)>;
 
@@ -67,6 +69,7 @@ class BalieApp {
     WebResponse SettingsPage(const Context& c, const std::string& flash);
     WebResponse SettingsAction(const Context& c, const std::map<std::string, std::string>& form);
     WebResponse AuditPage(const Context& c);
+    WebResponse DemandPage(const Context& c);
     WebResponse Page(const Context& c, const std::string& title, const std::string& content);
     WebResponse Error(int status, const std::string& message);
     int RetentionDays();

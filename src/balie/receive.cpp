@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "auth.h"
+#include "core/date.h"
+#include "core/demand.h"
 #include "sync/crypto.h"
 
 namespace brugpunt::balie {
@@ -47,6 +49,41 @@ std::optional<json> ParseBody(const std::string& body, std::string& why) {
 
 std::string Str(const json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+// The heartbeat's "demand": {"2026-12-02": {"sessions": 4, ...}, ...}. A day that is not a date
+// within the last year (or tomorrow, for a kiosk a little ahead), or that holds a key or count
+// Balie does not know, is left out whole and named in `skipped`; the rest of the heartbeat counts.
+core::DemandCounts ParseDemand(const json& j, long long now_ms, std::string& skipped) {
+    core::DemandCounts out;
+    if (!j.contains("demand")) return out;
+    if (!j["demand"].is_object() || j["demand"].size() > 31) {
+        skipped = "demand is not an object of at most 31 days";
+        return out;
+    }
+    core::Date today = core::LocalDateOf(now_ms / 1000);
+    for (const auto& [day, keys] : j["demand"].items()) {
+        auto date = core::ParseDate(day);
+        std::string why;
+        if (!date || core::DaysBetween(*date, today) > 366 || core::DaysBetween(today, *date) > 1)
+            why = "not a recent date";
+        else if (!keys.is_object() || keys.size() > core::kMaxDemandKeysPerDay)
+            why = "not an object of at most " + std::to_string(core::kMaxDemandKeysPerDay) + " counts";
+        else
+            for (const auto& [key, n] : keys.items())
+                if (!core::ValidDemandKey(key) || !n.is_number_integer() || n.get<long long>() < 0 ||
+                    n.get<long long>() > 1'000'000) {
+                    why = "an unknown key or a count out of range";
+                    break;
+                }
+        if (!why.empty()) {
+            // The day is only named when it is a date: a kiosk's text never reaches the log.
+            skipped += (skipped.empty() ? "" : "; ") + (date ? day : std::string("a day")) + ": " + why;
+            continue;
+        }
+        for (const auto& [key, n] : keys.items()) out[day][key] = n.get<long long>();
+    }
+    return out;
 }
 
 }  // namespace
@@ -147,6 +184,10 @@ Received ReceiveHeartbeat(BalieStore& store, const Delivery& d, long long now_ms
                 num("outbox_oldest_s")};
     if (auto s = store.RecordHeartbeat(d.kiosk_id, h, now_ms); !s)
         return {500, "database: " + s.error().message};
+    std::string skipped;
+    core::DemandCounts demand = ParseDemand(*j, now_ms, skipped);
+    if (auto s = store.RecordDemand(d.kiosk_id, demand); !s) return {500, "database: " + s.error().message};
+    if (!skipped.empty()) return {204, "heartbeat from kiosk " + d.kiosk_id + ": demand skipped: " + skipped};
     return {204, ""};
 }
 

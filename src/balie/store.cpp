@@ -31,6 +31,10 @@ class Stmt {
     void Bind(int i, long long v) { sqlite3_bind_int64(m_stmt, i, v); }
     void BindNull(int i) { sqlite3_bind_null(m_stmt, i); }
     int Step() { return sqlite3_step(m_stmt); }
+    void Reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
     std::string Text(int col) const {
         auto p = sqlite3_column_text(m_stmt, col);
         return p ? reinterpret_cast<const char*>(p) : "";
@@ -74,6 +78,11 @@ CREATE TABLE IF NOT EXISTS audit(
     id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
     reference TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- What visitors looked for: anonymous counts per kiosk, day and key (core/demand.h).
+CREATE TABLE IF NOT EXISTS demand(
+    kiosk_id TEXT NOT NULL, day TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY(kiosk_id, day, key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS demand_day ON demand(day);
 )sql";
 
 constexpr const char* kRequestColumns =
@@ -249,6 +258,51 @@ core::VoidResult BalieStore::RecordHeartbeat(const std::string& kiosk_id, const 
     s.Bind(7, h.last_error);
     s.Bind(8, h.outbox_oldest_s);
     return StepDone(s, "heartbeat");
+}
+
+core::VoidResult BalieStore::RecordDemand(const std::string& kiosk_id, const core::DemandCounts& counts) {
+    if (counts.empty()) return Ok{};
+    std::lock_guard lock(m_mutex);
+    if (auto b = Exec("BEGIN IMMEDIATE"); !b) return b.error();
+    auto write = [&]() -> core::VoidResult {
+        Stmt del(m_db, "DELETE FROM demand WHERE kiosk_id = ? AND day = ?");
+        Stmt add(m_db, "INSERT INTO demand(kiosk_id, day, key, n) VALUES (?,?,?,?)");
+        if (!del.ok() || !add.ok()) return del.Fail("prepare demand");
+        // Each day the kiosk sends is its whole count for that day so far: replace, never add,
+        // so a heartbeat sent twice counts once.
+        for (const auto& [day, keys] : counts) {
+            del.Bind(1, kiosk_id);
+            del.Bind(2, day);
+            if (auto d = StepDone(del, "demand"); !d) return d;
+            del.Reset();
+            for (const auto& [key, n] : keys) {
+                add.Bind(1, kiosk_id);
+                add.Bind(2, day);
+                add.Bind(3, key);
+                add.Bind(4, n);
+                if (auto d = StepDone(add, "demand"); !d) return d;
+                add.Reset();
+            }
+        }
+        return Ok{};
+    };
+    if (auto w = write(); !w) {
+        Exec("ROLLBACK");
+        return w;
+    }
+    return Exec("COMMIT");
+}
+
+core::Result<core::DemandCounts> BalieStore::DemandSince(const std::string& first_day) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db, "SELECT day, key, SUM(n) FROM demand WHERE day >= ? GROUP BY day, key");
+    if (!s.ok()) return s.Fail("prepare demand");
+    s.Bind(1, first_day);
+    core::DemandCounts out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out[s.Text(0)][s.Text(1)] = s.Int(2);
+    if (rc != SQLITE_DONE) return s.Fail("demand");
+    return out;
 }
 
 // [SECTION] requests

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/demand.h"
 #include "core/result.h"
 
 struct sqlite3;
@@ -126,6 +127,10 @@ class BalieStore {
     core::Result<std::optional<std::string>> KioskSecret(const std::string& id);
     core::Result<std::vector<Kiosk>> Kiosks();
     core::VoidResult RecordHeartbeat(const std::string& kiosk_id, const Heartbeat& h, long long now_ms);
+    // Each day in counts replaces what that kiosk said of it before.
+    core::VoidResult RecordDemand(const std::string& kiosk_id, const core::DemandCounts& counts);
+    // Every kiosk's counts summed, per day from first_day ("2026-10-05") on.
+    core::Result<core::DemandCounts> DemandSince(const std::string& first_day);
 
     // True when the request is new, false when its idempotency key was seen before (also after
     // the request was closed and erased).

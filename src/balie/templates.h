@@ -22,6 +22,7 @@ inline constexpr const char* kLayout = R"html(<!DOCTYPE html>
 <a href="/inbox?state=followup">Opvolging <span class="count" id="count-followup">{{follow_up}}</span></a>
 <a href="/inbox?state=closed">Afgesloten <span class="count" id="count-closed">{{closed}}</span></a>
 {{/requests}}
+<a href="/vraag">Wat bezoekers zoeken</a>
 {{#admin}}
 <a href="/kiosks">Kiosks</a>
 <a href="/users">Gebruikers</a>
@@ -212,6 +213,25 @@ inline constexpr const char* kSettings = R"html(<form method="post" action="/set
 </form>
 )html";
 
+inline constexpr const char* kDemand = R"html(<p>Wat bezoekers op de kiosks openden en zochten, per week sinds de week van {{first_week}}. Alleen tellingen: niets over één bezoeker.</p>
+{{#empty}}<p id="no-demand">Nog geen tellingen. Kiosks sturen ze mee met hun heartbeat.</p>{{/empty}}
+<div class="charts">
+<figure><figcaption>Bezoeken</figcaption>{{{sessions}}}</figure>
+<figure><figcaption>Afspraken</figcaption>{{{requests}}}</figure>
+<figure><figcaption>Lijsten die leeg bleven</figcaption>{{{empties}}}</figure>
+</div>
+{{#groups}}
+<section class="demand" id="demand-{{id}}">
+<h2>{{title}}</h2>
+{{#why}}<p><small>{{why}}</small></p>{{/why}}
+{{#none}}<p><small>Nog niets geteld.</small></p>{{/none}}
+{{^none}}<table><thead><tr><th>Wat</th><th>Per week</th><th>Samen</th></tr></thead><tbody>
+{{#rows}}<tr><td>{{label}}</td><td>{{{spark}}}</td><td>{{total}}</td></tr>{{/rows}}
+</tbody></table>{{/none}}
+</section>
+{{/groups}}
+)html";
+
 inline constexpr const char* kAudit = R"html(<table id="audit">
 <thead><tr><th>Wanneer</th><th>Wie</th><th>Wat</th><th>Code</th></tr></thead>
 <tbody>{{#entries}}<tr><td>{{at}}</td><td>{{user}}</td><td>{{action}}</td><td>{{reference}}</td></tr>{{/entries}}</tbody>
@@ -263,6 +283,10 @@ dd { margin: 0; }
 .flash.error { background: var(--lateBg); border-color: var(--late); }
 pre { background: #f3f5f7; padding: 1rem; overflow-x: auto; }
 section.group ul { margin: .25rem 0 1rem; }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
+figure { margin: 0; overflow-x: auto; max-width: 100%; }
+figcaption { font-weight: 600; margin-bottom: .25rem; }
+section.demand table { width: auto; min-width: 32rem; }
 )css";
 
 }  // namespace brugpunt::balie::templates

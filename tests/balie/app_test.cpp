@@ -394,3 +394,52 @@ TEST_CASE("enrolment's config lines carry Balie's retention, which the kiosk's c
     CHECK(KioskConfigLines("https://balie.example/", "k", "s", 30).find("retention_days = 30\n") !=
           std::string::npos);
 }
+
+TEST_CASE("what visitors look for: every role sees the weekly counts of all kiosks, gaps first") {
+    Fixture f;
+    Browser desk{*f.app};
+    desk.LogIn("bart", "bart-wachtwoord");
+    WebResponse none = desk.Get("/vraag");
+    REQUIRE(none.status == 200);
+    CHECK(none.body.find("id=\"no-demand\"") != std::string::npos);
+    REQUIRE(f.store->EnrolKiosk("sporthal", "s4", g_now));
+    // This week (from Monday 2026-09-21), last week, and a day long before the twelve weeks.
+    REQUIRE(f.store->RecordDemand("bib", {{"2026-09-21",
+                                           {{"sessions", 5},
+                                            {"empty:sport", 2},
+                                            {"request:zwemmen", 1},
+                                            {"filter:free", 3},
+                                            {"language:ar", 2}}},
+                                          {"2026-09-20", {{"sessions", 4}, {"empty:sport", 1}}},
+                                          {"2026-01-05", {{"sessions", 99}}}}));
+    REQUIRE(f.store->RecordDemand("sporthal", {{"2026-09-21", {{"sessions", 1}, {"empty:dans", 7}}}}));
+    for (const char* user : {"bart", "rita", "anna"}) {
+        Browser b{*f.app};
+        b.LogIn(user, std::string(user) + "-wachtwoord");
+        WebResponse page = b.Get("/vraag");
+        REQUIRE(page.status == 200);
+        CHECK(page.body.find("Wat bezoekers zoeken") != std::string::npos);
+    }
+    WebResponse page = desk.Get("/vraag");
+    const std::string& html = page.body;
+    CHECK(html.find("no-demand") == std::string::npos);
+    // The week's bars: 6 visits this week, 4 last week; the January day is outside the weeks.
+    CHECK(html.find("week van 21 sep: 6</title>") != std::string::npos);
+    CHECK(html.find("week van 14 sep: 4</title>") != std::string::npos);
+    CHECK(html.find(": 99<") == std::string::npos);
+    // Empty lists, most first: dans (7) before sport (3), with readable names.
+    size_t section = html.find("id=\"demand-empty\"");
+    REQUIRE(section != std::string::npos);
+    size_t dans = html.find("<td>dans</td>", section), sport = html.find("<td>sport</td>", section);
+    REQUIRE(dans != std::string::npos);
+    REQUIRE(sport != std::string::npos);
+    CHECK(dans < sport);
+    CHECK(html.find("<td>gratis</td>") != std::string::npos);
+    CHECK(html.find("ar · العربية") != std::string::npos);
+    // No script, no inline style: the CSP stays strict.
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("style=") == std::string::npos);
+    // Without a session, the log-in page.
+    Browser stranger{*f.app};
+    CHECK(stranger.Get("/vraag").status == 303);
+}

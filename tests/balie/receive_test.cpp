@@ -5,6 +5,7 @@
 #include "core/appointment.h"
 #include "store/outbox.h"
 #include "sync/crypto.h"
+#include "sync/heartbeat.h"
 
 using namespace brugpunt;
 using namespace brugpunt::balie;
@@ -150,4 +151,56 @@ TEST_CASE("a signed heartbeat updates the fleet, an unsigned or foreign one does
     std::string foreign = R"({"kiosk_id":"sporthal","catalogue_version":1})";
     CHECK(ReceiveHeartbeat(*store, Signed(foreign, ""), kNow + 1000).status == 403);
     CHECK(store->Kiosks()->front().last_heartbeat_ms == kNow);
+}
+
+TEST_CASE("a heartbeat's demand counts are stored per day, and a repeated heartbeat replaces, never adds") {
+    auto store = Store();
+    // The body exactly as the kiosk builds it.
+    sync::Heartbeat h;
+    h.kiosk_id = "bib-centrum";
+    h.demand = {{"2026-09-20", {{"sessions", 4}, {"empty:sport", 1}}}, {"2026-09-21", {{"sessions", 1}}}};
+    std::string body = sync::HeartbeatJson(h);
+    REQUIRE(ReceiveHeartbeat(*store, Signed(body, ""), kNow).status == 204);
+    REQUIRE(ReceiveHeartbeat(*store, Signed(body, ""), kNow).status == 204);
+    CHECK(store->DemandSince("2026-09-01").value() == h.demand);
+    // Later that day the kiosk counted more: its whole day so far replaces what it said before.
+    h.demand["2026-09-21"] = {{"sessions", 3}, {"category:zwemmen", 2}};
+    REQUIRE(ReceiveHeartbeat(*store, Signed(sync::HeartbeatJson(h), ""), kNow).status == 204);
+    auto days = store->DemandSince("2026-09-01").value();
+    CHECK(days["2026-09-21"] == core::DemandDay{{"sessions", 3}, {"category:zwemmen", 2}});
+    CHECK(days["2026-09-20"]["sessions"] == 4);
+    // A second kiosk's counts add to the first's on the same day.
+    REQUIRE(store->EnrolKiosk("sporthal", "other-secret", kNow));
+    h.kiosk_id = "sporthal";
+    h.demand = {{"2026-09-21", {{"sessions", 10}}}};
+    REQUIRE(ReceiveHeartbeat(
+                *store, Signed(sync::HeartbeatJson(h), "", kNow / 1000, "other-secret", "sporthal"), kNow)
+                .status == 204);
+    CHECK(store->DemandSince("2026-09-21").value()["2026-09-21"]["sessions"] == 13);
+}
+
+TEST_CASE(
+    "a day of demand with a strange key, count or date is left out and named; the heartbeat still counts") {
+    auto store = Store();
+    std::string hb = R"({"kiosk_id":"bib-centrum","catalogue_version":7,"demand":{)"
+                     R"("2026-09-21":{"sessions":2},)"
+                     R"("2026-09-20":{"sessions":1,"phone:+32470123456":1},)"
+                     R"("2026-09-19":{"sessions":-4},)"
+                     R"("2020-01-01":{"sessions":1},)"
+                     R"("<script>":{"sessions":1}}})";
+    Received r = ReceiveHeartbeat(*store, Signed(hb, ""), kNow);
+    CHECK(r.status == 204);
+    CHECK(store->Kiosks()->front().catalogue_version == 7);
+    CHECK(store->DemandSince("2000-01-01").value() == core::DemandCounts{{"2026-09-21", {{"sessions", 2}}}});
+    CHECK(r.log.find("2026-09-20: an unknown key") != std::string::npos);
+    CHECK(r.log.find("2026-09-19: an unknown key or a count out of range") != std::string::npos);
+    CHECK(r.log.find("2020-01-01: not a recent date") != std::string::npos);
+    CHECK(r.log.find("a day: not a recent date") != std::string::npos);
+    // What the kiosk sent never reaches the log.
+    CHECK(r.log.find("+32470") == std::string::npos);
+    CHECK(r.log.find("<script>") == std::string::npos);
+    std::string not_object = R"({"kiosk_id":"bib-centrum","demand":[1,2]})";
+    Received r2 = ReceiveHeartbeat(*store, Signed(not_object, ""), kNow);
+    CHECK(r2.status == 204);
+    CHECK(r2.log.find("demand is not an object") != std::string::npos);
 }
