@@ -286,7 +286,10 @@ section.group ul { margin: .25rem 0 1rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
 figure { margin: 0; overflow-x: auto; max-width: 100%; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
-section.demand table { width: auto; min-width: 32rem; }
+section.demand table { width: 40rem; max-width: 100%; table-layout: fixed; }
+section.demand th:first-child { width: 18rem; }
+section.demand th:last-child { width: 6rem; text-align: right; }
+section.demand td:last-child { text-align: right; font-variant-numeric: tabular-nums; }
 )css";
 
 }  // namespace brugpunt::balie::templates

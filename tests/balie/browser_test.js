@@ -154,6 +154,23 @@ async function logOut(page) {
                                     outbox_depth: 0, uptime_s: 18000, last_error: '' });
         check(await post(`${base}/api/kiosk/test-kiosk/heartbeat`, hb, {}) === 204, 'a signed heartbeat is accepted (204)');
         check(await post(`${base}/api/kiosk/other/heartbeat`, hb, {}) === 401, 'an unknown kiosk gets 401');
+        // Six weeks of what visitors looked for, as six weekly heartbeats would have brought it.
+        const dayText = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        for (let week = 5; week >= 0; week--) {
+            const demand = {};
+            for (let back = 6; back >= 0; back--) {
+                const d = new Date(Date.now() - (week * 7 + back) * 86400000);
+                const n = 3 + ((week * 7 + back) * 5) % 7;
+                demand[dayText(d)] = {
+                    sessions: n + 4, 'category:sport': n, 'category:zwemmen': 2, 'category:dans': 1 + week % 2,
+                    'activity:voetbal-u8': n - 1, 'activity:zwemles-beginners': 2, 'filter:free': 2, 'filter:age': n,
+                    'filter:girls': week % 3, 'language:ar': 1, 'language:uk': 2, 'language:ps': 1,
+                    'empty:sport': back % 3 === 0 ? 2 : 0, 'empty:dans': 1, 'request:sport': 1, 'interest:zwemmen': back % 2 };
+            }
+            const beat = JSON.stringify({ kiosk_id: 'test-kiosk', catalogue_version: 7, last_sync: '2026-12-02T09:00:00Z',
+                                          outbox_depth: 0, uptime_s: 18000, last_error: '', demand });
+            check(await post(`${base}/api/kiosk/test-kiosk/heartbeat`, beat, {}) === 204, `a heartbeat with week -${week} of counts (204)`);
+        }
 
         await page.goto(base + '/kiosks');
         check((await page.textContent('#fleet')).includes('test-kiosk'), 'the fleet page lists the kiosk');
@@ -172,6 +189,11 @@ async function logOut(page) {
         check(await page.evaluate(() => window.__xss) === undefined, 'the script in a title does not run in the inbox');
         check(inbox.includes('<script>window.__xss = 1</script><b>vet</b>'), 'the script in a title is shown as text');
         await page.screenshot({ path: path.join(shots, 'inbox.png'), fullPage: true });
+
+        await page.goto(base + '/vraag');
+        check((await page.textContent('#demand-empty')).includes('dans'), 'what visitors look for lists the empty lists');
+        check(await page.locator('svg.chart rect').count() === 36, 'three charts of twelve weekly bars');
+        await page.screenshot({ path: path.join(shots, 'vraag.png'), fullPage: true });
 
         const role = await page.goto(base + '/kiosks');
         check(role.status() === 403, 'a desk user is refused the beheerder page (403)');

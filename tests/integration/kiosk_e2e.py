@@ -60,7 +60,9 @@ def main():
         dt.ARGS = argparse.Namespace(balie=a.balie, brugpunt=a.brugpunt)
         certs = dt.make_ca("good")
         balie = dt.Balie(certs, kiosks=("e2e-kiosk",))
-        conf = dt.config(**dt.kiosk_lines(balie, "e2e-kiosk", ca_file=certs["ca"], staff_pin="2468"))
+        # A heartbeat every 10 s (the least the config allows), to see the visitor's counts arrive.
+        conf = dt.config(**dt.kiosk_lines(balie, "e2e-kiosk", ca_file=certs["ca"], staff_pin="2468"),
+                         sync_interval_s=10)
         wmap = os.path.join(tmp, "widgets.txt")
         log = open(os.path.join(tmp, "kiosk.log"), "w")
         kiosk = subprocess.Popen([a.brugpunt, "--config", conf, "--size", "1920x1080", "--widget-map", wmap],
@@ -123,6 +125,22 @@ def main():
             dt.check(True, "the staff screen opens with the hidden gesture and the PIN")
             click(wmap, "staff:close")
             wait_for(wmap, "attract:start")
+
+            # What the visitor looked at reaches Balie as counts in a later heartbeat: no phone
+            # number, no reference, nothing per visitor.
+            end, demand = time.time() + 25, {}
+            while time.time() < end:
+                with balie.db() as db:
+                    demand = dict(db.execute("SELECT key, SUM(n) FROM demand WHERE kiosk_id = 'e2e-kiosk' "
+                                             "GROUP BY key").fetchall())
+                if "request:sport" in demand:
+                    break
+                time.sleep(0.5)
+            dt.check(demand.get("sessions") == 1 and demand.get("category:sport") == 1 and
+                     demand.get("activity:voetbal-u8") == 1 and demand.get("request:sport") == 1,
+                     f"Balie has the visitor's session, category, activity and request as counts: {demand}")
+            dt.check(all(re.fullmatch(r"[a-z]+(:[a-z0-9_.-]+)?", k) for k in demand),
+                     "and nothing but the closed set of keys")
         finally:
             kiosk.terminate()
             kiosk.wait(10)
