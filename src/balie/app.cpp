@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts.h"
 #include "auth.h"
 #include "charts.h"
 #include "core/date.h"
@@ -363,6 +364,15 @@ WebResponse BalieApp::Kiosk(const WebRequest& req) {
     else
         got = {404, ""};
     if (!got.log.empty()) m_log(got.log);
+    if (got.status == 201 && m_mail_queued) {
+        // After the commit and never instead of it: a mail that fails leaves the request in the inbox.
+        if (auto q = m_store.QueueMail(
+                NewRequestMail(got.reference, d.kiosk_id, got.interest, m_settings.public_url, m_now_ms()));
+            q)
+            m_mail_queued();
+        else
+            m_log("mail: not queued for request " + got.reference + ": " + q.error().message);
+    }
     out.status = got.status;
     out.body = got.status == 201 || got.status == 200 ? "{}" : "";
     return out;
@@ -825,6 +835,32 @@ WebResponse BalieApp::FleetPage(const Context& c, const std::string& enrolled_li
         d.set("enrolled", e);
     }
     return Page(c, "Kiosks", Render(templates::kFleet, d));
+}
+
+void BalieApp::CheckFleet() {
+    auto kiosks = m_store.Kiosks();
+    if (!kiosks) return m_log("fleet: " + kiosks.error().message);
+    long long now = m_now_ms();
+    bool queued = false;
+    for (const auto& k : kiosks.value()) {
+        std::string red = FleetProblem(k, now, m_settings.sync_interval_s, PublishedVersion());
+        // Whether it was red at the last look, kept in the database so a restart mails nothing twice.
+        std::string key = "fleet_red:" + k.id;
+        auto was = m_store.Setting(key);
+        if (!was) return m_log("fleet: " + was.error().message);
+        bool was_red = was.value() && *was.value() == "1";
+        if (red.empty() == !was_red) continue;
+        m_store.SetSetting(key, red.empty() ? "0" : "1");
+        m_log("fleet: kiosk " + k.id + (red.empty() ? " is fine again" : " turned red: " + red));
+        if (!m_mail_queued) continue;
+        QueuedMail m = red.empty() ? KioskBackMail(k.id, m_settings.public_url, now)
+                                   : KioskRedMail(k.id, red, m_settings.public_url, now);
+        if (auto q = m_store.QueueMail(m); !q)
+            m_log("mail: not queued for kiosk " + k.id + ": " + q.error().message);
+        else
+            queued = true;
+    }
+    if (queued) m_mail_queued();
 }
 
 WebResponse BalieApp::FleetAction(const Context& c, const std::string& action,

@@ -50,6 +50,11 @@ class BalieApp {
     WebResponse Handle(const WebRequest& request);
     // Closes and erases open requests older than the retention setting; logs each by reference.
     void ApplyRetention();
+    // With mail on, a new request and a kiosk turning red (or back) each queue a mail to the
+    // desk, and `queued` is called to send it.
+    void SetMail(std::function<void()> queued) { m_mail_queued = std::move(queued); }
+    // Compares each kiosk with what the last look found and queues the mails; every tick.
+    void CheckFleet();
 
   private:
     struct Context;
@@ -79,6 +84,7 @@ class BalieApp {
     AppSettings m_settings;
     std::function<long long()> m_now_ms;
     LogFn m_log;
+    std::function<void()> m_mail_queued;  // empty: no mail
 };
 
 // application/x-www-form-urlencoded (also a query string) -> fields; the last of a name wins.

@@ -70,7 +70,7 @@ void StopServing() {
 }
 
 int Serve(BalieApp& app, const std::string& host, int port, const ServeLimits& limits, const LogFn& log,
-          const std::function<void()>& every_minute, const std::function<void(int)>& on_listening) {
+          const std::function<void()>& every_tick, const std::function<void(int)>& on_listening) {
     httplib::Server server;
     // A backstop: the pre-routing check below answers first, because httplib itself would read
     // (and discard) a body over this limit before it says 413.
@@ -126,8 +126,8 @@ int Serve(BalieApp& app, const std::string& host, int port, const ServeLimits& l
         auto next = std::chrono::steady_clock::now();
         while (!stop) {
             if (std::chrono::steady_clock::now() >= next) {
-                every_minute();
-                next += std::chrono::minutes(1);
+                every_tick();
+                next += std::chrono::milliseconds(limits.tick_ms);
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
         }

@@ -14,6 +14,8 @@ struct ServeLimits {
     size_t max_body_bytes = kMaxBodyBytes;
     // A client that sends nothing for this long (before or inside its request) is cut off.
     int read_timeout_s = 10;
+    // How often every_tick runs (retention, the fleet's red/green look).
+    int tick_ms = 60'000;
 };
 
 // What the socket refuses before it reads a body; nullopt lets the request through. Only the
@@ -32,7 +34,7 @@ std::optional<EarlyRefusal> RefuseBeforeBody(const std::string& method,
 // with 413 before they are read.
 // on_listening gets the bound port; the default prints the line.
 int Serve(BalieApp& app, const std::string& host, int port, const ServeLimits& limits, const LogFn& log,
-          const std::function<void()>& every_minute, const std::function<void(int)>& on_listening = nullptr);
+          const std::function<void()>& every_tick, const std::function<void(int)>& on_listening = nullptr);
 // Makes a running Serve return (from any thread), as SIGTERM does.
 void StopServing();
 

@@ -2,6 +2,7 @@
 // parsing and wiring only; the work is in the brugpunt_balie library.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts.h"
 #include "app.h"
 #include "auth.h"
 #include "core/files.h"
@@ -48,7 +50,8 @@ std::string Get(const Options& o, const std::string& key, const std::string& fal
 }
 
 // The config file: `key = value` lines, # comments. Keys: data, listen, public_url,
-// timestamp_window_s, sync_interval_s. Command-line options win.
+// timestamp_window_s, sync_interval_s, and for mail to the desk smtp_url, smtp_user, smtp_password,
+// mail_from, mail_to, ca_file, mail_retry_s. Command-line options win.
 bool ReadConfig(const std::string& path, Options& o) {
     auto text = core::ReadWholeFile(path);
     if (!text) {
@@ -184,9 +187,39 @@ int Serve(Options& o) {
         Log("timestamp_window_s and sync_interval_s must be positive");
         return 2;
     }
+    balie::MailSettings mail;
+    mail.smtp_url = Get(o, "--smtp-url");
+    mail.user = Get(o, "--smtp-user");
+    mail.password = Get(o, "--smtp-password");
+    mail.from = Get(o, "--mail-from");
+    mail.to = Get(o, "--mail-to");
+    mail.ca_file = Get(o, "--ca-file");
+    if (std::string retry = Get(o, "--mail-retry-s"); !retry.empty())
+        mail.retry_ms = std::atoll(retry.c_str()) * 1000;
+    bool any_mail = !mail.smtp_url.empty() || !mail.to.empty() || !mail.from.empty();
+    if (any_mail && (!mail.Enabled() || !mail.smtp_url.starts_with("smtp://") || mail.retry_ms <= 0)) {
+        Log("mail to the desk needs smtp_url (smtp://host:port, STARTTLS), mail_from and mail_to; "
+            "mail_retry_s must be positive");
+        return 2;
+    }
     balie::BalieApp app(*store, settings, sync::WallNowMs, Log);
+    sync::CurlMail smtp;
+    balie::Mailer mailer(*store, mail, smtp, sync::WallNowMs, Log);
+    if (mail.Enabled()) {
+        app.SetMail([&mailer] { mailer.Wake(); });
+        mailer.Start();
+        Log("mail to the desk: on, to " + mail.to);
+    }
     app.ApplyRetention();
-    return balie::Serve(app, host, port, balie::ServeLimits{}, Log, [&] { app.ApplyRetention(); });
+    balie::ServeLimits limits;
+    // The fleet is looked at often enough to see a kiosk turn red about when the page would.
+    limits.tick_ms = static_cast<int>(std::clamp(settings.sync_interval_s * 500LL, 500LL, 60'000LL));
+    int rc = balie::Serve(app, host, port, limits, Log, [&] {
+        app.ApplyRetention();
+        app.CheckFleet();
+    });
+    mailer.Stop();
+    return rc;
 }
 
 }  // namespace

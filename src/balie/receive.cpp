@@ -162,7 +162,8 @@ Received ReceiveRequest(BalieStore& store, const Delivery& d, long long now_ms, 
     auto fresh = store.InsertRequest(in, now_ms);
     if (!fresh) return {500, "database: " + fresh.error().message};
     if (!fresh.value()) return {200, "repeat of request " + in.reference + " from kiosk " + d.kiosk_id};
-    return {201, "stored request " + in.reference + " from kiosk " + d.kiosk_id};
+    return {201, "stored request " + in.reference + " from kiosk " + d.kiosk_id, in.reference,
+            in.kind == "interest"};
 }
 
 Received ReceiveHeartbeat(BalieStore& store, const Delivery& d, long long now_ms, int window_s) {

@@ -21,6 +21,9 @@ struct Delivery {
 struct Received {
     int status = 0;   // 201 new, 200 repeat, 204 heartbeat, 400, 401, 403, 500
     std::string log;  // safe to log
+    // A new request (201): its code and kind, for the desk's mail.
+    std::string reference;
+    bool interest = false;
 };
 
 inline constexpr int kDefaultTimestampWindowS = 300;

@@ -83,6 +83,10 @@ CREATE TABLE IF NOT EXISTS demand(
     kiosk_id TEXT NOT NULL, day TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY(kiosk_id, day, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS demand_day ON demand(day);
+-- Mail to the desk waiting to be sent: reference codes and kiosk ids only, never personal data.
+CREATE TABLE IF NOT EXISTS mail_queue(
+    id INTEGER PRIMARY KEY, subject TEXT NOT NULL, body TEXT NOT NULL, created_ms INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0, next_ms INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '');
 )sql";
 
 constexpr const char* kRequestColumns =
@@ -303,6 +307,58 @@ core::Result<core::DemandCounts> BalieStore::DemandSince(const std::string& firs
     while ((rc = s.Step()) == SQLITE_ROW) out[s.Text(0)][s.Text(1)] = s.Int(2);
     if (rc != SQLITE_DONE) return s.Fail("demand");
     return out;
+}
+
+// [SECTION] mail to the desk
+
+core::VoidResult BalieStore::QueueMail(const QueuedMail& m) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db, "INSERT INTO mail_queue(subject, body, created_ms, next_ms) VALUES (?,?,?,?)");
+    s.Bind(1, m.subject);
+    s.Bind(2, m.body);
+    s.Bind(3, m.created_ms);
+    s.Bind(4, m.created_ms);
+    return StepDone(s, "queue mail");
+}
+
+core::Result<std::vector<QueuedMail>> BalieStore::DueMail(long long now_ms, int limit) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db,
+           "SELECT id, subject, body, created_ms, attempts FROM mail_queue WHERE next_ms <= ? ORDER BY id "
+           "LIMIT ?");
+    if (!s.ok()) return s.Fail("prepare due mail");
+    s.Bind(1, now_ms);
+    s.Bind(2, static_cast<long long>(limit));
+    std::vector<QueuedMail> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW)
+        out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Int(3), static_cast<int>(s.Int(4))});
+    if (rc != SQLITE_DONE) return s.Fail("due mail");
+    return out;
+}
+
+core::VoidResult BalieStore::MailSent(long long id) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db, "DELETE FROM mail_queue WHERE id = ?");
+    s.Bind(1, id);
+    return StepDone(s, "mail sent");
+}
+
+core::VoidResult BalieStore::MailFailed(long long id, long long next_ms, const std::string& error) {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db,
+           "UPDATE mail_queue SET attempts = attempts + 1, next_ms = ?2, last_error = ?3 WHERE id = ?1");
+    s.Bind(1, id);
+    s.Bind(2, next_ms);
+    s.Bind(3, error);
+    return StepDone(s, "mail failed");
+}
+
+core::Result<long long> BalieStore::MailWaiting() {
+    std::lock_guard lock(m_mutex);
+    Stmt s(m_db, "SELECT COUNT(*) FROM mail_queue");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return s.Fail("mail waiting");
+    return s.Int(0);
 }
 
 // [SECTION] requests

@@ -57,6 +57,15 @@ struct IncomingRequest {
     std::vector<std::string> day_parts;
 };
 
+// A mail to the desk that waits in the database until the mail server takes it.
+struct QueuedMail {
+    long long id = 0;
+    std::string subject;
+    std::string body;
+    long long created_ms = 0;
+    int attempts = 0;
+};
+
 enum class RequestState { kNew, kClaimed, kClosed };
 
 struct StoredRequest {
@@ -153,6 +162,13 @@ class BalieStore {
     core::VoidResult Close(long long id, const std::string& outcome, long long now_ms);
     // Closes and erases every open request received before cutoff_ms; returns their references.
     core::Result<std::vector<std::string>> CloseReceivedBefore(long long cutoff_ms, long long now_ms);
+
+    // Mail to the desk, oldest first; a mail leaves the queue once the server took it.
+    core::VoidResult QueueMail(const QueuedMail& m);
+    core::Result<std::vector<QueuedMail>> DueMail(long long now_ms, int limit);
+    core::VoidResult MailSent(long long id);
+    core::VoidResult MailFailed(long long id, long long next_ms, const std::string& error);
+    core::Result<long long> MailWaiting();
 
     // Accounts and sessions. Sessions are stored by a hash of their token.
     core::VoidResult CreateUser(const User& u);

@@ -213,7 +213,8 @@ inline constexpr const char* kSettings = R"html(<form method="post" action="/set
 </form>
 )html";
 
-inline constexpr const char* kDemand = R"html(<p>Wat bezoekers op de kiosks openden en zochten, per week sinds de week van {{first_week}}. Alleen tellingen: niets over één bezoeker.</p>
+inline constexpr const char* kDemand =
+    R"html(<p>Wat bezoekers op de kiosks openden en zochten, per week sinds de week van {{first_week}}. Alleen tellingen: niets over één bezoeker.</p>
 {{#empty}}<p id="no-demand">Nog geen tellingen. Kiosks sturen ze mee met hun heartbeat.</p>{{/empty}}
 <div class="charts">
 <figure><figcaption>Bezoeken</figcaption>{{{sessions}}}</figure>

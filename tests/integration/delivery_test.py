@@ -10,6 +10,8 @@ the kiosk kept. Every kiosk, Balie and mail log line is checked for phone number
 """
 import argparse
 import atexit
+import hashlib
+import hmac
 import json
 import os
 import random
@@ -164,8 +166,10 @@ class Balie:
     `upstream` is where nginx sends to, when not straight to Balie (the chaos test puts a flaky
     link there). Call start() to run it; kill9() and start() again to crash it."""
 
-    def __init__(self, certs, kiosks=("test-kiosk",), port=None, upstream=None, nginx_port=None, start=True):
+    def __init__(self, certs, kiosks=("test-kiosk",), port=None, upstream=None, nginx_port=None, start=True,
+                 extra=()):
         self.data = os.path.join(TMP, f"balie-{time.time_ns()}")
+        self.extra = list(extra)
         self.port = port or free_port()
         self.proc = None
         self.log_paths = []
@@ -190,8 +194,8 @@ class Balie:
 
     def start(self):
         for _ in range(50):  # after a kill -9 the port may take a moment to be free
-            proc = Proc([ARGS.balie, "serve", "--data", self.data, "--listen", f"127.0.0.1:{self.port}"], "balie",
-                        must_start=False)
+            proc = Proc([ARGS.balie, "serve", "--data", self.data, "--listen", f"127.0.0.1:{self.port}", *self.extra],
+                        "balie", must_start=False)
             if proc.port:
                 self.proc = proc
                 self.log_paths.append(proc.log_path)
@@ -579,8 +583,65 @@ def smtp_without_tls():
     srv.stop()
 
 
+def balie_mail():
+    """Balie mails the desk over STARTTLS: a new request by its reference code only, a kiosk that
+    turns red and back. A mail server that is down gets the mail once it is up again."""
+    certs = make_ca("good")
+    out = os.path.join(TMP, "mail")
+    os.makedirs(out)
+    smtp_port = free_port()
+    conf_path = os.path.join(TMP, "balie.conf")
+    with open(conf_path, "w") as f:
+        f.write(f"sync_interval_s = 1\nsmtp_url = smtp://127.0.0.1:{smtp_port}\nmail_from = balie@brugdonk.test\n"
+                f"mail_to = desk@brugdonk.test\nca_file = {certs['ca']}\nmail_retry_s = 1\n")
+    balie = Balie(certs, kiosks=("test-kiosk", "stille-kiosk"), extra=["--config", conf_path])
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
+    # The mail server is down when the request comes in.
+    refs = fill(0, 1)
+    kiosk(conf, "--deliver-once", check_rc=0)
+    check(balie.references() == refs, "Balie stored the request while the mail server was down")
+    time.sleep(1.5)
+    with balie.db() as db:
+        waiting = db.execute("SELECT COUNT(*), MAX(attempts) FROM mail_queue").fetchone()
+    check(waiting[0] >= 1 and waiting[1] >= 1, f"the mail waits in Balie's database after a failed try: {waiting}")
+    srv = Proc([ARGS.smtp, "--port", str(smtp_port), "--out", out, "--cert", certs["cert"], "--key", certs["key"]],
+               "smtp")
+    end, mails = time.time() + 20, []
+    while time.time() < end:
+        mails = [open(os.path.join(out, n), encoding="utf-8").read() for n in sorted(os.listdir(out))]
+        if any(refs[0] in m for m in mails) and any("stille-kiosk vraagt aandacht" in m for m in mails):
+            break
+        time.sleep(0.3)
+    request_mails = [m for m in mails if refs[0] in m]
+    check(len(request_mails) == 1, f"one mail about request {refs[0]} arrived once the server was up")
+    check("/inbox?ref=" + refs[0] in request_mails[0], "with a link to it in Balie")
+    check(not PHONE.search(request_mails[0]) and "+32470" not in request_mails[0], "and without the phone number")
+    check(any("stille-kiosk vraagt aandacht" in m and "nog nooit gehoord" in m for m in mails),
+          "a kiosk never heard from turns red, and the desk is mailed why")
+    # A heartbeat from it: a mail says it is fine again.
+    lines = balie.lines["stille-kiosk"]
+    body = json.dumps({"kiosk_id": "stille-kiosk", "catalogue_version": 1}).encode()
+    ts = str(int(time.time()))
+    sig = "sha256=" + hmac.new(lines["webhook_secret"].encode(), ts.encode() + b"." + body, hashlib.sha256).hexdigest()
+    req = urllib.request.Request(lines["heartbeat_url"], data=body, method="POST", headers={
+        "Content-Type": "application/json", "X-Brugpunt-Timestamp": ts, "X-Brugpunt-Signature": sig})
+    with urllib.request.urlopen(req, context=ssl.create_default_context(cafile=certs["ca"])) as r:
+        check(r.status == 204, "the silent kiosk's signed heartbeat is accepted")
+    end = time.time() + 10
+    while time.time() < end:
+        mails = [open(os.path.join(out, n), encoding="utf-8").read() for n in sorted(os.listdir(out))]
+        if any("stille-kiosk is weer in orde" in m for m in mails):
+            break
+        time.sleep(0.3)
+    check(any("stille-kiosk is weer in orde" in m for m in mails), "and again when it is fine")
+    check(not any(PHONE.search(m) for m in mails), "no mail holds a phone number")
+    balie.stop()
+    srv.stop()
+
+
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in
-             [happy, balie_down, http_502, slow, tls_failure, wrong_secret, revoked, smtp, smtp_without_tls, stress]}
+             [happy, balie_down, http_502, slow, tls_failure, wrong_secret, revoked, smtp, smtp_without_tls, stress,
+              balie_mail]}
 
 
 def main():
