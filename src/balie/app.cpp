@@ -308,10 +308,23 @@ WebResponse BalieApp::Error(int status, const std::string& message) {
     return r;
 }
 
-long long BalieApp::PublishedVersion() {
+long long BalieApp::PublishedVersionNow() {
     auto v = m_store.Setting("published_catalogue_version");
     if (!v || !v.value()) return 0;
     return std::atoll(v.value()->c_str());
+}
+
+void BalieApp::SetPublished(const PublishedVersion& published) {
+    auto before = m_store.Setting("published_catalogue_error");
+    std::string was = before && before.value() ? *before.value() : "";
+    if (published.error != was)
+        m_log(published.error.empty() ? "published catalogue: readable again"
+                                      : "published catalogue: " + published.error);
+    m_store.SetSetting("published_catalogue_error", published.error);
+    if (published.version > 0 && published.version != PublishedVersionNow()) {
+        m_log("published catalogue: version " + std::to_string(published.version));
+        m_store.SetSetting("published_catalogue_version", std::to_string(published.version));
+    }
 }
 
 int RetentionDaysOf(BalieStore& store) {
@@ -822,12 +835,18 @@ WebResponse BalieApp::FleetPage(const Context& c, const std::string& enrolled_li
         row.set("depth", std::to_string(k.outbox_depth));
         row.set("uptime", k.last_heartbeat_ms ? std::to_string(k.uptime_s / 3600) + " u" : "–");
         row.set("error", k.last_error.empty() ? "–" : k.last_error);
-        if (std::string red = FleetProblem(k, now, m_settings.sync_interval_s, PublishedVersion());
+        if (std::string red = FleetProblem(k, now, m_settings.sync_interval_s, PublishedVersionNow());
             !red.empty())
             row.set("red", red);
         list.push_back(row);
     }
     d.set("kiosks", list);
+    long long published = PublishedVersionNow();
+    d.set("published", published ? "versie " + std::to_string(published) : std::string("niet ingesteld"));
+    d.set("published_source", m_settings.published_from_catalogue ? "gelezen van de catalogusserver"
+                                                                  : "ingesteld bij Instellingen");
+    if (auto e = m_store.Setting("published_catalogue_error"); e && e.value() && !e.value()->empty())
+        d.set("published_error", *e.value());
     if (!enrolled_lines.empty()) {
         mdata e;
         e.set("id", enrolled_lines.substr(0, enrolled_lines.find('\n')));
@@ -843,7 +862,7 @@ void BalieApp::CheckFleet() {
     long long now = m_now_ms();
     bool queued = false;
     for (const auto& k : kiosks.value()) {
-        std::string red = FleetProblem(k, now, m_settings.sync_interval_s, PublishedVersion());
+        std::string red = FleetProblem(k, now, m_settings.sync_interval_s, PublishedVersionNow());
         // Whether it was red at the last look, kept in the database so a restart mails nothing twice.
         std::string key = "fleet_red:" + k.id;
         auto was = m_store.Setting(key);
@@ -923,8 +942,9 @@ WebResponse BalieApp::SettingsPage(const Context& c, const std::string& flash) {
     mdata d;
     d.set("csrf", c.session.csrf);
     d.set("retention_days", std::to_string(RetentionDays()));
-    long long published = PublishedVersion();
+    long long published = PublishedVersionNow();
     d.set("published_version", published ? std::to_string(published) : "");
+    d.set("published_read", Bool(m_settings.published_from_catalogue));
     return Page(c, "Instellingen",
                 (flash.empty() ? "" : Render("<p class=\"flash\">{{f}}</p>", mdata("f", flash))) +
                     Render(templates::kSettings, d));
@@ -940,7 +960,11 @@ WebResponse BalieApp::SettingsAction(const Context& c, const std::map<std::strin
     if (published.size() > 12 || published.find_first_not_of("0123456789") != std::string::npos)
         return Error(400, "De gepubliceerde versie is een getal (of leeg).");
     m_store.SetSetting("retention_days", std::to_string(days));
-    m_store.SetSetting("published_catalogue_version", published.empty() ? "0" : published);
+    // Read from the catalogue server, it is not the beheerder's to change.
+    if (m_settings.published_from_catalogue)
+        published = std::to_string(PublishedVersionNow());
+    else
+        m_store.SetSetting("published_catalogue_version", published.empty() ? "0" : published);
     m_store.Audit(c.session.user,
                   "bewaartermijn " + std::to_string(days) + " dagen, gepubliceerde catalogus " +
                       (published.empty() ? "niet ingesteld" : "versie " + published),

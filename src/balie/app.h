@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "published.h"
 #include "store.h"
 
 namespace brugpunt::balie {
@@ -34,6 +35,8 @@ struct AppSettings {
     int timestamp_window_s = 300;
     long long session_ms = 8LL * 3600'000;  // one working day
     int sync_interval_s = 900;              // the kiosks' sync_interval_s, for the fleet page
+    // The published version is read from the catalogue server (SetPublished), not typed in.
+    bool published_from_catalogue = false;
 };
 
 inline constexpr int kDefaultRetentionDays = 30;
@@ -55,6 +58,8 @@ class BalieApp {
     void SetMail(std::function<void()> queued) { m_mail_queued = std::move(queued); }
     // Compares each kiosk with what the last look found and queues the mails; every tick.
     void CheckFleet();
+    // What the catalogue server publishes now; an error keeps the last version read.
+    void SetPublished(const PublishedVersion& published);
 
   private:
     struct Context;
@@ -78,7 +83,7 @@ class BalieApp {
     WebResponse Page(const Context& c, const std::string& title, const std::string& content);
     WebResponse Error(int status, const std::string& message);
     int RetentionDays();
-    long long PublishedVersion();
+    long long PublishedVersionNow();
 
     BalieStore& m_store;
     AppSettings m_settings;

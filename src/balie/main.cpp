@@ -51,7 +51,8 @@ std::string Get(const Options& o, const std::string& key, const std::string& fal
 
 // The config file: `key = value` lines, # comments. Keys: data, listen, public_url,
 // timestamp_window_s, sync_interval_s, and for mail to the desk smtp_url, smtp_user, smtp_password,
-// mail_from, mail_to, ca_file, mail_retry_s. Command-line options win.
+// mail_from, mail_to, ca_file, mail_retry_s; catalogue_url and sync_public_key to read the
+// published catalogue version. Command-line options win.
 bool ReadConfig(const std::string& path, Options& o) {
     auto text = core::ReadWholeFile(path);
     if (!text) {
@@ -202,7 +203,26 @@ int Serve(Options& o) {
             "mail_retry_s must be positive");
         return 2;
     }
+    balie::PublishedSource published{Get(o, "--catalogue-url"), Get(o, "--sync-public-key"),
+                                     Get(o, "--ca-file")};
+    if (!published.catalogue_url.empty() && published.public_key.empty()) {
+        Log("catalogue_url needs sync_public_key, the key the kiosks check the catalogue with");
+        return 2;
+    }
+    settings.published_from_catalogue = !published.catalogue_url.empty();
     balie::BalieApp app(*store, settings, sync::WallNowMs, Log);
+    sync::CurlFetcher fetcher;
+    long long published_read_ms = 0;
+    auto read_published = [&] {
+        // As often as a kiosk syncs, and at least every minute: not on every tick.
+        long long now = sync::WallNowMs();
+        if (!settings.published_from_catalogue ||
+            now - published_read_ms < std::min(60'000LL, settings.sync_interval_s * 1000LL))
+            return;
+        published_read_ms = now;
+        app.SetPublished(balie::ReadPublishedVersion(fetcher, published));
+    };
+    read_published();
     sync::CurlMail smtp;
     balie::Mailer mailer(*store, mail, smtp, sync::WallNowMs, Log);
     if (mail.Enabled()) {
@@ -216,6 +236,7 @@ int Serve(Options& o) {
     limits.tick_ms = static_cast<int>(std::clamp(settings.sync_interval_s * 500LL, 500LL, 60'000LL));
     int rc = balie::Serve(app, host, port, limits, Log, [&] {
         app.ApplyRetention();
+        read_published();
         app.CheckFleet();
     });
     mailer.Stop();

@@ -166,6 +166,7 @@ inline constexpr const char* kFleet = R"html({{#enrolled}}
 <pre id="config-lines">{{lines}}</pre>
 </section>
 {{/enrolled}}
+<p id="published">Gepubliceerde catalogus: {{published}} ({{published_source}}).{{#published_error}} <strong>{{published_error}}</strong>{{/published_error}}</p>
 <table id="fleet">
 <thead><tr><th>Kiosk</th><th>Laatste heartbeat</th><th>Catalogus</th><th>Wachtrij</th><th>Uptime</th><th>Laatste fout</th><th></th></tr></thead>
 <tbody>
@@ -207,8 +208,9 @@ inline constexpr const char* kSettings = R"html(<form method="post" action="/set
 <input type="hidden" name="csrf" value="{{csrf}}">
 <label>Bewaartermijn van open aanvragen (dagen) <input name="retention_days" type="number" min="1" max="365" value="{{retention_days}}"></label>
 <small>Open aanvragen die ouder zijn worden afgesloten en hun persoonsgegevens gewist. Kiosks die na deze wijziging ingeschreven worden, krijgen dit getal in hun configuratie, zodat de toestemmingstekst op de kiosk dezelfde termijn noemt; pas het bij kiosks die al draaien aan in hun configuratiebestand (<code>retention_days</code>).</small>
-<label>Gepubliceerde catalogusversie <input name="published_version" type="number" min="0" value="{{published_version}}"></label>
-<small>Een kiosk met een oudere versie staat rood op de pagina Kiosks. Leeg: niet controleren.</small>
+{{#published_read}}<p id="published-read">Gepubliceerde catalogusversie: {{published_version}}{{^published_version}}nog niet gelezen{{/published_version}}, gelezen van de catalogusserver (<code>catalogue_url</code> in balie.conf).</p>{{/published_read}}
+{{^published_read}}<label>Gepubliceerde catalogusversie <input name="published_version" type="number" min="0" value="{{published_version}}"></label>
+<small>Een kiosk met een oudere versie staat rood op de pagina Kiosks. Leeg: niet controleren. Met <code>catalogue_url</code> in balie.conf leest Balie ze zelf.</small>{{/published_read}}
 <button type="submit">Bewaar</button>
 </form>
 )html";

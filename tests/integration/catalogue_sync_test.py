@@ -403,16 +403,41 @@ def tls():
     check(status()[0] == 0, "...and nothing was installed")
 
 
+def published_in_balie(balie, version):
+    """Waits until Balie has read `version` from the catalogue server; the setting it keeps."""
+    end, got = time.time() + 10, None
+    while time.time() < end:
+        with balie.db() as db:
+            row = db.execute("SELECT value FROM settings WHERE key = 'published_catalogue_version'").fetchone()
+        got = row[0] if row else None
+        if got == str(version):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def heartbeat():
     publish(source("v3", {"a": 1}), 3)
-    balie = dt.Balie(CERTS, kiosks=("kiosk-7",))
+    # Balie reads the published version where the kiosks sync from, with the kiosks' key.
+    balie = dt.Balie(CERTS, kiosks=("kiosk-7",), extra=[
+        "--catalogue-url", f"https://127.0.0.1:{NGINX.port}/bundle/", "--sync-public-key", PUBLIC,
+        "--ca-file", CERTS["ca"], "--sync-interval-s", "1"])
     lines = balie.lines["kiosk-7"]
     try:
+        check(published_in_balie(balie, 3), "Balie read version 3 from the signed manifest on the catalogue server")
         r = sync(heartbeat_url=lines["heartbeat_url"], webhook_secret=lines["webhook_secret"])
         check(r.returncode == 0, "sync with a heartbeat configured")
         with balie.db() as db:
             beat = db.execute("SELECT last_heartbeat_ms, catalogue_version, last_sync, outbox_depth, uptime_s, "
                               "last_error FROM kiosks WHERE id = 'kiosk-7'").fetchone()
+        # The municipality publishes version 4; the kiosk that has not synced yet is on an old one.
+        publish(source("v4", {"a": 2}), 4)
+        check(published_in_balie(balie, 4), "Balie sees version 4 once it is published")
+        red = [l for l in balie.log_lines() if "kiosk kiosk-7 turned red" in l and "oude catalogus (versie 3" in l]
+        end = time.time() + 5
+        while not red and time.time() < end:
+            time.sleep(0.2)
+            red = [l for l in balie.log_lines() if "kiosk kiosk-7 turned red" in l and "oude catalogus (versie 3" in l]
         # A heartbeat signed with a secret Balie did not give out is refused and changes nothing.
         r = sync(heartbeat_url=lines["heartbeat_url"], webhook_secret="not-the-enrolled-secret")
         with balie.db() as db:
@@ -424,6 +449,7 @@ def heartbeat():
     check(beat[2].endswith("Z") and beat[3] == 0 and beat[4] == 0 and beat[5] == "",
           "...with a UTC last-sync time, an empty outbox, no uptime (a one-shot run) and no error")
     check(after[0] == beat[0] and refused, "a heartbeat with the wrong secret is refused and logged")
+    check(red, "kiosk-7, still on version 3, turns red for its old catalogue")
     check("heartbeat" in r.stderr and "401" in r.stderr, f"...and the kiosk says so: {r.stderr[-300:]}")
 
 
