@@ -583,6 +583,47 @@ def smtp_without_tls():
     srv.stop()
 
 
+def slow_clients():
+    """40 clients that drip their requests into nginx a byte a second do not keep a kiosk from
+    delivering: nginx reads each request whole before Balie sees it (proxy_request_buffering)."""
+    certs = make_ca("good")
+    balie = Balie(certs)
+    conf = config(**kiosk_lines(balie, ca_file=certs["ca"]))
+    ctx = ssl.create_default_context(cafile=certs["ca"])
+    stop = threading.Event()
+    socks = []
+    for _ in range(40):
+        s = ctx.wrap_socket(socket.create_connection(("127.0.0.1", balie.nginx_port)), server_hostname="127.0.0.1")
+        s.sendall(b"POST /api/kiosk/test-kiosk/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n")
+        socks.append(s)
+
+    def drip():
+        while not stop.is_set():
+            for s in socks:
+                try:
+                    s.sendall(b"x")
+                except OSError:
+                    pass
+            stop.wait(1)
+    t = threading.Thread(target=drip)
+    t.start()
+    try:
+        time.sleep(1)
+        refs = fill(0, 3)
+        started = time.time()
+        r = kiosk(conf, "--deliver-once", check_rc=0)
+        took = time.time() - started
+    finally:
+        stop.set()
+        t.join()
+        for s in socks:
+            s.close()
+    check("delivered: 3" in r.stdout and sorted(balie.references()) == sorted(refs),
+          "the kiosk delivered its 3 requests while 40 clients dripped theirs")
+    check(took < 5, f"without waiting on them ({took:.1f} s)")
+    balie.stop()
+
+
 def balie_mail():
     """Balie mails the desk over STARTTLS: a new request by its reference code only, a kiosk that
     turns red and back. A mail server that is down gets the mail once it is up again."""
@@ -641,7 +682,7 @@ def balie_mail():
 
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in
              [happy, balie_down, http_502, slow, tls_failure, wrong_secret, revoked, smtp, smtp_without_tls, stress,
-              balie_mail]}
+              balie_mail, slow_clients]}
 
 
 def main():
