@@ -286,6 +286,8 @@ dd { margin: 0; }
 .flash.error { background: var(--lateBg); border-color: var(--late); }
 pre { background: #f3f5f7; padding: 1rem; overflow-x: auto; }
 section.group ul { margin: .25rem 0 1rem; }
+/* A reference code and a kiosk id are read out whole: never broken at their hyphen. */
+#inbox td:nth-child(2), #inbox td:nth-child(3), #closed td:nth-child(2) { white-space: nowrap; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
 figure { margin: 0; overflow-x: auto; max-width: 100%; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
