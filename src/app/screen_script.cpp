@@ -47,6 +47,8 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         if (!c.FindCategory(r.arg))
             return core::Error{core::ErrorCode::kNotFound, "unknown category '" + r.arg + "'"};
         a.push_back(OpenCategory{r.arg});
+        for (int age : script.ages) a.push_back(ToggleAge{age});
+        if (script.together) a.push_back(SetTogether{true});
     } else if (r.name == "detail") {
         const core::Activity* act = c.FindActivity(r.arg);
         if (!act) return core::Error{core::ErrorCode::kNotFound, "unknown activity '" + r.arg + "'"};

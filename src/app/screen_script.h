@@ -14,6 +14,8 @@ struct ScreenScript {
     core::ScreenRequest screen;
     std::string lang = "nl";
     bool subtitles = false;
+    std::vector<int> ages;  // a list filtered for these children
+    bool together = false;
 };
 
 // The sample activities screenshot mode shows: for an appointment, the first activity with places

@@ -127,6 +127,8 @@ std::string DemandLabel(const std::string& key) {
         {"filter:walk_in", "vrij binnenlopen"},
         {"filter:age", "leeftijd"},
         {"filter:day", "dag van de week"},
+        {"filter:children", "meer dan één kind"},
+        {"filter:together", "voor alle kinderen samen"},
         {"empty:alles", "alle categorieën"},
         {"request:algemeen", "algemene vraag (geen activiteit)"},
         {"interest:algemeen", "algemene vraag (geen activiteit)"},

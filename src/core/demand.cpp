@@ -69,8 +69,10 @@ std::vector<std::string> DemandKeys(const Session& before, const Action& action,
         chip && after.filter.Chip(chip->chip) && !before.filter.Chip(chip->chip))
         keys.push_back(std::string("filter:") + DemandName(chip->chip));
     // Stepping an age or a day up and down is one use of the filter, not one per step.
-    if (std::holds_alternative<action::SetAge>(action) && after.filter.age && !before.filter.age)
-        keys.push_back("filter:age");
+    if (!after.filter.ages.empty() && before.filter.ages.empty()) keys.push_back("filter:age");
+    // A family looking for more than one child at once: how often is worth knowing.
+    if (after.filter.ages.size() >= 2 && before.filter.ages.size() < 2) keys.push_back("filter:children");
+    if (after.filter.together && !before.filter.together) keys.push_back("filter:together");
     if (std::holds_alternative<action::SetDay>(action) && after.filter.day && !before.filter.day)
         keys.push_back("filter:day");
     if (std::holds_alternative<action::ChooseLanguage>(action) && after.language != before.language)

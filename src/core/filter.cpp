@@ -61,10 +61,28 @@ bool Matches(const Activity& a, const Filter& f) {
     if (f.no_dutch && a.audience.dutch != DutchNeeded::kNone) return false;
     if (f.practise_dutch && !a.audience.practise_dutch) return false;
     if (f.walk_in && a.audience.signup != Signup::kWalkIn) return false;
-    if (f.age && (*f.age < a.audience.age_min || *f.age > a.audience.age_max)) return false;
+    if (!f.ages.empty()) {
+        size_t fits = AgesFitting(a, f).size();
+        if (fits == 0 || (f.together && fits != f.ages.size())) return false;
+    }
     if (f.day && std::find(a.schedule.days.begin(), a.schedule.days.end(), *f.day) == a.schedule.days.end())
         return false;
     return true;
+}
+
+std::vector<int> AgesFitting(const Activity& a, const Filter& f) {
+    std::vector<int> out;
+    for (int age : f.ages)
+        if (age >= a.audience.age_min && age <= a.audience.age_max) out.push_back(age);
+    return out;
+}
+
+void AddOrRemoveAge(Filter& f, int age) {
+    if (auto it = std::find(f.ages.begin(), f.ages.end(), age); it != f.ages.end())
+        f.ages.erase(it);
+    else if (f.ages.size() < kMaxAges)
+        f.ages.insert(std::upper_bound(f.ages.begin(), f.ages.end(), age), age);
+    if (f.ages.size() < 2) f.together = false;
 }
 
 }  // namespace brugpunt::core

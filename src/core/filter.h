@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "activity.h"
 
@@ -22,7 +23,10 @@ struct Filter {
     bool no_dutch = false;
     bool practise_dutch = false;
     bool walk_in = false;
-    std::optional<int> age;
+    // The ages of the visitor's children (or their own), sorted, at most kMaxAges. An activity
+    // fits when it fits one of them; with `together`, only when it fits all of them at once.
+    std::vector<int> ages;
+    bool together = false;
     std::optional<Weekday> day;
     std::string text;  // free-text search; answered by the store's FTS index
 
@@ -31,7 +35,15 @@ struct Filter {
     bool operator==(const Filter&) const = default;
 };
 
+inline constexpr size_t kMaxAges = 4;
+
 // Every structured filter except `text`.
 bool Matches(const Activity& activity, const Filter& filter);
+// Which of the filter's ages the activity fits, in the filter's order: what a card says when a
+// family looks for several children.
+std::vector<int> AgesFitting(const Activity& activity, const Filter& filter);
+// Adds the age, or takes it away when it is there; sorted, at most kMaxAges (a fifth is not
+// added). Fewer than two ages cannot be "together".
+void AddOrRemoveAge(Filter& filter, int age);
 
 }  // namespace brugpunt::core

@@ -1,6 +1,7 @@
 // Owns command-line parsing for the kiosk. Standard library only.
 #include "options.h"
 
+#include "filter.h"
 #include "language.h"
 #include "screen_names.h"
 #include "speech.h"
@@ -41,6 +42,7 @@ const char* UsageText() {
                "                [--frame-log FILE]\n"
                "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
                "[--subtitles]\n"
+               "                [--ages A,B,...] [--together]   (a list filtered for these children)\n"
                "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
                "warning, languages,\n"
                "                      appointment:STEP (" +
@@ -103,6 +105,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             o.catalogue_status = true;
         } else if (a == "--subtitles") {
             o.subtitles = true;
+        } else if (a == "--together") {
+            o.together = true;
         } else if (a == "--lang" || a == "--say" || a == "--field" || a == "--out") {
             auto v = need(value());
             if (!v) return v.error();
@@ -121,7 +125,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             }
         } else if (a == "--config" || a == "--widget-map" || a == "--frame-log" || a == "--catalogue" ||
                    a == "--assets" || a == "--screenshot" || a == "--screen" || a == "--size" ||
-                   a == "--frames" || a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds") {
+                   a == "--frames" || a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds" ||
+                   a == "--ages") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
@@ -137,7 +142,17 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
                 o.assets = s;
             else if (a == "--screenshot")
                 o.screenshot = s;
-            else if (a == "--screen") {
+            else if (a == "--ages") {
+                o.ages.clear();
+                for (size_t start = 0; start <= s.size();) {
+                    size_t comma = std::min(s.find(',', start), s.size());
+                    auto age = ToInt(s.substr(start, comma - start), 0, 99);
+                    if (!age || o.ages.size() == kMaxAges)
+                        return Bad("--ages wants up to 4 ages 0..99, like 5,9, not '" + s + "'");
+                    o.ages.push_back(*age);
+                    start = comma + 1;
+                }
+            } else if (a == "--screen") {
                 auto r = ParseScreen(s);
                 if (!r) return r.error();
                 o.screen = r.value();

@@ -39,6 +39,8 @@ struct Options {
     bool catalogue_status = false;   // which synced catalogue a restart would load
     std::string lang = "nl";         // the visitor's language for --screenshot and --say
     bool subtitles = false;          // --screenshot with subtitles on
+    std::vector<int> ages;           // --ages 5,9: a list screenshot filtered for these children
+    bool together = false;           // --together: ...for what fits all of them
     std::optional<std::string> say;  // --say ACTIVITY_ID: write what the kiosk would play
     std::string field;               // title, summary or first_visit
     std::string out;                 // the WAV --say writes

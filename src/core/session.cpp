@@ -147,7 +147,17 @@ struct Filters : Rules {
         FilterChanged(effects);
     }
     void operator()(const action::SetAge& a) const {
-        s.filter.age = a.age;
+        s.filter.ages.clear();
+        s.filter.together = false;
+        if (a.age) s.filter.ages.push_back(*a.age);
+        FilterChanged(effects);
+    }
+    void operator()(const action::ToggleAge& a) const {
+        AddOrRemoveAge(s.filter, a.age);
+        FilterChanged(effects);
+    }
+    void operator()(const action::SetTogether& a) const {
+        s.filter.together = a.on && s.filter.ages.size() >= 2;
         FilterChanged(effects);
     }
     void operator()(const action::SetDay& a) const {

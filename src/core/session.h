@@ -91,7 +91,13 @@ struct ToggleChip {
 };
 struct SetAge {
     std::optional<int> age;
-};
+};  // only this age, or (nullopt) every age
+struct ToggleAge {
+    int age;
+};  // one more child's age, or one less
+struct SetTogether {
+    bool on;
+};  // only what fits all the children at once
 struct SetDay {
     std::optional<Weekday> day;
 };
@@ -173,18 +179,17 @@ struct StaffVolume {
 };
 }  // namespace action
 
-using Action =
-    std::variant<action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity,
-                 action::Back, action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip,
-                 action::SetAge, action::SetDay, action::ClearFilters, action::MoreTime, action::ToggleChosen,
-                 action::StartAppointment, action::ToggleAbout, action::GeneralQuestion, action::AddChild,
-                 action::RemoveChild, action::ChildAge, action::SetContactMode, action::Keypad,
-                 action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart,
-                 action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone,
-                 action::SubmitFailed, action::Finish, action::CornerTap, action::StaffPin,
-                 action::StaffClose, action::Speak, action::OpenLanguages, action::CloseLanguages,
-                 action::ChooseLanguage, action::ToggleSubtitles, action::PauseAudio, action::ResumeAudio,
-                 action::ReplayAudio, action::Volume, action::StaffVolume>;
+using Action = std::variant<
+    action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity, action::Back,
+    action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge,
+    action::ToggleAge, action::SetTogether, action::SetDay, action::ClearFilters, action::MoreTime,
+    action::ToggleChosen, action::StartAppointment, action::ToggleAbout, action::GeneralQuestion,
+    action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode, action::Keypad,
+    action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart, action::NextStep,
+    action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed, action::Finish,
+    action::CornerTap, action::StaffPin, action::StaffClose, action::Speak, action::OpenLanguages,
+    action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles, action::PauseAudio,
+    action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
 using Actions = std::vector<Action>;
 
 // What Reduce asks the world to do. Each effect carries its own data, so the session keeps no

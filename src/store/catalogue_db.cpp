@@ -87,10 +87,16 @@ SearchSql BuildSearch(const Filter& f) {
     }
     if (f.free_only) where += " AND a.price_cents = 0";
     if (f.trial) where += " AND a.trial = 1";
-    if (f.age) {
-        where += " AND a.age_min <= ? AND a.age_max >= ?";
-        q.int_args.push_back(*f.age);
-        q.int_args.push_back(*f.age);
+    if (!f.ages.empty()) {
+        // One child's range, or each of them: OR for "fits one of them", AND for "together".
+        where += " AND (";
+        for (size_t i = 0; i < f.ages.size(); ++i) {
+            if (i) where += f.together ? " AND " : " OR ";
+            where += "(a.age_min <= ? AND a.age_max >= ?)";
+            q.int_args.push_back(f.ages[i]);
+            q.int_args.push_back(f.ages[i]);
+        }
+        where += ")";
     }
     if (f.day) {
         where += " AND (a.days & ?) != 0";

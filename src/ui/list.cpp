@@ -22,8 +22,11 @@ struct ChipSpec {
     bool on;
 };
 
-void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, int>>& options, int selected,
-                float button_w, const std::function<void(int)>& pick) {
+constexpr int kPickerDone = -2;  // the age picker's "Klaar"
+
+void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, int>>& options,
+                const std::function<bool(int)>& selected, float button_w,
+                const std::function<void(int)>& pick) {
     float gap = CurrentMetrics().Mm(2.5f);
     float x0 = ImGui::GetCursorPosX();
     float avail = ImGui::GetContentRegionAvail().x;
@@ -35,12 +38,22 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
         else if (i > 0)
             x = 0, ImGui::SetCursorPosX(x0);
         std::string id = std::string(id_prefix) + std::to_string(options[i].second);
-        bool on = options[i].second == selected;
+        bool on = selected(options[i].second);
         if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, CurrentMetrics().HitTarget()),
                       on ? ButtonKind::kPrimary : ButtonKind::kQuiet))
             pick(options[i].second);
         x += w + gap;
     }
+}
+
+// "5", "5 en 9", "5, 7 en 9": ages as a person says them.
+std::string AgeList(const std::vector<int>& ages) {
+    std::string out;
+    for (size_t i = 0; i < ages.size(); ++i) {
+        if (i) out += i + 1 == ages.size() ? " " + std::string(Tr("word.and")) + " " : ", ";
+        out += std::to_string(ages[i]);
+    }
+    return out;
 }
 
 std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
@@ -54,6 +67,10 @@ std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
     b.push_back({DaysShort(a.schedule.days), colour::kPanel});
     if (a.availability.status) b.push_back(StatusBadge(*a.availability.status));
     if (auto ask = UnknownChoices(a); !ask.empty()) b.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
+    // A family looking for several children: which of them this one is for, first.
+    if (m.filter.ages.size() >= 2)
+        b.insert(b.begin(), Badge{Format("badge.fits_ages", AgeList(core::AgesFitting(a, m.filter)).c_str()),
+                                  colour::kPrimary, m.Picto("family")});
     return b;
 }
 
@@ -93,11 +110,13 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         ImGui::Spacing();
     }
 
-    std::string age_label = f.age ? Format("chip.age_set", *f.age) : Tr("chip.age");
+    std::string age_label = f.ages.empty()       ? std::string(Tr("chip.age"))
+                            : f.ages.size() == 1 ? Format("chip.age_set", f.ages[0])
+                                                 : Format("chip.ages_set", AgeList(f.ages).c_str());
     std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");
     std::vector<ChipSpec> chips = {
         {"chip:free", Tr("chip.free"), "free", f.free_only},
-        {"chip:age", age_label, "birthday", f.age.has_value()},
+        {"chip:age", age_label, "birthday", !f.ages.empty()},
         {"chip:day", day_label, "calendar", f.day.has_value()},
         {"chip:girls", Tr("chip.girls"), "girl", f.girls_only},
         {"chip:trial", Tr("chip.trial"), "eyes", f.trial},
@@ -106,6 +125,9 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         {"chip:practise_dutch", Tr("chip.practise_dutch"), "speaking", f.practise_dutch},
         {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
     };
+    // With two children or more, right after their ages: only what all of them can do together.
+    if (f.ages.size() >= 2)
+        chips.insert(chips.begin() + 2, {"chip:together", Tr("chip.together"), "family", f.together});
     bool any = f != core::Filter{.category = f.category};
     if (any) chips.push_back({"chip:clear", Tr("chip.clear"), "back", false});
 
@@ -134,6 +156,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
             out.push_back(ToggleChip{core::Chip::kPractiseDutch});
         else if (id == "chip:walk_in")
             out.push_back(ToggleChip{core::Chip::kWalkIn});
+        else if (id == "chip:together")
+            out.push_back(SetTogether{!f.together});
         else if (id == "chip:clear")
             out.push_back(ClearFilters{}), local.list = {};
         else if (id == "chip:age")
@@ -149,9 +173,21 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         ages.push_back({Tr("picker.all_ages"), -1});
         for (int age = 2; age <= 17; ++age) ages.push_back({std::to_string(age), age});
         ages.push_back({Tr("picker.adult"), 18});
-        DrawPicker("age:", ages, f.age.value_or(-1), CurrentMetrics().HitTarget() * 1.2f, [&](int age) {
-            out.push_back(SetAge{age < 0 ? std::nullopt : std::optional<int>(age)});
-            local.list.age_picker = false;
+        ages.push_back({Tr("picker.done"), kPickerDone});
+        // Each age is pressed on or off, one per child; "Klaar" or "Alle leeftijden" closes it.
+        auto on = [&](int age) {
+            if (age == kPickerDone) return false;
+            return age < 0 ? f.ages.empty() : std::find(f.ages.begin(), f.ages.end(), age) != f.ages.end();
+        };
+        DrawPicker("age:", ages, on, CurrentMetrics().HitTarget() * 1.2f, [&](int age) {
+            if (age == kPickerDone) {
+                local.list.age_picker = false;
+            } else if (age < 0) {
+                out.push_back(SetAge{std::nullopt});
+                local.list.age_picker = false;
+            } else {
+                out.push_back(ToggleAge{age});
+            }
         });
     }
     if (local.list.day_picker) {
@@ -162,7 +198,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         for (int d = 0; d < core::kWeekdayCount; ++d)
             days.push_back({DayName(static_cast<core::Weekday>(d)), d});
         DrawPicker(
-            "day:", days, f.day ? static_cast<int>(*f.day) : -1, CurrentMetrics().HitTarget() * 2.0f,
+            "day:", days, [&](int d) { return d == (f.day ? static_cast<int>(*f.day) : -1); },
+            CurrentMetrics().HitTarget() * 2.0f,
             [&](int d) {
                 out.push_back(SetDay{d < 0 ? std::nullopt
                                            : std::optional<core::Weekday>(static_cast<core::Weekday>(d))});
@@ -198,6 +235,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     // list of thousands costs a screenful per frame. The others keep their place as empty space.
     size_t key = std::hash<std::string>{}(m.language) * 31 + std::hash<float>{}(card_w)*7 + m.Subtitled();
     for (const Activity* a : m.list) key = key * 1099511628211ull + reinterpret_cast<uintptr_t>(a);
+    for (int age : f.ages) key = key * 31 + age;  // the "voor 5 en 9" badge changes a card's height
     std::vector<float>& heights = local.list.row_heights;
     if (local.list.rows_key != key || heights.empty() != m.list.empty()) {
         heights.clear();

@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
              core::Filter f{c[i % c.size()].id};
              f.places_free = true;
              f.trial = i % 2;
-             f.age = 4 + i % 12;
+             f.ages = {4 + i % 12};
              f.day = static_cast<core::Weekday>(i % 7);
              return f;
          }},

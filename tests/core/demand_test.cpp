@@ -36,6 +36,9 @@ TEST_CASE("A visitor's walk counts the session, what was opened and the filters 
     CHECK(Counted(s, SetAge{7}) == Keys{"filter:age"});
     // Stepping the age is the same use of the filter.
     CHECK(Counted(s, SetAge{8}).empty());
+    CHECK(Counted(s, ToggleAge{11}) == Keys{"filter:children"});
+    CHECK(Counted(s, SetTogether{true}) == Keys{"filter:together"});
+    CHECK(Counted(s, ToggleAge{13}).empty());
     CHECK(Counted(s, SetDay{Weekday::kWed}) == Keys{"filter:day"});
     CHECK(Counted(s, ChooseLanguage{"ar"}) == Keys{"language:ar"});
     CHECK(Counted(s, ChooseLanguage{"ar"}).empty());

@@ -52,13 +52,25 @@ TEST_CASE("Each filter chip narrows on its own field") {
     }
     SECTION("my age is inclusive at both ends") {
         for (int age : {6, 7, 8}) {
-            f.age = age;
+            f.ages = {age};
             CHECK(Matches(a, f));
         }
         for (int age : {5, 9}) {
-            f.age = age;
+            f.ages = {age};
             CHECK_FALSE(Matches(a, f));
         }
+    }
+    SECTION("several children: one of them fits, or with together all of them") {
+        f.ages = {5, 7};  // the activity is for 6 to 8
+        CHECK(Matches(a, f));
+        CHECK(AgesFitting(a, f) == std::vector<int>{7});
+        f.together = true;
+        CHECK_FALSE(Matches(a, f));
+        f.ages = {6, 8};
+        CHECK(Matches(a, f));
+        f.ages = {4, 9};
+        f.together = false;
+        CHECK_FALSE(Matches(a, f));
     }
     SECTION("day of week") {
         f.day = Weekday::kWed;
@@ -141,4 +153,22 @@ TEST_CASE("Nederlands oefenen finds the activities marked as a chance to practis
     a.audience.practise_dutch = true;
     CHECK(Matches(a, f));
     CHECK(f.Chip(Chip::kPractiseDutch));
+}
+
+TEST_CASE("Ages are toggled on and off, sorted, at most four, and together needs two") {
+    Filter f;
+    AddOrRemoveAge(f, 9);
+    AddOrRemoveAge(f, 5);
+    CHECK(f.ages == std::vector<int>{5, 9});
+    f.together = true;
+    AddOrRemoveAge(f, 12);
+    AddOrRemoveAge(f, 2);
+    AddOrRemoveAge(f, 16);  // a fifth is not added
+    CHECK(f.ages == std::vector<int>{2, 5, 9, 12});
+    CHECK(f.together);
+    AddOrRemoveAge(f, 5);
+    AddOrRemoveAge(f, 9);
+    AddOrRemoveAge(f, 12);
+    CHECK(f.ages == std::vector<int>{2});
+    CHECK_FALSE(f.together);
 }

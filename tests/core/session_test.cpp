@@ -87,10 +87,32 @@ TEST_CASE("Filters change through actions and ask for a new list") {
     CHECK(h.Has<effect::ScrollToTop>());
     h.Do(SetAge{8});
     h.Do(SetDay{Weekday::kWed});
-    CHECK(h.s.filter.age == 8);
+    CHECK(h.s.filter.ages == std::vector<int>{8});
     CHECK(h.s.filter.day == Weekday::kWed);
     h.Do(ClearFilters{});
     CHECK(h.s.filter == Filter{.category = "sport"});
+}
+
+TEST_CASE("A family gives each child's age, may ask for what fits all of them, and SetAge starts over") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(OpenCategory{"sport"});
+    h.Do(ToggleAge{5});
+    h.Do(ToggleAge{9});
+    CHECK(h.s.filter.ages == std::vector<int>{5, 9});
+    h.effects.clear();
+    h.Do(SetTogether{true});
+    CHECK(h.s.filter.together);
+    CHECK(h.Has<effect::RefreshList>());
+    h.Do(ToggleAge{9});  // one child left: "together" means nothing any more
+    CHECK_FALSE(h.s.filter.together);
+    h.Do(SetTogether{true});
+    CHECK_FALSE(h.s.filter.together);
+    h.Do(ToggleAge{9});
+    h.Do(SetAge{12});
+    CHECK(h.s.filter.ages == std::vector<int>{12});
+    h.Do(SetAge{std::nullopt});
+    CHECK(h.s.filter.ages.empty());
 }
 
 TEST_CASE("Inactivity warns after the idle time, counts down and then wipes the session") {

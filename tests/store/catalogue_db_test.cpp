@@ -125,7 +125,11 @@ TEST_CASE("Every filter in SQL agrees with its in-memory meaning") {
         f.SetChip(chip, true);
         filters.push_back(f);
     }
-    for (int age : {0, 3, 6, 8, 12, 16, 18, 40}) filters.push_back({.age = age});
+    for (int age : {0, 3, 6, 8, 12, 16, 18, 40}) filters.push_back({.ages = {age}});
+    // Families: one of the children fits, or all of them together.
+    for (bool together : {false, true})
+        for (std::vector<int> ages : {std::vector<int>{5, 9}, {3, 12}, {6, 7, 8}, {2, 9, 14, 40}})
+            filters.push_back({.ages = ages, .together = together});
     for (int d = 0; d < core::kWeekdayCount; ++d) filters.push_back({.day = static_cast<core::Weekday>(d)});
     for (const auto& c : Demo().categories) filters.push_back({.category = c.id});
     // Pairs of chips, with and without a category and an age.
@@ -136,7 +140,7 @@ TEST_CASE("Every filter in SQL agrees with its in-memory meaning") {
             f.SetChip(b, true);
             filters.push_back(f);
             f.category.clear();
-            f.age = 10;
+            f.ages = {10};
             filters.push_back(f);
         }
     for (const auto& f : filters) {

@@ -123,9 +123,12 @@ TEST_CASE("List: the age and day chips open pickers of big buttons") {
     Show(h, core::Screen::kList);
     CHECK(h.Tap("chip:age").empty());
     REQUIRE(h.local.ui.list.age_picker);
+    // An age is one child: pressed on (or off), and the picker stays open for the next.
     auto a = h.Tap("age:8");
-    REQUIRE(Only<SetAge>(a));
-    CHECK(Only<SetAge>(a)->age == 8);
+    REQUIRE(Only<ToggleAge>(a));
+    CHECK(Only<ToggleAge>(a)->age == 8);
+    CHECK(h.local.ui.list.age_picker);
+    CHECK(h.Tap("age:-2").empty());  // "Klaar"
     CHECK_FALSE(h.local.ui.list.age_picker);
 
     h.Tap("chip:age");
@@ -663,4 +666,30 @@ TEST_CASE("List: 'Wat is dit?' opens the category's explanation, with a speaker 
     Show(h, core::Screen::kList, std::make_shared<const core::Catalogue>(c));
     h.Frame();
     CHECK_FALSE(h.Has("list:explain"));
+}
+
+TEST_CASE(
+    "List: a family with two children sees which child each card is for, and may ask for all together") {
+    core::Catalogue c = *Fixture();
+    c.activities[0].audience.age_min = 3, c.activities[0].audience.age_max = 6;   // the 5-year-old
+    c.activities[1].audience.age_min = 8, c.activities[1].audience.age_max = 12;  // the 9-year-old
+    c.activities[2].audience.age_min = 4, c.activities[2].audience.age_max = 12;  // both
+    UiHarness h;
+    Show(h, core::Screen::kList, std::make_shared<const core::Catalogue>(std::move(c)));
+    h.Frame();
+    CHECK_FALSE(ui::probe::All().count("chip:together"));  // one child or none: no such chip
+    h.vm.filter.ages = {5, 9};
+    h.Frame();
+    CHECK(AnyContains(TextsIn("card:sport-0"), "Voor 5 jaar"));
+    CHECK(AnyContains(TextsIn("card:sport-1"), "Voor 9 jaar"));
+    CHECK(AnyContains(TextsIn("card:sport-2"), "Voor 5 en 9 jaar"));
+    auto a = h.Tap("chip:together");
+    REQUIRE(Only<SetTogether>(a));
+    CHECK(Only<SetTogether>(a)->on);
+    // The age chip says both ages.
+    REQUIRE(ui::probe::All().count("chip:age"));
+    h.Tap("chip:age");
+    a = h.Tap("age:9");
+    REQUIRE(Only<ToggleAge>(a));
+    CHECK(Only<ToggleAge>(a)->age == 9);
 }
