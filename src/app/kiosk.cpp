@@ -276,7 +276,10 @@ void Kiosk::IndexCatalogue() {
 
 void Kiosk::RefreshList() {
     m_list.clear();
-    auto ids = m_cat.db->Search(m_session.filter);
+    // "Deze week" and "in de vakantie" become dates here: today and the catalogue's holidays.
+    core::Filter filter = m_session.filter;
+    core::ResolveWhen(filter, m_fixed.today, m_cat.catalogue->holidays);
+    auto ids = m_cat.db->Search(filter);
     if (!ids) {
         m_log("search failed: " + ids.error().message);
         return;

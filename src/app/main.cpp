@@ -66,8 +66,8 @@ std::string FindFonts() {
 // --screenshot: the session is put on the screen asked for through the actions a visitor makes,
 // a few frames are drawn so it settles, and the last one is saved.
 int TakeScreenshot(app::Platform& platform, app::Kiosk& kiosk, const core::Options& o, core::TimePoint now) {
-    auto actions = app::ActionsToShow({*o.screen, o.lang, o.subtitles, o.ages, o.together}, kiosk.Catalogue(),
-                                      kiosk.Policy(), now);
+    auto actions = app::ActionsToShow({*o.screen, o.lang, o.subtitles, o.ages, o.together, o.when},
+                                      kiosk.Catalogue(), kiosk.Policy(), now);
     if (!actions) {
         Log(actions.error().message);
         return 2;

@@ -49,6 +49,7 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         a.push_back(OpenCategory{r.arg});
         for (int age : script.ages) a.push_back(ToggleAge{age});
         if (script.together) a.push_back(SetTogether{true});
+        if (script.when != core::When::kAny) a.push_back(SetWhen{script.when});
     } else if (r.name == "detail") {
         const core::Activity* act = c.FindActivity(r.arg);
         if (!act) return core::Error{core::ErrorCode::kNotFound, "unknown activity '" + r.arg + "'"};

@@ -16,6 +16,7 @@ struct ScreenScript {
     bool subtitles = false;
     std::vector<int> ages;  // a list filtered for these children
     bool together = false;
+    core::When when = core::When::kAny;
 };
 
 // The sample activities screenshot mode shows: for an appointment, the first activity with places

@@ -129,6 +129,8 @@ std::string DemandLabel(const std::string& key) {
         {"filter:day", "dag van de week"},
         {"filter:children", "meer dan één kind"},
         {"filter:together", "voor alle kinderen samen"},
+        {"filter:this_week", "deze week"},
+        {"filter:holiday", "in de vakantie"},
         {"empty:alles", "alle categorieën"},
         {"request:algemeen", "algemene vraag (geen activiteit)"},
         {"interest:algemeen", "algemene vraag (geen activiteit)"},

@@ -1,6 +1,8 @@
 // Owns lookups and code tables for the catalogue domain. Standard library only.
 #include "activity.h"
 
+#include <algorithm>
+
 #include "language.h"
 
 #include <array>
@@ -52,6 +54,26 @@ bool Activity::TrialOffered() const {
 
 bool Activity::Ended(const Date& today) const {
     return schedule.last_date && *schedule.last_date < today;
+}
+
+bool Activity::TakesPlaceBetween(const Date& first, const Date& last, bool weekly_counts) const {
+    if (!schedule.dates.empty())
+        return std::any_of(schedule.dates.begin(), schedule.dates.end(),
+                           [&](const Occurrence& o) { return o.first <= last && o.last >= first; });
+    if (!weekly_counts || schedule.days.empty()) return false;
+    for (Date d = first; d <= last && DaysBetween(first, d) < 7; d = AddDays(d, 1)) {
+        if (schedule.last_date && *schedule.last_date < d) return false;
+        if (std::find(schedule.days.begin(), schedule.days.end(), WeekdayOf(d)) != schedule.days.end())
+            return true;
+    }
+    return false;
+}
+
+std::vector<Occurrence> Activity::NextDates(const Date& from, size_t limit) const {
+    std::vector<Occurrence> out;
+    for (const Occurrence& o : schedule.dates)
+        if (o.last >= from && out.size() < limit) out.push_back(o);
+    return out;
 }
 
 bool Activity::CheckedLongAgo(const Date& today, int max_days) const {

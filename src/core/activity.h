@@ -66,6 +66,25 @@ struct Location {
     bool operator==(const Location&) const = default;
 };
 
+// One dated time an activity takes place: a day, one date of a series, or a camp of several days.
+struct Occurrence {
+    Date first;
+    Date last;          // == first for a single day
+    std::string start;  // "14:00"; empty: the source gave no time
+    std::string end;
+
+    bool operator==(const Occurrence&) const = default;
+};
+
+// A Flemish school holiday, from the catalogue's table (brugpunt-catalogue holidays).
+struct Holiday {
+    std::string name;  // "kerstvakantie"
+    Date first;
+    Date last;
+
+    bool operator==(const Holiday&) const = default;
+};
+
 struct Schedule {
     std::vector<Weekday> days;
     std::string start;  // "18:00"
@@ -74,6 +93,9 @@ struct Schedule {
     bool in_school_hours = false;
     // The last day it takes place; nothing: it goes on. Past it, the kiosk stops showing it.
     std::optional<Date> last_date;
+    // Dated occurrences, in order. With them, the activity takes place on these dates only (the
+    // weekdays are the days they fall on); without them, every week on `days`.
+    std::vector<Occurrence> dates;
 
     bool operator==(const Schedule&) const = default;
 };
@@ -158,6 +180,12 @@ struct Activity {
     bool TrialOffered() const;
     // Every date it has is before today: it is over and leaves the kiosk.
     bool Ended(const Date& today) const;
+    // Whether it takes place on some day from `first` to `last`: a dated occurrence in the range,
+    // or a weekly day in it. A weekly activity only counts when `weekly_counts`: nobody said a club
+    // keeps going in the school holidays.
+    bool TakesPlaceBetween(const Date& first, const Date& last, bool weekly_counts) const;
+    // Its dated occurrences that end on or after `from`, at most `limit`.
+    std::vector<Occurrence> NextDates(const Date& from, size_t limit) const;
     // Nobody checked it for longer than max_days: what it says may no longer be true.
     bool CheckedLongAgo(const Date& today, int max_days) const;
     // The fields still unknown ("price.cents", "audience.dutch", ...), for staff to fill in.
@@ -201,6 +229,7 @@ struct Catalogue {
     Desk desk;
     std::vector<Category> categories;
     std::vector<Activity> activities;
+    std::vector<Holiday> holidays;  // in order; empty: the kiosk offers no "in de vakantie"
 
     const Activity* FindActivity(std::string_view id) const;
     const Category* FindCategory(std::string_view id) const;

@@ -73,6 +73,8 @@ std::vector<std::string> DemandKeys(const Session& before, const Action& action,
     // A family looking for more than one child at once: how often is worth knowing.
     if (after.filter.ages.size() >= 2 && before.filter.ages.size() < 2) keys.push_back("filter:children");
     if (after.filter.together && !before.filter.together) keys.push_back("filter:together");
+    if (after.filter.when != before.filter.when && after.filter.when != When::kAny)
+        keys.push_back(after.filter.when == When::kThisWeek ? "filter:this_week" : "filter:holiday");
     if (std::holds_alternative<action::SetDay>(action) && after.filter.day && !before.filter.day)
         keys.push_back("filter:day");
     if (std::holds_alternative<action::ChooseLanguage>(action) && after.language != before.language)

@@ -67,6 +67,9 @@ bool Matches(const Activity& a, const Filter& f) {
     }
     if (f.day && std::find(a.schedule.days.begin(), a.schedule.days.end(), *f.day) == a.schedule.days.end())
         return false;
+    if (f.when != When::kAny &&
+        (f.when_first == Date{} || !a.TakesPlaceBetween(f.when_first, f.when_last, f.when_weekly)))
+        return false;
     return true;
 }
 
@@ -75,6 +78,31 @@ std::vector<int> AgesFitting(const Activity& a, const Filter& f) {
     for (int age : f.ages)
         if (age >= a.audience.age_min && age <= a.audience.age_max) out.push_back(age);
     return out;
+}
+
+const Holiday* CurrentOrNextHoliday(const std::vector<Holiday>& holidays, const Date& today) {
+    const Holiday* best = nullptr;
+    for (const Holiday& h : holidays)
+        if (h.last >= today && (!best || h.first < best->first)) best = &h;
+    return best;
+}
+
+void ResolveWhen(Filter& f, const Date& today, const std::vector<Holiday>& holidays) {
+    f.when_first = f.when_last = Date{};
+    f.when_weekly = false;
+    if (f.when == When::kThisWeek) {
+        f.when_first = today;
+        f.when_last = AddDays(today, kThisWeekDays - 1);
+        // A club may pause in a holiday: in a week that touches one, only dated occurrences count.
+        f.when_weekly = std::none_of(holidays.begin(), holidays.end(), [&](const Holiday& h) {
+            return h.first <= f.when_last && h.last >= f.when_first;
+        });
+    } else if (f.when == When::kHoliday) {
+        if (const Holiday* h = CurrentOrNextHoliday(holidays, today)) {
+            f.when_first = std::max(h->first, today);
+            f.when_last = h->last;
+        }
+    }
 }
 
 void AddOrRemoveAge(Filter& f, int age) {

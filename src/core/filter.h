@@ -14,6 +14,10 @@ enum class Chip { kFree, kGirls, kTrial, kPlacesFree, kNoDutch, kPractiseDutch, 
 inline constexpr Chip kAllChips[] = {Chip::kFree,    Chip::kGirls,         Chip::kTrial, Chip::kPlacesFree,
                                      Chip::kNoDutch, Chip::kPractiseDutch, Chip::kWalkIn};
 
+// When the visitor wants to go: any time, in the coming seven days, or in the current or next
+// school holiday. The kiosk turns the choice into dates (ResolveWhen) before it searches.
+enum class When { kAny, kThisWeek, kHoliday };
+
 struct Filter {
     std::string category;  // empty: every category
     bool free_only = false;
@@ -28,7 +32,10 @@ struct Filter {
     std::vector<int> ages;
     bool together = false;
     std::optional<Weekday> day;
-    std::string text;  // free-text search; answered by the store's FTS index
+    When when = When::kAny;
+    Date when_first, when_last;  // set by ResolveWhen
+    bool when_weekly = false;    // a weekly activity counts (not in a school holiday)
+    std::string text;            // free-text search; answered by the store's FTS index
 
     bool Chip(Chip chip) const;
     void SetChip(enum Chip chip, bool on);
@@ -36,6 +43,13 @@ struct Filter {
 };
 
 inline constexpr size_t kMaxAges = 4;
+
+// The school holiday going on today, or else the next one; nullptr when the table has none.
+const Holiday* CurrentOrNextHoliday(const std::vector<Holiday>& holidays, const Date& today);
+// Fills in when_first, when_last and when_weekly for filter.when. A holiday asked for when the
+// table has none matches nothing: nobody said what happens then.
+void ResolveWhen(Filter& filter, const Date& today, const std::vector<Holiday>& holidays);
+inline constexpr int kThisWeekDays = 7;
 
 // Every structured filter except `text`.
 bool Matches(const Activity& activity, const Filter& filter);

@@ -42,7 +42,8 @@ const char* UsageText() {
                "                [--frame-log FILE]\n"
                "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
                "[--subtitles]\n"
-               "                [--ages A,B,...] [--together]   (a list filtered for these children)\n"
+               "                [--ages A,B,...] [--together] [--when this-week|holiday]   (a filtered "
+               "list)\n"
                "                NAME: attract, home, list:CATEGORY, detail:ACTIVITY_ID, contact, credits, "
                "warning, languages,\n"
                "                      appointment:STEP (" +
@@ -126,7 +127,7 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
         } else if (a == "--config" || a == "--widget-map" || a == "--frame-log" || a == "--catalogue" ||
                    a == "--assets" || a == "--screenshot" || a == "--screen" || a == "--size" ||
                    a == "--frames" || a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds" ||
-                   a == "--ages") {
+                   a == "--ages" || a == "--when") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
@@ -142,7 +143,14 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
                 o.assets = s;
             else if (a == "--screenshot")
                 o.screenshot = s;
-            else if (a == "--ages") {
+            else if (a == "--when") {
+                if (s == "this-week")
+                    o.when = When::kThisWeek;
+                else if (s == "holiday")
+                    o.when = When::kHoliday;
+                else
+                    return Bad("--when wants this-week or holiday, not '" + s + "'");
+            } else if (a == "--ages") {
                 o.ages.clear();
                 for (size_t start = 0; start <= s.size();) {
                     size_t comma = std::min(s.find(',', start), s.size());

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "filter.h"
 #include "result.h"
 
 namespace brugpunt::core {
@@ -41,6 +42,7 @@ struct Options {
     bool subtitles = false;          // --screenshot with subtitles on
     std::vector<int> ages;           // --ages 5,9: a list screenshot filtered for these children
     bool together = false;           // --together: ...for what fits all of them
+    When when = When::kAny;          // --when this-week|holiday: a list screenshot for then
     std::optional<std::string> say;  // --say ACTIVITY_ID: write what the kiosk would play
     std::string field;               // title, summary or first_visit
     std::string out;                 // the WAV --say writes

@@ -164,6 +164,10 @@ struct Filters : Rules {
         s.filter.day = a.day;
         FilterChanged(effects);
     }
+    void operator()(const action::SetWhen& a) const {
+        s.filter.when = s.filter.when == a.when ? When::kAny : a.when;
+        FilterChanged(effects);
+    }
     void operator()(const action::ClearFilters&) const {
         s.filter = Filter{.category = s.category};
         FilterChanged(effects);

@@ -101,6 +101,9 @@ struct SetTogether {
 struct SetDay {
     std::optional<Weekday> day;
 };
+struct SetWhen {
+    When when;
+};  // "Deze week" or "In de vakantie"; the same again turns it off
 struct ClearFilters {};
 struct MoreTime {
     TimePoint now;
@@ -182,14 +185,14 @@ struct StaffVolume {
 using Action = std::variant<
     action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity, action::Back,
     action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge,
-    action::ToggleAge, action::SetTogether, action::SetDay, action::ClearFilters, action::MoreTime,
-    action::ToggleChosen, action::StartAppointment, action::ToggleAbout, action::GeneralQuestion,
-    action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode, action::Keypad,
-    action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart, action::NextStep,
-    action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed, action::Finish,
-    action::CornerTap, action::StaffPin, action::StaffClose, action::Speak, action::OpenLanguages,
-    action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles, action::PauseAudio,
-    action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
+    action::ToggleAge, action::SetTogether, action::SetDay, action::SetWhen, action::ClearFilters,
+    action::MoreTime, action::ToggleChosen, action::StartAppointment, action::ToggleAbout,
+    action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode,
+    action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart,
+    action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed,
+    action::Finish, action::CornerTap, action::StaffPin, action::StaffClose, action::Speak,
+    action::OpenLanguages, action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles,
+    action::PauseAudio, action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
 using Actions = std::vector<Action>;
 
 // What Reduce asks the world to do. Each effect carries its own data, so the session keeps no

@@ -102,6 +102,33 @@ SearchSql BuildSearch(const Filter& f) {
         where += " AND (a.days & ?) != 0";
         q.int_args.push_back(1LL << static_cast<int>(*f.day));
     }
+    // The same meaning as Activity::TakesPlaceBetween, over the activity's own document. Dates
+    // are ISO text, so they compare as text; a range that was never resolved matches nothing.
+    if (f.when != When::kAny) {
+        if (f.when_first == Date{}) {
+            where += " AND 0";
+        } else {
+            std::string first = FormatDate(f.when_first), last = FormatDate(f.when_last);
+            std::string dated =
+                "EXISTS (SELECT 1 FROM json_each(a.doc, '$.schedule.dates') o WHERE "
+                "json_extract(o.value, '$.first') <= '" +
+                last + "' AND json_extract(o.value, '$.last') >= '" + first + "')";
+            std::string weekly = "0";
+            if (f.when_weekly) {
+                weekly.clear();
+                for (Date d = f.when_first; d <= f.when_last && DaysBetween(f.when_first, d) < 7;
+                     d = AddDays(d, 1)) {
+                    if (!weekly.empty()) weekly += " OR ";
+                    weekly +=
+                        "((a.days & " + std::to_string(1LL << static_cast<int>(WeekdayOf(d))) +
+                        ") != 0 AND coalesce(json_extract(a.doc, '$.schedule.last_date'), '9999') >= '" +
+                        FormatDate(d) + "')";
+                }
+            }
+            where += " AND (CASE WHEN coalesce(json_array_length(a.doc, '$.schedule.dates'), 0) > 0 THEN " +
+                     dated + " ELSE (" + weekly + ") END)";
+        }
+    }
     q.sql += where + " ORDER BY a.position";
     return q;
 }

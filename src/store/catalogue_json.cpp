@@ -256,6 +256,23 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
     a.schedule.season = sch.Str("season");
     a.schedule.in_school_hours = sch.Bool("in_school_hours");
     if (sch.Present("last_date")) a.schedule.last_date = sch.DateField("last_date");
+    if (auto dates = obj.find("schedule");
+        dates != obj.end() && dates->is_object() && dates->contains("dates")) {
+        const json& list = (*dates)["dates"];
+        if (!list.is_array()) sch.Fail("dates", "moet een lijst zijn");
+        for (const auto& one : list.is_array() ? list : json::array()) {
+            static const json kNone = json::object();  // the Reader keeps a reference
+            Reader o(one.is_object() ? one : kNone, a.id, "schedule.dates.", issues);
+            // A date without a time is a date the source gave without one: no issue.
+            Occurrence occ{o.DateField("first"), {}, o.Present("start") ? o.Str("start") : "",
+                           o.Present("end") ? o.Str("end") : ""};
+            occ.last = o.Present("last") ? o.DateField("last") : occ.first;
+            if (occ.last < occ.first) o.Fail("last", "ligt voor de eerste dag");
+            a.schedule.dates.push_back(std::move(occ));
+        }
+        std::sort(a.schedule.dates.begin(), a.schedule.dates.end(),
+                  [](const Occurrence& x, const Occurrence& y) { return x.first < y.first; });
+    }
 
     Reader au = r.Child("audience");
     a.audience.age_min = au.Int("age_min");
@@ -289,6 +306,18 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
     if (r.Present("stale_after_days")) cat.stale_after_days = r.Int("stale_after_days");
     Reader d = r.Child("desk");
     cat.desk = {d.Str("name"), d.Str("phone"), d.Str("address"), d.StrList("opening_hours")};
+    if (auto hs = obj.find("school_holidays"); hs != obj.end() && !hs->is_null()) {
+        if (!hs->is_array()) r.Fail("school_holidays", "moet een lijst zijn");
+        for (const auto& one : hs->is_array() ? *hs : json::array()) {
+            static const json kNone = json::object();  // the Reader keeps a reference
+            Reader h(one.is_object() ? one : kNone, "", "school_holidays.", issues);
+            Holiday hol{h.Str("name"), h.DateField("first"), h.DateField("last")};
+            if (hol.last < hol.first) h.Fail("last", "ligt voor de eerste dag");
+            cat.holidays.push_back(std::move(hol));
+        }
+        std::sort(cat.holidays.begin(), cat.holidays.end(),
+                  [](const Holiday& x, const Holiday& y) { return x.first < y.first; });
+    }
     auto cats = obj.find("categories");
     if (cats == obj.end() || !cats->is_array()) {
         r.Fail("categories", "moet een lijst zijn");
@@ -344,6 +373,16 @@ json ActivityJson(const Activity& a) {
                      {"season", a.schedule.season},
                      {"in_school_hours", a.schedule.in_school_hours}};
     if (a.schedule.last_date) schedule["last_date"] = FormatDate(*a.schedule.last_date);
+    if (!a.schedule.dates.empty()) {
+        json dates = json::array();
+        for (const Occurrence& o : a.schedule.dates) {
+            json one = {{"first", FormatDate(o.first)}, {"last", FormatDate(o.last)}};
+            if (!o.start.empty()) one["start"] = o.start;
+            if (!o.end.empty()) one["end"] = o.end;
+            dates.push_back(std::move(one));
+        }
+        schedule["dates"] = std::move(dates);
+    }
     json audience = {{"age_min", a.audience.age_min},
                      {"age_max", a.audience.age_max},
                      {"for_whom", std::string(ForWhomCode(a.audience.for_whom))},
@@ -387,6 +426,13 @@ json ActivityJson(const Activity& a) {
     };
 }
 
+json HolidaysJson(const std::vector<Holiday>& holidays) {
+    json out = json::array();
+    for (const Holiday& h : holidays)
+        out.push_back({{"name", h.name}, {"first", FormatDate(h.first)}, {"last", FormatDate(h.last)}});
+    return out;
+}
+
 json HeaderJson(const Catalogue& cat) {
     json cats = json::array();
     for (const auto& c : cat.categories) {
@@ -404,7 +450,8 @@ json HeaderJson(const Catalogue& cat) {
                   {"phone", cat.desk.phone},
                   {"address", cat.desk.address},
                   {"opening_hours", cat.desk.opening_hours}}},
-                {"categories", cats}};
+                {"categories", cats},
+                {"school_holidays", HolidaysJson(cat.holidays)}};
 }
 
 }  // namespace

@@ -15,6 +15,9 @@ using namespace brugpunt::core::action;
 
 namespace {
 
+// Dates of a dated activity on its page; the rest is "en nog N andere dagen".
+constexpr size_t kDatesShown = 5;
+
 // The line for a field nobody filled in: the question, and the desk's pictogram.
 InfoLine AskDesk(const char* key) {
     return {"", Tr(key), kDeskPicto};
@@ -47,7 +50,21 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
     blocks.push_back(where);
 
     InfoBlock when{"block:when", "clock", Tr("detail.when"), {}};
-    when.lines.push_back({DaysLong(a.schedule.days), a.schedule.start + " - " + a.schedule.end});
+    if (a.schedule.dates.empty()) {
+        when.lines.push_back({DaysLong(a.schedule.days), a.schedule.start + " - " + a.schedule.end});
+    } else {
+        // Dated: the next few dates themselves, never a weekday it happens to fall on once.
+        for (const core::Occurrence& o : a.NextDates(m.today, kDatesShown)) {
+            std::string day = DayName(core::WeekdayOf(o.first)) + " " + core::FormatDateDutch(o.first);
+            if (o.last != o.first)
+                day = Format("when.from_to", day.c_str(), core::FormatDateDutch(o.last).c_str());
+            std::string hours =
+                o.start.empty() ? std::string() : o.start + (o.end.empty() ? "" : " - " + o.end);
+            when.lines.push_back({day, hours, "calendar"});
+        }
+        if (size_t more = a.NextDates(m.today, 1000).size(); more > kDatesShown)
+            when.lines.push_back({"", Format("when.more_dates", static_cast<int>(more - kDatesShown))});
+    }
     when.lines.push_back({"", a.schedule.season});
     if (a.schedule.in_school_hours) when.lines.push_back({"", Tr("when.school_hours"), "school"});
     blocks.push_back(when);

@@ -124,7 +124,14 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         {"chip:no_dutch", Tr("chip.no_dutch"), "globe", f.no_dutch},
         {"chip:practise_dutch", Tr("chip.practise_dutch"), "speaking", f.practise_dutch},
         {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
+        {"chip:this_week", Tr("chip.this_week"), "clock", f.when == core::When::kThisWeek},
     };
+    // Only with a school holiday in the catalogue's table, named: "In de kerstvakantie".
+    const core::Holiday* holiday =
+        m.catalogue ? core::CurrentOrNextHoliday(m.catalogue->holidays, m.today) : nullptr;
+    if (holiday)
+        chips.push_back({"chip:holiday", Format("chip.holiday", holiday->name.c_str()), "sun",
+                         f.when == core::When::kHoliday});
     // With two children or more, right after their ages: only what all of them can do together.
     if (f.ages.size() >= 2)
         chips.insert(chips.begin() + 2, {"chip:together", Tr("chip.together"), "family", f.together});
@@ -156,6 +163,10 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
             out.push_back(ToggleChip{core::Chip::kPractiseDutch});
         else if (id == "chip:walk_in")
             out.push_back(ToggleChip{core::Chip::kWalkIn});
+        else if (id == "chip:this_week")
+            out.push_back(SetWhen{core::When::kThisWeek});
+        else if (id == "chip:holiday")
+            out.push_back(SetWhen{core::When::kHoliday});
         else if (id == "chip:together")
             out.push_back(SetTogether{!f.together});
         else if (id == "chip:clear")

@@ -172,3 +172,47 @@ TEST_CASE("Ages are toggled on and off, sorted, at most four, and together needs
     CHECK(f.ages == std::vector<int>{2});
     CHECK_FALSE(f.together);
 }
+
+TEST_CASE("Dated activities take place on their dates; weekly ones only when a week's days say so") {
+    Activity camp = brugpunt::testing::ValidActivity("camp");
+    camp.schedule.days = {Weekday::kMon};
+    camp.schedule.dates = {{{2026, 12, 21}, {2026, 12, 24}, "09:00", "16:00"}};
+    CHECK(camp.TakesPlaceBetween({2026, 12, 24}, {2026, 12, 30}, true));
+    CHECK_FALSE(camp.TakesPlaceBetween({2026, 12, 25}, {2027, 1, 3}, true));
+    // Its Monday is only the day its dates fall on: no weekly claim.
+    CHECK_FALSE(camp.TakesPlaceBetween({2026, 12, 28}, {2026, 12, 28}, true));
+    Activity club = brugpunt::testing::ValidActivity("club");  // Wednesdays
+    CHECK(club.TakesPlaceBetween({2026, 12, 2}, {2026, 12, 8}, true));
+    CHECK_FALSE(club.TakesPlaceBetween({2026, 12, 3}, {2026, 12, 8}, true));  // Thursday to Tuesday
+    CHECK_FALSE(club.TakesPlaceBetween({2026, 12, 2}, {2026, 12, 8}, false));
+    club.schedule.last_date = Date{2026, 12, 1};
+    CHECK_FALSE(club.TakesPlaceBetween({2026, 12, 2}, {2026, 12, 8}, true));
+    CHECK(camp.NextDates({2026, 12, 22}, 5).size() == 1);
+    CHECK(camp.NextDates({2026, 12, 25}, 5).empty());
+}
+
+TEST_CASE("'Deze week' is the coming seven days; 'in de vakantie' the holiday going on or the next") {
+    std::vector<Holiday> holidays = {{"herfstvakantie", {2026, 10, 26}, {2026, 11, 8}},
+                                     {"kerstvakantie", {2026, 12, 21}, {2027, 1, 3}}};
+    Filter f;
+    f.when = When::kThisWeek;
+    ResolveWhen(f, {2026, 12, 2}, holidays);
+    CHECK(f.when_first == Date{2026, 12, 2});
+    CHECK(f.when_last == Date{2026, 12, 8});
+    CHECK(f.when_weekly);
+    ResolveWhen(f, {2026, 12, 18}, holidays);  // the week runs into the Christmas holiday
+    CHECK_FALSE(f.when_weekly);
+    f.when = When::kHoliday;
+    ResolveWhen(f, {2026, 12, 2}, holidays);
+    CHECK(f.when_first == Date{2026, 12, 21});
+    CHECK(f.when_last == Date{2027, 1, 3});
+    CHECK_FALSE(f.when_weekly);  // nobody said the club goes on in the holiday
+    ResolveWhen(f, {2026, 12, 28}, holidays);
+    CHECK(f.when_first == Date{2026, 12, 28});
+    REQUIRE(CurrentOrNextHoliday(holidays, {2026, 11, 1}));
+    CHECK(CurrentOrNextHoliday(holidays, {2026, 11, 1})->name == "herfstvakantie");
+    ResolveWhen(f, {2027, 2, 1}, holidays);  // no holiday left in the table: nothing matches
+    Activity camp = brugpunt::testing::ValidActivity("camp");
+    camp.schedule.dates = {{{2027, 2, 15}, {2027, 2, 19}, "", ""}};
+    CHECK_FALSE(Matches(camp, f));
+}

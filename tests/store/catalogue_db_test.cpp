@@ -143,10 +143,39 @@ TEST_CASE("Every filter in SQL agrees with its in-memory meaning") {
             f.ages = {10};
             filters.push_back(f);
         }
+    // "Deze week" and "in de vakantie", resolved for days before, in and after the holiday.
+    for (core::When when : {core::When::kThisWeek, core::When::kHoliday})
+        for (core::Date today : {core::Date{2026, 12, 2}, {2026, 12, 18}, {2026, 12, 29}, {2027, 1, 5}}) {
+            core::Filter f{.when = when};
+            core::ResolveWhen(f, today, Demo().holidays);
+            filters.push_back(f);
+            f.category = "spelen";
+            filters.push_back(f);
+        }
     for (const auto& f : filters) {
         auto sql = Search(db, f);
         CHECK(sql == InMemory(f));
     }
+}
+
+TEST_CASE(
+    "The demo's Christmas playground is found in the holiday and this week in December, a weekly club only "
+    "outside it") {
+    auto db = DemoDb();
+    core::Filter holiday{.when = core::When::kHoliday};
+    core::ResolveWhen(holiday, {2026, 12, 2}, Demo().holidays);
+    auto in_holiday = Search(db, holiday);
+    CHECK(std::find(in_holiday.begin(), in_holiday.end(), "speelplein-vakantie") != in_holiday.end());
+    CHECK(std::find(in_holiday.begin(), in_holiday.end(), "voetbal-u8") == in_holiday.end());
+    core::Filter week{.when = core::When::kThisWeek};
+    core::ResolveWhen(week, {2026, 12, 2}, Demo().holidays);
+    auto this_week = Search(db, week);
+    CHECK(std::find(this_week.begin(), this_week.end(), "voetbal-u8") != this_week.end());
+    CHECK(std::find(this_week.begin(), this_week.end(), "speelplein-vakantie") == this_week.end());
+    core::ResolveWhen(week, {2026, 12, 22}, Demo().holidays);
+    this_week = Search(db, week);
+    CHECK(std::find(this_week.begin(), this_week.end(), "speelplein-vakantie") != this_week.end());
+    CHECK(std::find(this_week.begin(), this_week.end(), "voetbal-u8") == this_week.end());
 }
 
 TEST_CASE("Each chip actually narrows the demo catalogue") {

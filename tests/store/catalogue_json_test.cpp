@@ -137,3 +137,24 @@ TEST_CASE("An absent field is unknown: read without an issue, written as absent,
     for (const auto& i : wrong->issues) fields.push_back(i.field);
     CHECK_THAT(fields, Catch::VectorContains(std::string("price.cents")));
 }
+
+TEST_CASE(
+    "Dated occurrences and the school holidays survive JSON out and back in; a backwards range is an issue") {
+    core::Catalogue c = testing::ValidCatalogue();
+    c.holidays = {{"kerstvakantie", {2026, 12, 21}, {2027, 1, 3}}};
+    c.activities[0].schedule.dates = {{{2026, 12, 21}, {2026, 12, 24}, "09:00", "16:00"},
+                                      {{2027, 2, 17}, {2027, 2, 17}, "", ""}};
+    auto parsed = store::ParseCatalogueJson(store::CatalogueToJson(c));
+    REQUIRE(parsed);
+    CHECK(parsed->issues.empty());
+    CHECK(parsed->catalogue.holidays == c.holidays);
+    CHECK(parsed->catalogue.activities[0].schedule.dates == c.activities[0].schedule.dates);
+    c.holidays[0].last = {2026, 12, 1};
+    c.activities[0].schedule.dates[0].last = {2026, 12, 1};
+    parsed = store::ParseCatalogueJson(store::CatalogueToJson(c));
+    REQUIRE(parsed);
+    std::string all;
+    for (const auto& i : parsed->issues) all += core::FormatIssue(i) + "\n";
+    CHECK(all.find("school_holidays.last") != std::string::npos);
+    CHECK(all.find("schedule.dates.last") != std::string::npos);
+}
