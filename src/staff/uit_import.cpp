@@ -281,6 +281,43 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     }
     a.schedule.days.assign(days.begin(), days.end());
     a.schedule.last_date = LastDay(e);
+    // The dates themselves, not only the weekdays they fall on: a single day, each date of a
+    // series, or a period (a camp) without weekly hours. A sub-event that is cancelled or moved
+    // (status Unavailable or TemporarilyUnavailable) is not a date the visitor can come.
+    if (calendar == "single" || calendar == "multiple" ||
+        (calendar == "periodic" && Child(e, "openingHours").empty())) {
+        std::vector<std::pair<std::string, std::string>> kept;
+        bool had_sub_events = false;
+        for (const auto& sub : Child(e, "subEvent")) {
+            had_sub_events = true;
+            std::string status = Str(Child(sub, "status"), "type");
+            if (status == "Unavailable" || status == "TemporarilyUnavailable") continue;
+            kept.push_back({Str(sub, "startDate"), Str(sub, "endDate")});
+        }
+        if (!had_sub_events && !Str(e, "startDate").empty())
+            kept.push_back({Str(e, "startDate"), Str(e, "endDate")});
+        for (const auto& [start, end] : kept) {
+            auto first = DateOf(start);
+            if (!first) continue;
+            auto last = DateOf(end);
+            core::Occurrence o{*first, last && *last >= *first ? *last : *first, ClockOf(start),
+                               ClockOf(end)};
+            // A period of several days has opening times per day, not one start and end.
+            if (o.last != o.first && calendar == "periodic") o.start.clear(), o.end.clear();
+            a.schedule.dates.push_back(std::move(o));
+        }
+        std::sort(a.schedule.dates.begin(), a.schedule.dates.end(),
+                  [](const core::Occurrence& x, const core::Occurrence& y) { return x.first < y.first; });
+        // Only the weekdays that a date still on offer falls on.
+        if (!a.schedule.dates.empty()) {
+            std::set<core::Weekday> on;
+            for (const auto& o : a.schedule.dates)
+                for (core::Date d = o.first; d <= o.last && core::DaysBetween(o.first, d) < 7;
+                     d = core::AddDays(d, 1))
+                    on.insert(core::WeekdayOf(d));
+            a.schedule.days.assign(on.begin(), on.end());
+        }
+    }
     auto first = DateOf(Str(e, "startDate")), last = DateOf(Str(e, "endDate"));
     if (first && last)
         a.schedule.season = first->month == last->month && first->year == last->year

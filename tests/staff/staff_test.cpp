@@ -451,3 +451,24 @@ TEST_CASE("The demo's category explanations are plain Dutch, and check reads the
     CHECK_THAT(r.warnings[0].message,
                Catch::StartsWith("categories.sport.explanation: a sentence of 14 words"));
 }
+
+TEST_CASE("UiTdatabank: a series keeps its dates (not a cancelled one), a camp its period", "[staff]") {
+    Imported im =
+        ImportJsonLd(Fixture("dated.json"), "d.json", testing::DemoParsed().catalogue.categories, kToday);
+    REQUIRE(im.errors.empty());
+    REQUIRE(im.activities.size() == 2);
+    const core::Activity& series = im.activities[0];
+    CHECK(series.title == "Kerstknutselen in de bib");
+    REQUIRE(series.schedule.dates.size() == 2);
+    CHECK(series.schedule.dates[0] == core::Occurrence{{2026, 12, 19}, {2026, 12, 19}, "14:00", "16:00"});
+    CHECK(series.schedule.dates[1].first == core::Date{2027, 1, 2});  // the 26th was cancelled
+    CHECK(series.schedule.days == std::vector<core::Weekday>{core::Weekday::kSat});
+    const core::Activity& camp = im.activities[1];
+    REQUIRE(camp.schedule.dates.size() == 1);
+    CHECK(camp.schedule.dates[0].first == core::Date{2027, 2, 15});
+    CHECK(camp.schedule.dates[0].last == core::Date{2027, 2, 19});
+    CHECK(camp.schedule.days.size() == 5);
+    // In the kiosk: the camp is in the krokusvakantie, the series this week only when a date is.
+    CHECK(camp.TakesPlaceBetween({2027, 2, 13}, {2027, 2, 21}, false));
+    CHECK_FALSE(series.TakesPlaceBetween({2026, 12, 20}, {2027, 1, 1}, true));
+}
