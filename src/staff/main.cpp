@@ -17,6 +17,7 @@
 #include "core/files.h"
 #include "core/validate.h"
 #include "generate.h"
+#include "holidays.h"
 #include "import.h"
 #include "serve_local.h"
 #include "store/catalogue_json.h"
@@ -44,6 +45,9 @@ Fill and check it.
          Adds new activities and updates known ones, keeping what only the kiosk has. OUT (or
          --base when OUT does not exist yet) gives the municipality, desk and categories.
          UiTdatabank pulls are incremental: OUT.uitdatabank remembers the last change seen.
+  holidays CATALOGUE.json --csv FILE the school holidays for "In de vakantie", from a CSV of
+                                     naam,van,tot (copy them from onderwijs.vlaanderen.be,
+                                     "Schoolvakanties"); replaces the catalogue's table
   check FILE [--jargon FILE]         errors as FILE:ROW:COLUMN, plain-language warnings per text,
                                      and per activity what is unknown or not checked for long
 
@@ -289,6 +293,27 @@ int Generate(const Args& a, const char* argv0) {
     return 0;
 }
 
+int Holidays(const Args& a) {
+    if (a.words.size() != 1 || a.Get("csv").empty())
+        return Fail("usage: holidays CATALOGUE.json --csv FILE", 2);
+    const std::string& path = a.words[0];
+    auto text = core::ReadWholeFile(path);
+    if (!text) return Fail("cannot read " + path);
+    auto parsed = store::ParseCatalogueJson(*text);
+    if (!parsed) return Fail(path + ": " + parsed.error().message);
+    auto csv = core::ReadWholeFile(a.Get("csv"));
+    if (!csv) return Fail("cannot read " + a.Get("csv"));
+    auto holidays = staff::ParseHolidaysCsv(*csv, a.Get("csv"));
+    if (!holidays) return Fail(holidays.error().message);
+    parsed->catalogue.holidays = holidays.value();
+    if (!Spill(path, store::CatalogueToJson(parsed->catalogue))) return Fail("cannot write " + path);
+    for (const auto& h : holidays.value())
+        std::printf("%s: %s tot %s\n", h.name.c_str(), core::FormatDate(h.first).c_str(),
+                    core::FormatDate(h.last).c_str());
+    std::printf("%zu school holidays written to %s\n", holidays.value().size(), path.c_str());
+    return 0;
+}
+
 int ExportHtml(const Args& a, const char* argv0) {
     if (a.words.size() != 1 || a.Get("out").empty())
         return Fail("usage: export-html CATALOGUE.json --out PAGE.html [--pictograms DIR]", 2);
@@ -334,6 +359,7 @@ int main(int argc, char** argv) {
     if (command == "serve-local") return Serve(a);
     if (command == "import") return Import(a);
     if (command == "check") return Check(a, argv[0]);
+    if (command == "holidays") return Holidays(a);
     if (command == "generate") return Generate(a, argv[0]);
     if (command == "export-html") return ExportHtml(a, argv[0]);
     return Fail("unknown command '" + command + "' (see brugpunt-catalogue --help)", 2);

@@ -9,6 +9,7 @@
 #include "core/validate.h"
 #include "read_file.h"
 #include "staff/check.h"
+#include "staff/holidays.h"
 #include "staff/import.h"
 #include "store/catalogue_json.h"
 #include "store/demo.h"
@@ -471,4 +472,24 @@ TEST_CASE("UiTdatabank: a series keeps its dates (not a cancelled one), a camp i
     // In the kiosk: the camp is in the krokusvakantie, the series this week only when a date is.
     CHECK(camp.TakesPlaceBetween({2027, 2, 13}, {2027, 2, 21}, false));
     CHECK_FALSE(series.TakesPlaceBetween({2026, 12, 20}, {2027, 1, 1}, true));
+}
+
+TEST_CASE("The school-holiday CSV is read in order, and a wrong row is named by file and row", "[staff]") {
+    auto ok = ParseHolidaysCsv(
+        "naam,van,tot\n# 2026-2027, onderwijs.vlaanderen.be\nkerstvakantie,2026-12-21,2027-01-03\n"
+        "herfstvakantie,2026-10-26,2026-11-08\r\n",
+        "v.csv");
+    REQUIRE(ok);
+    REQUIRE(ok->size() == 2);
+    CHECK(ok->at(0).name == "herfstvakantie");
+    CHECK(ok->at(1).last == core::Date{2027, 1, 3});
+    auto error = [](const std::string& csv) {
+        auto r = ParseHolidaysCsv(csv, "v.csv");
+        return r ? std::string() : r.error().message;
+    };
+    CHECK(error("kerst,2026-12-21,2027-13-03\n") == "v.csv:1: '2027-13-03' is not a date (YYYY-MM-DD)");
+    CHECK(error("kerst,2026-12-21,2026-12-01\n") == "v.csv:1: the last day is before the first");
+    CHECK(error("a,2026-12-21,2027-01-03\nb,2027-01-02,2027-01-05\n") == "v.csv:2: b overlaps a");
+    CHECK(error("kerst,2026-12-21\n") == "v.csv:1: expected 3 cells (naam,van,tot), found 2");
+    CHECK(error(",2026-12-21,2027-01-03\n") == "v.csv:1: the name is empty or over 40 letters");
 }
