@@ -65,14 +65,16 @@ done
 [ "$(dpkg-deb -I "$deb" conffiles)" = /etc/brugpunt-balie/balie.conf ] || fail "conffiles: $(dpkg-deb -I "$deb" conffiles)"
 
 # The maintainer scripts, run with every command that would change this machine replaced by one
-# that logs its arguments (deb-systemd-helper answers as on a fresh install: not enabled before).
+# that logs its arguments (deb-systemd-helper answers as on a fresh install, not enabled before,
+# unless run_script's third argument is 0).
 stubs=$tmp/stubs
 mkdir -p "$stubs" "$tmp/scripts"
 for cmd in adduser getent mkdir chown chmod rm systemctl deb-systemd-invoke deb-systemd-helper; do
     cat >"$stubs/$cmd" <<EOF
 #!/bin/sh
 echo "$cmd \$*" >>"$tmp/calls"
-case "$cmd \$1" in "getent passwd" | "deb-systemd-helper debian-installed" | "deb-systemd-helper --quiet") exit 2 ;; esac
+case "$cmd \$1" in "getent passwd") exit 2 ;; esac
+case "$cmd \$1" in "deb-systemd-helper debian-installed" | "deb-systemd-helper --quiet") exit "\${WAS_ENABLED:-2}" ;; esac
 exit 0
 EOF
     chmod +x "$stubs/$cmd"
@@ -80,7 +82,7 @@ done
 for script in postinst prerm postrm; do dpkg-deb -I "$deb" "$script" >"$tmp/scripts/$script"; done
 run_script() {
     : >"$tmp/calls"
-    PATH="$stubs:$PATH" sh "$tmp/scripts/$1" "$2" >"$tmp/script.out" 2>&1 || {
+    WAS_ENABLED=${3:-2} PATH="$stubs:$PATH" sh "$tmp/scripts/$1" "$2" >"$tmp/script.out" 2>&1 || {
         cat "$tmp/script.out" >&2; fail "$1 $2 exits non-zero"; }
 }
 run_script postinst configure
@@ -92,6 +94,8 @@ grep -qx 'deb-systemd-helper update-state brugpunt-balie.service' "$tmp/calls" |
 if grep -E ' enable |deb-systemd-invoke' "$tmp/calls"; then fail "a fresh install enables or starts Balie before a beheerder exists"; fi
 grep -q 'init-admin --data /var/lib/brugpunt-balie' "$tmp/script.out" || fail "postinst does not say to run init-admin"
 grep -q 'enable --now brugpunt-balie' "$tmp/script.out" || fail "postinst does not say how to start it"
+run_script postinst configure 0
+grep -qx 'deb-systemd-helper enable brugpunt-balie.service' "$tmp/calls" || fail "an upgrade disabled an enabled Balie"
 run_script postrm remove
 if grep -q '^rm ' "$tmp/calls"; then fail "remove deleted data: $(cat "$tmp/calls")"; fi
 run_script postrm purge
