@@ -69,11 +69,11 @@ done
 # unless run_script's third argument is 0).
 stubs=$tmp/stubs
 mkdir -p "$stubs" "$tmp/scripts"
-for cmd in adduser getent mkdir chown chmod rm systemctl deb-systemd-invoke deb-systemd-helper; do
+for cmd in adduser getent mkdir chown chmod rm systemctl deb-systemd-invoke deb-systemd-helper dpkg-statoverride; do
     cat >"$stubs/$cmd" <<EOF
 #!/bin/sh
 echo "$cmd \$*" >>"$tmp/calls"
-case "$cmd \$1" in "getent passwd") exit 2 ;; esac
+case "$cmd \$1" in "getent passwd" | "dpkg-statoverride --list") exit 2 ;; esac
 case "$cmd \$1" in "deb-systemd-helper debian-installed" | "deb-systemd-helper --quiet") exit "\${WAS_ENABLED:-2}" ;; esac
 exit 0
 EOF
@@ -90,6 +90,8 @@ grep -qx 'adduser --system --group --home /var/lib/brugpunt-balie --no-create-ho
     "$tmp/calls" || fail "postinst made no system user: $(cat "$tmp/calls")"
 grep -qx 'chmod 0700 /var/lib/brugpunt-balie' "$tmp/calls" || fail "postinst left the data folder open"
 grep -qx 'chown brugpunt-balie:brugpunt-balie /var/lib/brugpunt-balie' "$tmp/calls" || fail "data folder owner"
+grep -qx 'chmod 0640 /etc/brugpunt-balie/balie.conf' "$tmp/calls" || fail "postinst left the config (a mail password) readable by all"
+grep -qx 'chown root:brugpunt-balie /etc/brugpunt-balie/balie.conf' "$tmp/calls" || fail "config group"
 grep -qx 'deb-systemd-helper update-state brugpunt-balie.service' "$tmp/calls" || fail "no update-state"
 if grep -E ' enable |deb-systemd-invoke' "$tmp/calls"; then fail "a fresh install enables or starts Balie before a beheerder exists"; fi
 grep -q 'init-admin --data /var/lib/brugpunt-balie' "$tmp/script.out" || fail "postinst does not say to run init-admin"
