@@ -264,7 +264,9 @@ Activity ReadActivity(const json& obj, std::vector<Issue>& issues) {
             static const json kNone = json::object();  // the Reader keeps a reference
             Reader o(one.is_object() ? one : kNone, a.id, "schedule.dates.", issues);
             // A date without a time is a date the source gave without one: no issue.
-            Occurrence occ{o.DateField("first"), {}, o.Present("start") ? o.Str("start") : "",
+            Occurrence occ{o.DateField("first"),
+                           {},
+                           o.Present("start") ? o.Str("start") : "",
                            o.Present("end") ? o.Str("end") : ""};
             occ.last = o.Present("last") ? o.DateField("last") : occ.first;
             if (occ.last < occ.first) o.Fail("last", "ligt voor de eerste dag");
