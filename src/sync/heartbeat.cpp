@@ -46,7 +46,7 @@ Heartbeat BuildHeartbeat(const core::Config& config, const SyncFacts& facts, lon
             if (stats->oldest_created_ms)
                 h.outbox_oldest_s = std::max(0LL, now_unix - *stats->oldest_created_ms / 1000);
         }
-    // Every heartbeat carries the whole fortnight, so one that is lost costs nothing: Balie
+    // Every heartbeat carries the whole week, so one that is lost costs nothing: Balie
     // replaces each day it gets.
     if (auto demand = store::SqliteDemand::Open(outbox_path)) {
         std::string first =
