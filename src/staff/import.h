@@ -39,13 +39,22 @@ Imported ImportCsv(const std::string& text, const std::string& file);
 // Categories are guessed from the event's terms among `categories`.
 // Organizers, places, online-only events and events that ended before today are left out; an
 // event without a value (price, Dutch, wheelchair, ...) gets no value: unknown, never a guess.
+// What staff choose to take from UiTdatabank beyond events: places with opening hours as
+// permanent activities, and online-only events (with no place to go to). Both off by default.
+struct UitChoices {
+    bool places = false;
+    bool online = false;
+};
+
 Imported ImportJsonLd(const std::string& text, const std::string& file,
-                      const std::vector<core::Category>& categories, const core::Date& today);
+                      const std::vector<core::Category>& categories, const core::Date& today,
+                      const UitChoices& choices = {});
 
 struct UitQuery {
     std::string base_url;  // https://search.uitdatabank.be
     std::string client_id;
     std::string postal_code;
+    UitChoices choices;
     std::string modified_from;  // ISO time; empty: everything
     int page_size = 2000;       // the API's maximum
     std::string ca_file;

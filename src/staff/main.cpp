@@ -45,6 +45,8 @@ Fill and check it.
          Adds new activities and updates known ones, keeping what only the kiosk has. OUT (or
          --base when OUT does not exist yet) gives the municipality, desk and categories.
          UiTdatabank pulls are incremental: OUT.uitdatabank remembers the last change seen.
+         UiTdatabank leaves out places and online-only events; --places offers places with
+         opening hours as permanent activities, --online keeps online events.
   holidays CATALOGUE.json --csv FILE the school holidays for "In de vakantie", from a CSV of
                                      naam,van,tot (copy them from onderwijs.vlaanderen.be,
                                      "Schoolvakanties"); replaces the catalogue's table
@@ -79,8 +81,10 @@ Args Parse(int argc, char** argv, int from) {
     Args a;
     for (int i = from; i < argc; ++i) {
         std::string s = argv[i];
-        if (s == "--full") {  // a switch: pull everything, not only what changed
-            a.flags["full"] = "yes";
+        // Switches: --full pulls everything, not only what changed; --places and --online take
+        // more from UiTdatabank than events.
+        if (s == "--full" || s == "--places" || s == "--online") {
+            a.flags[s.substr(2)] = "yes";
         } else if (s.rfind("--", 0) == 0) {
             if (i + 1 >= argc) {
                 a.error = s + " needs a value";
@@ -190,6 +194,11 @@ int Check(const Args& a, const char* argv0) {
     return r.errors.empty() ? 0 : 1;
 }
 
+// --places, --online: what staff take from UiTdatabank beyond events.
+staff::UitChoices Choices(const Args& a) {
+    return {a.Get("places") == "yes", a.Get("online") == "yes"};
+}
+
 int Import(const Args& a) {
     std::string out = a.Get("out");
     int sources = !a.Get("csv").empty() + !a.Get("json").empty() + !a.Get("jsonld").empty() +
@@ -213,6 +222,7 @@ int Import(const Args& a) {
         if (q.client_id.empty() || q.postal_code.empty())
             return Fail("--uitdatabank needs --client-id and --postal-code", 2);
         q.ca_file = a.Get("ca-file");
+        q.choices = Choices(a);
         if (!a.Get("page-size").empty()) {
             long long n = 0;
             if (!ToNumber(a.Get("page-size"), n) || n < 1 || n > 2000)
@@ -235,7 +245,7 @@ int Import(const Args& a) {
         if (!a.Get("csv").empty()) {
             imported = staff::ImportCsv(*text, file);
         } else if (!a.Get("jsonld").empty()) {
-            imported = staff::ImportJsonLd(*text, file, catalogue.categories, core::LocalToday());
+            imported = staff::ImportJsonLd(*text, file, catalogue.categories, core::LocalToday(), Choices(a));
         } else {
             auto parsed = store::ParseCatalogueJson(*text);
             if (!parsed) return Fail(file + ": " + parsed.error().message);

@@ -236,7 +236,8 @@ Mapped MapEvent(const json& e, const std::vector<core::Category>& categories) {
     }
 
     // Where.
-    const json& loc = Child(e, "location");
+    // A place offered as an activity (UitChoices::places) is its own location.
+    const json& loc = KindOf(e) == "Place" ? e : Child(e, "location");
     a.location.name = Dutch(Child(loc, "name"));
     const json& addr =
         Child(loc, "address").contains("nl") ? Child(loc, "address")["nl"] : Child(loc, "address");
@@ -393,7 +394,7 @@ const json* Events(const json& doc, json& holder) {
 }
 
 void AddEvents(const json& events, const std::string& file, const std::vector<core::Category>& categories,
-               const core::Date& today, Imported& out) {
+               const core::Date& today, const UitChoices& choices, Imported& out) {
     for (size_t i = 0; i < events.size(); ++i) {
         const json& e = events[i];
         if (!e.is_object() || Str(e, "@id").empty()) {
@@ -407,10 +408,20 @@ void AddEvents(const json& events, const std::string& file, const std::vector<co
         Mapped m = MapEvent(e, categories);
         const std::string& id = m.activity.id;
         // Organizers and places are what events refer to, not something to take part in.
-        if (std::string kind = KindOf(e); kind == "Organizer" || kind == "Place") {
+        std::string kind = KindOf(e);
+        bool open_place = kind == "Place" && choices.places && !Child(e, "openingHours").empty();
+        if ((kind == "Organizer" || kind == "Place") && !open_place) {
             out.notes.push_back(id + ": " + (kind == "Place" ? "a place" : "an organizer") +
-                                " in UiTdatabank, not an activity; left out");
+                                " in UiTdatabank, not an activity; left out" +
+                                (kind == "Place" && choices.places ? " (it has no opening hours)" : ""));
             continue;
+        }
+        if (open_place) {
+            // Staff chose it: a place with opening hours (a playground, a library) is always there.
+            m.activity.schedule.last_date.reset();
+            m.activity.schedule.dates.clear();
+            if (m.activity.schedule.season.empty()) m.activity.schedule.season = "het hele jaar";
+            m.notes.push_back("a place with opening hours; offered as a permanent activity (--places)");
         }
         if (workflow == "DELETED" || workflow == "REJECTED" || status == "Unavailable") {
             out.removed.push_back(id);
@@ -418,10 +429,16 @@ void AddEvents(const json& events, const std::string& file, const std::vector<co
                                 " in UiTdatabank; taken off the kiosk");
             continue;
         }
-        if (OnlineOnly(e)) {
+        if (OnlineOnly(e) && !choices.online) {
             out.removed.push_back(id);
             out.notes.push_back(id + ": online only in UiTdatabank (no place to go to); left out");
             continue;
+        }
+        if (OnlineOnly(e)) {
+            // Staff chose it: the placeholder place ("___") is no address to send anyone to.
+            m.activity.location = {};
+            m.activity.location.name = "Online";
+            m.notes.push_back("online only; kept (--online), with no place to go to");
         }
         if (m.activity.Ended(today)) {
             out.removed.push_back(id);
@@ -451,7 +468,8 @@ std::string UrlEncode(const std::string& s) {
 }  // namespace
 
 Imported ImportJsonLd(const std::string& text, const std::string& file,
-                      const std::vector<core::Category>& categories, const core::Date& today) {
+                      const std::vector<core::Category>& categories, const core::Date& today,
+                      const UitChoices& choices) {
     Imported out;
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
@@ -459,7 +477,7 @@ Imported ImportJsonLd(const std::string& text, const std::string& file,
         return out;
     }
     json holder;
-    AddEvents(*Events(doc, holder), file, categories, today, out);
+    AddEvents(*Events(doc, holder), file, categories, today, choices, out);
     return out;
 }
 
@@ -495,7 +513,7 @@ core::Result<Imported> ImportUitdatabank(const UitQuery& q, sync::Fetcher& http,
                                "UiTdatabank: page at start=" + std::to_string(start) +
                                    " is not a search result (member, totalItems)"};
         total = page["totalItems"].get<int>();
-        AddEvents(page["member"], req.url, categories, today, out);
+        AddEvents(page["member"], req.url, categories, today, q.choices, out);
         start += static_cast<int>(page["member"].size());
         if (progress) progress(start, total);
         if (page["member"].empty()) break;

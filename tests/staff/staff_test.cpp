@@ -493,3 +493,25 @@ TEST_CASE("The school-holiday CSV is read in order, and a wrong row is named by 
     CHECK(error("kerst,2026-12-21\n") == "v.csv:1: expected 3 cells (naam,van,tot), found 2");
     CHECK(error(",2026-12-21,2027-01-03\n") == "v.csv:1: the name is empty or over 40 letters");
 }
+
+TEST_CASE("UiTdatabank: staff may offer places with opening hours, and keep online events", "[staff]") {
+    Imported im =
+        ImportJsonLd(Fixture("not-activities.json"), "p.json", testing::DemoParsed().catalogue.categories,
+                     kToday, UitChoices{.places = true, .online = true});
+    REQUIRE(im.errors.empty());
+    REQUIRE(im.activities.size() == 3);  // never the organizer
+    const core::Activity* hall = Find(im, "uit-5a7e1f2c-0000-4000-8000-000000000007");
+    REQUIRE(hall);
+    CHECK(hall->location.name == "Sporthal De Brug");
+    CHECK_FALSE(hall->location.address.empty());
+    CHECK_FALSE(hall->schedule.last_date);
+    CHECK_FALSE(hall->schedule.days.empty());
+    CHECK(Noted(im.notes, "offered as a permanent activity (--places)"));
+    const core::Activity* yoga = Find(im, "uit-8b2c3d4e-8888-4aaa-9bbb-000000000008");
+    REQUIRE(yoga);
+    CHECK(yoga->location.name == "Online");
+    CHECK(yoga->location.address.empty());  // not "___"
+    CHECK(im.removed.empty());
+    CHECK(Noted(im.notes,
+                "uit-6c1d0000-0000-4000-8000-000000000006: an organizer in UiTdatabank, not an activity"));
+}
