@@ -222,7 +222,8 @@ int Serve(Options& o) {
         published_read_ms = now;
         app.SetPublished(balie::ReadPublishedVersion(fetcher, published));
     };
-    read_published();
+    // Read on the first tick, right after the socket is bound: a catalogue server that is down
+    // must not hold up Balie's start.
     sync::CurlMail smtp;
     balie::Mailer mailer(*store, mail, smtp, sync::WallNowMs, Log);
     if (mail.Enabled()) {
