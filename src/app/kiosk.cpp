@@ -88,16 +88,18 @@ bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
         bool warning = m_session.warning;
         core::Screen screen = m_session.screen;
         core::Effects effects;
-        core::Session before = m_demand ? m_session : core::Session{};
+        bool quiet =
+            std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
+        // A touch or a tick counts for nothing: no copy of the session on every frame.
+        bool count = m_demand && !quiet;
+        core::Session before = count ? m_session : core::Session{};
         core::Reduce(m_session, a, m_policy, effects);
-        if (m_demand)
+        if (count)
             for (const auto& key : core::DemandKeys(before, a, m_session, [this](const std::string& id) {
                      const core::Activity* found = m_cat.catalogue->FindActivity(id);
                      return found ? found->category : std::string();
                  }))
                 Count(key);
-        bool quiet =
-            std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
         changed |= !quiet || warning != m_session.warning || screen != m_session.screen || !effects.empty();
         // An effect's answer is reduced next, before the actions that followed this one.
         std::vector<core::Action> answers;

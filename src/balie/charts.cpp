@@ -5,6 +5,7 @@
 #include <array>
 
 #include "core/language.h"
+#include "core/strings.h"
 
 namespace brugpunt::balie {
 
@@ -38,30 +39,6 @@ std::vector<long long> SumOfPrefix(const DemandWeeks& w, const std::string& pref
     return sum;
 }
 
-std::string EscapeXml(const std::string& text) {
-    std::string out;
-    for (char c : text) switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    return out;
-}
-
 std::string WeekLabel(const core::Date& monday) {
     static constexpr std::array<const char*, 12> kMonths = {"jan", "feb", "mrt", "apr", "mei", "jun",
                                                             "jul", "aug", "sep", "okt", "nov", "dec"};
@@ -76,7 +53,7 @@ std::string WeekBarsSvg(const std::string& label, const std::vector<core::Date>&
     std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " +
                       std::to_string(kTop + kHeight + kBottom) + "\" width=\"" + std::to_string(width) +
                       "\" height=\"" + std::to_string(kTop + kHeight + kBottom) + "\" aria-label=\"" +
-                      EscapeXml(label) + "\"><title>" + EscapeXml(label) + "</title>";
+                      core::EscapeHtml(label) + "\"><title>" + core::EscapeHtml(label) + "</title>";
     for (size_t i = 0; i < values.size(); ++i) {
         int x = kGap + static_cast<int>(i) * (kBar + kGap);
         int h = static_cast<int>(values[i] * kHeight / max);
@@ -85,13 +62,14 @@ std::string WeekBarsSvg(const std::string& label, const std::vector<core::Date>&
         std::string week = i < mondays.size() ? WeekLabel(mondays[i]) : "";
         svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                std::to_string(kBar) + "\" height=\"" + std::to_string(h) +
-               "\" fill=\"#1f5fa8\"><title>week van " + EscapeXml(week) + ": " + std::to_string(values[i]) +
-               "</title></rect>";
+               "\" fill=\"#1f5fa8\"><title>week van " + core::EscapeHtml(week) + ": " +
+               std::to_string(values[i]) + "</title></rect>";
         svg += "<text x=\"" + std::to_string(x + kBar / 2) + "\" y=\"" + std::to_string(y - 6) +
                "\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1d232a\">" + std::to_string(values[i]) +
                "</text>";
         svg += "<text x=\"" + std::to_string(x + kBar / 2) + "\" y=\"" + std::to_string(kTop + kHeight + 18) +
-               "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#5b6670\">" + EscapeXml(week) + "</text>";
+               "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#5b6670\">" + core::EscapeHtml(week) +
+               "</text>";
     }
     svg += "<line x1=\"0\" x2=\"" + std::to_string(width) + "\" y1=\"" + std::to_string(kTop + kHeight) +
            "\" y2=\"" + std::to_string(kTop + kHeight) + "\" stroke=\"#d5dbe0\"/></svg>";
@@ -104,7 +82,7 @@ std::string SparkBarsSvg(const std::string& label, const std::vector<long long>&
     long long max = std::max(1LL, values.empty() ? 1LL : *std::max_element(values.begin(), values.end()));
     std::string svg = "<svg class=\"spark\" role=\"img\" viewBox=\"0 0 " + std::to_string(width) + " " +
                       std::to_string(kHeight) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
-                      std::to_string(kHeight) + "\" aria-label=\"" + EscapeXml(label) + "\">";
+                      std::to_string(kHeight) + "\" aria-label=\"" + core::EscapeHtml(label) + "\">";
     for (size_t i = 0; i < values.size(); ++i) {
         int h = static_cast<int>(values[i] * kHeight / max);
         if (values[i] > 0 && h < 2) h = 2;

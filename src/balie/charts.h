@@ -34,6 +34,4 @@ std::string SparkBarsSvg(const std::string& label, const std::vector<long long>&
 // "empty:alles" -> "alle categorieën"; an id stays as the kiosk sent it.
 std::string DemandLabel(const std::string& key);
 
-std::string EscapeXml(const std::string& text);
-
 }  // namespace brugpunt::balie

@@ -30,4 +30,7 @@ class Strings {
     std::set<std::string> m_fuzzy;
 };
 
+// Text made safe inside HTML or SVG, in an element or a quoted attribute: & < > " ' escaped.
+std::string EscapeHtml(std::string_view text);
+
 }  // namespace brugpunt::core

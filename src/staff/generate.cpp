@@ -1,6 +1,8 @@
 // Owns the generator and the HTML export.
 #include "generate.h"
 
+#include "core/strings.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -31,29 +33,6 @@ bool WriteClip(const fs::path& path, unsigned seed) {
                       u32(static_cast<uint32_t>(data.size())) + data;
     std::ofstream out(path, std::ios::binary);
     return static_cast<bool>(out << wav);
-}
-
-std::string Escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -116,7 +95,7 @@ core::Result<core::Catalogue> Generate(const core::Catalogue& base, const Genera
 std::string ExportHtml(const core::Catalogue& c, const std::string& pictogram_dir) {
     std::string html = R"(<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>)" + Escape(c.municipality) +
+<title>)" + core::EscapeHtml(c.municipality) +
                        R"(</title>
 <style>
 body{margin:0;font-family:"DejaVu Sans",sans-serif;background:#f7f5f0;color:#1a1a1a}
@@ -127,7 +106,7 @@ article img{width:96px;height:96px}
 h2{margin:0 0 6px;font-size:22px} p{margin:4px 0;font-size:18px}
 .meta{color:#464646}.free{color:#1b6e34}.full{color:#a51c1c}.wait{color:#92400e}
 </style></head><body>
-<header>)" + Escape(c.municipality) +
+<header>)" + core::EscapeHtml(c.municipality) +
                        " &mdash; " + std::to_string(c.activities.size()) + " activiteiten</header>\n<main>\n";
     for (const auto& a : c.activities) {
         const core::Category* cat = c.FindCategory(a.category);
@@ -141,11 +120,13 @@ h2{margin:0 0 6px;font-size:22px} p{margin:4px 0;font-size:18px}
                                           : "Prijs? Vraag het aan de balie";
         std::string days;
         for (auto d : a.schedule.days) days += std::string(core::WeekdayCode(d)) + " ";
-        html += "<article><img alt=\"\" src=\"" + Escape(pictogram_dir + "/" + picto + ".png") +
-                "\"><div><h2>" + Escape(a.title) + "</h2><p>" + Escape(a.summary) + "</p><p class=\"meta\">" +
-                Escape(cat ? cat->word : a.category) + " &middot; " + Escape(price) + " &middot; " +
-                Escape(days) + Escape(a.schedule.start) + "&ndash;" + Escape(a.schedule.end) + " &middot; " +
-                Escape(a.location.name) + "</p><p class=\"" + status + "</p></div></article>\n";
+        html += "<article><img alt=\"\" src=\"" + core::EscapeHtml(pictogram_dir + "/" + picto + ".png") +
+                "\"><div><h2>" + core::EscapeHtml(a.title) + "</h2><p>" + core::EscapeHtml(a.summary) +
+                "</p><p class=\"meta\">" + core::EscapeHtml(cat ? cat->word : a.category) + " &middot; " +
+                core::EscapeHtml(price) + " &middot; " + core::EscapeHtml(days) +
+                core::EscapeHtml(a.schedule.start) + "&ndash;" + core::EscapeHtml(a.schedule.end) +
+                " &middot; " + core::EscapeHtml(a.location.name) + "</p><p class=\"" + status +
+                "</p></div></article>\n";
     }
     html += "</main></body></html>\n";
     return html;

@@ -25,16 +25,10 @@ Error DbError(sqlite3* db, const std::string& what) {
 }  // namespace
 
 core::Result<std::unique_ptr<SqliteDemand>> SqliteDemand::Open(const std::string& path) {
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    std::unique_ptr<SqliteDemand> db(new SqliteDemand(raw));
-    if (rc != SQLITE_OK) return DbError(raw, "cannot open '" + path + "'");
     // The outbox shares the file and runs it in WAL; the heartbeat reads from another thread.
-    sqlite3_busy_timeout(raw, 5000);
-    if (auto s = detail::Exec(raw, "PRAGMA journal_mode=WAL", "demand: "); !s) return s.error();
-    if (auto s = detail::Exec(raw, kSchema, "demand: "); !s) return s.error();
-    return db;
+    auto db = detail::OpenShared(path, "demand: ", {"PRAGMA journal_mode=WAL", kSchema});
+    if (!db) return db.error();
+    return std::unique_ptr<SqliteDemand>(new SqliteDemand(db.value()));
 }
 
 SqliteDemand::~SqliteDemand() {

@@ -33,18 +33,12 @@ Error DbError(sqlite3* db, const std::string& what) {
 }  // namespace
 
 core::Result<std::unique_ptr<SqliteOutbox>> SqliteOutbox::Open(const std::string& path) {
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    std::unique_ptr<SqliteOutbox> box(new SqliteOutbox(raw));
-    if (rc != SQLITE_OK) return DbError(raw, "cannot open '" + path + "'");
-    sqlite3_busy_timeout(raw, 5000);
     // secure_delete: an acknowledged request's phone number is overwritten, not left in free pages.
-    for (const char* pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON"})
-        if (auto s = box->Exec(pragma); !s) return s.error();
-    if (auto s = box->Exec(kSchema); !s) return s.error();
-    return box;
+    auto db = detail::OpenShared(
+        path, "outbox: ",
+        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON", kSchema});
+    if (!db) return db.error();
+    return std::unique_ptr<SqliteOutbox>(new SqliteOutbox(db.value()));
 }
 
 SqliteOutbox::~SqliteOutbox() {

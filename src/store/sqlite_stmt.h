@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "core/result.h"
@@ -49,6 +50,29 @@ inline core::VoidResult Exec(sqlite3* db, const std::string& sql, const std::str
         return core::Error{core::ErrorCode::kDatabase, msg};
     }
     return core::Ok{};
+}
+
+// Opens (or creates) a database file shared between threads, in WAL with a 5 s busy wait, runs
+// `setup` (pragmas, then the schema) and returns the handle; on failure the handle is closed and
+// the error names `what` and the file. The outbox and the demand counts share one file this way.
+inline core::Result<sqlite3*> OpenShared(const std::string& path, const std::string& what,
+                                         std::initializer_list<const char*> setup) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        core::Error e{core::ErrorCode::kDatabase,
+                      what + "cannot open '" + path + "': " + (db ? sqlite3_errmsg(db) : "out of memory")};
+        sqlite3_close(db);
+        return e;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    for (const char* sql : setup)
+        if (auto s = Exec(db, sql, what); !s) {
+            sqlite3_close(db);
+            return s.error();
+        }
+    return db;
 }
 
 }  // namespace brugpunt::store::detail

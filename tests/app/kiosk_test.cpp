@@ -343,6 +343,14 @@ TEST_CASE("Kiosk: a clip outside the catalogue's folder is never handed to the s
 
 namespace {
 
+// The visitor leaves: the warning comes after 90 s and the session is wiped 20 s later.
+void WalkAway(Fixture& f) {
+    f.clock.Advance(90s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    f.clock.Advance(21s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+}
+
 // Records each write of demand counts.
 struct RecordingDemand final : store::DemandStore {
     std::vector<core::DemandCounts> writes;
@@ -365,10 +373,7 @@ TEST_CASE("Kiosk: what a visitor looked at is written once, when the kiosk is ba
     f.kiosk.Apply({ChooseLanguage{"uk"}}, f.clock.Now());
     CHECK(demand.writes.empty());  // not on every touch
     // The visitor walks away: the session is wiped and the counts go to disk in one write.
-    f.clock.Advance(90s);
-    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
-    f.clock.Advance(21s);
-    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    WalkAway(f);
     REQUIRE(f.kiosk.Session().screen == core::Screen::kAttract);
     REQUIRE(demand.writes.size() == 1);
     CHECK(demand.writes[0] == core::DemandCounts{{"2026-12-02",
@@ -397,10 +402,7 @@ TEST_CASE("Kiosk: a sent request counts under its category, and the counts hold 
     f.Go("appointment:consent");
     f.kiosk.Apply({GiveConsent{}, Finish{}}, f.clock.Now());
     CHECK(demand.writes.empty());  // "Klaar" goes home: the same visitor may look further
-    f.clock.Advance(90s);
-    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
-    f.clock.Advance(21s);
-    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    WalkAway(f);
     REQUIRE(f.kiosk.Session().screen == core::Screen::kAttract);
     REQUIRE(demand.writes.size() == 1);
     long long requests = 0;
