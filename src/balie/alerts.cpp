@@ -64,7 +64,14 @@ Mailer::Mailer(BalieStore& store, MailSettings settings, sync::MailTransport& tr
       m_settings(std::move(settings)),
       m_transport(transport),
       m_now_ms(std::move(now_ms)),
-      m_log(std::move(log)) {}
+      m_log(std::move(log)),
+      m_thread([this]() -> sync::WorkerThread::Pass {
+          return [this] {
+              SendDue();
+              // Woken by a new mail, or a look every few seconds for retries that came due.
+              return std::chrono::milliseconds(2000);
+          };
+      }) {}
 
 Mailer::~Mailer() {
     Stop();
@@ -111,34 +118,16 @@ int Mailer::SendDue() {
 }
 
 void Mailer::Start() {
-    m_thread = std::thread([this] {
-        std::unique_lock lock(m_mutex);
-        while (!m_stop) {
-            lock.unlock();
-            SendDue();
-            lock.lock();
-            // Woken by a new mail, or a look every few seconds for retries that came due.
-            m_cv.wait_for(lock, std::chrono::seconds(2), [this] { return m_stop || m_woken; });
-            m_woken = false;
-        }
-    });
+    m_thread.Start();
 }
 
 void Mailer::Wake() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_woken = true;
-    }
-    m_cv.notify_one();
+    m_thread.Wake();
 }
 
 void Mailer::Stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_one();
-    if (m_thread.joinable()) m_thread.join();
+    m_thread.Stop();
+    m_thread.Join();
 }
 
 }  // namespace brugpunt::balie

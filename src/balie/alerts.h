@@ -4,14 +4,12 @@
 // The mail is only a nudge: the inbox and the Kiosks page stay the truth.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "store.h"
 #include "sync/transport.h"
+#include "sync/worker_thread.h"
 
 namespace brugpunt::balie {
 
@@ -54,11 +52,7 @@ class Mailer {
     sync::MailTransport& m_transport;
     std::function<long long()> m_now_ms;
     std::function<void(const std::string&)> m_log;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_stop = false;
-    bool m_woken = false;
-    std::thread m_thread;
+    sync::WorkerThread m_thread;  // last: it stops before the members its passes use go away
 };
 
 }  // namespace brugpunt::balie
