@@ -25,15 +25,6 @@ std::string FormatLocal(long long unix_seconds) {
 
 }  // namespace
 
-core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path, const LogFn& log) {
-    auto loaded = store::OpenCatalogue(path);
-    if (!loaded) return loaded.error();
-    for (const auto& issue : loaded->issues) log("catalogue: " + core::FormatIssue(issue));
-    if (!loaded->issues.empty())
-        log("catalogue: " + std::to_string(loaded->issues.size()) + " problems; showing it anyway");
-    return loaded;
-}
-
 ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
                              const core::CataloguePtr& catalogue,
                              const std::vector<const core::Activity*>& list, const ui::StaffStatus& staff,
@@ -74,7 +65,7 @@ Kiosk::Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::Te
     m_fixed.version = BRUGPUNT_VERSION;
     m_fixed.today = today;
     m_fixed.retention_days = config.retention_days;
-    IndexCatalogue();
+    Adopt();
     RefreshList();
     Rebuild(core::TimePoint{});
 }
@@ -90,13 +81,15 @@ bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
         core::Effects effects;
         bool quiet =
             std::holds_alternative<core::action::Input>(a) || std::holds_alternative<core::action::Tick>(a);
+        // Before the first catalogue is open a tap on the attract screen waits for nothing.
+        if (!quiet && !HasCatalogue()) continue;
         // A touch or a tick counts for nothing: no copy of the session on every frame.
         bool count = m_demand && !quiet;
         core::Session before = count ? m_session : core::Session{};
         core::Reduce(m_session, a, m_policy, effects);
         if (count)
             for (const auto& key : core::DemandKeys(before, a, m_session, [this](const std::string& id) {
-                     const core::Activity* found = m_cat.catalogue->FindActivity(id);
+                     const core::Activity* found = Find(id);
                      return found ? found->category : std::string();
                  }))
                 Count(key);
@@ -180,18 +173,33 @@ void Kiosk::SetCatalogueProblem(std::string problem) {
     Rebuild(m_now);
 }
 
-void Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
-    m_cat = std::move(catalogue);
-    m_staff.catalogue_problem.clear();  // the synced catalogue is on screen now
-    IndexCatalogue();
+LoadedCatalogue Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
+    bool first = !HasCatalogue();
+    LoadedCatalogue old = std::exchange(m_cat, std::move(catalogue));
+    Adopt();
+    if (!first) m_staff.catalogue_problem.clear();  // the synced catalogue is on screen now
     const core::Catalogue& c = *m_cat.catalogue;
-    bool gone = (!m_session.activity_id.empty() && !c.FindActivity(m_session.activity_id)) ||
+    bool gone = (!m_session.activity_id.empty() && !Find(m_session.activity_id)) ||
                 (!m_session.category.empty() && !c.FindCategory(m_session.category));
     if (gone && m_session.screen != core::Screen::kAttract && m_session.screen != core::Screen::kStaff)
         Apply({core::action::Home{}}, now);
     RefreshList();
     Rebuild(now);
-    m_swapped = true;
+    m_swapped = !first;  // the first catalogue is no swap: no screen showed another one
+    return old;
+}
+
+void Kiosk::Adopt() {
+    if (!m_cat.catalogue) m_cat.catalogue = std::make_shared<const core::Catalogue>();
+    // Only a catalogue opened without the loader (a test's) comes without its index.
+    if (m_cat.index.empty())
+        for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
+            m_cat.index[m_cat.catalogue->activities[i].id] = i;
+}
+
+const core::Activity* Kiosk::Find(const std::string& id) const {
+    auto it = m_cat.index.find(id);
+    return it == m_cat.index.end() ? nullptr : &m_cat.catalogue->activities[it->second];
 }
 
 std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
@@ -254,7 +262,7 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
 core::Action Kiosk::Submit(const core::AppointmentRequest& r) {
     std::vector<std::pair<std::string, std::string>> titles;
     for (const auto& id : r.activity_ids)
-        if (const core::Activity* a = m_cat.catalogue->FindActivity(id)) titles.push_back({id, a->title});
+        if (const core::Activity* a = Find(id)) titles.push_back({id, a->title});
     store::RequestEnvelope env = sync::NewEnvelope(m_config.kiosk_id, sync::WallNowMs(), std::move(titles));
     if (!m_outbox) {
         m_log("outbox: not available; the request was not stored");
@@ -270,27 +278,22 @@ core::Action Kiosk::Submit(const core::AppointmentRequest& r) {
     return core::action::SubmitDone{env.reference};
 }
 
-void Kiosk::IndexCatalogue() {
-    m_index.clear();
-    for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
-        m_index[m_cat.catalogue->activities[i].id] = i;
-}
-
 void Kiosk::RefreshList() {
     m_list.clear();
+    if (!m_cat.db) return;
     // "Deze week" and "in de vakantie" become dates here: today and the catalogue's holidays.
     core::Filter filter = m_session.filter;
     core::ResolveWhen(filter, m_fixed.today, m_cat.catalogue->holidays);
-    auto ids = m_cat.db->Search(filter);
-    if (!ids) {
-        m_log("search failed: " + ids.error().message);
+    auto positions = m_cat.db->SearchPositions(filter);
+    if (!positions) {
+        m_log("search failed: " + positions.error().message);
         return;
     }
     // An activity whose dates have all passed leaves by itself, whatever the catalogue's age.
-    for (const auto& id : ids.value())
-        if (auto it = m_index.find(id); it != m_index.end())
-            if (const core::Activity& a = m_cat.catalogue->activities[it->second]; !a.Ended(m_fixed.today))
-                m_list.push_back(&a);
+    const auto& activities = m_cat.catalogue->activities;
+    m_list.reserve(positions->size());
+    for (size_t i : positions.value())
+        if (i < activities.size() && !activities[i].Ended(m_fixed.today)) m_list.push_back(&activities[i]);
 }
 
 void Kiosk::Rebuild(core::TimePoint now) {

@@ -29,8 +29,6 @@ namespace brugpunt::app {
 using LogFn = std::function<void(const std::string&)>;
 
 using LoadedCatalogue = store::LoadedCatalogue;
-// store::OpenCatalogue, with what the catalogue lacks in the log.
-core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path, const LogFn& log);
 
 // What the kiosk asks of its speaker: audio::Speaker in the product, a recorder in tests.
 class SpeakerPort {
@@ -57,8 +55,13 @@ ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& se
 
 class Kiosk {
   public:
+    // An empty `catalogue` (no db) starts a kiosk that shows its attract screen and takes no
+    // action until ReplaceCatalogue brings the first one: the first frame need not wait for it.
     Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::TextureSource* textures,
           const core::Translations* translations, const core::Config& config, core::Date today, LogFn log);
+
+    // False until the kiosk has a catalogue to show.
+    bool HasCatalogue() const { return m_cat.db != nullptr; }
 
     // Reduces each action and dispatches its effects; an effect's answer (a submit's result)
     // comes back as an action through the same Reduce. True when something changed worth drawing.
@@ -81,11 +84,14 @@ class Kiosk {
     void SetCatalogueProblem(std::string problem);
     // A new catalogue, between two frames: everything the screens read is rebuilt from it at
     // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
-    void ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now);
+    // Returns the old one, so the caller can free it off the main thread (freeing thousands of
+    // activities costs a frame).
+    LoadedCatalogue ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now);
     // The date changed (at midnight): activities that are over leave the list, without a sync.
     // True when it did change.
     bool SetToday(core::Date today);
-    // True once after each ReplaceCatalogue, for the frame loop's settle frames and frame log.
+    // True once after each ReplaceCatalogue but the first, for the frame loop's settle frames and
+    // frame log.
     bool TakeCatalogueSwapped() { return std::exchange(m_swapped, false); }
 
     const ui::ViewModel& View() const { return m_vm; }
@@ -99,7 +105,9 @@ class Kiosk {
     core::Action Submit(const core::AppointmentRequest& request);
     void RefreshList();
     void Count(const std::string& key);
-    void IndexCatalogue();
+    const core::Activity* Find(const std::string& id) const;
+    // A catalogue comes in: an empty one stands in for none, and the index is made if missing.
+    void Adopt();
     void Rebuild(core::TimePoint now);
     // Whether a worker report shows: the staff screen is the only one that draws it.
     bool StaffVisible() const { return m_session.screen == core::Screen::kStaff; }
@@ -121,7 +129,6 @@ class Kiosk {
     core::TimePoint m_now{};
     bool m_swapped = false;
     std::vector<const core::Activity*> m_list;
-    std::unordered_map<std::string, size_t> m_index;
 };
 
 }  // namespace brugpunt::app

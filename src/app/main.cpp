@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "audio/audio.h"
 #include "core/config.h"
@@ -31,6 +34,7 @@
 #include "sync/delivery.h"
 #include "sync/delivery_worker.h"
 #include "sync/sync_worker.h"
+#include "sync/worker_thread.h"
 #include "sync_cli.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -117,27 +121,13 @@ void OpenSound(Sound& sound, app::Kiosk& kiosk, app::MainQueue& queue, const cor
 
 int Run(const core::Options& o, const core::Config& config) {
     std::string assets = FindAssets(o);
-    // A synced catalogue wins over the one on the command line, which is the fallback until the
-    // first sync, and whenever the synced one cannot be shown: the kiosk never refuses to start
-    // because of its synced catalogue, and says why on the staff screen.
-    std::optional<sync::InstalledCatalogue> synced = app::RecoverSynced(config, Log);
+    // The catalogue on the command line is the fallback until the first sync, and whenever the
+    // synced one cannot be shown: the kiosk never refuses to start because of its synced
+    // catalogue, and says why on the staff screen.
     std::string bundled = o.catalogue.empty() ? assets + "/demo/catalogue.json" : o.catalogue;
-    std::string catalogue_problem;
-    core::Result<app::LoadedCatalogue> catalogue = core::Error{core::ErrorCode::kNotFound, "none"};
-    if (synced) {
-        Log("catalogue: synced version " + std::to_string(synced->manifest.version));
-        catalogue = app::OpenCatalogue(synced->catalogue_path, Log);
-        if (!catalogue) {
-            catalogue_problem = "de gesynchroniseerde catalogus (versie " +
-                                std::to_string(synced->manifest.version) +
-                                ") opent niet: " + catalogue.error().message;
-            Log("catalogue: the synced version " + std::to_string(synced->manifest.version) +
-                " does not load (" + catalogue.error().message + "); showing " + bundled + " instead");
-        }
-    }
-    if (!catalogue) catalogue = app::OpenCatalogue(bundled, Log);
-    if (!catalogue) {
-        Log("cannot load the catalogue: " + catalogue.error().message);
+    // Found before any window opens; a catalogue that cannot be read is found behind the first frame.
+    if (std::error_code ec; !fs::exists(bundled, ec)) {
+        Log("cannot load the catalogue: cannot open catalogue '" + bundled + "'");
         return 1;
     }
     auto translations = core::LoadTranslationsDir(assets + "/translations");
@@ -166,12 +156,26 @@ int Run(const core::Options& o, const core::Config& config) {
 
     core::SessionPolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds),
                                config.staff_pin};
-    app::Kiosk kiosk(std::move(catalogue.value()), policy, &textures, &translations.value(), config,
+    // No catalogue yet: the attract screen needs none, so the first frame does not wait for it.
+    app::Kiosk kiosk(app::LoadedCatalogue{}, policy, &textures, &translations.value(), config,
                      core::LocalToday(), Log);
     core::SteadyClock clock;
-    if (!config.catalogue_url.empty()) kiosk.SetSyncStatus({synced ? synced->manifest.version : 0});
-    if (!catalogue_problem.empty()) kiosk.SetCatalogueProblem(catalogue_problem);
-    if (shot) return TakeScreenshot(*platform, kiosk, o, clock.Now());
+    // What the catalogue's arrival sets up: the sync status, the staff screen's problem line.
+    auto install = [&](app::FirstCatalogue& first) {
+        kiosk.ReplaceCatalogue(std::move(first.catalogue.value()), clock.Now());
+        if (!config.catalogue_url.empty())
+            kiosk.SetSyncStatus({first.synced ? first.synced->manifest.version : 0});
+        if (!first.problem.empty()) kiosk.SetCatalogueProblem(first.problem);
+    };
+    if (shot) {
+        app::FirstCatalogue first = app::OpenFirstCatalogue(config, bundled, Log);
+        if (!first.catalogue) {
+            Log("cannot load the catalogue: " + first.catalogue.error().message);
+            return 1;
+        }
+        install(first);
+        return TakeScreenshot(*platform, kiosk, o, clock.Now());
+    }
 
     app::MainQueue queue(kMainQueueCapacity, &app::Platform::Wake);
     Sound sound;
@@ -195,10 +199,35 @@ int Run(const core::Options& o, const core::Config& config) {
     else
         Log(demand.error().message + "; what visitors look for is not counted");
 
+    // Catalogues leave on this thread: freeing thousands of activities would cost the main
+    // thread a frame at every swap.
+    std::mutex dropped_mutex;
+    std::vector<app::LoadedCatalogue> dropped;
+    sync::WorkerThread releaser([&]() -> sync::WorkerThread::Pass {
+        return [&] {
+            std::vector<app::LoadedCatalogue> now;
+            {
+                std::lock_guard lock(dropped_mutex);
+                now.swap(dropped);
+            }
+            return std::chrono::milliseconds(std::chrono::hours(1));
+        };
+    });
+    releaser.Start();
+    auto release = [&](app::LoadedCatalogue old) {
+        {
+            std::lock_guard lock(dropped_mutex);
+            dropped.push_back(std::move(old));
+        }
+        releaser.Wake();
+    };
+
     // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
-    // Without a catalogue server the same thread only sends the heartbeat.
+    // Without a catalogue server the same thread only sends the heartbeat. It starts from the
+    // version the first catalogue came from, once that is open.
     std::unique_ptr<sync::SyncWorker> syncer;
-    if (!config.catalogue_url.empty() || !config.heartbeat_url.empty()) {
+    auto start_sync = [&](const std::optional<sync::InstalledCatalogue>& synced) {
+        if (config.catalogue_url.empty() && config.heartbeat_url.empty()) return;
         syncer = std::make_unique<sync::SyncWorker>(
             config, synced, app::OutboxPath(config), Log,
             [&](const sync::SyncStatus& st) { queue.Post([&kiosk, st] { return kiosk.SetSyncStatus(st); }); },
@@ -209,15 +238,37 @@ int Run(const core::Options& o, const core::Config& config) {
                     return Log("sync: version " + std::to_string(installed.manifest.version) +
                                " came without its catalogue; keeping the one on screen");
                 for (const auto& issue : ready->issues) Log("catalogue: " + core::FormatIssue(issue));
+                if (!installed.db_note.empty())
+                    Log("sync: version " + std::to_string(installed.manifest.version) + ": " +
+                        installed.db_note);
                 Log("sync: version " + std::to_string(installed.manifest.version) + " loaded in " +
                     std::to_string(installed.load_ms) + " ms; swapping it in");
-                queue.Post([&kiosk, &clock, ready] {
-                    kiosk.ReplaceCatalogue(std::move(*ready), clock.Now());
+                queue.Post([&kiosk, &clock, &release, ready] {
+                    release(kiosk.ReplaceCatalogue(std::move(*ready), clock.Now()));
                     return true;
                 });
             });
         syncer->Start();
-    }
+    };
+
+    // The first catalogue opens behind the first frame, however big it is.
+    int exit_code = 0;
+    std::thread opener([&] {
+        auto first = std::make_shared<app::FirstCatalogue>(app::OpenFirstCatalogue(config, bundled, Log));
+        queue.Post([&, first] {
+            if (!first->catalogue) {
+                Log("cannot load the catalogue: " + first->catalogue.error().message);
+                exit_code = 1;
+                app::Platform::RequestQuit();
+                return false;
+            }
+            Log("catalogue: on screen after " + std::to_string(first->ms) + " ms, " +
+                std::to_string(first->catalogue->catalogue->activities.size()) + " activities");
+            install(*first);
+            start_sync(first->synced);
+            return true;
+        });
+    });
 
     app::ServiceNotifier notifier;
     app::FrameLog frame_log(o.frame_log, Log);
@@ -228,16 +279,19 @@ int Run(const core::Options& o, const core::Config& config) {
 
     // Shutdown: nobody may wait on a loop that has stopped, then the workers end.
     queue.Close();
+    opener.join();
     kiosk.FlushDemand();
     if (syncer) syncer->Stop();
     worker.Stop();
     worker.Join();
     syncer.reset();
+    releaser.Stop();
+    releaser.Join();
     if (o.frame_stats)
         std::printf("frames drawn: %ld\nseconds: %.1f\nsessions wiped: %d\nscreen at exit: %s\n",
                     stats.frames_drawn, stats.seconds, kiosk.Session().generation,
                     core::NameOf(kiosk.Session().screen));
-    return 0;
+    return exit_code;
 }
 
 }  // namespace

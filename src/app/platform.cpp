@@ -113,6 +113,12 @@ void Platform::Wake() {
     SDL_PushEvent(&e);  // thread-safe in SDL2
 }
 
+void Platform::RequestQuit() {
+    SDL_Event e{};
+    e.type = SDL_QUIT;
+    SDL_PushEvent(&e);
+}
+
 EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
     EventSummary out;
     SDL_Event e;

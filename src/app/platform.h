@@ -47,6 +47,8 @@ class Platform {
     void EndFrame();
     // Safe from any thread: makes a waiting PumpEvents return so the main thread drains its queue.
     static void Wake();
+    // Safe from any thread: the next PumpEvents reports quit, as if the window were closed.
+    static void RequestQuit();
     // Writes the last rendered frame as a PNG.
     core::VoidResult SavePng(const std::string& path);
 

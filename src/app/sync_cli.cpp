@@ -1,4 +1,4 @@
-// Owns --sync-once and --catalogue-status.
+// Owns --sync-once and --catalogue-status, and opening the catalogue a starting kiosk shows.
 #include "sync_cli.h"
 
 #include <chrono>
@@ -43,6 +43,59 @@ std::optional<sync::InstalledCatalogue> RecoverSynced(const core::Config& config
     }
     if (r.value() && !r.value()->repaired.empty()) log("sync: " + r.value()->repaired);
     return r.value();
+}
+
+namespace {
+
+// What the catalogue lacks, in the log (it is shown anyway; `check` lists it).
+void LogIssues(const store::LoadedCatalogue& loaded, const std::function<void(const std::string&)>& log) {
+    for (const auto& issue : loaded.issues) log("catalogue: " + core::FormatIssue(issue));
+    if (!loaded.issues.empty())
+        log("catalogue: " + std::to_string(loaded.issues.size()) + " problems; showing it anyway");
+}
+
+core::Result<store::LoadedCatalogue> OpenBundled(const std::string& path,
+                                                 const std::function<void(const std::string&)>& log) {
+    // The db made at build time beside the bundled source, when it was made from this very file:
+    // hashing the source is far cheaper than parsing it. The folder may be read-only (installed).
+    if (path.ends_with(".json")) {
+        std::string db_path = store::CatalogueDbPathFor(path);
+        if (auto sha = sync::Sha256FileHex(path))
+            if (auto db = store::CatalogueDb::OpenReadOnly(db_path); db && db->SourceSha256() == sha.value())
+                return store::OpenCatalogue(db_path);
+    }
+    auto loaded = store::OpenCatalogue(path);
+    if (loaded) LogIssues(loaded.value(), log);
+    return loaded;
+}
+
+}  // namespace
+
+FirstCatalogue OpenFirstCatalogue(const core::Config& config, const std::string& bundled,
+                                  const std::function<void(const std::string&)>& log) {
+    auto start = std::chrono::steady_clock::now();
+    FirstCatalogue out;
+    out.synced = RecoverSynced(config, log);
+    if (out.synced) {
+        long long v = out.synced->manifest.version;
+        log("catalogue: synced version " + std::to_string(v));
+        std::string note;
+        out.catalogue = store::OpenKnownSource(out.synced->catalogue_path,
+                                               out.synced->manifest.Catalogue()->sha256, note);
+        if (!note.empty()) log("catalogue: " + note);
+        if (out.catalogue) {
+            LogIssues(out.catalogue.value(), log);
+        } else {
+            out.problem = "de gesynchroniseerde catalogus (versie " + std::to_string(v) +
+                          ") opent niet: " + out.catalogue.error().message;
+            log("catalogue: the synced version " + std::to_string(v) + " does not load (" +
+                out.catalogue.error().message + "); showing " + bundled + " instead");
+        }
+    }
+    if (!out.catalogue) out.catalogue = OpenBundled(bundled, log);
+    out.ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+                 .count();
+    return out;
 }
 
 int RunSyncOnce(const core::Config& config) {

@@ -21,6 +21,8 @@
 #include "import.h"
 #include "serve_local.h"
 #include "store/catalogue_json.h"
+#include "store/catalogue_loader.h"
+#include "sync/crypto.h"
 #include "sync/transport.h"
 
 using namespace brugpunt;
@@ -52,6 +54,11 @@ Fill and check it.
                                      "Schoolvakanties"); replaces the catalogue's table
   check FILE [--jargon FILE]         errors as FILE:ROW:COLUMN, plain-language warnings per text,
                                      and per activity what is unknown or not checked for long
+
+  compile CATALOGUE.json [--out FILE.db]
+                                     the catalogue db the kiosk opens without reading the source
+                                     (default: beside it, CATALOGUE.db); a kiosk makes its own
+                                     from each synced version, this is for a bundled catalogue
 
 Measure it.
   generate --count N --out CATALOGUE.json [--base CATALOGUE.json] [--seed S]
@@ -324,6 +331,23 @@ int Holidays(const Args& a) {
     return 0;
 }
 
+int Compile(const Args& a) {
+    if (a.words.size() != 1) return Fail("usage: compile CATALOGUE.json [--out FILE.db]", 2);
+    const std::string& path = a.words[0];
+    std::string out = a.Get("out").empty() ? store::CatalogueDbPathFor(path) : a.Get("out");
+    if (out == path) return Fail("--out must not be the catalogue itself", 2);
+    // The kiosk's own loader, so a db made here holds what the kiosk would have made.
+    auto loaded = store::OpenCatalogueSource(path);
+    if (!loaded) return Fail(path + ": " + loaded.error().message);
+    auto sha = sync::Sha256FileHex(path);
+    if (!sha) return Fail(sha.error().message);
+    if (auto s = store::WriteCatalogueDb(*loaded->catalogue, sha.value(), out); !s)
+        return Fail(s.error().message);
+    std::printf("%s: %zu activities, made from %s\n", out.c_str(), loaded->catalogue->activities.size(),
+                path.c_str());
+    return 0;
+}
+
 int ExportHtml(const Args& a, const char* argv0) {
     if (a.words.size() != 1 || a.Get("out").empty())
         return Fail("usage: export-html CATALOGUE.json --out PAGE.html [--pictograms DIR]", 2);
@@ -372,5 +396,6 @@ int main(int argc, char** argv) {
     if (command == "holidays") return Holidays(a);
     if (command == "generate") return Generate(a, argv[0]);
     if (command == "export-html") return ExportHtml(a, argv[0]);
+    if (command == "compile") return Compile(a);
     return Fail("unknown command '" + command + "' (see brugpunt-catalogue --help)", 2);
 }

@@ -1,6 +1,8 @@
 // Owns the SQLite catalogue db. The only file that speaks SQL for the catalogue.
 #include "catalogue_db.h"
 
+#include <unordered_map>
+
 #include "catalogue_json.h"
 #include "sqlite_stmt.h"
 
@@ -11,13 +13,15 @@ using namespace brugpunt::core;
 using detail::Exec;
 using detail::Stmt;
 
-constexpr int kSchemaVersion = 1;
+// 2: the db is a file the kiosk keeps (position is the rowid, shared with the text index, which
+// has prefix indexes); a db of another version is made again from its source.
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS activities(
-    id TEXT PRIMARY KEY,
-    position INTEGER NOT NULL,
+    position INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     category TEXT NOT NULL,
     price_cents INTEGER NOT NULL,
     for_whom TEXT NOT NULL,
@@ -34,7 +38,7 @@ CREATE INDEX IF NOT EXISTS activities_by_price ON activities(price_cents);
 CREATE INDEX IF NOT EXISTS activities_by_age ON activities(age_min, age_max);
 CREATE INDEX IF NOT EXISTS activities_by_status ON activities(status);
 CREATE VIRTUAL TABLE IF NOT EXISTS activities_fts USING fts5(
-    id UNINDEXED, title, summary, tokenize = 'unicode61 remove_diacritics 2');
+    title, summary, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 )sql";
 
 Error DbError(sqlite3* db, const std::string& what) {
@@ -53,13 +57,14 @@ struct SearchSql {
     std::vector<long long> int_args;     // bound after the text ones
 };
 
-SearchSql BuildSearch(const Filter& f) {
+// column: what each row answers, "a.id" or "a.position".
+SearchSql BuildSearch(const Filter& f, const char* column) {
     SearchSql q;
     std::string fts = FtsQueryFromText(f.text);
-    q.sql = "SELECT a.id FROM activities a";
+    q.sql = std::string("SELECT ") + column + " FROM activities a";
     std::string where = " WHERE 1";
     if (!fts.empty()) {
-        q.sql += " JOIN activities_fts f ON f.id = a.id";
+        q.sql += " JOIN activities_fts f ON f.rowid = a.position";
         where += " AND activities_fts MATCH ?";
         q.text_args.push_back(fts);
     }
@@ -139,11 +144,43 @@ void BindSearch(Stmt& stmt, const SearchSql& q) {
     for (auto v : q.int_args) stmt.Bind(i++, v);
 }
 
+// The meta value for key; empty when there is none.
+std::string MetaValue(sqlite3* db, const char* key) {
+    Stmt stmt(db, "SELECT value FROM meta WHERE key = ?");
+    if (!stmt.ok()) return "";
+    stmt.Bind(1, std::string(key));
+    return stmt.Step() == SQLITE_ROW ? stmt.Text(0) : "";
+}
+
 }  // namespace
+
+// A handful of query shapes are asked over and over (a category, its chips, a word); the dates of
+// "deze week" are part of the SQL, so the cache is bounded and simply starts again when full.
+struct CatalogueDb::Statements {
+    static constexpr size_t kMax = 64;
+    std::unordered_map<std::string, std::unique_ptr<Stmt>> by_sql;
+
+    Stmt* Get(sqlite3* db, const std::string& sql) {
+        if (auto it = by_sql.find(sql); it != by_sql.end()) {
+            it->second->Reset();
+            return it->second.get();
+        }
+        if (by_sql.size() >= kMax) by_sql.clear();
+        auto stmt = std::make_unique<Stmt>(db, sql);
+        if (!stmt->ok()) return nullptr;
+        return by_sql.emplace(sql, std::move(stmt)).first->second.get();
+    }
+};
+
+void CatalogueDb::StatementsDeleter::operator()(Statements* s) const {
+    delete s;
+}
 
 void CatalogueDb::Closer::operator()(sqlite3* db) const {
     sqlite3_close(db);
 }
+
+CatalogueDb::CatalogueDb(sqlite3* db) : m_db(db), m_statements(new Statements) {}
 
 std::string FtsQueryFromText(const std::string& text) {
     std::string out, word;
@@ -170,11 +207,33 @@ Result<CatalogueDb> CatalogueDb::Open(const std::string& path) {
     int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     CatalogueDb db(raw);
     if (rc != SQLITE_OK) return DbError(raw, "cannot open catalogue db '" + path + "'");
+    std::string version = MetaValue(raw, "schema_version");
+    if (!version.empty() && version != std::to_string(kSchemaVersion))
+        return Error{ErrorCode::kInvalid, "catalogue db '" + path + "' has schema " + version + ", not " +
+                                              std::to_string(kSchemaVersion)};
     if (auto s = Exec(raw, kSchema); !s) return Error{ErrorCode::kDatabase, "schema: " + s.error().message};
     return db;
 }
 
-VoidResult CatalogueDb::Replace(const Catalogue& catalogue) {
+Result<CatalogueDb> CatalogueDb::OpenReadOnly(const std::string& path) {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    CatalogueDb db(raw);
+    if (rc != SQLITE_OK) return DbError(raw, "cannot open catalogue db '" + path + "'");
+    std::string version = MetaValue(raw, "schema_version");
+    if (version.empty())
+        return Error{ErrorCode::kInvalid, "'" + path + "' is not a catalogue db (or it is damaged)"};
+    if (version != std::to_string(kSchemaVersion))
+        return Error{ErrorCode::kInvalid, "catalogue db '" + path + "' has schema " + version + ", not " +
+                                              std::to_string(kSchemaVersion)};
+    return db;
+}
+
+std::string CatalogueDb::SourceSha256() const {
+    return MetaValue(m_db.get(), "source_sha256");
+}
+
+VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& source_sha256) {
     sqlite3* db = m_db.get();
     if (auto s = Exec(db, "BEGIN IMMEDIATE"); !s) return s;
     auto fail = [&](const std::string& what) -> VoidResult {
@@ -194,16 +253,22 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue) {
     meta.Bind(1, std::string("catalogue"));
     meta.Bind(2, CatalogueHeaderToJson(catalogue));
     if (meta.Step() != SQLITE_DONE) return fail("write meta");
+    if (!source_sha256.empty()) {
+        meta.Reset();
+        meta.Bind(1, std::string("source_sha256"));
+        meta.Bind(2, source_sha256);
+        if (meta.Step() != SQLITE_DONE) return fail("write meta");
+    }
 
     Stmt row(db,
              "INSERT INTO activities(id, position, category, price_cents, for_whom, dutch, signup, status,"
              " trial, age_min, age_max, days, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Stmt fts(db, "INSERT INTO activities_fts(id, title, summary) VALUES (?,?,?)");
+    Stmt fts(db, "INSERT INTO activities_fts(rowid, title, summary) VALUES (?,?,?)");
     if (!row.ok() || !fts.ok()) return fail("prepare insert");
     long long position = 0;
     for (const auto& a : catalogue.activities) {
         row.Bind(1, a.id);
-        row.Bind(2, position++);
+        row.Bind(2, position);
         row.Bind(3, a.category);
         // Unknown is stored as a value no filter asks for (-1, ""), so it never passes one.
         row.Bind(4, static_cast<long long>(a.price.cents.value_or(-1)));
@@ -218,7 +283,7 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue) {
         row.Bind(13, ActivityToJson(a));
         if (row.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
         row.Reset();
-        fts.Bind(1, a.id);
+        fts.Bind(1, position++);
         fts.Bind(2, a.title);
         fts.Bind(3, a.summary);
         if (fts.Step() != SQLITE_DONE) return fail("index activity '" + a.id + "'");
@@ -237,11 +302,14 @@ Result<Catalogue> CatalogueDb::Load() const {
     if (!header) return Error{ErrorCode::kParse, "catalogue header: " + header.error().message};
     Catalogue cat = std::move(header->catalogue);
 
-    Stmt rows(db, "SELECT doc FROM activities ORDER BY position");
+    Stmt rows(db, "SELECT position, doc FROM activities ORDER BY position");
     if (!rows.ok()) return DbError(db, "read activities");
     int rc;
     while ((rc = rows.Step()) == SQLITE_ROW) {
-        auto a = ActivityFromJson(rows.Text(0));
+        // SearchPositions answers indexes into this vector: a gap would point at the wrong one.
+        if (rows.Int(0) != static_cast<long long>(cat.activities.size()))
+            return Error{ErrorCode::kInvalid, "the catalogue db is damaged: activity positions have a gap"};
+        auto a = ActivityFromJson(rows.Text(1));
         if (!a) return Error{ErrorCode::kParse, "stored activity: " + a.error().message};
         cat.activities.push_back(std::move(a.value()));
     }
@@ -250,19 +318,31 @@ Result<Catalogue> CatalogueDb::Load() const {
 }
 
 Result<std::vector<std::string>> CatalogueDb::Search(const Filter& filter) const {
-    SearchSql q = BuildSearch(filter);
-    Stmt stmt(m_db.get(), q.sql);
-    if (!stmt.ok()) return DbError(m_db.get(), "prepare search");
-    BindSearch(stmt, q);
+    SearchSql q = BuildSearch(filter, "a.id");
+    Stmt* stmt = m_statements->Get(m_db.get(), q.sql);
+    if (!stmt) return DbError(m_db.get(), "prepare search");
+    BindSearch(*stmt, q);
     std::vector<std::string> ids;
     int rc;
-    while ((rc = stmt.Step()) == SQLITE_ROW) ids.push_back(stmt.Text(0));
+    while ((rc = stmt->Step()) == SQLITE_ROW) ids.push_back(stmt->Text(0));
     if (rc != SQLITE_DONE) return DbError(m_db.get(), "search");
     return ids;
 }
 
+Result<std::vector<size_t>> CatalogueDb::SearchPositions(const Filter& filter) const {
+    SearchSql q = BuildSearch(filter, "a.position");
+    Stmt* stmt = m_statements->Get(m_db.get(), q.sql);
+    if (!stmt) return DbError(m_db.get(), "prepare search");
+    BindSearch(*stmt, q);
+    std::vector<size_t> positions;
+    int rc;
+    while ((rc = stmt->Step()) == SQLITE_ROW) positions.push_back(static_cast<size_t>(stmt->Int(0)));
+    if (rc != SQLITE_DONE) return DbError(m_db.get(), "search");
+    return positions;
+}
+
 Result<std::string> CatalogueDb::ExplainSearch(const Filter& filter) const {
-    SearchSql q = BuildSearch(filter);
+    SearchSql q = BuildSearch(filter, "a.id");
     Stmt stmt(m_db.get(), "EXPLAIN QUERY PLAN " + q.sql);
     if (!stmt.ok()) return DbError(m_db.get(), "prepare explain");
     BindSearch(stmt, q);

@@ -18,14 +18,23 @@ class CatalogueDb {
   public:
     // Opens or creates the db at path (":memory:" for a private one) and ensures the schema.
     static core::Result<CatalogueDb> Open(const std::string& path);
+    // Opens an existing catalogue db for reading only, as the kiosk shows it: an error when the
+    // file is missing, is not a catalogue db, or was written with another schema.
+    static core::Result<CatalogueDb> OpenReadOnly(const std::string& path);
 
     // Replaces the whole catalogue in one transaction: readers see the old or the new one.
-    core::VoidResult Replace(const core::Catalogue& catalogue);
+    // source_sha256 records the catalogue source it was made from (empty: not recorded).
+    core::VoidResult Replace(const core::Catalogue& catalogue, const std::string& source_sha256 = "");
     core::Result<core::Catalogue> Load() const;
+    // The sha256 recorded by Replace; empty when none was.
+    std::string SourceSha256() const;
 
     // Activity ids that pass the filter, in catalogue order. Filter::text is matched with FTS5,
     // word-prefix and diacritics-insensitive, over titles and summaries.
     core::Result<std::vector<std::string>> Search(const core::Filter& filter) const;
+    // The same, as positions in the catalogue (indexes into what Load returns), so a caller that
+    // holds the loaded catalogue finds each activity without looking its id up.
+    core::Result<std::vector<size_t>> SearchPositions(const core::Filter& filter) const;
 
     // The SQL query plan for a filter, so a test can prove the indexes are used.
     core::Result<std::string> ExplainSearch(const core::Filter& filter) const;
@@ -34,8 +43,16 @@ class CatalogueDb {
     struct Closer {
         void operator()(sqlite3* db) const;
     };
-    explicit CatalogueDb(sqlite3* db) : m_db(db) {}
+    // The search statements already prepared, by their SQL: a list screen asks the same few
+    // shapes of query over and over, so each is compiled once.
+    struct Statements;
+    struct StatementsDeleter {
+        void operator()(Statements* s) const;
+    };
+    explicit CatalogueDb(sqlite3* db);
     std::unique_ptr<sqlite3, Closer> m_db;
+    // Declared after m_db, so every statement is finalized before the db is closed.
+    std::unique_ptr<Statements, StatementsDeleter> m_statements;
 };
 
 // "café", "zwem" -> "\"café\"* \"zwem\"*": each word a quoted prefix term, so no user text is

@@ -2,6 +2,9 @@
 // the store holds, so what the UI shows is what a search finds.
 #include "catalogue_loader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "catalogue_json.h"
@@ -19,7 +22,21 @@ core::Result<LoadedCatalogue> ReadBack(LoadedCatalogue out) {
     auto loaded = out.db->Load();
     if (!loaded) return loaded.error();
     out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
+    out.index.reserve(out.catalogue->activities.size());
+    for (size_t i = 0; i < out.catalogue->activities.size(); ++i)
+        out.index[out.catalogue->activities[i].id] = i;
     return out;
+}
+
+bool Fsync(const std::string& path, bool directory) {
+    int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) return false;
+    bool ok = ::fsync(fd) == 0;
+    return ::close(fd) == 0 && ok;
+}
+
+core::Error IoError(const std::string& what) {
+    return core::Error{core::ErrorCode::kIo, what};
 }
 
 }  // namespace
@@ -45,6 +62,80 @@ core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
     out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
     out.media_root = FolderOf(path);
     return ReadBack(std::move(out));
+}
+
+}  // namespace brugpunt::store
+
+namespace brugpunt::store {
+
+std::string CatalogueDbPathFor(const std::string& source_path) {
+    std::filesystem::path p(source_path);
+    return p.replace_extension(".db").string();
+}
+
+core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::string& source_sha256,
+                                  const std::string& path) {
+    namespace fs = std::filesystem;
+    std::string tmp = path + ".tmp";
+    std::error_code ec;
+    fs::remove(tmp, ec);  // what a crash left half-written
+    {
+        auto db = CatalogueDb::Open(tmp);
+        if (!db) return db.error();
+        if (auto s = db->Replace(catalogue, source_sha256); !s) {
+            fs::remove(tmp, ec);
+            return core::Error{s.error().code, "cannot write " + tmp + ": " + s.error().message};
+        }
+    }  // closed: everything is in the file
+    if (!Fsync(tmp, false)) {
+        fs::remove(tmp, ec);
+        return IoError("cannot make " + tmp + " durable");
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        return IoError("cannot rename " + tmp + ": " + ec.message());
+    }
+    Fsync(FolderOf(path), true);
+    return core::Ok{};
+}
+
+core::VoidResult KeepCatalogueDb(LoadedCatalogue& loaded, const std::string& source_sha256,
+                                 const std::string& path) {
+    if (auto s = WriteCatalogueDb(*loaded.catalogue, source_sha256, path); !s) return s;
+    auto db = CatalogueDb::OpenReadOnly(path);
+    if (!db) return db.error();
+    loaded.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+    return core::Ok{};
+}
+
+core::Result<LoadedCatalogue> OpenKnownSource(const std::string& source_path,
+                                              const std::string& source_sha256, std::string& note) {
+    std::string db_path = CatalogueDbPathFor(source_path);
+    std::error_code ec;
+    if (std::filesystem::exists(db_path, ec)) {
+        auto db = CatalogueDb::OpenReadOnly(db_path);
+        if (db && db->SourceSha256() == source_sha256) {
+            LoadedCatalogue out;
+            out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+            out.media_root = FolderOf(source_path);
+            auto back = ReadBack(std::move(out));
+            if (back) {
+                note = "opened " + db_path;
+                return back;
+            }
+            note = db_path + " is damaged (" + back.error().message + "); ";
+        } else {
+            note = db ? db_path + " was made from another catalogue; " : db.error().message + "; ";
+        }
+    }
+    auto loaded = OpenCatalogueSource(source_path);
+    if (!loaded) return loaded;
+    if (auto s = KeepCatalogueDb(loaded.value(), source_sha256, db_path); !s)
+        note += "read " + source_path + "; its db is not kept: " + s.error().message;
+    else
+        note += "read " + source_path + " and wrote " + db_path + " for the next start";
+    return loaded;
 }
 
 }  // namespace brugpunt::store

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalogue_db.h"
@@ -22,11 +23,35 @@ struct LoadedCatalogue {
     // The folder the clips were resolved in (the catalogue's, absolute): the speaker plays no
     // clip outside it.
     std::string media_root;
+    // Activity id -> its index in catalogue->activities, made with the catalogue (on the thread
+    // that opened it, so the kiosk's main thread never builds it).
+    std::unordered_map<std::string, size_t> index;
 };
 
 // A catalogue source (.json) indexed into an in-memory db, or a catalogue db (any other name).
 core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path);
 // A catalogue source, whatever the file is called (sync keeps downloads by their hash).
 core::Result<LoadedCatalogue> OpenCatalogueSource(const std::string& path);
+
+// Where the db made from a catalogue source is kept: beside it, "catalogue.json" -> "catalogue.db".
+std::string CatalogueDbPathFor(const std::string& source_path);
+
+// Writes catalogue as a catalogue db at path, atomically: into path + ".tmp", made durable, then
+// renamed, so path is the old db, the whole new one or nothing after a crash. The source's
+// sha256 is recorded in it, so a db is never taken for another source than the one it came from.
+core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::string& source_sha256,
+                                  const std::string& path);
+
+// Keeps a loaded catalogue's db at path (WriteCatalogueDb), and from then on answers its searches
+// from that file instead of from memory. On failure `loaded` is left as it was.
+core::VoidResult KeepCatalogueDb(LoadedCatalogue& loaded, const std::string& source_sha256,
+                                 const std::string& path);
+
+// What the kiosk shows of a catalogue source whose sha256 is known (checked against a signed
+// manifest, or hashed by the caller): the db beside it when that db was made from exactly this
+// source, without reading the source; else the source, whose db is then written beside it for the
+// next start. `note` says which happened, and why a db could not be used or kept, for the log.
+core::Result<LoadedCatalogue> OpenKnownSource(const std::string& source_path,
+                                              const std::string& source_sha256, std::string& note);
 
 }  // namespace brugpunt::store

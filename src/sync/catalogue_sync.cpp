@@ -236,6 +236,14 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
     report.outcome = SyncOutcome::kUpdated;
     report.version = manifest->version;
     report.installed = std::move(installed.value());
+    // The db the kiosk opens at its next start, made here on the sync thread and not at boot;
+    // searches from now on read that file, not a copy in memory. Without it (a full disk) the
+    // kiosk still shows this version and makes the db at its next start.
+    const std::string& sha = manifest->Catalogue()->sha256;
+    if (auto kept = store::KeepCatalogueDb(loaded.value(), sha,
+                                           store::CatalogueDbPathFor(report.installed->catalogue_path));
+        !kept)
+        report.installed->db_note = "its catalogue db is not kept: " + kept.error().message;
     report.installed->loaded = std::make_shared<store::LoadedCatalogue>(std::move(loaded.value()));
     report.installed->load_ms = load_ms;
     return report;

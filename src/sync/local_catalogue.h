@@ -1,6 +1,8 @@
 // Owns the kiosk's synced catalogue on disk, under DATA_DIR/catalogue:
 //   current         "v7": the version in use; replacing this one file is the commit point
-//   v7/             manifest.json, manifest.sig, catalogue.json, media -> ../media
+//   v7/             manifest.json, manifest.sig, catalogue.json, media -> ../media, and
+//                   catalogue.db: what the kiosk opens, made from catalogue.json after apply
+//                   (store::KeepCatalogueDb); a missing or stale one is made again from the json
 //   media/          content-addressed files shared by all versions
 //   incoming/       downloads in progress (<sha256>.part) and verified files waiting for apply
 //   highest         "7 <sha256 of '7'>": the highest version ever applied, written before `current`
@@ -28,6 +30,7 @@ struct InstalledCatalogue {
     std::shared_ptr<store::LoadedCatalogue> loaded;
     long long load_ms = 0;  // how long opening it took
     std::string repaired;   // after Recover: what it mended (a damaged `current`), for the log
+    std::string db_note;    // after a sync: why the catalogue db beside it was not written
 };
 
 class LocalCatalogue {
