@@ -169,6 +169,35 @@ TEST_CASE("Kiosk: the activity on screen disappears in a new catalogue, and the 
     CHECK(f.kiosk.View().catalogue->activities.size() == Demo().activities.size() - 1);
 }
 
+TEST_CASE(
+    "Kiosk: before its first catalogue the kiosk shows attract and takes no tap; the first one is no swap") {
+    core::Translations translations;
+    std::vector<std::string> log;
+    core::ManualClock clock;
+    app::Kiosk kiosk(app::LoadedCatalogue{}, core::SessionPolicy{90s, 20s, "1234"}, nullptr, &translations,
+                     core::Config{}, {2026, 12, 2}, [&](const std::string& line) { log.push_back(line); });
+    CHECK_FALSE(kiosk.HasCatalogue());
+    CHECK(kiosk.View().screen == core::Screen::kAttract);
+    CHECK(kiosk.View().catalogue->activities.empty());
+    kiosk.Apply({Start{}, OpenCategory{"sport"}}, clock.Now());
+    CHECK(kiosk.View().screen == core::Screen::kAttract);  // a tap waits for nothing
+
+    app::LoadedCatalogue old = kiosk.ReplaceCatalogue(Load(Demo()), clock.Now());
+    CHECK_FALSE(old.db);  // the empty stand-in comes back, to be freed by the caller
+    CHECK(kiosk.HasCatalogue());
+    CHECK_FALSE(kiosk.TakeCatalogueSwapped());
+    kiosk.Apply({Start{}, OpenCategory{"sport"}}, clock.Now());
+    CHECK(kiosk.View().screen == core::Screen::kList);
+    CHECK_FALSE(kiosk.View().list.empty());
+
+    // A swap hands the catalogue it replaced back, still whole.
+    app::LoadedCatalogue previous = kiosk.ReplaceCatalogue(Load(Demo()), clock.Now());
+    CHECK(kiosk.TakeCatalogueSwapped());
+    REQUIRE(previous.catalogue);
+    CHECK(previous.catalogue->activities.size() == Demo().activities.size());
+    CHECK(previous.catalogue != kiosk.View().catalogue);
+}
+
 TEST_CASE("Kiosk: a new catalogue that keeps the activity keeps the visitor where they are") {
     Fixture f;
     f.Go("detail:voetbal-u8");

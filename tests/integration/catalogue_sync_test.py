@@ -220,6 +220,9 @@ def first_sync():
           f"the first sync fetched the manifest, its signature, the catalogue and 3 media ({len(reqs)} requests)")
     check(status() == (1, catalogue_sha(b)), "a restart would load version 1, with the signed catalogue's hash")
     check(len(os.listdir(media_dir())) == 3, "3 media files on the kiosk")
+    db = os.path.join(TMP, "kiosk", "catalogue", "v1", "catalogue.db")
+    check(os.path.exists(db) and not os.path.exists(db + ".tmp"),
+          "the sync made the catalogue db the kiosk opens at its next start (v1/catalogue.db), and left no temporary")
 
     r = sync()
     reqs = NGINX.requests()
@@ -541,6 +544,13 @@ def live():
         kiosk.terminate()
         kiosk.wait(10)
     dt.LOGS.extend(open(log_path).read().splitlines())
+    # The next start opens the db the running kiosk's sync made, without reading catalogue.json.
+    shot = os.path.join(TMP, "live-home.png")
+    r = subprocess.run([ARGS.brugpunt, "--config", config(), "--screenshot", shot, "--screen", "home"],
+                       capture_output=True, text=True, timeout=120, env=window_env())
+    dt.LOGS.extend(r.stderr.splitlines())
+    check(r.returncode == 0 and "catalogue: opened " + os.path.join(TMP, "kiosk", "catalogue", "v2", "catalogue.db")
+          in r.stderr, "a restart opens v2/catalogue.db, made by the sync, and not the json")
 
 
 def wait_for_log(path, text, timeout):

@@ -1,0 +1,160 @@
+// The catalogue db as a file the kiosk keeps: written atomically, opened read-only, used only for
+// the source it was made from, and made again when it is stale, damaged or of another schema.
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/files.h"
+#include "store/catalogue_loader.h"
+#include "store/demo.h"
+
+using namespace brugpunt;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder with the demo catalogue's source in it.
+struct Folder {
+    fs::path dir;
+    std::string source;
+    Folder() {
+        dir = fs::temp_directory_path() / ("brugpunt-catfile-" + std::to_string(::getpid()) + "-" +
+                                           std::to_string(reinterpret_cast<uintptr_t>(this)));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        source = (dir / "catalogue.json").string();
+        fs::copy_file(BRUGPUNT_SOURCE_DIR "/assets/demo/catalogue.json", source);
+    }
+    ~Folder() { fs::remove_all(dir); }
+    std::string Db() const { return (dir / "catalogue.db").string(); }
+};
+
+void Sql(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
+}  // namespace
+
+TEST_CASE("The db beside a source is named after it") {
+    CHECK(store::CatalogueDbPathFor("/d/v7/catalogue.json") == "/d/v7/catalogue.db");
+    CHECK(store::CatalogueDbPathFor("cat") == "cat.db");
+}
+
+TEST_CASE("A written db opens read-only with the whole catalogue, its source's hash and no temporary left") {
+    Folder f;
+    const core::Catalogue& demo = testing::DemoParsed().catalogue;
+    REQUIRE(store::WriteCatalogueDb(demo, "abc123", f.Db()));
+    CHECK_FALSE(fs::exists(f.Db() + ".tmp"));
+    auto db = store::CatalogueDb::OpenReadOnly(f.Db());
+    REQUIRE(db);
+    CHECK(db->SourceSha256() == "abc123");
+    auto loaded = db->Load();
+    REQUIRE(loaded);
+    REQUIRE(loaded->activities.size() == demo.activities.size());
+    CHECK(loaded->activities.front().id == demo.activities.front().id);
+    // Read-only: the kiosk cannot change the file it shows.
+    CHECK_FALSE(db->Replace(demo));
+}
+
+TEST_CASE("A leftover temporary from a crash does not stop the next write") {
+    Folder f;
+    std::ofstream(f.Db() + ".tmp") << "half a database";
+    REQUIRE(store::WriteCatalogueDb(testing::DemoParsed().catalogue, "x", f.Db()));
+    CHECK(store::CatalogueDb::OpenReadOnly(f.Db()));
+    CHECK_FALSE(fs::exists(f.Db() + ".tmp"));
+}
+
+TEST_CASE("Opening read-only refuses a missing file, a file that is no catalogue db and another schema") {
+    Folder f;
+    auto missing = store::CatalogueDb::OpenReadOnly(f.Db());
+    REQUIRE_FALSE(missing);
+    CHECK_FALSE(fs::exists(f.Db()));  // nothing was created
+    std::ofstream(f.Db()) << "not sqlite at all, but long enough to look like a header............";
+    auto garbage = store::CatalogueDb::OpenReadOnly(f.Db());
+    REQUIRE_FALSE(garbage);
+    fs::remove(f.Db());
+    REQUIRE(store::WriteCatalogueDb(testing::DemoParsed().catalogue, "x", f.Db()));
+    Sql(f.Db(), "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    auto old = store::CatalogueDb::OpenReadOnly(f.Db());
+    REQUIRE_FALSE(old);
+    CHECK_THAT(old.error().message, Catch::Contains("schema 1"));
+}
+
+TEST_CASE("A source whose db was made from it opens from the db; a stale or damaged one is made again") {
+    Folder f;
+    std::string note;
+    // No db yet: the source is read and its db written.
+    auto first = store::OpenKnownSource(f.source, "sha-1", note);
+    REQUIRE(first);
+    CHECK_THAT(note, Catch::Contains("wrote"));
+    REQUIRE(fs::exists(f.Db()));
+    CHECK(first->index.size() == first->catalogue->activities.size());
+    CHECK(first->media_root == fs::absolute(f.dir).lexically_normal().string());
+
+    // The same source: the db, without reading the source (it is gone to prove it).
+    fs::rename(f.source, f.source + ".away");
+    note.clear();
+    auto second = store::OpenKnownSource(f.source, "sha-1", note);
+    REQUIRE(second);
+    CHECK(note == "opened " + f.Db());
+    CHECK(second->catalogue->activities.size() == first->catalogue->activities.size());
+    fs::rename(f.source + ".away", f.source);
+
+    // Another source's hash: the db is not trusted for it, and is made again.
+    note.clear();
+    auto third = store::OpenKnownSource(f.source, "sha-2", note);
+    REQUIRE(third);
+    CHECK_THAT(note, Catch::Contains("made from another catalogue"));
+    CHECK(store::CatalogueDb::OpenReadOnly(f.Db())->SourceSha256() == "sha-2");
+
+    // A db with a hole in its positions would point searches at the wrong activity.
+    Sql(f.Db(), "DELETE FROM activities WHERE position = 3");
+    note.clear();
+    auto fourth = store::OpenKnownSource(f.source, "sha-2", note);
+    REQUIRE(fourth);
+    CHECK_THAT(note, Catch::Contains("damaged"));
+    CHECK(fourth->catalogue->activities.size() == first->catalogue->activities.size());
+}
+
+TEST_CASE("A source that cannot be kept as a db is still shown, and the note says why") {
+    Folder f;
+    fs::create_directories(f.Db());  // a folder where the db would go: the rename fails
+    std::string note;
+    auto loaded = store::OpenKnownSource(f.source, "sha", note);
+    REQUIRE(loaded);
+    CHECK_THAT(note, Catch::Contains("not kept"));
+    core::Filter all;
+    CHECK(loaded->db->Search(all)->size() == loaded->catalogue->activities.size());
+}
+
+TEST_CASE("Positions answer the same activities as ids, in the same order, and repeat searches agree") {
+    auto db = store::CatalogueDb::Open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->Replace(testing::DemoParsed().catalogue));
+    auto cat = db->Load();
+    REQUIRE(cat);
+    core::Filter f;
+    f.text = "zwem";
+    for (int round = 0; round < 3; ++round) {  // the second and third use the kept statement
+        auto ids = db->Search(f);
+        auto positions = db->SearchPositions(f);
+        REQUIRE(ids);
+        REQUIRE(positions);
+        REQUIRE(ids->size() == positions->size());
+        REQUIRE_FALSE(ids->empty());
+        for (size_t i = 0; i < ids->size(); ++i)
+            CHECK(cat->activities[positions.value()[i]].id == ids.value()[i]);
+    }
+    f.text = "";
+    f.category = "sport";
+    auto sport = db->SearchPositions(f);
+    REQUIRE(sport);
+    for (size_t p : sport.value()) CHECK(cat->activities[p].category == "sport");
+}
