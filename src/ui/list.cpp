@@ -2,6 +2,7 @@
 #include "screens.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 
 #include "format.h"
@@ -247,25 +248,45 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     size_t key = std::hash<std::string>{}(m.language) * 31 + std::hash<float>{}(card_w)*7 + m.Subtitled();
     for (const Activity* a : m.list) key = key * 1099511628211ull + reinterpret_cast<uintptr_t>(a);
     for (int age : f.ages) key = key * 31 + age;  // the "voor 5 en 9" badge changes a card's height
-    std::vector<float>& heights = local.list.row_heights;
-    if (local.list.rows_key != key || heights.empty() != m.list.empty()) {
-        heights.clear();
-        for (size_t i = 0; i < m.list.size(); i += cols) {
-            float h = 0;
-            for (const CardModel& card : row_of(i)) h = std::max(h, ActivityCardHeight(card, card_w));
-            heights.push_back(h);
-        }
-        local.list.rows_key = key;
+    UiLocal::List& rows = local.list;
+    const size_t row_count = (m.list.size() + cols - 1) / cols;
+    if (rows.rows_key != key || rows.row_heights.size() != row_count) {
+        rows.row_heights.assign(row_count, 0.0f);
+        rows.rows_measured = 0;
+        rows.rows_measured_sum = 0;
+        rows.rows_key = key;
     }
+    // Measuring is lazy, so a new list or a new catalogue costs no long frame: every row down to
+    // the bottom of the screen is measured before it is drawn (nothing above the visitor's eyes
+    // ever changes height), and the rows below it as far as 2 ms a frame allows; until then a
+    // row below the screen takes the mean height of those measured.
+    const auto budget_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(2);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float top = ImGui::GetScrollY() - CurrentMetrics().Mm(40),
           bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + CurrentMetrics().Mm(40);
-    for (size_t i = 0, r = 0; i < m.list.size(); i += cols, ++r) {
-        float row_h = heights[r];
-        float y = ImGui::GetCursorPosY();
+    float skipped = 0;  // rows not drawn since the last one drawn: one Dummy for all of them
+    size_t skipped_rows = 0;
+    for (size_t r = 0; r < row_count; ++r) {
+        float y = ImGui::GetCursorPosY() + skipped;
+        if (r == rows.rows_measured && (y <= bottom || std::chrono::steady_clock::now() < budget_end)) {
+            float h = 0;
+            for (const CardModel& card : row_of(r * cols)) h = std::max(h, ActivityCardHeight(card, card_w));
+            rows.row_heights[r] = h;
+            rows.rows_measured_sum += h;
+            ++rows.rows_measured;
+        }
+        float row_h = r < rows.rows_measured
+                          ? rows.row_heights[r]
+                          : rows.rows_measured_sum / static_cast<float>(rows.rows_measured);
         if (y + row_h < top || y > bottom) {
-            ImGui::Dummy(ImVec2(width, row_h));
+            skipped += row_h + spacing;
+            ++skipped_rows;
             continue;
         }
+        if (skipped_rows) ImGui::Dummy(ImVec2(width, skipped - spacing));  // Dummy adds one spacing
+        skipped = 0;
+        skipped_rows = 0;
+        size_t i = r * cols;
         std::vector<CardModel> row = row_of(i);
         for (size_t k = 0; k < row.size(); ++k) {
             if (k > 0) ImGui::SameLine(0, CurrentMetrics().Gap());
@@ -275,6 +296,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
             if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, *m.list[i + k], "summary")});
         }
     }
+    if (skipped_rows) ImGui::Dummy(ImVec2(width, skipped - spacing));
     ImGui::Dummy(ImVec2(1, CurrentMetrics().Gap()));
     if (local.scroll_to_top) scroll.to_top = true;
     UpdateDragScroll(scroll);

@@ -86,8 +86,11 @@ struct UiLocal {
         bool age_picker = false;
         bool day_picker = false;
         bool explain = false;  // the category's "Wat is dit?" is open
-        // The height of each row of cards, measured once per list, width and language.
+        // The height of each row of cards, measured once per list, width and language: the first
+        // `rows_measured` are known, the others are estimated until they are measured.
         std::vector<float> row_heights;
+        size_t rows_measured = 0;
+        float rows_measured_sum = 0;
         size_t rows_key = 0;
     } list;
     bool scroll_to_top = false;
