@@ -31,9 +31,10 @@ ARGS = None
 TMP = None
 LOGS = []  # every log line the kiosk, Balie and the mail server wrote
 LIVE = []  # servers this test started; whatever a failure leaves running is killed at exit
-# A Belgian mobile number as the kiosk takes it. Not inside a longer number: a byte count, a port
-# or a timestamp can hold "0 4dd dddddd" and once made the check fail on a log without a phone.
-PHONE = re.compile(r"(?<!\d)(\+32|0)\s?4\d\d[\s\d]{6,}")
+# A Belgian mobile number as the kiosk takes it. Not inside a longer number or word: a byte count,
+# a port, a timestamp or a hex key ("...c73a0467499971641") can hold "0 4dd dddddd" and made the
+# check fail on logs without a phone.
+PHONE = re.compile(r"(?<![0-9A-Za-z])(\+32|0)\s?4\d\d[\s\d]{6,}(?![0-9A-Za-z])")
 
 
 @atexit.register
