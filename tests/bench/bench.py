@@ -1,9 +1,13 @@
 #!/usr/bin/python3
 """Brugpunt and a browser kiosk, side by side, in one run (started by tests/bench/run).
 
-For each catalogue size: a generated catalogue (brugpunt-catalogue generate), then
+First the floor: the same binary on an empty catalogue (cold start, PSS, idle), printed beside
+each figure it bounds. Then for each catalogue size (1,000, 10,000 and 50,000 by default): a
+generated catalogue (brugpunt-catalogue generate, then compile: the kiosk opens a catalogue db, as
+it does every synced version), then
   Brugpunt: cold start to the first frame (its sd_notify READY=1, which it sends after the first
-            frame is on screen), RSS after start and after browsing 50 screens with real X clicks,
+            frame is on screen; the catalogue opens behind it), to the catalogue on screen (its
+            log), PSS after start and after browsing 50 screens with real X clicks,
             main-thread CPU per frame while scrolling the list (its --frame-log), idle CPU over 20 s
             and frames drawn meanwhile, filter and search latency (bench_search), sync apply time and
             the worst frame while a sync applies (a running kiosk, a second version published);
@@ -129,6 +133,11 @@ class Kiosk:
             if "READY=1" in msg:
                 self.ready_ms = (time.monotonic() - self.t0) * 1000
                 break
+        # The first frame comes before the catalogue; this is when the catalogue is on screen.
+        end = time.time() + 300
+        while time.time() < end and "catalogue: on screen" not in open(self.log).read():
+            time.sleep(0.005)
+        self.catalogue_ms = (time.monotonic() - self.t0) * 1000
 
     def frames(self):
         """(ms since launch, main-thread CPU µs, flag) per frame. The log counts from the start of
@@ -145,19 +154,36 @@ class Kiosk:
         self.sock.close()
 
 
-def brugpunt(args, tmp, catalogue, n):
+def start_and_idle(args, tmp, catalogue):
+    """Cold start, memory after start and idle CPU: what the floor (an empty catalogue) is measured
+    on too."""
     out = {}
     k = Kiosk(args, tmp, catalogue)
     out["cold_ms"] = k.ready_ms
+    out["catalogue_ms"] = k.catalogue_ms
     time.sleep(1)
     out["rss_start_kb"] = rss_kb(k.p.pid)
     # Idle: the attract screen, nobody touching it.
     time.sleep(2)
-    idle_from = (time.monotonic() - k.t0) * 1000
+    out["idle_from"] = (time.monotonic() - k.t0) * 1000
     before, t = cpu_ticks([k.p.pid]), time.monotonic()
     time.sleep(args.idle_seconds)
     out["idle_cpu_pct"] = cpu_pct(before, cpu_ticks([k.p.pid]), time.monotonic() - t)
-    idle_to = (time.monotonic() - k.t0) * 1000
+    out["idle_to"] = (time.monotonic() - k.t0) * 1000
+    return k, out
+
+
+def floor(args, tmp, empty_db):
+    k, out = start_and_idle(args, tmp, empty_db)
+    k.stop()
+    frames = k.frames()
+    out["idle_frames"] = len([f for f in frames if out["idle_from"] <= f[0] <= out["idle_to"]])
+    return out
+
+
+def brugpunt(args, tmp, catalogue, n):
+    k, out = start_and_idle(args, tmp, catalogue)
+    idle_from, idle_to = out["idle_from"], out["idle_to"]
     # Browse 50 screens with real clicks: start, a category, an activity, back, home, ...
     m, _ = wait_widget(k.wmap, lambda w: w == "attract:start")
     ke.click(k.wmap, "attract:start")
@@ -313,9 +339,20 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--node-modules", required=True)
     ap.add_argument("--idle-seconds", type=int, default=20)
-    ap.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
+    ap.add_argument("counts", nargs="*", type=int, default=[1000, 10000, 50000])
     args = ap.parse_args()
     tool = os.path.join(args.root, "build/bin/brugpunt-catalogue")
+    # The floor: the same binary on an empty catalogue (the demo's header, no activities).
+    tmp = os.path.join(args.root, "build/bench", "floor")
+    os.makedirs(tmp, exist_ok=True)
+    with open(os.path.join(args.root, "assets/demo/catalogue.json")) as f:
+        empty = json.load(f)
+    empty["activities"] = []
+    with open(os.path.join(tmp, "empty.json"), "w") as f:
+        json.dump(empty, f, ensure_ascii=False)
+    subprocess.run([tool, "compile", os.path.join(tmp, "empty.json")], check=True, capture_output=True)
+    print("bench: the floor (an empty catalogue)", file=sys.stderr, flush=True)
+    fl = floor(args, tmp, os.path.join(tmp, "empty.db"))
     rows = {}
     for n in args.counts:
         tmp = os.path.join(args.root, "build/bench", str(n))
@@ -324,41 +361,52 @@ def main():
         page = os.path.join(tmp, "page.html")
         subprocess.run([tool, "generate", "--count", str(n), "--out", catalogue], check=True, capture_output=True)
         subprocess.run([tool, "export-html", catalogue, "--out", page], check=True, capture_output=True)
+        # The kiosk opens a catalogue db, as it does with every synced version (made at sync).
+        subprocess.run([tool, "compile", catalogue], check=True, capture_output=True)
         print(f"bench: {n} activities: Brugpunt", file=sys.stderr, flush=True)
-        b = brugpunt(args, tmp, catalogue, n)
+        b = brugpunt(args, tmp, os.path.join(tmp, "catalogue.db"), n)
         print(f"bench: {n} activities: sync apply", file=sys.stderr, flush=True)
         b.update(sync_apply(args, tmp, catalogue))
         print(f"bench: {n} activities: Chromium", file=sys.stderr, flush=True)
         c = chromium(args, tmp, page)
         rows[n] = (b, c)
-        json.dump({"brugpunt": b, "chromium": c}, open(os.path.join(tmp, "figures.json"), "w"), indent=1)
+        json.dump({"brugpunt": b, "chromium": c, "floor": fl}, open(os.path.join(tmp, "figures.json"), "w"),
+                  indent=1)
 
     def ratio(a, b):
         return f"{a / b:.2f}" if a is not None and b else "-"
 
+    print("\nfloor: the same binary on an empty catalogue: first frame "
+          f"{fl['cold_ms']:.0f} ms, catalogue on screen {fl['catalogue_ms']:.0f} ms, PSS {fl['rss_start_kb'] / 1024:.0f} MB, "
+          f"idle CPU {fl['idle_cpu_pct']:.2f} %, {fl['idle_frames']} frames while idle")
     for n, (b, c) in rows.items():
         print(f"\n== {n} activities ==")
-        print(f"{'':44}{'Brugpunt':>14}{'Chromium':>14}{'ratio B/C':>11}")
-        line = "{:44}{:>14}{:>14}{:>11}"
-        print(line.format("cold start to first frame / first paint", f"{b['cold_ms']:.0f} ms", f"{c['first_paint_ms']:.0f} ms",
+        print(f"{'':44}{'Brugpunt':>14}{'floor':>10}{'B/floor':>9}{'Chromium':>14}{'ratio B/C':>11}")
+        line = "{:44}{:>14}{:>10}{:>9}{:>14}{:>11}"
+        print(line.format("cold start to first frame / first paint", f"{b['cold_ms']:.0f} ms", f"{fl['cold_ms']:.0f} ms",
+                          ratio(b["cold_ms"], fl["cold_ms"]), f"{c['first_paint_ms']:.0f} ms",
                           ratio(b["cold_ms"], c["first_paint_ms"])))
-        print(line.format("cold start to interactive / screenshot", f"{b['cold_ms']:.0f} ms", f"{c['screenshot_ms']:.0f} ms",
-                          ratio(b["cold_ms"], c["screenshot_ms"])))
+        print(line.format("catalogue on screen / screenshot", f"{b['catalogue_ms']:.0f} ms",
+                          f"{fl['catalogue_ms']:.0f} ms", ratio(b["catalogue_ms"], fl["catalogue_ms"]),
+                          f"{c['screenshot_ms']:.0f} ms", ratio(b["catalogue_ms"], c["screenshot_ms"])))
         print(line.format("memory (PSS) after start / after load", f"{b['rss_start_kb'] / 1024:.0f} MB",
+                          f"{fl['rss_start_kb'] / 1024:.0f} MB", f"+{(b['rss_start_kb'] - fl['rss_start_kb']) / 1024:.0f}",
                           f"{c['rss_after_load_kb'] / 1024:.0f} MB", ratio(b["rss_start_kb"], c["rss_after_load_kb"])))
-        print(line.format("memory after 50 screens / Chromium peak", f"{b['rss_browsed_kb'] / 1024:.0f} MB",
+        print(line.format("memory after 50 screens / Chromium peak", f"{b['rss_browsed_kb'] / 1024:.0f} MB", "", "",
                           f"{c['peak_rss_kb'] / 1024:.0f} MB", ratio(b["rss_browsed_kb"], c["peak_rss_kb"])))
         print(line.format(f"idle CPU over {args.idle_seconds} s (one core = 100%)", f"{b['idle_cpu_pct']:.2f} %",
-                          f"{c['idle_cpu_pct']:.2f} %", ratio(b["idle_cpu_pct"], c["idle_cpu_pct"])))
-        print(line.format("frames drawn while idle", str(b["idle_frames"]), "", ""))
+                          f"{fl['idle_cpu_pct']:.2f} %", "", f"{c['idle_cpu_pct']:.2f} %",
+                          ratio(b["idle_cpu_pct"], c["idle_cpu_pct"])))
+        print(line.format("frames drawn while idle", str(b["idle_frames"]), str(fl["idle_frames"]), "", "", ""))
         print(line.format(f"frame CPU p50 / p99 scrolling ({b['scroll_frames']} frames)",
-                          f"{b['frame_cpu_p50_us'] / 1000:.2f}/{b['frame_cpu_p99_us'] / 1000:.2f} ms", "", ""))
-        print(line.format("filter p50 / p99", f"{b['filter_p50_us'] / 1000:.2f}/{b['filter_p99_us'] / 1000:.2f} ms", "", ""))
-        print(line.format("search p50 / p99", f"{b['search_p50_us'] / 1000:.2f}/{b['search_p99_us'] / 1000:.2f} ms", "", ""))
-        print(line.format("sync: apply (write + commit) / load", f"{b['apply_ms']} / {b['load_ms']} ms", "", ""))
+                          f"{b['frame_cpu_p50_us'] / 1000:.2f}/{b['frame_cpu_p99_us'] / 1000:.2f} ms", "",
+                          "", "", f"p99/p50 {ratio(b['frame_cpu_p99_us'], b['frame_cpu_p50_us'])}"))
+        print(line.format("filter p50 / p99", f"{b['filter_p50_us'] / 1000:.2f}/{b['filter_p99_us'] / 1000:.2f} ms", "", "", "", ""))
+        print(line.format("search p50 / p99", f"{b['search_p50_us'] / 1000:.2f}/{b['search_p99_us'] / 1000:.2f} ms", "", "", "", ""))
+        print(line.format("sync: apply (write + commit) / load", f"{b['apply_ms']} / {b['load_ms']} ms", "", "", "", ""))
         print(line.format("sync: worst frame CPU / swap frame", f"{(b['worst_frame_cpu_during_sync_us'] or 0) / 1000:.1f} / "
-                          f"{(b['swap_frame_cpu_us'] or 0) / 1000:.1f} ms", "", ""))
-        print(line.format("sync: longest gap between frames", f"{b['worst_frame_gap_during_sync_ms']} ms", "", ""))
+                          f"{(b['swap_frame_cpu_us'] or 0) / 1000:.1f} ms", "", "", "", ""))
+        print(line.format("sync: longest gap between frames", f"{b['worst_frame_gap_during_sync_ms']} ms", "", "", "", ""))
 
 
 if __name__ == "__main__":
