@@ -15,7 +15,9 @@ using detail::Stmt;
 
 // 2: the db is a file the kiosk keeps (position is the rowid, shared with the text index, which
 // has prefix indexes); a db of another version is made again from its source.
-constexpr int kSchemaVersion = 2;
+// 3: the rows a search reads are narrow (what a filter asks, and the dates in their own table);
+// each activity's document is in a table of its own, read once at load; the planner has stats.
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,11 +34,14 @@ CREATE TABLE IF NOT EXISTS activities(
     age_min INTEGER NOT NULL,
     age_max INTEGER NOT NULL,
     days INTEGER NOT NULL,
-    doc TEXT NOT NULL);
+    practise_dutch INTEGER NOT NULL,
+    last_date TEXT,
+    dated INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS activity_dates(
+    position INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(position INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS activities_by_category ON activities(category, position);
-CREATE INDEX IF NOT EXISTS activities_by_price ON activities(price_cents);
-CREATE INDEX IF NOT EXISTS activities_by_age ON activities(age_min, age_max);
-CREATE INDEX IF NOT EXISTS activities_by_status ON activities(status);
+CREATE INDEX IF NOT EXISTS activity_dates_by_position ON activity_dates(position);
 CREATE VIRTUAL TABLE IF NOT EXISTS activities_fts USING fts5(
     title, summary, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 )sql";
@@ -84,8 +89,7 @@ SearchSql BuildSearch(const Filter& f, const char* column) {
         where += " AND a.dutch = ?";
         q.text_args.push_back(std::string(DutchNeededCode(DutchNeeded::kNone)));
     }
-    // Read from the activity's own document, so a db written before this filter answers it too.
-    if (f.practise_dutch) where += " AND json_extract(a.doc, '$.audience.practise_dutch') = 1";
+    if (f.practise_dutch) where += " AND a.practise_dutch = 1";
     if (f.walk_in) {
         where += " AND a.signup = ?";
         q.text_args.push_back(std::string(SignupCode(Signup::kWalkIn)));
@@ -107,31 +111,27 @@ SearchSql BuildSearch(const Filter& f, const char* column) {
         where += " AND (a.days & ?) != 0";
         q.int_args.push_back(1LL << static_cast<int>(*f.day));
     }
-    // The same meaning as Activity::TakesPlaceBetween, over the activity's own document. Dates
-    // are ISO text, so they compare as text; a range that was never resolved matches nothing.
+    // The same meaning as Activity::TakesPlaceBetween. Dates are ISO text, so they compare as
+    // text; a range that was never resolved matches nothing.
     if (f.when != When::kAny) {
         if (f.when_first == Date{}) {
             where += " AND 0";
         } else {
             std::string first = FormatDate(f.when_first), last = FormatDate(f.when_last);
             std::string dated =
-                "EXISTS (SELECT 1 FROM json_each(a.doc, '$.schedule.dates') o WHERE "
-                "json_extract(o.value, '$.first') <= '" +
-                last + "' AND json_extract(o.value, '$.last') >= '" + first + "')";
+                "EXISTS (SELECT 1 FROM activity_dates o WHERE o.position = a.position AND o.first <= '" +
+                last + "' AND o.last >= '" + first + "')";
             std::string weekly = "0";
             if (f.when_weekly) {
                 weekly.clear();
                 for (Date d = f.when_first; d <= f.when_last && DaysBetween(f.when_first, d) < 7;
                      d = AddDays(d, 1)) {
                     if (!weekly.empty()) weekly += " OR ";
-                    weekly +=
-                        "((a.days & " + std::to_string(1LL << static_cast<int>(WeekdayOf(d))) +
-                        ") != 0 AND coalesce(json_extract(a.doc, '$.schedule.last_date'), '9999') >= '" +
-                        FormatDate(d) + "')";
+                    weekly += "((a.days & " + std::to_string(1LL << static_cast<int>(WeekdayOf(d))) +
+                              ") != 0 AND coalesce(a.last_date, '9999') >= '" + FormatDate(d) + "')";
                 }
             }
-            where += " AND (CASE WHEN coalesce(json_array_length(a.doc, '$.schedule.dates'), 0) > 0 THEN " +
-                     dated + " ELSE (" + weekly + ") END)";
+            where += " AND (CASE WHEN a.dated THEN " + dated + " ELSE (" + weekly + ") END)";
         }
     }
     q.sql += where + " ORDER BY a.position";
@@ -241,7 +241,9 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
         Exec(db, "ROLLBACK");
         return e;
     };
-    if (!Exec(db, "DELETE FROM activities; DELETE FROM activities_fts; DELETE FROM meta;"))
+    if (!Exec(db,
+              "DELETE FROM activities; DELETE FROM activity_dates; DELETE FROM documents;"
+              " DELETE FROM activities_fts; DELETE FROM meta;"))
         return fail("clear");
 
     Stmt meta(db, "INSERT INTO meta(key, value) VALUES (?, ?)");
@@ -262,9 +264,12 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
 
     Stmt row(db,
              "INSERT INTO activities(id, position, category, price_cents, for_whom, dutch, signup, status,"
-             " trial, age_min, age_max, days, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+             " trial, age_min, age_max, days, practise_dutch, last_date, dated)"
+             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt date(db, "INSERT INTO activity_dates(position, first, last) VALUES (?,?,?)");
+    Stmt doc(db, "INSERT INTO documents(position, doc) VALUES (?,?)");
     Stmt fts(db, "INSERT INTO activities_fts(rowid, title, summary) VALUES (?,?,?)");
-    if (!row.ok() || !fts.ok()) return fail("prepare insert");
+    if (!row.ok() || !date.ok() || !doc.ok() || !fts.ok()) return fail("prepare insert");
     long long position = 0;
     for (const auto& a : catalogue.activities) {
         row.Bind(1, a.id);
@@ -280,15 +285,33 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
         row.Bind(10, static_cast<long long>(a.audience.age_min));
         row.Bind(11, static_cast<long long>(a.audience.age_max));
         row.Bind(12, DayMask(a.schedule.days));
-        row.Bind(13, ActivityToJson(a));
+        row.Bind(13, static_cast<long long>(a.audience.practise_dutch));
+        if (a.schedule.last_date)
+            row.Bind(14, FormatDate(*a.schedule.last_date));
+        else
+            row.BindNull(14);
+        row.Bind(15, static_cast<long long>(!a.schedule.dates.empty()));
         if (row.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
         row.Reset();
+        for (const Occurrence& o : a.schedule.dates) {
+            date.Bind(1, position);
+            date.Bind(2, FormatDate(o.first));
+            date.Bind(3, FormatDate(o.last));
+            if (date.Step() != SQLITE_DONE) return fail("insert the dates of '" + a.id + "'");
+            date.Reset();
+        }
+        doc.Bind(1, position);
+        doc.Bind(2, ActivityToJson(a));
+        if (doc.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
+        doc.Reset();
         fts.Bind(1, position++);
         fts.Bind(2, a.title);
         fts.Bind(3, a.summary);
         if (fts.Step() != SQLITE_DONE) return fail("index activity '" + a.id + "'");
         fts.Reset();
     }
+    // Statistics, so the planner walks the category index rather than a chip's few values.
+    if (!Exec(db, "ANALYZE")) return fail("analyze");
     if (auto s = Exec(db, "COMMIT"); !s) return fail("commit");
     return Ok{};
 }
@@ -302,7 +325,7 @@ Result<Catalogue> CatalogueDb::Load() const {
     if (!header) return Error{ErrorCode::kParse, "catalogue header: " + header.error().message};
     Catalogue cat = std::move(header->catalogue);
 
-    Stmt rows(db, "SELECT position, doc FROM activities ORDER BY position");
+    Stmt rows(db, "SELECT position, doc FROM documents ORDER BY position");
     if (!rows.ok()) return DbError(db, "read activities");
     int rc;
     while ((rc = rows.Step()) == SQLITE_ROW) {
@@ -314,6 +337,15 @@ Result<Catalogue> CatalogueDb::Load() const {
         cat.activities.push_back(std::move(a.value()));
     }
     if (rc != SQLITE_DONE) return DbError(db, "read activities");
+    // The rows searches read must be the same positions, each once, or a search would answer an
+    // activity that is not there or leave one out.
+    Stmt rows_searched(
+        db, "SELECT count(*), coalesce(max(position), -1), coalesce(min(position), 0) FROM activities");
+    if (!rows_searched.ok() || rows_searched.Step() != SQLITE_ROW) return DbError(db, "read activities");
+    auto n = static_cast<long long>(cat.activities.size());
+    if (rows_searched.Int(0) != n || rows_searched.Int(1) != n - 1 || rows_searched.Int(2) != 0)
+        return Error{ErrorCode::kInvalid,
+                     "the catalogue db is damaged: its search rows and its activities do not agree"};
     return cat;
 }
 

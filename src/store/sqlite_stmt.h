@@ -24,6 +24,7 @@ class Stmt {
     bool ok() const { return m_rc == SQLITE_OK; }
     void Bind(int i, const std::string& v) { sqlite3_bind_text(m_stmt, i, v.c_str(), -1, SQLITE_TRANSIENT); }
     void Bind(int i, long long v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void BindNull(int i) { sqlite3_bind_null(m_stmt, i); }
     int Step() { return sqlite3_step(m_stmt); }
     void Reset() {
         sqlite3_reset(m_stmt);

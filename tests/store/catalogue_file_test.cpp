@@ -121,6 +121,19 @@ TEST_CASE("A source whose db was made from it opens from the db; a stale or dama
     REQUIRE(fourth);
     CHECK_THAT(note, Catch::Contains("damaged"));
     CHECK(fourth->catalogue->activities.size() == first->catalogue->activities.size());
+
+    // So would an activity whose document is there but whose search row is not, or the reverse.
+    Sql(f.Db(), "DELETE FROM documents WHERE position = 5");
+    note.clear();
+    auto fifth = store::OpenKnownSource(f.source, "sha-2", note);
+    REQUIRE(fifth);
+    CHECK_THAT(note, Catch::Contains("damaged"));
+    Sql(f.Db(), "DELETE FROM activities WHERE position = (SELECT max(position) FROM activities)");
+    note.clear();
+    auto sixth = store::OpenKnownSource(f.source, "sha-2", note);
+    REQUIRE(sixth);
+    CHECK_THAT(note, Catch::Contains("damaged"));
+    CHECK(sixth->catalogue->activities.size() == first->catalogue->activities.size());
 }
 
 TEST_CASE("A source that cannot be kept as a db is still shown, and the note says why") {
