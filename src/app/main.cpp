@@ -199,20 +199,22 @@ int Run(const core::Options& o, const core::Config& config) {
     else
         Log(demand.error().message + "; what visitors look for is not counted");
 
-    // Catalogues leave on this thread: freeing thousands of activities would cost the main
-    // thread a frame at every swap.
+    // Catalogues leave on this thread, in the background: freeing thousands of activities would
+    // cost the main thread a frame at every swap.
     std::mutex dropped_mutex;
     std::vector<app::LoadedCatalogue> dropped;
-    sync::WorkerThread releaser([&]() -> sync::WorkerThread::Pass {
-        return [&] {
-            std::vector<app::LoadedCatalogue> now;
-            {
-                std::lock_guard lock(dropped_mutex);
-                now.swap(dropped);
-            }
-            return std::chrono::milliseconds(std::chrono::hours(1));
-        };
-    });
+    sync::WorkerThread releaser(
+        [&]() -> sync::WorkerThread::Pass {
+            return [&] {
+                std::vector<app::LoadedCatalogue> now;
+                {
+                    std::lock_guard lock(dropped_mutex);
+                    now.swap(dropped);
+                }
+                return std::chrono::milliseconds(std::chrono::hours(1));
+            };
+        },
+        sync::WorkerThread::Priority::kBackground);
     releaser.Start();
     auto release = [&](app::LoadedCatalogue old) {
         {

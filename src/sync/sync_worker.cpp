@@ -29,7 +29,7 @@ SyncWorker::SyncWorker(core::Config config, std::optional<InstalledCatalogue> in
       m_log(std::move(log)),
       m_on_status(std::move(on_status)),
       m_on_installed(std::move(on_installed)),
-      m_thread([this] { return Prepare(); }) {}
+      m_thread([this] { return Prepare(); }, WorkerThread::Priority::kBackground) {}
 
 SyncWorker::~SyncWorker() {
     Stop();

@@ -1,9 +1,13 @@
 // Owns the wait/wake/stop/join skeleton both background workers run on.
 #include "worker_thread.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace brugpunt::sync {
 
-WorkerThread::WorkerThread(Prepare prepare) : m_prepare(std::move(prepare)) {}
+WorkerThread::WorkerThread(Prepare prepare, Priority priority)
+    : m_prepare(std::move(prepare)), m_priority(priority) {}
 
 WorkerThread::~WorkerThread() {
     Stop();
@@ -36,6 +40,9 @@ void WorkerThread::Run() {
         std::lock_guard lock(m_mutex);
         if (m_stop) return;
     }
+    // On Linux a thread's nice value is its own: this lowers only the worker. Failing to is
+    // harmless (the work is the same, only less polite), so it is not reported.
+    if (m_priority == Priority::kBackground) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
     Pass pass = m_prepare();
     if (!pass) return;
     for (;;) {

@@ -4,8 +4,14 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <thread>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include "sync/worker_thread.h"
 
@@ -154,4 +160,27 @@ TEST_CASE("Destroying a started worker stops and joins it") {
     }
     CHECK(std::chrono::steady_clock::now() - started < 2s);
     CHECK(counter.Passes() == 1);
+}
+
+TEST_CASE("A background worker runs at the lowest priority, and a normal one keeps the process's") {
+    errno = 0;
+    int process_nice = getpriority(PRIO_PROCESS, 0);
+    REQUIRE(errno == 0);
+    auto nice_in = [](sync::WorkerThread::Priority priority) {
+        std::promise<int> seen;
+        auto answer = seen.get_future();
+        sync::WorkerThread worker(
+            [&]() -> sync::WorkerThread::Pass {
+                seen.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())));
+                return {};  // no passes: the thread ends after Prepare
+            },
+            priority);
+        worker.Start();
+        REQUIRE(answer.wait_for(5s) == std::future_status::ready);
+        return answer.get();
+    };
+    CHECK(nice_in(sync::WorkerThread::Priority::kBackground) == 19);
+    CHECK(nice_in(sync::WorkerThread::Priority::kNormal) == process_nice);
+    // The thread that started them is untouched.
+    CHECK(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())) == process_nice);
 }
