@@ -26,24 +26,25 @@ std::string FormatLocal(long long unix_seconds) {
 }  // namespace
 
 ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
-                             const core::CataloguePtr& catalogue,
-                             const std::vector<const core::Activity*>& list, const ui::StaffStatus& staff,
+                             const core::CataloguePtr& catalogue, const core::ActivitySourcePtr& activities,
+                             const std::vector<size_t>& list, const ui::StaffStatus& staff,
                              const core::SessionPolicy& policy, core::TimePoint now) {
     ui::ViewModel vm = fixed;
     const core::Catalogue& c = *catalogue;
     vm.screen = s.screen;
     vm.catalogue = catalogue;
+    vm.activities = activities;
     vm.filter = s.filter;
     vm.list = list;
     vm.category = c.FindCategory(s.category);
-    vm.detail = c.FindActivity(s.activity_id);
+    vm.detail = s.activity_id.empty() ? nullptr : activities->Find(s.activity_id);
     vm.warning = s.warning;
     vm.draft = s.draft;
     vm.staff = s.staff;
     vm.staff_status = staff;
     vm.chosen.clear();
     for (const auto& id : s.chosen)
-        if (const core::Activity* a = c.FindActivity(id)) vm.chosen.push_back(a);
+        if (auto a = activities->Find(id)) vm.chosen.push_back(std::move(a));
     vm.warning_seconds = core::WarningSecondsLeft(s, now, policy);
     vm.now = now;
     vm.language = s.language;
@@ -89,7 +90,7 @@ bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
         core::Reduce(m_session, a, m_policy, effects);
         if (count)
             for (const auto& key : core::DemandKeys(before, a, m_session, [this](const std::string& id) {
-                     const core::Activity* found = Find(id);
+                     auto found = Find(id);
                      return found ? found->category : std::string();
                  }))
                 Count(key);
@@ -191,15 +192,13 @@ LoadedCatalogue Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoi
 
 void Kiosk::Adopt() {
     if (!m_cat.catalogue) m_cat.catalogue = std::make_shared<const core::Catalogue>();
-    // Only a catalogue opened without the loader (a test's) comes without its index.
-    if (m_cat.index.empty())
-        for (size_t i = 0; i < m_cat.catalogue->activities.size(); ++i)
-            m_cat.index[m_cat.catalogue->activities[i].id] = i;
+    // Only a catalogue put together without the loader (a test's) comes without its source.
+    if (!m_cat.activities) m_cat.activities = core::ActivitiesOf(m_cat.catalogue);
+    if (m_cat.db_activities) m_cat.db_activities->SetLog(m_log);
 }
 
-const core::Activity* Kiosk::Find(const std::string& id) const {
-    auto it = m_cat.index.find(id);
-    return it == m_cat.index.end() ? nullptr : &m_cat.catalogue->activities[it->second];
+std::shared_ptr<const core::Activity> Kiosk::Find(const std::string& id) const {
+    return m_cat.activities->Find(id);
 }
 
 std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
@@ -262,7 +261,7 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
 core::Action Kiosk::Submit(const core::AppointmentRequest& r) {
     std::vector<std::pair<std::string, std::string>> titles;
     for (const auto& id : r.activity_ids)
-        if (const core::Activity* a = Find(id)) titles.push_back({id, a->title});
+        if (auto a = Find(id)) titles.push_back({id, a->title});
     store::RequestEnvelope env = sync::NewEnvelope(m_config.kiosk_id, sync::WallNowMs(), std::move(titles));
     if (!m_outbox) {
         m_log("outbox: not available; the request was not stored");
@@ -284,21 +283,20 @@ void Kiosk::RefreshList() {
     // "Deze week" and "in de vakantie" become dates here: today and the catalogue's holidays.
     core::Filter filter = m_session.filter;
     core::ResolveWhen(filter, m_fixed.today, m_cat.catalogue->holidays);
+    // An activity whose dates have all passed leaves by itself, whatever the catalogue's age.
+    filter.open_on = m_fixed.today;
     auto positions = m_cat.db->SearchPositions(filter);
     if (!positions) {
         m_log("search failed: " + positions.error().message);
         return;
     }
-    // An activity whose dates have all passed leaves by itself, whatever the catalogue's age.
-    const auto& activities = m_cat.catalogue->activities;
-    m_list.reserve(positions->size());
-    for (size_t i : positions.value())
-        if (i < activities.size() && !activities[i].Ended(m_fixed.today)) m_list.push_back(&activities[i]);
+    m_list = std::move(positions.value());
 }
 
 void Kiosk::Rebuild(core::TimePoint now) {
     m_now = now;
-    m_vm = BuildViewModel(m_fixed, m_session, m_cat.catalogue, m_list, m_staff, m_policy, now);
+    m_vm =
+        BuildViewModel(m_fixed, m_session, m_cat.catalogue, m_cat.activities, m_list, m_staff, m_policy, now);
 }
 
 }  // namespace brugpunt::app

@@ -49,8 +49,8 @@ class SpeakerPort {
 // status. `fixed` carries what does not follow the session (textures, translations, version,
 // today, the audio state).
 ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& session,
-                             const core::CataloguePtr& catalogue,
-                             const std::vector<const core::Activity*>& list, const ui::StaffStatus& staff,
+                             const core::CataloguePtr& catalogue, const core::ActivitySourcePtr& activities,
+                             const std::vector<size_t>& list, const ui::StaffStatus& staff,
                              const core::SessionPolicy& policy, core::TimePoint now);
 
 class Kiosk {
@@ -98,15 +98,18 @@ class Kiosk {
     ui::FrameLocal& Local() { return m_local; }
     const core::Session& Session() const { return m_session; }
     const core::SessionPolicy& Policy() const { return m_policy; }
+    // The catalogue's header; its activities are read through Activities().
     const core::Catalogue& Catalogue() const { return *m_cat.catalogue; }
+    const core::ActivitySource& Activities() const { return *m_cat.activities; }
 
   private:
     std::optional<core::Action> Dispatch(const core::Effect& e);
     core::Action Submit(const core::AppointmentRequest& request);
     void RefreshList();
     void Count(const std::string& key);
-    const core::Activity* Find(const std::string& id) const;
-    // A catalogue comes in: an empty one stands in for none, and the index is made if missing.
+    std::shared_ptr<const core::Activity> Find(const std::string& id) const;
+    // A catalogue comes in: an empty one stands in for none, activities held in memory get a
+    // source, and one read from a db file reports to the kiosk's log.
     void Adopt();
     void Rebuild(core::TimePoint now);
     // Whether a worker report shows: the staff screen is the only one that draws it.
@@ -128,7 +131,7 @@ class Kiosk {
     ui::FrameLocal m_local;
     core::TimePoint m_now{};
     bool m_swapped = false;
-    std::vector<const core::Activity*> m_list;
+    std::vector<size_t> m_list;  // positions in m_cat.activities
 };
 
 }  // namespace brugpunt::app

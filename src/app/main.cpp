@@ -71,7 +71,7 @@ std::string FindFonts() {
 // a few frames are drawn so it settles, and the last one is saved.
 int TakeScreenshot(app::Platform& platform, app::Kiosk& kiosk, const core::Options& o, core::TimePoint now) {
     auto actions = app::ActionsToShow({*o.screen, o.lang, o.subtitles, o.ages, o.together, o.when},
-                                      kiosk.Catalogue(), kiosk.Policy(), now);
+                                      kiosk.Catalogue(), kiosk.Activities(), kiosk.Policy(), now);
     if (!actions) {
         Log(actions.error().message);
         return 2;
@@ -265,7 +265,7 @@ int Run(const core::Options& o, const core::Config& config) {
                 return false;
             }
             Log("catalogue: on screen after " + std::to_string(first->ms) + " ms, " +
-                std::to_string(first->catalogue->catalogue->activities.size()) + " activities");
+                std::to_string(first->catalogue->activities->Count()) + " activities");
             install(*first);
             start_sync(first->synced);
             return true;

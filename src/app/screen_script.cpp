@@ -6,12 +6,14 @@
 namespace brugpunt::app {
 namespace {
 
-// The first activity that passes `keep` with the most translations.
+// The first activity that passes `keep` with the most translations. Reads every activity: only
+// screenshot mode asks.
 template <class Keep>
-const core::Activity* MostTranslated(const core::Catalogue& c, Keep keep) {
-    const core::Activity* best = nullptr;
-    for (const auto& a : c.activities)
-        if (keep(a) && (!best || a.translations.size() > best->translations.size())) best = &a;
+std::shared_ptr<const core::Activity> MostTranslated(const core::ActivitySource& c, Keep keep) {
+    std::shared_ptr<const core::Activity> best;
+    for (size_t i = 0; i < c.Count(); ++i)
+        if (auto a = c.At(i); a && keep(*a) && (!best || a->translations.size() > best->translations.size()))
+            best = std::move(a);
     return best;
 }
 
@@ -21,21 +23,24 @@ bool PlacesFree(const core::Activity& a) {
 
 }  // namespace
 
-const core::Activity* SampleForAppointment(const core::Catalogue& c) {
+std::shared_ptr<const core::Activity> SampleForAppointment(const core::ActivitySource& c) {
     return MostTranslated(c, PlacesFree);
 }
 
-const core::Activity* SecondChoiceFor(const core::Catalogue& c, const core::Activity& first) {
-    for (const auto& a : c.activities)
-        if (&a != &first && a.category == first.category && PlacesFree(a)) return &a;
+std::shared_ptr<const core::Activity> SecondChoiceFor(const core::ActivitySource& c,
+                                                      const core::Activity& first) {
+    for (size_t i = 0; i < c.Count(); ++i)
+        if (auto a = c.At(i); a && a->id != first.id && a->category == first.category && PlacesFree(*a))
+            return a;
     return nullptr;
 }
 
-const core::Activity* SampleForInterest(const core::Catalogue& c) {
+std::shared_ptr<const core::Activity> SampleForInterest(const core::ActivitySource& c) {
     return MostTranslated(c, [](const core::Activity& a) { return a.availability.interest_list; });
 }
 
 core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core::Catalogue& c,
+                                          const core::ActivitySource& activities,
                                           const core::SessionPolicy& policy, core::TimePoint now) {
     using namespace core::action;
     const core::ScreenRequest& r = script.screen;
@@ -51,7 +56,7 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         if (script.together) a.push_back(SetTogether{true});
         if (script.when != core::When::kAny) a.push_back(SetWhen{script.when});
     } else if (r.name == "detail") {
-        const core::Activity* act = c.FindActivity(r.arg);
+        auto act = activities.Find(r.arg);
         if (!act) return core::Error{core::ErrorCode::kNotFound, "unknown activity '" + r.arg + "'"};
         a.push_back(OpenCategory{act->category});
         a.push_back(OpenActivity{r.arg});
@@ -64,7 +69,7 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         std::optional<core::Step> step = core::StepNamed(r.arg);
         if (!interest && !step)
             return core::Error{core::ErrorCode::kNotFound, "unknown step '" + r.arg + "'"};
-        const core::Activity* act = interest ? SampleForInterest(c) : SampleForAppointment(c);
+        auto act = interest ? SampleForInterest(activities) : SampleForAppointment(activities);
         if (!act)
             return core::Error{core::ErrorCode::kNotFound,
                                interest ? "the catalogue has no activity with an interest list"
@@ -72,8 +77,7 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         a.push_back(OpenCategory{act->category});
         a.push_back(OpenActivity{act->id});
         if (!interest)
-            if (const core::Activity* second = SecondChoiceFor(c, *act))
-                a.push_back(ToggleChosen{second->id});
+            if (auto second = SecondChoiceFor(activities, *act)) a.push_back(ToggleChosen{second->id});
         a.push_back(StartAppointment{act->id, interest});
         // A made-up visitor: two children, a (non-existent) 0470 00 number, Arabic with an
         // interpreter, evenings. Each step is filled in, then left with "Verder", up to the one asked.

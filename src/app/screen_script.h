@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/activity.h"
+#include "core/activity_source.h"
 #include "core/options.h"
 #include "core/result.h"
 #include "core/session.h"
@@ -23,11 +24,14 @@ struct ScreenScript {
 // free and the most translations (so a subtitled screenshot has something to show) and the next
 // one with places in its category; for an interest request, the first with an interest list and
 // the most translations. Nothing when the catalogue has none.
-const core::Activity* SampleForAppointment(const core::Catalogue& c);
-const core::Activity* SecondChoiceFor(const core::Catalogue& c, const core::Activity& first);
-const core::Activity* SampleForInterest(const core::Catalogue& c);
+std::shared_ptr<const core::Activity> SampleForAppointment(const core::ActivitySource& c);
+std::shared_ptr<const core::Activity> SecondChoiceFor(const core::ActivitySource& c,
+                                                      const core::Activity& first);
+std::shared_ptr<const core::Activity> SampleForInterest(const core::ActivitySource& c);
 
+// c: the catalogue's header (its categories); activities: its activities.
 core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core::Catalogue& c,
+                                          const core::ActivitySource& activities,
                                           const core::SessionPolicy& policy, core::TimePoint now);
 
 }  // namespace brugpunt::app

@@ -53,6 +53,7 @@ void Filter::SetChip(enum Chip chip, bool on) {
 
 bool Matches(const Activity& a, const Filter& f) {
     if (!f.category.empty() && a.category != f.category) return false;
+    if (f.open_on != Date{} && a.Ended(f.open_on)) return false;
     // A chip asks for a yes: an unknown never passes it as if it were one.
     if (f.free_only && a.price.cents != 0) return false;
     if (f.girls_only && a.audience.for_whom != ForWhom::kGirlsWomen) return false;

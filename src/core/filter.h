@@ -35,7 +35,10 @@ struct Filter {
     When when = When::kAny;
     Date when_first, when_last;  // set by ResolveWhen
     bool when_weekly = false;    // a weekly activity counts (not in a school holiday)
-    std::string text;            // free-text search; answered by the store's FTS index
+    // Set by the kiosk to today: an activity whose last day is before it is over and left out,
+    // whatever the catalogue's age. {}: none is.
+    Date open_on;
+    std::string text;  // free-text search; answered by the store's FTS index
 
     bool Chip(Chip chip) const;
     void SetChip(enum Chip chip, bool on);

@@ -95,6 +95,8 @@ SearchSql BuildSearch(const Filter& f, const char* column) {
         q.text_args.push_back(std::string(SignupCode(Signup::kWalkIn)));
     }
     if (f.free_only) where += " AND a.price_cents = 0";
+    if (f.open_on != Date{})
+        where += " AND (a.last_date IS NULL OR a.last_date >= '" + FormatDate(f.open_on) + "')";
     if (f.trial) where += " AND a.trial = 1";
     if (!f.ages.empty()) {
         // One child's range, or each of them: OR for "fits one of them", AND for "together".
@@ -316,36 +318,77 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
     return Ok{};
 }
 
-Result<Catalogue> CatalogueDb::Load() const {
+Result<Catalogue> CatalogueDb::LoadHeader(size_t& activity_count) const {
     sqlite3* db = m_db.get();
     Stmt meta(db, "SELECT value FROM meta WHERE key = 'catalogue'");
     if (!meta.ok()) return DbError(db, "read meta");
     if (meta.Step() != SQLITE_ROW) return Error{ErrorCode::kNotFound, "the catalogue db is empty"};
     auto header = ParseCatalogueJson(meta.Text(0));
     if (!header) return Error{ErrorCode::kParse, "catalogue header: " + header.error().message};
-    Catalogue cat = std::move(header->catalogue);
+    // Positions run from 0 without a gap in both tables, or a search would answer an activity
+    // that is not there, the wrong one, or leave one out. Both are primary keys, so count, min
+    // and max say it without reading a row.
+    Stmt shape(
+        db,
+        "SELECT (SELECT count(*) FROM activities), (SELECT coalesce(min(position), 0) FROM activities),"
+        " (SELECT coalesce(max(position), -1) FROM activities), (SELECT count(*) FROM documents),"
+        " (SELECT coalesce(min(position), 0) FROM documents),"
+        " (SELECT coalesce(max(position), -1) FROM documents)");
+    if (!shape.ok() || shape.Step() != SQLITE_ROW) return DbError(db, "read activities");
+    long long n = shape.Int(0);
+    if (shape.Int(1) != 0 || shape.Int(2) != n - 1 || shape.Int(3) != n || shape.Int(4) != 0 ||
+        shape.Int(5) != n - 1)
+        return Error{ErrorCode::kInvalid,
+                     "the catalogue db is damaged: its activity positions have a gap, or its search rows "
+                     "and its activities do not agree"};
+    activity_count = static_cast<size_t>(n);
+    return std::move(header->catalogue);
+}
 
-    Stmt rows(db, "SELECT position, doc FROM documents ORDER BY position");
+Result<Activity> CatalogueDb::ActivityAt(size_t position) const {
+    Stmt* stmt = m_statements->Get(m_db.get(), "SELECT doc FROM documents WHERE position = ?");
+    if (!stmt) return DbError(m_db.get(), "prepare read activity");
+    stmt->Bind(1, static_cast<long long>(position));
+    int rc = stmt->Step();
+    if (rc == SQLITE_DONE)
+        return Error{ErrorCode::kNotFound, "no activity at position " + std::to_string(position)};
+    if (rc != SQLITE_ROW) return DbError(m_db.get(), "read activity");
+    auto a = ActivityFromJson(stmt->Text(0));
+    stmt->Reset();
+    if (!a) return Error{ErrorCode::kParse, "stored activity: " + a.error().message};
+    return std::move(a.value());
+}
+
+Result<std::optional<size_t>> CatalogueDb::PositionOf(std::string_view id) const {
+    Stmt* stmt = m_statements->Get(m_db.get(), "SELECT position FROM activities WHERE id = ?");
+    if (!stmt) return DbError(m_db.get(), "prepare find activity");
+    stmt->Bind(1, std::string(id));
+    int rc = stmt->Step();
+    std::optional<size_t> out;
+    if (rc == SQLITE_ROW)
+        out = static_cast<size_t>(stmt->Int(0));
+    else if (rc != SQLITE_DONE)
+        return DbError(m_db.get(), "find activity");
+    stmt->Reset();
+    return out;
+}
+
+Result<Catalogue> CatalogueDb::Load() const {
+    sqlite3* db = m_db.get();
+    size_t count = 0;
+    auto header = LoadHeader(count);
+    if (!header) return header.error();
+    Catalogue cat = std::move(header.value());
+    cat.activities.reserve(count);
+    Stmt rows(db, "SELECT doc FROM documents ORDER BY position");
     if (!rows.ok()) return DbError(db, "read activities");
     int rc;
     while ((rc = rows.Step()) == SQLITE_ROW) {
-        // SearchPositions answers indexes into this vector: a gap would point at the wrong one.
-        if (rows.Int(0) != static_cast<long long>(cat.activities.size()))
-            return Error{ErrorCode::kInvalid, "the catalogue db is damaged: activity positions have a gap"};
-        auto a = ActivityFromJson(rows.Text(1));
+        auto a = ActivityFromJson(rows.Text(0));
         if (!a) return Error{ErrorCode::kParse, "stored activity: " + a.error().message};
         cat.activities.push_back(std::move(a.value()));
     }
     if (rc != SQLITE_DONE) return DbError(db, "read activities");
-    // The rows searches read must be the same positions, each once, or a search would answer an
-    // activity that is not there or leave one out.
-    Stmt rows_searched(
-        db, "SELECT count(*), coalesce(max(position), -1), coalesce(min(position), 0) FROM activities");
-    if (!rows_searched.ok() || rows_searched.Step() != SQLITE_ROW) return DbError(db, "read activities");
-    auto n = static_cast<long long>(cat.activities.size());
-    if (rows_searched.Int(0) != n || rows_searched.Int(1) != n - 1 || rows_searched.Int(2) != 0)
-        return Error{ErrorCode::kInvalid,
-                     "the catalogue db is damaged: its search rows and its activities do not agree"};
     return cat;
 }
 

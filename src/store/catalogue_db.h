@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/activity.h"
@@ -26,6 +28,14 @@ class CatalogueDb {
     // source_sha256 records the catalogue source it was made from (empty: not recorded).
     core::VoidResult Replace(const core::Catalogue& catalogue, const std::string& source_sha256 = "");
     core::Result<core::Catalogue> Load() const;
+    // The catalogue without its activities (municipality, desk, categories, holidays), and how
+    // many activities there are: what the kiosk keeps in memory. An error when the db is damaged
+    // (its search rows and its activities do not agree).
+    core::Result<core::Catalogue> LoadHeader(size_t& activity_count) const;
+    // One activity, read and parsed from its document.
+    core::Result<core::Activity> ActivityAt(size_t position) const;
+    // Where the activity with this id is; nullopt when the catalogue has none.
+    core::Result<std::optional<size_t>> PositionOf(std::string_view id) const;
     // The sha256 recorded by Replace; empty when none was.
     std::string SourceSha256() const;
 

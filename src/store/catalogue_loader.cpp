@@ -18,13 +18,24 @@ std::string FolderOf(const std::string& path) {
     return std::filesystem::absolute(path, ec).parent_path().lexically_normal().string();
 }
 
+// Everything, into memory: what the store holds is what the UI shows and a search finds.
 core::Result<LoadedCatalogue> ReadBack(LoadedCatalogue out) {
     auto loaded = out.db->Load();
     if (!loaded) return loaded.error();
     out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
-    out.index.reserve(out.catalogue->activities.size());
-    for (size_t i = 0; i < out.catalogue->activities.size(); ++i)
-        out.index[out.catalogue->activities[i].id] = i;
+    out.activities = core::ActivitiesOf(out.catalogue);
+    out.db_activities.reset();
+    return out;
+}
+
+// The header only; the activities stay in the db file until a screen reads them.
+core::Result<LoadedCatalogue> ReadHeader(LoadedCatalogue out) {
+    size_t count = 0;
+    auto header = out.db->LoadHeader(count);
+    if (!header) return header.error();
+    out.catalogue = std::make_shared<const core::Catalogue>(std::move(header.value()));
+    out.db_activities = std::make_shared<DbActivities>(out.db, count);
+    out.activities = out.db_activities;
     return out;
 }
 
@@ -48,7 +59,7 @@ core::Result<LoadedCatalogue> OpenCatalogueSource(const std::string& path) {
     if (!db) return db.error();
     if (auto s = db->Replace(parsed->catalogue); !s) return s.error();
     LoadedCatalogue out;
-    out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+    out.db = std::make_shared<CatalogueDb>(std::move(db.value()));
     out.issues = std::move(parsed->issues);
     out.media_root = FolderOf(path);
     return ReadBack(std::move(out));
@@ -56,12 +67,12 @@ core::Result<LoadedCatalogue> OpenCatalogueSource(const std::string& path) {
 
 core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path) {
     if (path.ends_with(".json")) return OpenCatalogueSource(path);
-    auto db = CatalogueDb::Open(path);
+    auto db = CatalogueDb::OpenReadOnly(path);
     if (!db) return db.error();
     LoadedCatalogue out;
-    out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+    out.db = std::make_shared<CatalogueDb>(std::move(db.value()));
     out.media_root = FolderOf(path);
-    return ReadBack(std::move(out));
+    return ReadHeader(std::move(out));
 }
 
 }  // namespace brugpunt::store
@@ -105,7 +116,13 @@ core::VoidResult KeepCatalogueDb(LoadedCatalogue& loaded, const std::string& sou
     if (auto s = WriteCatalogueDb(*loaded.catalogue, source_sha256, path); !s) return s;
     auto db = CatalogueDb::OpenReadOnly(path);
     if (!db) return db.error();
-    loaded.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+    LoadedCatalogue from_file;
+    from_file.db = std::make_shared<CatalogueDb>(std::move(db.value()));
+    from_file.media_root = loaded.media_root;
+    auto header = ReadHeader(std::move(from_file));
+    if (!header) return header.error();
+    header->issues = std::move(loaded.issues);
+    loaded = std::move(header.value());
     return core::Ok{};
 }
 
@@ -117,9 +134,9 @@ core::Result<LoadedCatalogue> OpenKnownSource(const std::string& source_path,
         auto db = CatalogueDb::OpenReadOnly(db_path);
         if (db && db->SourceSha256() == source_sha256) {
             LoadedCatalogue out;
-            out.db = std::make_unique<CatalogueDb>(std::move(db.value()));
+            out.db = std::make_shared<CatalogueDb>(std::move(db.value()));
             out.media_root = FolderOf(source_path);
-            auto back = ReadBack(std::move(out));
+            auto back = ReadHeader(std::move(out));
             if (back) {
                 note = "opened " + db_path;
                 return back;

@@ -10,25 +10,33 @@
 
 #include "catalogue_db.h"
 #include "core/activity.h"
+#include "core/activity_source.h"
 #include "core/result.h"
 #include "core/validate.h"
+#include "db_activities.h"
 
 namespace brugpunt::store {
 
 // The catalogue the UI reads, and the db that answers its searches.
 struct LoadedCatalogue {
+    // The catalogue's header (municipality, desk, categories, holidays). Its activities are here
+    // only while no db file holds them (a source parsed into memory); read them through
+    // `activities`, which is always there.
     core::CataloguePtr catalogue;
-    std::unique_ptr<CatalogueDb> db;
+    std::shared_ptr<CatalogueDb> db;
+    core::ActivitySourcePtr activities;
+    // The same object as `activities` when they are read from a db file, so the kiosk can give
+    // it its log; null while they are in memory.
+    std::shared_ptr<DbActivities> db_activities;
     std::vector<core::Issue> issues;  // what the source lacks; shown anyway, listed by `check`
     // The folder the clips were resolved in (the catalogue's, absolute): the speaker plays no
     // clip outside it.
     std::string media_root;
-    // Activity id -> its index in catalogue->activities, made with the catalogue (on the thread
-    // that opened it, so the kiosk's main thread never builds it).
-    std::unordered_map<std::string, size_t> index;
 };
 
-// A catalogue source (.json) indexed into an in-memory db, or a catalogue db (any other name).
+// A catalogue source (.json) indexed into an in-memory db, with its activities in memory; or a
+// catalogue db (any other name), of which only the header is read: its activities are read as
+// they are shown.
 core::Result<LoadedCatalogue> OpenCatalogue(const std::string& path);
 // A catalogue source, whatever the file is called (sync keeps downloads by their hash).
 core::Result<LoadedCatalogue> OpenCatalogueSource(const std::string& path);
@@ -43,7 +51,8 @@ core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::s
                                   const std::string& path);
 
 // Keeps a loaded catalogue's db at path (WriteCatalogueDb), and from then on answers its searches
-// from that file instead of from memory. On failure `loaded` is left as it was.
+// and reads its activities from that file: the activities in memory are freed (on the calling
+// thread). On failure `loaded` is left as it was.
 core::VoidResult KeepCatalogueDb(LoadedCatalogue& loaded, const std::string& source_sha256,
                                  const std::string& path);
 

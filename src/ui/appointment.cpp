@@ -112,11 +112,11 @@ namespace {
 void DrawAbout(const ViewModel& m, core::Actions& out) {
     SpokenBuilder spoken(m);
     spoken.Key("appt.about.title");
-    for (const auto* a : m.chosen) spoken.Text(a->title + ".");
+    for (const auto& a : m.chosen) spoken.Text(a->title + ".");
     StepHeader(m, "speech", "appt.about.title", spoken.Key("appt.about.general", ".").Done(), out);
     const auto& ids = m.draft.request.activity_ids;
     float w = std::min(AvailableWidth(), CurrentMetrics().Mm(200)), h = CurrentMetrics().Mm(22);
-    for (const auto* a : m.chosen) {
+    for (const auto& a : m.chosen) {
         bool on = std::find(ids.begin(), ids.end(), a->id) != ids.end();
         std::string id = "about:" + a->id;
         std::string picto = a->pictograms.empty() ? "info" : a->pictograms.front();

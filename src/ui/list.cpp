@@ -231,22 +231,32 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     float width = ImGui::GetContentRegionAvail().x;
     int cols = ColumnsFor(width, 160.0f);
     float card_w = (width - (cols - 1) * CurrentMetrics().Gap()) / cols;
+    // The activities of one row of cards, read as the row is measured or drawn; one that cannot
+    // be read (logged by the source) leaves an empty place.
+    struct Row {
+        std::vector<std::shared_ptr<const Activity>> activities;
+        std::vector<CardModel> cards;
+    };
     auto row_of = [&](size_t i) {
-        std::vector<CardModel> row;
+        Row row;
         for (size_t j = i; j < std::min(m.list.size(), i + cols); ++j) {
-            const Activity& a = *m.list[j];
+            auto read = m.activities ? m.activities->At(m.list[j]) : nullptr;
+            if (!read) continue;
+            const Activity& a = *read;
+            row.activities.push_back(std::move(read));
             CardModel card{a.title, m.Picto(PictoOf(a)), CardBadges(m, a), m.Picto("speaker"), {}};
             if (const core::ActivityTexts* t = a.TextsIn(m.language); t && m.Subtitled() && m.textures)
                 card.subtitle = m.textures->Text(t->title, m.language, card_w - CurrentMetrics().Mm(60),
                                                  FontOrCurrent(CurrentFonts().body)->FontSize);
-            row.push_back(std::move(card));
+            row.cards.push_back(std::move(card));
         }
         return row;
     };
     // Rows are measured once per list, width and language, and only those on screen are drawn: a
     // list of thousands costs a screenful per frame. The others keep their place as empty space.
     size_t key = std::hash<std::string>{}(m.language) * 31 + std::hash<float>{}(card_w)*7 + m.Subtitled();
-    for (const Activity* a : m.list) key = key * 1099511628211ull + reinterpret_cast<uintptr_t>(a);
+    key = key * 31 + reinterpret_cast<uintptr_t>(m.activities.get());  // another catalogue
+    for (size_t position : m.list) key = key * 1099511628211ull + position;
     for (int age : f.ages) key = key * 31 + age;  // the "voor 5 en 9" badge changes a card's height
     UiLocal::List& rows = local.list;
     const size_t row_count = (m.list.size() + cols - 1) / cols;
@@ -270,7 +280,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         float y = ImGui::GetCursorPosY() + skipped;
         if (r == rows.rows_measured && (y <= bottom || std::chrono::steady_clock::now() < budget_end)) {
             float h = 0;
-            for (const CardModel& card : row_of(r * cols)) h = std::max(h, ActivityCardHeight(card, card_w));
+            for (const CardModel& card : row_of(r * cols).cards)
+                h = std::max(h, ActivityCardHeight(card, card_w));
             rows.row_heights[r] = h;
             rows.rows_measured_sum += h;
             ++rows.rows_measured;
@@ -287,13 +298,14 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         skipped = 0;
         skipped_rows = 0;
         size_t i = r * cols;
-        std::vector<CardModel> row = row_of(i);
-        for (size_t k = 0; k < row.size(); ++k) {
+        Row row = row_of(i);
+        for (size_t k = 0; k < row.cards.size(); ++k) {
             if (k > 0) ImGui::SameLine(0, CurrentMetrics().Gap());
-            std::string id = "card:" + m.list[i + k]->id;
-            Tap tap = ActivityCard(id.c_str(), row[k], ImVec2(card_w, row_h));
-            if (tap == Tap::kOpen) out.push_back(OpenActivity{m.list[i + k]->id});
-            if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, *m.list[i + k], "summary")});
+            const Activity& a = *row.activities[k];
+            std::string id = "card:" + a.id;
+            Tap tap = ActivityCard(id.c_str(), row.cards[k], ImVec2(card_w, row_h));
+            if (tap == Tap::kOpen) out.push_back(OpenActivity{a.id});
+            if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, a, "summary")});
         }
     }
     if (skipped_rows) ImGui::Dummy(ImVec2(width, skipped - spacing));

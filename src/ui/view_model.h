@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/activity.h"
+#include "core/activity_source.h"
 #include "core/session.h"
 #include "core/strings.h"
 #include "core/translations.h"
@@ -39,18 +40,20 @@ enum class AudioState { kIdle, kPreparing, kPlaying, kPaused };
 
 struct ViewModel {
     core::Screen screen = core::Screen::kAttract;
-    core::CataloguePtr catalogue;
+    core::CataloguePtr catalogue;  // its header: the activities are read through `activities`
+    core::ActivitySourcePtr activities;
     core::Filter filter;
-    std::vector<const core::Activity*> list;  // the List screen's results, in order
-    const core::Activity* detail = nullptr;
+    // The List screen's results, in order: positions in `activities`, read as rows are shown.
+    std::vector<size_t> list;
+    std::shared_ptr<const core::Activity> detail;
     const core::Category* category = nullptr;
     bool warning = false;
     int warning_seconds = 0;
     core::Date today;
     core::TimePoint now{};  // the frame's time, for actions that carry it
     std::string version;
-    core::AppointmentDraft draft;               // the appointment flow
-    std::vector<const core::Activity*> chosen;  // picked with "Kies", in order
+    core::AppointmentDraft draft;                               // the appointment flow
+    std::vector<std::shared_ptr<const core::Activity>> chosen;  // picked with "Kies", in order
     core::StaffState staff;
     StaffStatus staff_status;
     const TextureSource* textures = nullptr;
@@ -73,7 +76,7 @@ struct ViewModel {
     }
 
     bool IsChosen(const std::string& id) const {
-        for (const auto* a : chosen)
+        for (const auto& a : chosen)
             if (a->id == id) return true;
         return false;
     }

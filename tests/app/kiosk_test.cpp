@@ -1,14 +1,19 @@
 // The kiosk library without a window: actions in, outbox rows, speaker calls and view models out.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 
 #include "app/kiosk.h"
 #include "app/screen_script.h"
+#include "core/filter.h"
 #include "core/options.h"
 #include "core/screen_names.h"
 #include "store/catalogue_json.h"
+#include "store/catalogue_loader.h"
 #include "store/outbox.h"
 
 using namespace brugpunt;
@@ -91,7 +96,8 @@ struct Fixture {
     bool Go(const std::string& screen) {
         auto r = core::ParseScreen(screen);
         REQUIRE(r);
-        auto a = app::ActionsToShow({r.value()}, kiosk.Catalogue(), kiosk.Policy(), clock.Now());
+        auto a = app::ActionsToShow({r.value()}, kiosk.Catalogue(), kiosk.Activities(), kiosk.Policy(),
+                                    clock.Now());
         REQUIRE(a);
         return kiosk.Apply(a.value(), clock.Now());
     }
@@ -207,10 +213,49 @@ TEST_CASE("Kiosk: a new catalogue that keeps the activity keeps the visitor wher
     REQUIRE(f.kiosk.View().screen == core::Screen::kDetail);
     CHECK(f.kiosk.View().detail->title == "Voetbal (nieuw)");  // the new catalogue's text, not the old
     // The list behind it is the new catalogue's too.
-    const auto& now_shown = f.kiosk.Catalogue().activities;
-    REQUIRE_FALSE(f.kiosk.View().list.empty());
-    for (const auto* a : f.kiosk.View().list)
-        CHECK((a >= now_shown.data() && a < now_shown.data() + now_shown.size()));
+    const ui::ViewModel& vm = f.kiosk.View();
+    CHECK(vm.activities.get() == &f.kiosk.Activities());
+    REQUIRE_FALSE(vm.list.empty());
+    bool renamed = false;
+    for (size_t position : vm.list) {
+        auto a = vm.activities->At(position);
+        REQUIRE(a);
+        if (a->id == next.activities.front().id) renamed = a->title == "Voetbal (nieuw)";
+    }
+    CHECK(renamed);
+}
+
+TEST_CASE("Kiosk: a catalogue from a db file is read as it is shown, not held in memory") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("brugpunt-kiosk-db-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string path = (dir / "catalogue.db").string();
+    REQUIRE(store::WriteCatalogueDb(Demo(), "x", path));
+    auto opened = store::OpenCatalogue(path);
+    REQUIRE(opened);
+    REQUIRE(opened->db_activities);
+    const store::DbActivities* reader = opened->db_activities.get();
+
+    Fixture f;
+    f.kiosk.ReplaceCatalogue(std::move(opened.value()), f.clock.Now());
+    CHECK(f.kiosk.Catalogue().activities.empty());  // the header only
+    CHECK(f.kiosk.Activities().Count() == Demo().activities.size());
+    f.Go("list:sport");
+    // The list is positions: what it holds is read when a row is drawn, and nothing was yet.
+    core::Filter sport{"sport"};
+    sport.open_on = f.kiosk.View().today;
+    size_t expected = std::count_if(Demo().activities.begin(), Demo().activities.end(),
+                                    [&](const core::Activity& a) { return core::Matches(a, sport); });
+    CHECK(f.kiosk.View().list.size() == expected);
+    CHECK(reader->Kept() == 0);
+
+    f.Go("detail:voetbal-u8");
+    REQUIRE(f.kiosk.View().detail);
+    CHECK(*f.kiosk.View().detail == *Demo().FindActivity("voetbal-u8"));
+    CHECK(reader->Kept() >= 1);
+    CHECK(reader->Kept() <= store::DbActivities::kKept);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("Kiosk: the view model follows a language change at once") {
@@ -244,8 +289,9 @@ TEST_CASE("Kiosk: BuildViewModel is a function of its inputs") {
     ui::StaffStatus staff;
     staff.kiosk_id = "k";
     core::SessionPolicy policy;
-    std::vector<const core::Activity*> list = {&c->activities[0]};
-    ui::ViewModel vm = app::BuildViewModel(fixed, s, c, list, staff, policy, core::TimePoint{});
+    std::vector<size_t> list = {0};
+    core::ActivitySourcePtr activities = core::ActivitiesOf(c);
+    ui::ViewModel vm = app::BuildViewModel(fixed, s, c, activities, list, staff, policy, core::TimePoint{});
     CHECK(vm.screen == core::Screen::kDetail);
     REQUIRE(vm.detail);
     CHECK(vm.detail->id == "meisjesvoetbal");
@@ -258,7 +304,8 @@ TEST_CASE("Kiosk: BuildViewModel is a function of its inputs") {
     CHECK(vm.version == "9.9");
     CHECK(vm.staff_status.kiosk_id == "k");
     CHECK(vm.list == list);
-    ui::ViewModel again = app::BuildViewModel(fixed, s, c, list, staff, policy, core::TimePoint{});
+    ui::ViewModel again =
+        app::BuildViewModel(fixed, s, c, activities, list, staff, policy, core::TimePoint{});
     CHECK(again.detail == vm.detail);
     CHECK(again.chosen == vm.chosen);
 }
@@ -283,13 +330,14 @@ TEST_CASE("Kiosk: worker reports ask for a frame only on the staff screen") {
 
 TEST_CASE("Screenshot script: sample activities come from the catalogue it has") {
     const core::Catalogue& demo = Demo();
-    const core::Activity* first = app::SampleForAppointment(demo);
+    core::CatalogueActivities demo_activities(std::make_shared<const core::Catalogue>(demo));
+    auto first = app::SampleForAppointment(demo_activities);
     REQUIRE(first);
     CHECK(first->id == "voetbal-u8");
-    const core::Activity* second = app::SecondChoiceFor(demo, *first);
+    auto second = app::SecondChoiceFor(demo_activities, *first);
     REQUIRE(second);
     CHECK(second->id == "meisjesvoetbal");
-    const core::Activity* interest = app::SampleForInterest(demo);
+    auto interest = app::SampleForInterest(demo_activities);
     REQUIRE(interest);
     CHECK(interest->id == "muziekacademie-notenleer");
 
@@ -311,10 +359,12 @@ TEST_CASE("Screenshot script: sample activities come from the catalogue it has")
     for (auto& a : full.activities) a.availability.status = core::Status::kFull;
     auto r = core::ParseScreen("appointment:about");
     REQUIRE(r);
-    auto a = app::ActionsToShow({r.value()}, full, {}, {});
+    core::CatalogueActivities full_activities(std::make_shared<const core::Catalogue>(full));
+    auto a = app::ActionsToShow({r.value()}, full, full_activities, {}, {});
     REQUIRE_FALSE(a);
     CHECK(a.error().message == "the catalogue has no activity with places free");
-    auto bad = app::ActionsToShow({core::ScreenRequest{"appointment", "lunch"}}, demo, {}, {});
+    auto bad =
+        app::ActionsToShow({core::ScreenRequest{"appointment", "lunch"}}, demo, demo_activities, {}, {});
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message == "unknown step 'lunch'");
 }
@@ -335,8 +385,9 @@ TEST_CASE("Kiosk: an activity whose last date passes leaves the list at midnight
     Fixture f(c);
     f.Go("list:" + c.activities[0].category);
     auto shown = [&](const std::string& id) {
-        const auto& list = f.kiosk.View().list;
-        return std::any_of(list.begin(), list.end(), [&](const core::Activity* a) { return a->id == id; });
+        const auto& vm = f.kiosk.View();
+        return std::any_of(vm.list.begin(), vm.list.end(),
+                           [&](size_t position) { return vm.activities->At(position)->id == id; });
     };
     CHECK(shown(c.activities[0].id));
     CHECK_FALSE(shown(c.activities[1].id));

@@ -34,8 +34,7 @@ int main(int argc, char** argv) {
     const store::CatalogueDb* db = loaded->db.get();
     double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const auto& cats = loaded->catalogue->categories;
-    std::printf("catalogue: %zu activities, loaded in %.0f ms\n", loaded->catalogue->activities.size(),
-                load_ms);
+    std::printf("catalogue: %zu activities, loaded in %.0f ms\n", loaded->activities->Count(), load_ms);
 
     struct Kind {
         const char* name;

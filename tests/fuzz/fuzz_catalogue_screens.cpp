@@ -40,13 +40,15 @@ void DrawEveryScreen(testing::HeadlessUi& ui, const core::CataloguePtr& cat) {
     vm.catalogue = cat;
     vm.today = {2026, 11, 23};
     vm.category = cat->categories.empty() ? nullptr : &cat->categories.front();
+    vm.activities = core::ActivitiesOf(cat);
     vm.list.clear();
-    for (const auto& a : cat->activities)
-        if (!vm.category || a.category == vm.category->id) vm.list.push_back(&a);
+    for (size_t i = 0; i < cat->activities.size(); ++i)
+        if (!vm.category || cat->activities[i].category == vm.category->id) vm.list.push_back(i);
     vm.chosen.clear();
-    for (size_t i = 0; i < cat->activities.size() && i < 3; ++i) vm.chosen.push_back(&cat->activities[i]);
-    std::vector<const core::Activity*> details = {nullptr};
-    if (!cat->activities.empty()) details = {&cat->activities.front(), &cat->activities.back()};
+    for (size_t i = 0; i < cat->activities.size() && i < 3; ++i) vm.chosen.push_back(vm.activities->At(i));
+    std::vector<std::shared_ptr<const core::Activity>> details = {nullptr};
+    if (!cat->activities.empty())
+        details = {vm.activities->At(0), vm.activities->At(cat->activities.size() - 1)};
     for (const char* lang : {"nl", "ar"}) {
         vm.language = lang;
         vm.subtitles = std::string(lang) != "nl";
@@ -57,7 +59,7 @@ void DrawEveryScreen(testing::HeadlessUi& ui, const core::CataloguePtr& cat) {
             vm.staff = {};
             vm.draft = {};
             if (screen == core::Screen::kDetail) {
-                for (const auto* a : details) {
+                for (const auto& a : details) {
                     vm.detail = a;
                     ui.Frame();
                 }

@@ -95,7 +95,13 @@ TEST_CASE("A source whose db was made from it opens from the db; a stale or dama
     REQUIRE(first);
     CHECK_THAT(note, Catch::Contains("wrote"));
     REQUIRE(fs::exists(f.Db()));
-    CHECK(first->index.size() == first->catalogue->activities.size());
+    // From now on its activities are read from that file, not held in memory.
+    size_t count = testing::DemoParsed().catalogue.activities.size();
+    REQUIRE(first->db_activities);
+    CHECK(first->activities.get() == first->db_activities.get());
+    CHECK(first->activities->Count() == count);
+    CHECK(first->catalogue->activities.empty());
+    CHECK(first->catalogue->categories.size() == testing::DemoParsed().catalogue.categories.size());
     CHECK(first->media_root == fs::absolute(f.dir).lexically_normal().string());
 
     // The same source: the db, without reading the source (it is gone to prove it).
@@ -104,7 +110,7 @@ TEST_CASE("A source whose db was made from it opens from the db; a stale or dama
     auto second = store::OpenKnownSource(f.source, "sha-1", note);
     REQUIRE(second);
     CHECK(note == "opened " + f.Db());
-    CHECK(second->catalogue->activities.size() == first->catalogue->activities.size());
+    CHECK(second->activities->Count() == count);
     fs::rename(f.source + ".away", f.source);
 
     // Another source's hash: the db is not trusted for it, and is made again.
@@ -120,7 +126,7 @@ TEST_CASE("A source whose db was made from it opens from the db; a stale or dama
     auto fourth = store::OpenKnownSource(f.source, "sha-2", note);
     REQUIRE(fourth);
     CHECK_THAT(note, Catch::Contains("damaged"));
-    CHECK(fourth->catalogue->activities.size() == first->catalogue->activities.size());
+    CHECK(fourth->activities->Count() == count);
 
     // So would an activity whose document is there but whose search row is not, or the reverse.
     Sql(f.Db(), "DELETE FROM documents WHERE position = 5");
@@ -133,7 +139,7 @@ TEST_CASE("A source whose db was made from it opens from the db; a stale or dama
     auto sixth = store::OpenKnownSource(f.source, "sha-2", note);
     REQUIRE(sixth);
     CHECK_THAT(note, Catch::Contains("damaged"));
-    CHECK(sixth->catalogue->activities.size() == first->catalogue->activities.size());
+    CHECK(sixth->activities->Count() == count);
 }
 
 TEST_CASE("A source that cannot be kept as a db is still shown, and the note says why") {
@@ -145,6 +151,47 @@ TEST_CASE("A source that cannot be kept as a db is still shown, and the note say
     CHECK_THAT(note, Catch::Contains("not kept"));
     core::Filter all;
     CHECK(loaded->db->Search(all)->size() == loaded->catalogue->activities.size());
+    // Kept in memory then: the activities are the parsed ones.
+    CHECK_FALSE(loaded->db_activities);
+    CHECK(loaded->activities->Count() == loaded->catalogue->activities.size());
+    CHECK(loaded->activities->At(0).get() == &loaded->catalogue->activities[0]);
+}
+
+TEST_CASE(
+    "A db's activities are read as they are asked for, a bounded number kept, and one unreadable is "
+    "left out and reported once") {
+    Folder f;
+    const core::Catalogue& demo = testing::DemoParsed().catalogue;
+    REQUIRE(demo.activities.size() > 8);
+    REQUIRE(store::WriteCatalogueDb(demo, "x", f.Db()));
+    Sql(f.Db(), "UPDATE documents SET doc = '{\"half' WHERE position = 2");
+    auto db = store::CatalogueDb::OpenReadOnly(f.Db());
+    REQUIRE(db);
+    auto shared = std::make_shared<store::CatalogueDb>(std::move(db.value()));
+    store::DbActivities acts(shared, demo.activities.size(), 4);
+    std::vector<std::string> log;
+    acts.SetLog([&](const std::string& line) { log.push_back(line); });
+
+    CHECK(acts.Count() == demo.activities.size());
+    CHECK(acts.Kept() == 0);  // nothing read before it is asked for
+    auto first = acts.At(0);
+    REQUIRE(first);
+    CHECK(*first == demo.activities[0]);
+    CHECK(acts.At(0) == first);  // kept: the same object, not read again
+    for (size_t i = 3; i < 9; ++i) CHECK(acts.At(i)->id == demo.activities[i].id);
+    CHECK(acts.Kept() == 4);
+    CHECK(first->id == demo.activities[0].id);  // evicted, still alive for whoever holds it
+    CHECK(acts.At(0) != first);                 // read again
+
+    CHECK(acts.Find(demo.activities[7].id)->id == demo.activities[7].id);
+    CHECK_FALSE(acts.Find("no-such-activity"));
+    CHECK_FALSE(acts.At(demo.activities.size()));
+
+    CHECK_FALSE(acts.At(2));
+    CHECK_FALSE(acts.At(2));
+    REQUIRE(log.size() == 1);
+    CHECK_THAT(log[0], Catch::Contains("activity 2 cannot be read"));
+    CHECK_FALSE(acts.Find(demo.activities[2].id));
 }
 
 TEST_CASE("Positions answer the same activities as ids, in the same order, and repeat searches agree") {

@@ -45,8 +45,9 @@ struct Shown {
         h.vm.catalogue = cat;
         h.vm.screen = screen;
         h.vm.category = cat->FindCategory("sport");
-        h.vm.list = {&cat->activities[0]};
-        h.vm.detail = &cat->activities[0];
+        h.vm.activities = core::ActivitiesOf(cat);
+        h.vm.list = {0};
+        h.vm.detail = h.vm.activities->At(0);
         h.vm.today = {2026, 11, 23};
     }
 };

@@ -32,10 +32,11 @@ void Show(UiHarness& h, core::Screen screen, std::shared_ptr<const core::Catalog
     h.vm.screen = screen;
     h.vm.category = cat->FindCategory("sport");
     h.vm.filter.category = "sport";
+    h.vm.activities = core::ActivitiesOf(cat);
     h.vm.list.clear();
-    for (const auto& a : cat->activities)
-        if (a.category == "sport") h.vm.list.push_back(&a);
-    h.vm.detail = &cat->activities.front();
+    for (size_t i = 0; i < cat->activities.size(); ++i)
+        if (cat->activities[i].category == "sport") h.vm.list.push_back(i);
+    h.vm.detail = h.vm.activities->At(0);
     h.vm.today = {2026, 11, 23};
 }
 
@@ -376,7 +377,7 @@ TEST_CASE("Every pictogram the screens ask for is in the pictogram list") {
 TEST_CASE("Appointment: about lists the chosen activities and a general question") {
     UiHarness h;
     ShowStep(h, core::Step::kAbout);
-    h.vm.chosen = {&h.vm.catalogue->activities[1], &h.vm.catalogue->activities[2]};
+    h.vm.chosen = {h.vm.activities->At(1), h.vm.activities->At(2)};
     auto a = h.Tap("about:sport-2");
     REQUIRE(Only<ToggleAbout>(a));
     CHECK(Only<ToggleAbout>(a)->id == "sport-2");
