@@ -176,7 +176,7 @@ TEST_CASE("Kiosk: the activity on screen disappears in a new catalogue, and the 
 }
 
 TEST_CASE(
-    "Kiosk: before its first catalogue the kiosk shows attract and takes no tap; the first one is no swap") {
+    "Kiosk: before its first catalogue the kiosk shows attract and takes no tap, the first one is no swap") {
     core::Translations translations;
     std::vector<std::string> log;
     core::ManualClock clock;

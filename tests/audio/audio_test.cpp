@@ -137,7 +137,7 @@ TEST_CASE("A language without an espeak-ng voice is an error, not silence") {
     CHECK_FALSE(pcm);
 }
 
-TEST_CASE("The Speaker plays what was asked; the disk cache spares the engine, also after a restart") {
+TEST_CASE("The Speaker plays what was asked, the disk cache spares the engine, also after a restart") {
     std::string dir = TempDir("cache");
     FakeSink sink;
     {
@@ -191,7 +191,7 @@ TEST_CASE("Stop silences, and speech still being made for the old screen is neve
     CHECK(sink.played.back() == std::string("second, the latest").size() * 100);
 }
 
-TEST_CASE("Pause, resume and replay reach the sink; the state follows") {
+TEST_CASE("Pause, resume and replay reach the sink, the state follows") {
     FakeSink sink;
     SlowTts slow;
     audio::Speaker speaker(slow, sink);

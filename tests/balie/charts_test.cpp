@@ -6,7 +6,7 @@
 using namespace brugpunt;
 using namespace brugpunt::balie;
 
-TEST_CASE("days fold into weeks that start on Monday; days outside the weeks are left out") {
+TEST_CASE("days fold into weeks that start on Monday, days outside the weeks are left out") {
     CHECK(MondayOf({2026, 12, 2}) == core::Date{2026, 11, 30});
     CHECK(MondayOf({2026, 11, 30}) == core::Date{2026, 11, 30});
     CHECK(MondayOf({2026, 12, 6}) == core::Date{2026, 11, 30});  // a Sunday

@@ -58,7 +58,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a version read from the server turns older kiosks red; an error keeps the last version and shows") {
+    "a version read from the server turns older kiosks red, an error keeps the last version and shows") {
     auto s = BalieStore::Open(":memory:");
     REQUIRE(s);
     BalieStore& store = *s.value();

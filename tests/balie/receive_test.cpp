@@ -180,7 +180,7 @@ TEST_CASE("a heartbeat's demand counts are stored per day, and a repeated heartb
 }
 
 TEST_CASE(
-    "a day of demand with a strange key, count or date is left out and named; the heartbeat still counts") {
+    "a day of demand with a strange key, count or date is left out and named, the heartbeat still counts") {
     auto store = Store();
     std::string hb = R"({"kiosk_id":"bib-centrum","catalogue_version":7,"demand":{)"
                      R"("2026-09-21":{"sessions":2},)"

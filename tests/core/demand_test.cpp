@@ -69,7 +69,7 @@ TEST_CASE("Staff opening their screen from attract is not a visitor's session") 
     CHECK(DemandKeys(before, StaffClose{}, s, [](const std::string&) { return std::string(); }).empty());
 }
 
-TEST_CASE("An id Balie would refuse is not counted; the key set is closed") {
+TEST_CASE("An id Balie would refuse is not counted, the key set is closed") {
     Session s;
     Counted(s, Start{});
     CHECK(Counted(s, OpenCategory{"Sport & <b>"}).empty());

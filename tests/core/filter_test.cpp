@@ -120,7 +120,7 @@ TEST_CASE("A full group offers no trial, whatever the catalogue says") {
     CHECK(a.TrialOffered());
 }
 
-TEST_CASE("Unknown fields are listed; an activity's end and a stale check are dated") {
+TEST_CASE("Unknown fields are listed, an activity's end and a stale check are dated") {
     Activity a = ValidActivity("x");
     CHECK(a.UnknownFields().empty());
     a.price.cents.reset();
@@ -173,7 +173,7 @@ TEST_CASE("Ages are toggled on and off, sorted, at most four, and together needs
     CHECK_FALSE(f.together);
 }
 
-TEST_CASE("Dated activities take place on their dates; weekly ones only when a week's days say so") {
+TEST_CASE("Dated activities take place on their dates, weekly ones only when a week's days say so") {
     Activity camp = brugpunt::testing::ValidActivity("camp");
     camp.schedule.days = {Weekday::kMon};
     camp.schedule.dates = {{{2026, 12, 21}, {2026, 12, 24}, "09:00", "16:00"}};
@@ -191,7 +191,7 @@ TEST_CASE("Dated activities take place on their dates; weekly ones only when a w
     CHECK(camp.NextDates({2026, 12, 25}, 5).empty());
 }
 
-TEST_CASE("'Deze week' is the coming seven days; 'in de vakantie' the holiday going on or the next") {
+TEST_CASE("'Deze week' is the coming seven days, 'in de vakantie' the holiday going on or the next") {
     std::vector<Holiday> holidays = {{"herfstvakantie", {2026, 10, 26}, {2026, 11, 8}},
                                      {"kerstvakantie", {2026, 12, 21}, {2027, 1, 3}}};
     Filter f;

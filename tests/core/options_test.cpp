@@ -64,7 +64,7 @@ TEST_CASE("The say option takes an activity, a field (summary by default), a lan
     CHECK(shot->subtitles);
 }
 
-TEST_CASE("Sync verbs need a config and go one at a time; the frame log takes a file") {
+TEST_CASE("Sync verbs need a config and go one at a time, the frame log takes a file") {
     auto o = ParseOptions({"--sync-once", "--config", "k.conf"});
     REQUIRE(o);
     CHECK(o->sync_once);

@@ -322,7 +322,7 @@ TEST_CASE("A timeout in the middle of the flow wipes every field") {
     CHECK(h.s.chosen.empty());
 }
 
-TEST_CASE("Staff: five quick corner taps, then the PIN; three wrong PINs lock it out") {
+TEST_CASE("Staff: five quick corner taps, then the PIN, three wrong PINs lock it out") {
     Harness h;
     h.policy.staff_pin = "2468";
     for (int i = 0; i < 4; ++i) {
@@ -358,7 +358,7 @@ TEST_CASE("Staff: with no PIN configured, nothing unlocks") {
     CHECK_FALSE(h.s.staff.unlocked);
 }
 
-TEST_CASE("Speech: a speaker button says its text; moving on silences; the warning is heard") {
+TEST_CASE("Speech: a speaker button says its text, moving on silences, the warning is heard") {
     Harness h;
     h.Do(Input{h.clock.Now()});
     h.Do(Start{});
@@ -409,7 +409,7 @@ TEST_CASE("Language: chosen for the session, kept across screens, gone with the 
     CHECK_FALSE(h.s.subtitles);
 }
 
-TEST_CASE("Language: Dutch has no subtitles; choosing Dutch turns them off") {
+TEST_CASE("Language: Dutch has no subtitles, choosing Dutch turns them off") {
     Harness h;
     h.Do(Start{});
     h.Do(ToggleSubtitles{});
@@ -421,7 +421,7 @@ TEST_CASE("Language: Dutch has no subtitles; choosing Dutch turns them off") {
     CHECK_FALSE(h.s.subtitles);
 }
 
-TEST_CASE("Volume: a visitor's change lasts their session; staff set the kiosk's") {
+TEST_CASE("Volume: a visitor's change lasts their session, staff set the kiosk's") {
     Harness h;
     h.policy.staff_pin = "1234";
     h.Do(Input{h.clock.Now()});

@@ -87,7 +87,7 @@ TEST_CASE("Opening read-only refuses a missing file, a file that is no catalogue
     CHECK_THAT(old.error().message, Catch::Contains("schema 1"));
 }
 
-TEST_CASE("A source whose db was made from it opens from the db; a stale or damaged one is made again") {
+TEST_CASE("A source whose db was made from it opens from the db, a stale or damaged one is made again") {
     Folder f;
     std::string note;
     // No db yet: the source is read and its db written.

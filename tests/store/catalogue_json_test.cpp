@@ -32,7 +32,7 @@ TEST_CASE("Translations and clips survive JSON out and back in") {
     CHECK(parsed->catalogue.categories == c.categories);
 }
 
-TEST_CASE("A translation in an unknown language is an issue; a clip that escapes its folder is refused") {
+TEST_CASE("A translation in an unknown language is an issue, a clip that escapes its folder is refused") {
     core::Catalogue c = testing::ValidCatalogue();
     std::string json = store::CatalogueToJson(c);
     auto at = json.find("\"translations\": {}");
@@ -139,7 +139,7 @@ TEST_CASE("An absent field is unknown: read without an issue, written as absent,
 }
 
 TEST_CASE(
-    "Dated occurrences and the school holidays survive JSON out and back in; a backwards range is an issue") {
+    "Dated occurrences and the school holidays survive JSON out and back in, a backwards range is an issue") {
     core::Catalogue c = testing::ValidCatalogue();
     c.holidays = {{"kerstvakantie", {2026, 12, 21}, {2027, 1, 3}}};
     c.activities[0].schedule.dates = {{{2026, 12, 21}, {2026, 12, 24}, "09:00", "16:00"},

@@ -69,7 +69,7 @@ TEST_CASE("Every screen has the language button, and it opens the picker") {
     }
 }
 
-TEST_CASE("The picker names every language in its own script, without flags; a tap chooses it and says it") {
+TEST_CASE("The picker names every language in its own script, without flags, a tap chooses it and says it") {
     Shown s(core::Screen::kHome, "nl");
     s.h.vm.language_picker = true;
     s.h.Frame();
@@ -97,7 +97,7 @@ TEST_CASE("The picker names every language in its own script, without flags; a t
     CHECK(Only<ToggleSubtitles>(s.h.Tap("language:subtitles")));
 }
 
-TEST_CASE("Tiles speak their word in the visitor's language; the rest of the tile opens it") {
+TEST_CASE("Tiles speak their word in the visitor's language, the rest of the tile opens it") {
     Shown s(core::Screen::kHome);
     auto speak = s.h.Tap("tile:sport:speak");
     REQUIRE(Only<Speak>(speak));
@@ -121,7 +121,7 @@ TEST_CASE("Cards speak the title and summary in the visitor's language, with the
 }
 
 TEST_CASE(
-    "Every block on the detail page has a speaker; the first visit speaks the catalogue's translation") {
+    "Every block on the detail page has a speaker, the first visit speaks the catalogue's translation") {
     Shown s(core::Screen::kDetail);
     s.h.Frame();
     int blocks = 0;

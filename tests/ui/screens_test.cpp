@@ -86,7 +86,7 @@ TEST_CASE("Terug, Begin and Maak een afspraak are on every screen of a session")
     }
 }
 
-TEST_CASE("Home: one tile per category opens its list; credits are one tap away") {
+TEST_CASE("Home: one tile per category opens its list, credits are one tap away") {
     UiHarness h;
     Show(h, core::Screen::kHome);
     auto a = h.Tap("tile:taal");
@@ -143,7 +143,7 @@ TEST_CASE("List: the age and day chips open pickers of big buttons") {
     CHECK(Only<SetDay>(a)->day == core::Weekday::kWed);
 }
 
-TEST_CASE("List: with a filter on, a clear chip appears; with no results, a clear button") {
+TEST_CASE("List: with a filter on, a clear chip appears, with no results, a clear button") {
     UiHarness h;
     Show(h, core::Screen::kList);
     h.Frame();
@@ -441,7 +441,7 @@ TEST_CASE("Appointment: consent is asked, and a yes or a no is one tap") {
     CHECK(Only<DeclineConsent>(h.Tap("consent:no")));
 }
 
-TEST_CASE("Appointment: the confirmation shows the code; a failure offers a retry") {
+TEST_CASE("Appointment: the confirmation shows the code, a failure offers a retry") {
     UiHarness h;
     ShowStep(h, core::Step::kDone);
     h.vm.draft.reference = "K7Q-4XM";
@@ -464,7 +464,7 @@ TEST_CASE("Staff: locked behind a PIN keypad, then the outbox status and a close
     CHECK(Only<StaffClose>(h.Tap("staff:close")));
 }
 
-TEST_CASE("Appointment: every step has a speaker button; consent is read out in full") {
+TEST_CASE("Appointment: every step has a speaker button, consent is read out in full") {
     for (core::Step step : {core::Step::kAbout, core::Step::kChildren, core::Step::kContact,
                             core::Step::kLanguage, core::Step::kDayParts, core::Step::kConsent}) {
         UiHarness h;
@@ -499,7 +499,7 @@ TEST_CASE("Appointment: the confirmation reads the code out letter by letter") {
     CHECK_THAT(Only<Speak>(a)->text.dutch, Catch::Contains("K, 7, Q, 4, X, M"));
 }
 
-TEST_CASE("A frame that throws is ended cleanly; ten in a row mean give up") {
+TEST_CASE("A frame that throws is ended cleanly, ten in a row mean give up") {
     UiHarness h;
     Show(h, core::Screen::kHome);
     ui::FrameGuard guard(10);

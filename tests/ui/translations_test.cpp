@@ -75,7 +75,7 @@ TEST_CASE("Every UI key used in src/ is in translations/nl.po, and none there is
     }
 }
 
-TEST_CASE("Every language has a .po file with only Dutch's keys and placeholders; coverage is reported") {
+TEST_CASE("Every language has a .po file with only Dutch's keys and placeholders, coverage is reported") {
     auto all = core::LoadTranslationsDir((fs::path(BRUGPUNT_SOURCE_DIR) / "translations").string());
     REQUIRE(all);
     const core::Strings& nl = all->Dutch();
