@@ -27,8 +27,9 @@ std::string FormatLocal(long long unix_seconds) {
 
 ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
                              const core::CataloguePtr& catalogue, const core::ActivitySourcePtr& activities,
-                             const std::vector<size_t>& list, const ui::StaffStatus& staff,
-                             const core::SessionPolicy& policy, core::TimePoint now) {
+                             const std::vector<size_t>& list, const std::vector<uint64_t>& list_digests,
+                             const ui::StaffStatus& staff, const core::SessionPolicy& policy,
+                             core::TimePoint now) {
     ui::ViewModel vm = fixed;
     const core::Catalogue& c = *catalogue;
     vm.screen = s.screen;
@@ -36,6 +37,7 @@ ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
     vm.activities = activities;
     vm.filter = s.filter;
     vm.list = list;
+    vm.list_digests = list_digests;
     vm.category = c.FindCategory(s.category);
     vm.detail = s.activity_id.empty() ? nullptr : activities->Find(s.activity_id);
     vm.warning = s.warning;
@@ -279,13 +281,14 @@ core::Action Kiosk::Submit(const core::AppointmentRequest& r) {
 
 void Kiosk::RefreshList() {
     m_list.clear();
+    m_list_digests.clear();
     if (!m_cat.db) return;
     // "Deze week" and "in de vakantie" become dates here: today and the catalogue's holidays.
     core::Filter filter = m_session.filter;
     core::ResolveWhen(filter, m_fixed.today, m_cat.catalogue->holidays);
     // An activity whose dates have all passed leaves by itself, whatever the catalogue's age.
     filter.open_on = m_fixed.today;
-    auto positions = m_cat.db->SearchPositions(filter);
+    auto positions = m_cat.db->SearchPositions(filter, &m_list_digests);
     if (!positions) {
         m_log("search failed: " + positions.error().message);
         return;
@@ -295,8 +298,8 @@ void Kiosk::RefreshList() {
 
 void Kiosk::Rebuild(core::TimePoint now) {
     m_now = now;
-    m_vm =
-        BuildViewModel(m_fixed, m_session, m_cat.catalogue, m_cat.activities, m_list, m_staff, m_policy, now);
+    m_vm = BuildViewModel(m_fixed, m_session, m_cat.catalogue, m_cat.activities, m_list, m_list_digests,
+                          m_staff, m_policy, now);
 }
 
 }  // namespace brugpunt::app

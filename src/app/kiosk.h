@@ -50,8 +50,9 @@ class SpeakerPort {
 // today, the audio state).
 ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& session,
                              const core::CataloguePtr& catalogue, const core::ActivitySourcePtr& activities,
-                             const std::vector<size_t>& list, const ui::StaffStatus& staff,
-                             const core::SessionPolicy& policy, core::TimePoint now);
+                             const std::vector<size_t>& list, const std::vector<uint64_t>& list_digests,
+                             const ui::StaffStatus& staff, const core::SessionPolicy& policy,
+                             core::TimePoint now);
 
 class Kiosk {
   public:
@@ -132,6 +133,7 @@ class Kiosk {
     core::TimePoint m_now{};
     bool m_swapped = false;
     std::vector<size_t> m_list;  // positions in m_cat.activities
+    std::vector<uint64_t> m_list_digests;
 };
 
 }  // namespace brugpunt::app

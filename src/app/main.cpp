@@ -245,8 +245,15 @@ int Run(const core::Options& o, const core::Config& config) {
                         installed.db_note);
                 Log("sync: version " + std::to_string(installed.manifest.version) + " loaded in " +
                     std::to_string(installed.load_ms) + " ms; swapping it in");
-                queue.Post([&kiosk, &clock, &release, ready] {
+                long long version = installed.manifest.version;
+                queue.Post([&kiosk, &clock, &release, ready, version] {
+                    auto t0 = std::chrono::steady_clock::now();
                     release(kiosk.ReplaceCatalogue(std::move(*ready), clock.Now()));
+                    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                                  std::chrono::steady_clock::now() - t0)
+                                  .count();
+                    Log("sync: version " + std::to_string(version) + " swapped in; " + std::to_string(us) +
+                        " us on the main thread");
                     return true;
                 });
             });

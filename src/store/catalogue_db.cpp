@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS activities(
     days INTEGER NOT NULL,
     practise_dutch INTEGER NOT NULL,
     last_date TEXT,
-    dated INTEGER NOT NULL);
+    dated INTEGER NOT NULL,
+    digest INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS activity_dates(
     position INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents(position INTEGER PRIMARY KEY, doc TEXT NOT NULL);
@@ -48,6 +49,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS activities_fts USING fts5(
 
 Error DbError(sqlite3* db, const std::string& what) {
     return {ErrorCode::kDatabase, what + ": " + sqlite3_errmsg(db)};
+}
+
+// FNV-1a over an activity's document: equal documents, equal digests, so a list can keep what it
+// measured of an activity that a new catalogue did not change.
+long long Digest(const std::string& doc) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : doc) h = (h ^ c) * 1099511628211ull;
+    return static_cast<long long>(h);
 }
 
 long long DayMask(const std::vector<Weekday>& days) {
@@ -266,8 +275,8 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
 
     Stmt row(db,
              "INSERT INTO activities(id, position, category, price_cents, for_whom, dutch, signup, status,"
-             " trial, age_min, age_max, days, practise_dutch, last_date, dated)"
-             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+             " trial, age_min, age_max, days, practise_dutch, last_date, dated, digest)"
+             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     Stmt date(db, "INSERT INTO activity_dates(position, first, last) VALUES (?,?,?)");
     Stmt doc(db, "INSERT INTO documents(position, doc) VALUES (?,?)");
     Stmt fts(db, "INSERT INTO activities_fts(rowid, title, summary) VALUES (?,?,?)");
@@ -293,6 +302,8 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
         else
             row.BindNull(14);
         row.Bind(15, static_cast<long long>(!a.schedule.dates.empty()));
+        std::string document = ActivityToJson(a);
+        row.Bind(16, Digest(document));
         if (row.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
         row.Reset();
         for (const Occurrence& o : a.schedule.dates) {
@@ -303,7 +314,7 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
             date.Reset();
         }
         doc.Bind(1, position);
-        doc.Bind(2, ActivityToJson(a));
+        doc.Bind(2, document);
         if (doc.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
         doc.Reset();
         fts.Bind(1, position++);
@@ -404,14 +415,19 @@ Result<std::vector<std::string>> CatalogueDb::Search(const Filter& filter) const
     return ids;
 }
 
-Result<std::vector<size_t>> CatalogueDb::SearchPositions(const Filter& filter) const {
-    SearchSql q = BuildSearch(filter, "a.position");
+Result<std::vector<size_t>> CatalogueDb::SearchPositions(const Filter& filter,
+                                                         std::vector<uint64_t>* digests) const {
+    SearchSql q = BuildSearch(filter, "a.position, a.digest");
     Stmt* stmt = m_statements->Get(m_db.get(), q.sql);
     if (!stmt) return DbError(m_db.get(), "prepare search");
     BindSearch(*stmt, q);
     std::vector<size_t> positions;
+    if (digests) digests->clear();
     int rc;
-    while ((rc = stmt->Step()) == SQLITE_ROW) positions.push_back(static_cast<size_t>(stmt->Int(0)));
+    while ((rc = stmt->Step()) == SQLITE_ROW) {
+        positions.push_back(static_cast<size_t>(stmt->Int(0)));
+        if (digests) digests->push_back(static_cast<uint64_t>(stmt->Int(1)));
+    }
     if (rc != SQLITE_DONE) return DbError(m_db.get(), "search");
     return positions;
 }

@@ -2,6 +2,7 @@
 // sqlite3.h appears only in the .cpp; callers see core types.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,8 +44,10 @@ class CatalogueDb {
     // word-prefix and diacritics-insensitive, over titles and summaries.
     core::Result<std::vector<std::string>> Search(const core::Filter& filter) const;
     // The same, as positions in the catalogue (indexes into what Load returns), so a caller that
-    // holds the loaded catalogue finds each activity without looking its id up.
-    core::Result<std::vector<size_t>> SearchPositions(const core::Filter& filter) const;
+    // holds the loaded catalogue finds each activity without looking its id up. With `digests`,
+    // also a digest of each one's content: equal in two catalogues when the activity is the same.
+    core::Result<std::vector<size_t>> SearchPositions(const core::Filter& filter,
+                                                      std::vector<uint64_t>* digests = nullptr) const;
 
     // The SQL query plan for a filter, so a test can prove the indexes are used.
     core::Result<std::string> ExplainSearch(const core::Filter& filter) const;

@@ -252,24 +252,44 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         }
         return row;
     };
-    // Rows are measured once per list, width and language, and only those on screen are drawn: a
+    // Rows are measured once per content, width and language, and only those on screen are drawn: a
     // list of thousands costs a screenful per frame. The others keep their place as empty space.
     size_t key = std::hash<std::string>{}(m.language) * 31 + std::hash<float>{}(card_w)*7 + m.Subtitled();
-    key = key * 31 + reinterpret_cast<uintptr_t>(m.activities.get());  // another catalogue
-    for (size_t position : m.list) key = key * 1099511628211ull + position;
     for (int age : f.ages) key = key * 31 + age;  // the "voor 5 en 9" badge changes a card's height
     UiLocal::List& rows = local.list;
     const size_t row_count = (m.list.size() + cols - 1) / cols;
-    if (rows.rows_key != key || rows.row_heights.size() != row_count) {
-        rows.row_heights.assign(row_count, 0.0f);
+    if (rows.rows_key != key) {
+        rows.row_heights.clear();
+        rows.row_keys.clear();
         rows.rows_measured = 0;
         rows.rows_measured_sum = 0;
         rows.rows_key = key;
     }
+    if (rows.row_heights.size() != row_count) {
+        for (size_t r = row_count; r < rows.row_heights.size(); ++r)
+            if (rows.row_heights[r] > 0) {
+                rows.rows_measured_sum -= rows.row_heights[r];
+                --rows.rows_measured;
+            }
+        rows.row_heights.resize(row_count, 0.0f);
+        rows.row_keys.resize(row_count, 0);
+    }
+    // What a row shows: its activities' digests (an activity a new catalogue did not change has
+    // the same one), or without digests their positions in this catalogue. Never 0.
+    auto row_key = [&](size_t r) {
+        size_t k = 1469598103934665603ull;
+        for (size_t j = r * cols; j < std::min(m.list.size(), (r + 1) * cols); ++j) {
+            size_t part = j < m.list_digests.size()
+                              ? static_cast<size_t>(m.list_digests[j])
+                              : m.list[j] * 31 + reinterpret_cast<uintptr_t>(m.activities.get());
+            k = (k ^ part) * 1099511628211ull;
+        }
+        return k | 1;
+    };
     // Measuring is lazy, so a new list or a new catalogue costs no long frame: every row down to
-    // the bottom of the screen is measured before it is drawn (nothing above the visitor's eyes
-    // ever changes height), and the rows below it as far as 2 ms a frame allows; until then a
-    // row below the screen takes the mean height of those measured.
+    // the bottom of the screen whose content changed is measured before it is drawn (nothing
+    // above the visitor's eyes changes height unless its activity did), and the rows below it as
+    // far as 2 ms a frame allows; until then a row takes the height it had, or the mean.
     const auto budget_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(2);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float top = ImGui::GetScrollY() - CurrentMetrics().Mm(40),
@@ -278,17 +298,22 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     size_t skipped_rows = 0;
     for (size_t r = 0; r < row_count; ++r) {
         float y = ImGui::GetCursorPosY() + skipped;
-        if (r == rows.rows_measured && (y <= bottom || std::chrono::steady_clock::now() < budget_end)) {
-            float h = 0;
+        size_t want = row_key(r);
+        if (rows.row_keys[r] != want && (y <= bottom || std::chrono::steady_clock::now() < budget_end)) {
+            float h = 1;  // a row whose activities cannot be read is measured too: as a sliver
             for (const CardModel& card : row_of(r * cols).cards)
                 h = std::max(h, ActivityCardHeight(card, card_w));
+            if (rows.row_heights[r] > 0)
+                rows.rows_measured_sum -= rows.row_heights[r];
+            else
+                ++rows.rows_measured;
             rows.row_heights[r] = h;
             rows.rows_measured_sum += h;
-            ++rows.rows_measured;
+            rows.row_keys[r] = want;
         }
-        float row_h = r < rows.rows_measured
-                          ? rows.row_heights[r]
-                          : rows.rows_measured_sum / static_cast<float>(rows.rows_measured);
+        float row_h = rows.row_heights[r] > 0 ? rows.row_heights[r]
+                      : rows.rows_measured ? rows.rows_measured_sum / static_cast<float>(rows.rows_measured)
+                                           : 0.0f;
         if (y + row_h < top || y > bottom) {
             skipped += row_h + spacing;
             ++skipped_rows;

@@ -45,6 +45,9 @@ struct ViewModel {
     core::Filter filter;
     // The List screen's results, in order: positions in `activities`, read as rows are shown.
     std::vector<size_t> list;
+    // A digest of each result's content, as the store gave them (empty: none): a row whose
+    // activities a new catalogue did not change keeps the height measured for it.
+    std::vector<uint64_t> list_digests;
     std::shared_ptr<const core::Activity> detail;
     const core::Category* category = nullptr;
     bool warning = false;
@@ -89,12 +92,14 @@ struct UiLocal {
         bool age_picker = false;
         bool day_picker = false;
         bool explain = false;  // the category's "Wat is dit?" is open
-        // The height of each row of cards, measured once per list, width and language: the first
-        // `rows_measured` are known, the others are estimated until they are measured.
-        std::vector<float> row_heights;
-        size_t rows_measured = 0;
+        // The height of each row of cards, measured once per row content, width and language. A
+        // row is measured when row_keys[r] is the key of what it shows now; until then it takes
+        // the height it had (another catalogue's, mostly the same) or the mean of those measured.
+        std::vector<float> row_heights;  // 0: never measured
+        std::vector<size_t> row_keys;
+        size_t rows_measured = 0;  // rows with a height
         float rows_measured_sum = 0;
-        size_t rows_key = 0;
+        size_t rows_key = 0;  // width, language, ages: when it changes every row is measured again
     } list;
     bool scroll_to_top = false;
 };

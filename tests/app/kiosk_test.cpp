@@ -291,7 +291,9 @@ TEST_CASE("Kiosk: BuildViewModel is a function of its inputs") {
     core::SessionPolicy policy;
     std::vector<size_t> list = {0};
     core::ActivitySourcePtr activities = core::ActivitiesOf(c);
-    ui::ViewModel vm = app::BuildViewModel(fixed, s, c, activities, list, staff, policy, core::TimePoint{});
+    std::vector<uint64_t> digests = {42};
+    ui::ViewModel vm =
+        app::BuildViewModel(fixed, s, c, activities, list, digests, staff, policy, core::TimePoint{});
     CHECK(vm.screen == core::Screen::kDetail);
     REQUIRE(vm.detail);
     CHECK(vm.detail->id == "meisjesvoetbal");
@@ -304,8 +306,9 @@ TEST_CASE("Kiosk: BuildViewModel is a function of its inputs") {
     CHECK(vm.version == "9.9");
     CHECK(vm.staff_status.kiosk_id == "k");
     CHECK(vm.list == list);
+    CHECK(vm.list_digests == digests);
     ui::ViewModel again =
-        app::BuildViewModel(fixed, s, c, activities, list, staff, policy, core::TimePoint{});
+        app::BuildViewModel(fixed, s, c, activities, list, digests, staff, policy, core::TimePoint{});
     CHECK(again.detail == vm.detail);
     CHECK(again.chosen == vm.chosen);
 }

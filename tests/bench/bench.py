@@ -244,7 +244,9 @@ def sync_apply(args, tmp, catalogue):
     conf = os.path.join(tmp, "sync.conf")
     with open(conf, "w") as f:
         f.write(f"data_dir = {data}\ncatalogue_url = http://127.0.0.1:{port}/\n"
-                f"sync_public_key = {open(key + '.pub').read().strip()}\nsync_interval_s = 10\n")
+                f"sync_public_key = {open(key + '.pub').read().strip()}\nsync_interval_s = 10\n"
+                # 50,000 activities are a 153 MB catalogue: over the default limits, meant for one town.
+                "sync_max_file_mb = 256\nsync_budget_mb = 4000\n")
     k = Kiosk(args, tmp, os.path.join(args.root, "assets/demo/catalogue.json"), conf)
     try:
         wait_log(k.log, "version 1 loaded", 300)

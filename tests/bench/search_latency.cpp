@@ -33,6 +33,22 @@ int main(int argc, char** argv) {
     }
     const store::CatalogueDb* db = loaded->db.get();
     double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    // What a swap asks of the main thread on a db nobody has read yet: the list's query and the
+    // first screenful of activities.
+    auto since = [](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+    };
+    auto t1 = std::chrono::steady_clock::now();
+    auto first_list = db->SearchPositions(core::Filter{loaded->catalogue->categories.at(0).id});
+    double first_query_ms = since(t1);
+    auto t2 = std::chrono::steady_clock::now();
+    size_t read = 0;
+    if (first_list)
+        for (size_t i = 0; i < first_list->size() && i < 24; ++i)
+            read += loaded->activities->At(first_list.value()[i]) != nullptr;
+    double first_screen_ms = since(t2);
+    std::printf("first list query %.2f ms, first %zu activities read %.2f ms\n", first_query_ms, read,
+                first_screen_ms);
     const auto& cats = loaded->catalogue->categories;
     std::printf("catalogue: %zu activities, loaded in %.0f ms\n", loaded->activities->Count(), load_ms);
 

@@ -64,7 +64,7 @@ TEST_CASE("Bounds: past the activity bound one refusal says so") {
     c.activities.resize(core::bound::kActivities + 5, c.activities[0]);
     auto got = Messages(c);
     REQUIRE_FALSE(got.empty());
-    CHECK(got.front() == "catalogus: activities: te lang: 20005 items, hoogstens 20000");
+    CHECK(got.front() == "catalogus: activities: te lang: 60005 items, hoogstens 60000");
 }
 
 TEST_CASE("Bounds: the README lists every bound's value") {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "core/bounds.h"
 #include "store/catalogue_json.h"
 
 using namespace brugpunt;
@@ -148,7 +149,8 @@ TEST_CASE("A catalogue file over its size bound is refused before it is parsed")
     {
         std::ofstream grow(path, std::ios::app);
         std::string spaces(1 << 20, ' ');
-        for (int i = 0; i < 101; ++i) grow << spaces;  // still valid JSON: white space after the object
+        // Still valid JSON: white space after the object, a MiB over the bound.
+        for (size_t i = 0; i < (core::bound::kCatalogueBytes >> 20) + 1; ++i) grow << spaces;
     }
     auto loaded = store::LoadCatalogueFile(path);
     REQUIRE_FALSE(loaded);

@@ -206,6 +206,49 @@ TEST_CASE("List: a long list draws only the cards on screen, and the last one wh
     CHECK(cards() < 40);
 }
 
+// The activities of a catalogue, counting how often a screen reads one.
+struct CountingActivities final : core::ActivitySource {
+    core::CatalogueActivities inner;
+    mutable int reads = 0;
+    explicit CountingActivities(core::CataloguePtr c) : inner(std::move(c)) {}
+    size_t Count() const override { return inner.Count(); }
+    std::shared_ptr<const core::Activity> At(size_t position) const override {
+        ++reads;
+        return inner.At(position);
+    }
+    std::shared_ptr<const core::Activity> Find(std::string_view id) const override { return inner.Find(id); }
+};
+
+TEST_CASE(
+    "List: after a new catalogue that changed nothing, a list scrolled to its end reads only what it "
+    "shows, after one that changed everything, it measures the rows above again") {
+    UiHarness h(ImVec2(1080, 900));
+    auto cat = Fixture(400);
+    Show(h, core::Screen::kList, cat);
+    for (size_t position : h.vm.list) h.vm.list_digests.push_back(1000 + position);
+    for (int i = 0; i < 80 && !h.Has("card:sport-399"); ++i) {  // drag up to the end
+        ImVec2 from(540, 800);
+        h.Frame(from, true);
+        for (int k = 1; k <= 8; ++k) h.Frame(ImVec2(from.x, from.y - 80.0f * k), true);
+        h.Frame(ImVec2(from.x, 160), false);
+        for (int k = 0; k < 30; ++k) h.Frame();
+    }
+    REQUIRE(h.Has("card:sport-399"));
+
+    auto same = std::make_shared<CountingActivities>(cat);
+    h.vm.activities = same;
+    h.Frame();
+    CHECK(h.Has("card:sport-399"));  // the visitor is where they were
+    CHECK(same->reads > 0);
+    CHECK(same->reads < 40);  // the cards on screen, of 400
+
+    auto changed = std::make_shared<CountingActivities>(cat);
+    h.vm.activities = changed;
+    for (auto& digest : h.vm.list_digests) digest += 1;
+    h.Frame();
+    CHECK(changed->reads > 300);  // every row above the bottom of the screen, before it is drawn
+}
+
 TEST_CASE("Detail: all seven-B blocks are shown, and the appointment button is there too") {
     UiHarness h(ImVec2(1920, 2400));  // tall enough that the page's end is on screen
     Show(h, core::Screen::kDetail);
