@@ -176,7 +176,25 @@ void Kiosk::SetCatalogueProblem(std::string problem) {
     Rebuild(m_now);
 }
 
-LoadedCatalogue Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now) {
+PreparedList PrepareList(const LoadedCatalogue& c, const core::Filter& filter, core::Date today) {
+    PreparedList out{filter, today};
+    if (!c.db || !c.catalogue) return out;
+    core::Filter resolved = filter;
+    core::ResolveWhen(resolved, today, c.catalogue->holidays);
+    resolved.open_on = today;
+    auto positions = c.db->SearchPositions(resolved, &out.digests);
+    if (!positions) return out;  // the main thread asks again, and logs why it fails
+    out.positions = std::move(positions.value());
+    out.answered = true;
+    constexpr size_t kFirstScreen = 24;  // more than a 1920x1080 screen holds
+    if (c.activities)
+        for (size_t i = 0; i < out.positions.size() && i < kFirstScreen; ++i)
+            c.activities->At(out.positions[i]);
+    return out;
+}
+
+LoadedCatalogue Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now,
+                                        const PreparedList* prepared) {
     bool first = !HasCatalogue();
     LoadedCatalogue old = std::exchange(m_cat, std::move(catalogue));
     Adopt();
@@ -186,7 +204,7 @@ LoadedCatalogue Kiosk::ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoi
                 (!m_session.category.empty() && !c.FindCategory(m_session.category));
     if (gone && m_session.screen != core::Screen::kAttract && m_session.screen != core::Screen::kStaff)
         Apply({core::action::Home{}}, now);
-    RefreshList();
+    RefreshList(prepared);
     Rebuild(now);
     m_swapped = !first;  // the first catalogue is no swap: no screen showed another one
     return old;
@@ -279,10 +297,17 @@ core::Action Kiosk::Submit(const core::AppointmentRequest& r) {
     return core::action::SubmitDone{env.reference};
 }
 
-void Kiosk::RefreshList() {
+void Kiosk::RefreshList(const PreparedList* prepared) {
     m_list.clear();
     m_list_digests.clear();
     if (!m_cat.db) return;
+    if (m_list_watcher) m_list_watcher(m_session.filter, m_fixed.today);
+    if (prepared && prepared->answered && prepared->filter == m_session.filter &&
+        prepared->today == m_fixed.today) {
+        m_list = prepared->positions;
+        m_list_digests = prepared->digests;
+        return;
+    }
     // "Deze week" and "in de vakantie" become dates here: today and the catalogue's holidays.
     core::Filter filter = m_session.filter;
     core::ResolveWhen(filter, m_fixed.today, m_cat.catalogue->holidays);

@@ -54,6 +54,17 @@ ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& se
                              const ui::StaffStatus& staff, const core::SessionPolicy& policy,
                              core::TimePoint now);
 
+// The list a new catalogue shows for a session's filter on a day, answered on the thread that
+// opened it (the sync's), with the first screenful read so the swap frame finds them parsed.
+struct PreparedList {
+    core::Filter filter;  // as the session has it, before "deze week" becomes dates
+    core::Date today;
+    bool answered = false;
+    std::vector<size_t> positions;
+    std::vector<uint64_t> digests;
+};
+PreparedList PrepareList(const LoadedCatalogue& catalogue, const core::Filter& filter, core::Date today);
+
 class Kiosk {
   public:
     // An empty `catalogue` (no db) starts a kiosk that shows its attract screen and takes no
@@ -87,7 +98,14 @@ class Kiosk {
     // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
     // Returns the old one, so the caller can free it off the main thread (freeing thousands of
     // activities costs a frame).
-    LoadedCatalogue ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now);
+    // With `prepared` for the session's filter and today, the list's query is not asked again.
+    LoadedCatalogue ReplaceCatalogue(LoadedCatalogue catalogue, core::TimePoint now,
+                                     const PreparedList* prepared = nullptr);
+    // Told the session's filter and today each time the list is asked, so a sync can prepare
+    // the same list on a new catalogue (PrepareList) before it swaps it in. Main thread.
+    void SetListWatcher(std::function<void(const core::Filter&, core::Date)> watcher) {
+        m_list_watcher = std::move(watcher);
+    }
     // The date changed (at midnight): activities that are over leave the list, without a sync.
     // True when it did change.
     bool SetToday(core::Date today);
@@ -106,7 +124,7 @@ class Kiosk {
   private:
     std::optional<core::Action> Dispatch(const core::Effect& e);
     core::Action Submit(const core::AppointmentRequest& request);
-    void RefreshList();
+    void RefreshList(const PreparedList* prepared = nullptr);
     void Count(const std::string& key);
     std::shared_ptr<const core::Activity> Find(const std::string& id) const;
     // A catalogue comes in: an empty one stands in for none, activities held in memory get a
@@ -134,6 +152,7 @@ class Kiosk {
     bool m_swapped = false;
     std::vector<size_t> m_list;  // positions in m_cat.activities
     std::vector<uint64_t> m_list_digests;
+    std::function<void(const core::Filter&, core::Date)> m_list_watcher;
 };
 
 }  // namespace brugpunt::app

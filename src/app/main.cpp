@@ -224,6 +224,17 @@ int Run(const core::Options& o, const core::Config& config) {
         releaser.Wake();
     };
 
+    // The list on screen, as the session asks it: a new catalogue's answer to it is prepared on
+    // the sync thread, so the swap does not ask it on this one. Declared before the sync, which
+    // reads it until it stops.
+    std::mutex shown_mutex;
+    core::Filter shown_filter;
+    core::Date shown_today;
+    kiosk.SetListWatcher([&](const core::Filter& filter, core::Date today) {
+        std::lock_guard lock(shown_mutex);
+        shown_filter = filter;
+        shown_today = today;
+    });
     // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
     // Without a catalogue server the same thread only sends the heartbeat. It starts from the
     // version the first catalogue came from, once that is open.
@@ -246,9 +257,16 @@ int Run(const core::Options& o, const core::Config& config) {
                 Log("sync: version " + std::to_string(installed.manifest.version) + " loaded in " +
                     std::to_string(installed.load_ms) + " ms; swapping it in");
                 long long version = installed.manifest.version;
-                queue.Post([&kiosk, &clock, &release, ready, version] {
+                std::pair<core::Filter, core::Date> shown;
+                {
+                    std::lock_guard lock(shown_mutex);
+                    shown = {shown_filter, shown_today};
+                }
+                auto prepared =
+                    std::make_shared<app::PreparedList>(app::PrepareList(*ready, shown.first, shown.second));
+                queue.Post([&kiosk, &clock, &release, ready, prepared, version] {
                     auto t0 = std::chrono::steady_clock::now();
-                    release(kiosk.ReplaceCatalogue(std::move(*ready), clock.Now()));
+                    release(kiosk.ReplaceCatalogue(std::move(*ready), clock.Now(), prepared.get()));
                     auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                                   std::chrono::steady_clock::now() - t0)
                                   .count();

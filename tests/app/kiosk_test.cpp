@@ -258,6 +258,31 @@ TEST_CASE("Kiosk: a catalogue from a db file is read as it is shown, not held in
     fs::remove_all(dir);
 }
 
+TEST_CASE(
+    "Kiosk: a list prepared for the session's filter and day is taken at the swap, one for another is not") {
+    Fixture f;
+    f.Go("list:sport");
+    const core::Filter filter = f.kiosk.Session().filter;
+    app::PreparedList prepared = app::PrepareList(Load(Demo()), filter, f.kiosk.View().today);
+    REQUIRE(prepared.answered);
+    CHECK(prepared.positions == f.kiosk.View().list);  // the answer the kiosk gives itself
+    CHECK(prepared.digests.size() == prepared.positions.size());
+    prepared.positions = {0};  // marked: only a kiosk that takes it shows this list
+    prepared.digests = {7};
+    f.kiosk.ReplaceCatalogue(Load(Demo()), f.clock.Now(), &prepared);
+    CHECK(f.kiosk.View().list == std::vector<size_t>{0});
+    CHECK(f.kiosk.View().list_digests == std::vector<uint64_t>{7});
+
+    app::PreparedList other_filter = prepared;
+    other_filter.filter.free_only = !filter.free_only;
+    f.kiosk.ReplaceCatalogue(Load(Demo()), f.clock.Now(), &other_filter);
+    CHECK(f.kiosk.View().list.size() > 1);  // asked again
+    app::PreparedList other_day = prepared;
+    other_day.today = {2030, 1, 1};
+    f.kiosk.ReplaceCatalogue(Load(Demo()), f.clock.Now(), &other_day);
+    CHECK(f.kiosk.View().list.size() > 1);
+}
+
 TEST_CASE("Kiosk: the view model follows a language change at once") {
     Fixture f;
     f.Go("home");
