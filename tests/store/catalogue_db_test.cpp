@@ -152,10 +152,17 @@ TEST_CASE("Every filter in SQL agrees with its in-memory meaning") {
             f.category = "spelen";
             filters.push_back(f);
         }
+    // Over by its last day, or not yet: the day before, on and after the demo's one last date.
+    for (core::Date today : {core::Date{2026, 12, 30}, {2026, 12, 31}, {2027, 1, 1}}) {
+        filters.push_back({.open_on = today});
+        filters.push_back({.category = "spelen", .open_on = today});
+    }
     for (const auto& f : filters) {
         auto sql = Search(db, f);
         CHECK(sql == InMemory(f));
     }
+    // ...and the last of those does leave one out.
+    CHECK(InMemory({.open_on = {2027, 1, 1}}).size() + 1 == InMemory({}).size());
 }
 
 TEST_CASE(
