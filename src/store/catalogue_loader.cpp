@@ -24,7 +24,6 @@ core::Result<LoadedCatalogue> ReadBack(LoadedCatalogue out) {
     if (!loaded) return loaded.error();
     out.catalogue = std::make_shared<const core::Catalogue>(std::move(loaded.value()));
     out.activities = core::ActivitiesOf(out.catalogue);
-    out.db_activities.reset();
     return out;
 }
 
