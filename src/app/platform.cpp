@@ -2,6 +2,7 @@
 #include "platform.h"
 
 #include "core/paths.h"
+#include "text/qr.h"
 #include "text/shaper.h"
 
 #include <SDL.h>
@@ -258,6 +259,7 @@ GlTextures::~GlTextures() {
         GLuint tex = static_cast<GLuint>((intptr_t)img.texture);
         if (tex) glDeleteTextures(1, &tex);
     }
+    if (GLuint qr = static_cast<GLuint>((intptr_t)m_qr.second.texture)) glDeleteTextures(1, &qr);
 }
 
 void GlTextures::Trim() {
@@ -301,6 +303,35 @@ ui::TextImage GlTextures::Text(const std::string& utf8, const std::string& lang,
     }
     m_text.emplace(std::move(key), img);
     return img;
+}
+
+ui::TextImage GlTextures::Qr(const std::string& payload) const {
+    if (m_qr.first == payload && m_qr.second.texture) return m_qr.second;
+    if (m_qr.second.texture) {
+        GLuint old = static_cast<GLuint>((intptr_t)m_qr.second.texture);
+        glDeleteTextures(1, &old);
+        m_qr = {};
+    }
+    auto qr = text::EncodeQr(payload);
+    if (!qr) {
+        std::fprintf(stderr, "brugpunt: no QR code on the card: %s\n", qr.error().message.c_str());
+        return {};
+    }
+    const int quiet = 4;  // the white margin a reader needs, in modules
+    int side = qr.value().size + 2 * quiet;
+    std::vector<unsigned char> rgba(static_cast<size_t>(side) * side * 4, 255);
+    for (int y = 0; y < qr.value().size; ++y)
+        for (int x = 0; x < qr.value().size; ++x)
+            if (qr.value().Dark(x, y)) {
+                unsigned char* px = &rgba[(static_cast<size_t>(y + quiet) * side + x + quiet) * 4];
+                px[0] = px[1] = px[2] = 0;
+            }
+    GLuint tex = UploadRgba(side, side, rgba.data());
+    // Modules stay sharp at any scale: a blurred edge is what a phone camera misreads.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    m_qr = {payload, ui::TextImage{(ImTextureID)(intptr_t)tex, ImVec2(float(side), float(side)), false}};
+    return m_qr.second;
 }
 
 ImTextureID GlTextures::Pictogram(std::string_view name) const {

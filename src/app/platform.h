@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "core/result.h"
 #include "ui/pointer.h"
@@ -62,7 +63,6 @@ class Platform {
     long long m_finger = -1;  // the one finger we follow
 };
 
-// Pictograms as OpenGL textures, loaded from DIR/NAME.png on first use.
 // Pictograms from PNG files, and shaped text (HarfBuzz + FriBidi + FreeType) uploaded as
 // textures and kept until there are too many. Use from the thread that owns the GL context.
 class GlTextures final : public ui::TextureSource {
@@ -72,6 +72,7 @@ class GlTextures final : public ui::TextureSource {
     ImTextureID Pictogram(std::string_view name) const override;
     ui::TextImage Text(const std::string& text, const std::string& lang, float max_width,
                        float pixel_size) const override;
+    ui::TextImage Qr(const std::string& payload) const override;
     // Between frames: drops shaped text when the cache is full (never while a frame uses it).
     void Trim();
 
@@ -81,6 +82,7 @@ class GlTextures final : public ui::TextureSource {
     mutable std::map<std::string, ui::TextImage> m_text;
     mutable std::map<int, std::unique_ptr<text::Shaper>> m_shapers;  // by pixel size
     mutable bool m_shaper_failed = false;
+    mutable std::pair<std::string, ui::TextImage> m_qr;  // the one card on screen
 };
 
 }  // namespace brugpunt::app

@@ -79,11 +79,14 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         if (!interest)
             if (auto second = SecondChoiceFor(activities, *act)) a.push_back(ToggleChosen{second->id});
         a.push_back(StartAppointment{act->id, interest});
-        // A made-up visitor: two children, a (non-existent) 0470 00 number, Arabic with an
-        // interpreter, evenings. Each step is filled in, then left with "Verder", up to the one asked.
+        // A made-up visitor: two children, a trial session and someone to go along, a
+        // (non-existent) 0470 00 number, Arabic with an interpreter, evenings. Each step is filled in, then
+        // left with "Verder", up to the one asked.
         for (core::Step s : core::AllSteps()) {
             if (interest || s == *step || s == core::Step::kConsent) break;
             if (s == core::Step::kChildren) a.insert(a.end(), {AddChild{}, AddChild{}, ChildAge{0, 2}});
+            if (s == core::Step::kHelp)
+                a.insert(a.end(), {ToggleHelp{core::Help::kTrial}, ToggleHelp{core::Help::kGoAlong}});
             if (s == core::Step::kContact)
                 for (char k : std::string("0470000000")) a.push_back(core::action::Keypad{k});
             if (s == core::Step::kLanguage) a.insert(a.end(), {SetLanguage{"ar"}, SetInterpreter{true}});

@@ -15,6 +15,7 @@
 #include "charts.h"
 #include "core/date.h"
 #include "core/language.h"
+#include "core/phone.h"
 #include "receive.h"
 #include "sync/crypto.h"
 #include "templates.h"
@@ -144,7 +145,24 @@ std::string Children(const IncomingRequest& r) {
 std::string Contact(const StoredRequest& r) {
     if (r.state == RequestState::kClosed) return "gewist";
     if (r.in.contact_mode != "phone") return "komt terug naar de balie";
-    return r.in.phone + (r.in.whatsapp ? " (WhatsApp mag ook)" : "");
+    // A number from abroad says where it is from, so the desk knows before dialling.
+    const core::PhoneCountry* country = core::CheckPhone(r.in.phone, "").country;
+    std::string where =
+        country && country->iso != core::kHomeCountry ? " (" + std::string(country->dutch) + ")" : "";
+    return r.in.phone + where + (r.in.whatsapp ? " (WhatsApp mag ook)" : "");
+}
+
+std::string HelpText(const IncomingRequest& r) {
+    static const std::map<std::string, std::string> kDutch = {
+        {"enrol", "inschrijven"},           {"trial", "testmoment regelen"},
+        {"go_along", "de eerste keer mee"}, {"discount", "korting of pas aanvragen"},
+        {"gear", "materiaal lenen"},        {"transport", "vervoer"}};
+    std::string out;
+    for (const auto& h : r.help) {
+        auto it = kDutch.find(h);
+        out += (out.empty() ? "" : ", ") + (it == kDutch.end() ? h : it->second);
+    }
+    return out.empty() ? "niets aangeduid" : out;
 }
 
 std::string LanguageText(const IncomingRequest& r) {
@@ -709,6 +727,7 @@ WebResponse BalieApp::Inbox(const Context& c, const WebRequest& req) {
         row.set("contact", Contact(r));
         row.set("language", LanguageText(r.in));
         row.set("day_parts", DayParts(r.in));
+        row.set("help", HelpText(r.in));
         row.set("status", Status(r) + (r.attempts ? ", " + std::to_string(r.attempts) + "× gebeld" : "") +
                               (r.follow_up.empty() ? "" : ", opvolgen op " + r.follow_up));
         std::string late = Late(r, now);
@@ -761,6 +780,7 @@ WebResponse BalieApp::RequestPage(const Context& c, long long id) {
     d.set("contact", Contact(r));
     d.set("language", LanguageText(r.in));
     d.set("day_parts", DayParts(r.in));
+    d.set("help", r.state == RequestState::kClosed ? "gewist" : HelpText(r.in));
     d.set("status", Status(r));
     d.set("attempts", std::to_string(r.attempts));
     if (!r.outcome.empty()) d.set("outcome", OutcomeLabel(r.outcome));

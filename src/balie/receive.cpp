@@ -1,6 +1,9 @@
 // Owns the checks on every kiosk POST: kiosk, timestamp window, HMAC, JSON, idempotency.
 #include "receive.h"
 
+#include <algorithm>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "auth.h"
@@ -127,9 +130,10 @@ core::Result<IncomingRequest> ParseRequestJson(const std::string& body) {
     r.contact_mode = Str(c, "mode");
     if (r.contact_mode == "phone") {
         r.phone = Str(c, "phone");
-        if (r.phone.empty() || r.phone.size() > 20 ||
-            r.phone.find_first_not_of("+0123456789") != std::string::npos)
-            return Bad("contact.phone is not a phone number");
+        // E.164: a + and at most 15 digits, from any country.
+        if (r.phone.size() < 8 || r.phone.size() > 16 || r.phone[0] != '+' ||
+            r.phone.find_first_not_of("0123456789", 1) != std::string::npos)
+            return Bad("contact.phone is not an E.164 phone number");
         r.whatsapp = c.contains("whatsapp") && c["whatsapp"].is_boolean() && c["whatsapp"].get<bool>();
     } else if (r.contact_mode != "come-back-to-desk") {
         return Bad("contact.mode is not phone or come-back-to-desk");
@@ -144,6 +148,16 @@ core::Result<IncomingRequest> ParseRequestJson(const std::string& body) {
             if (part != "morning" && part != "afternoon" && part != "evening" && part != "saturday")
                 return Bad("a day part is unknown");
             r.day_parts.push_back(part);
+        }
+    }
+    if (j.contains("help")) {
+        static const std::set<std::string> kHelp = {"enrol",    "trial", "go_along",
+                                                    "discount", "gear",  "transport"};
+        if (!j["help"].is_array() || j["help"].size() > kHelp.size()) return Bad("help is not a short list");
+        for (const auto& h : j["help"]) {
+            std::string kind = h.is_string() ? h.get<std::string>() : "";
+            if (!kHelp.count(kind)) return Bad("a kind of help is unknown");
+            if (std::find(r.help.begin(), r.help.end(), kind) == r.help.end()) r.help.push_back(kind);
         }
     }
     return r;

@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS requests(
     -- personal fields: erased on close
     phone TEXT, whatsapp INTEGER NOT NULL DEFAULT 0, children TEXT NOT NULL DEFAULT '[]',
     interpreter INTEGER NOT NULL DEFAULT 0, day_parts TEXT NOT NULL DEFAULT '[]',
-    note TEXT NOT NULL DEFAULT '', follow_up TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '', follow_up TEXT NOT NULL DEFAULT '', help TEXT NOT NULL DEFAULT '[]',
     -- the desk's work
     state TEXT NOT NULL DEFAULT 'new', claimed_by TEXT NOT NULL DEFAULT '',
     attempts INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL DEFAULT '',
@@ -92,7 +92,7 @@ CREATE TABLE IF NOT EXISTS mail_queue(
 constexpr const char* kRequestColumns =
     "id, idem_key, reference, kiosk_id, kind, created_ms, received_ms, activities, language, contact_mode, "
     "phone, whatsapp, children, interpreter, day_parts, note, follow_up, state, claimed_by, attempts, "
-    "outcome, touched_ms, closed_ms";
+    "outcome, touched_ms, closed_ms, help";
 
 RequestState ParseState(const std::string& s) {
     if (s == "claimed") return RequestState::kClaimed;
@@ -137,6 +137,10 @@ StoredRequest ReadRequest(const Stmt& s) {
     r.outcome = s.Text(20);
     r.touched_ms = s.Int(21);
     r.closed_ms = s.Int(22);
+    json help = json::parse(s.Text(23), nullptr, false);
+    if (help.is_array())
+        for (const auto& h : help)
+            if (h.is_string()) r.in.help.push_back(h.get<std::string>());
     return r;
 }
 
@@ -177,6 +181,10 @@ core::Result<std::unique_ptr<BalieStore>> BalieStore::Open(const std::string& pa
     if (!store->Exec("SELECT outbox_oldest_s FROM kiosks LIMIT 0"))
         if (auto s = store->Exec("ALTER TABLE kiosks ADD COLUMN outbox_oldest_s INTEGER NOT NULL DEFAULT 0");
             !s)
+            return s.error();
+    // A database made before the request said which help the family wants.
+    if (!store->Exec("SELECT help FROM requests LIMIT 0"))
+        if (auto s = store->Exec("ALTER TABLE requests ADD COLUMN help TEXT NOT NULL DEFAULT '[]'"); !s)
             return s.error();
     return store;
 }
@@ -370,8 +378,8 @@ core::Result<bool> BalieStore::InsertRequest(const IncomingRequest& r, long long
     for (const auto& [id, title] : r.activities) acts.push_back({id, title});
     Stmt s(m_db,
            "INSERT INTO requests(idem_key, reference, kiosk_id, kind, created_ms, received_ms, activities, "
-           "language, contact_mode, phone, whatsapp, children, interpreter, day_parts, touched_ms) "
-           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?6) "
+           "language, contact_mode, phone, whatsapp, children, interpreter, day_parts, help, touched_ms) "
+           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?6) "
            "ON CONFLICT(idem_key) DO NOTHING");
     s.Bind(1, r.key);
     s.Bind(2, r.reference);
@@ -390,6 +398,7 @@ core::Result<bool> BalieStore::InsertRequest(const IncomingRequest& r, long long
     s.Bind(12, json(r.children).dump());
     s.Bind(13, static_cast<long long>(r.interpreter));
     s.Bind(14, json(r.day_parts).dump());
+    s.Bind(15, json(r.help).dump());
     if (auto d = StepDone(s, "insert request"); !d) return d.error();
     return sqlite3_changes(m_db) == 1;
 }
@@ -533,7 +542,8 @@ core::VoidResult BalieStore::CloseLocked(long long id, const std::string& outcom
     Stmt s(
         m_db,
         "UPDATE requests SET phone = NULL, whatsapp = 0, children = '[]', interpreter = 0, day_parts = '[]', "
-        "note = '', follow_up = '', state = 'closed', outcome = CASE WHEN ?2 = '' THEN outcome ELSE ?2 END, "
+        "help = '[]', note = '', follow_up = '', state = 'closed', outcome = CASE WHEN ?2 = '' THEN outcome "
+        "ELSE ?2 END, "
         "touched_ms = ?3, closed_ms = ?3 WHERE id = ?1 AND state != 'closed'");
     s.Bind(1, id);
     s.Bind(2, outcome);

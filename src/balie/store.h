@@ -55,6 +55,7 @@ struct IncomingRequest {
     std::string language;
     bool interpreter = false;
     std::vector<std::string> day_parts;
+    std::vector<std::string> help;  // core::HelpCode values: what the family wants the desk to do
 };
 
 // A mail to the desk that waits in the database until the mail server takes it.

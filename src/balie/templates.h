@@ -73,7 +73,7 @@ inline constexpr const char* kInbox = R"html(<form class="lookup" method="get" a
 </form>
 {{#not_found}}<p class="flash error">Geen aanvraag met code {{ref}}.</p>{{/not_found}}
 <table id="inbox">
-<thead><tr><th>Ontvangen</th><th>Code</th><th>Kiosk</th><th>Waarover</th><th>Kinderen</th><th>Contact</th><th>Taal</th><th>Liefst</th><th>Stand</th></tr></thead>
+<thead><tr><th>Ontvangen</th><th>Code</th><th>Kiosk</th><th>Waarover</th><th>Kinderen</th><th>Contact</th><th>Taal</th><th>Liefst</th><th>Hulp</th><th>Stand</th></tr></thead>
 <tbody>
 {{#rows}}
 <tr class="{{#late}}late{{/late}}">
@@ -85,10 +85,11 @@ inline constexpr const char* kInbox = R"html(<form class="lookup" method="get" a
 <td>{{contact}}</td>
 <td>{{language}}</td>
 <td>{{day_parts}}</td>
+<td>{{help}}</td>
 <td>{{status}}{{#late}} <strong>{{late}}</strong>{{/late}}</td>
 </tr>
 {{/rows}}
-{{^rows}}<tr><td colspan="9">Geen aanvragen.</td></tr>{{/rows}}
+{{^rows}}<tr><td colspan="10">Geen aanvragen.</td></tr>{{/rows}}
 </tbody>
 </table>
 {{#pager}}<nav class="pager" id="pager">{{#previous}}<a href="{{previous}}" rel="prev">← Vorige</a> {{/previous}}Pagina {{page}} van {{pages}} ({{total}}){{#next}} <a href="{{next}}" rel="next">Volgende →</a>{{/next}}</nav>{{/pager}}
@@ -126,6 +127,7 @@ inline constexpr const char* kRequest = R"html(<dl class="request {{#late}}late{
 <dt>Contact</dt><dd id="contact">{{contact}}</dd>
 <dt>Taal</dt><dd>{{language}}</dd>
 <dt>Liefst</dt><dd>{{day_parts}}</dd>
+<dt>Hulp gevraagd</dt><dd id="help">{{help}}</dd>
 <dt>Stand</dt><dd id="status">{{status}}</dd>
 <dt>Gebeld, geen antwoord</dt><dd id="attempts">{{attempts}}</dd>
 {{#outcome}}<dt>Uitkomst</dt><dd id="outcome">{{outcome}}</dd>{{/outcome}}

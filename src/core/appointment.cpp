@@ -6,50 +6,8 @@
 
 namespace brugpunt::core {
 
-std::optional<std::string> NormalizeBelgianPhone(std::string_view typed) {
-    std::string digits;
-    bool plus = false;
-    for (char c : typed) {
-        if (c >= '0' && c <= '9')
-            digits += c;
-        else if (c == '+' && digits.empty() && !plus)
-            plus = true;
-        else if (c != ' ' && c != '/' && c != '.' && c != '-')
-            return std::nullopt;
-    }
-    std::string national;  // without the leading 0
-    if (plus) {
-        if (!digits.starts_with("32")) return std::nullopt;
-        national = digits.substr(2);
-    } else if (digits.starts_with("0032")) {
-        national = digits.substr(4);
-    } else if (digits.starts_with("0")) {
-        national = digits.substr(1);
-    } else {
-        return std::nullopt;
-    }
-    if (national.empty() || national[0] == '0') return std::nullopt;
-    // Mobile: 4xx xx xx xx (9 digits after the 0). Landline: 8 digits after the 0.
-    bool mobile = national[0] == '4' && national.size() == 9 && national[1] >= '6';
-    bool landline = national[0] != '4' && national.size() == 8;
-    if (!mobile && !landline) return std::nullopt;
-    return "+32" + national;
-}
-
-std::string GroupPhoneDigits(std::string_view digits) {
-    // 04xx xx xx xx for mobiles, 0x xxx xx xx for everything else: the way Belgians write them.
-    std::vector<size_t> groups =
-        digits.starts_with("04") ? std::vector<size_t>{4, 2, 2, 2} : std::vector<size_t>{2, 3, 2, 2};
-    std::string out;
-    size_t pos = 0;
-    for (size_t g : groups) {
-        if (pos >= digits.size()) break;
-        if (!out.empty()) out += ' ';
-        out += digits.substr(pos, g);
-        pos += g;
-    }
-    if (pos < digits.size()) out += " " + std::string(digits.substr(pos));
-    return out;
+std::optional<std::string> RequestPhone(const AppointmentRequest& r) {
+    return CheckPhone(r.phone, r.phone_country).e164;
 }
 
 std::vector<std::string> MissingFields(const AppointmentRequest& r) {
@@ -59,7 +17,7 @@ std::vector<std::string> MissingFields(const AppointmentRequest& r) {
     if (r.child_ages.size() > static_cast<size_t>(kMaxChildren)) missing.push_back("children");
     for (int age : r.child_ages)
         if (age < 0 || age > 25) missing.push_back("children");
-    if (r.contact == ContactMode::kPhone && !NormalizeBelgianPhone(r.phone)) missing.push_back("phone");
+    if (r.contact == ContactMode::kPhone && !RequestPhone(r)) missing.push_back("phone");
     if (r.kind == RequestKind::kInterest && r.contact != ContactMode::kPhone) missing.push_back("phone");
     if (r.language.empty()) missing.push_back("language");
     if (!r.consent) missing.push_back("consent");
@@ -95,6 +53,24 @@ std::string_view DayPartCode(DayPart p) {
             return "evening";
         case DayPart::kSaturday:
             return "saturday";
+    }
+    return "";
+}
+
+std::string_view HelpCode(Help h) {
+    switch (h) {
+        case Help::kEnrol:
+            return "enrol";
+        case Help::kTrial:
+            return "trial";
+        case Help::kGoAlong:
+            return "go_along";
+        case Help::kDiscount:
+            return "discount";
+        case Help::kGear:
+            return "gear";
+        case Help::kTransport:
+            return "transport";
     }
     return "";
 }

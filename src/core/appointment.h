@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clock.h"
+#include "phone.h"
 
 namespace brugpunt::core {
 
@@ -21,28 +22,30 @@ enum class RequestKind { kAppointment, kInterest };  // interest: "laat me weten
 enum class ContactMode { kPhone, kComeBack };        // kComeBack: "ik kom terug naar de balie"
 enum class DayPart { kMorning, kAfternoon, kEvening, kSaturday };
 inline constexpr int kDayPartCount = 4;
+// What a family wants the desk to do, the toeleider's real work: sign the child up, arrange a trial
+// session, go along the first time, apply for a discount or pass, lend gear, help with transport.
+enum class Help { kEnrol, kTrial, kGoAlong, kDiscount, kGear, kTransport };
+inline constexpr int kHelpCount = 6;
 
 struct AppointmentRequest {
     RequestKind kind = RequestKind::kAppointment;
     std::vector<std::string> activity_ids;  // empty: a general question
     std::vector<int> child_ages;            // one entry per child
     ContactMode contact = ContactMode::kPhone;
-    std::string phone;  // E.164 (+32...), only with kPhone
+    std::string phone;                 // as typed; E.164 (+32...) once sent, only with kPhone
+    std::string phone_country = "BE";  // the country a number without + is read in
     bool whatsapp = false;
     std::string language = "nl";
     bool interpreter = false;
     std::array<bool, kDayPartCount> day_parts{};
+    std::array<bool, kHelpCount> help{};
     bool consent = false;
 
     bool operator==(const AppointmentRequest&) const = default;
 };
 
-// A Belgian number as typed on the keypad ("0470 12 34 56", "09 123 45 67", "+32 470...",
-// "0032...") -> "+32470123456"; nullopt when it cannot be a Belgian number.
-std::optional<std::string> NormalizeBelgianPhone(std::string_view typed);
-
-// "0470 12 34 56" style grouping of what has been typed so far, for the keypad display.
-std::string GroupPhoneDigits(std::string_view digits);
+// The request's number as E.164 ("+32470123456"), or nullopt when it cannot be a real number.
+std::optional<std::string> RequestPhone(const AppointmentRequest& r);
 
 // What is still missing before the request may be sent; empty when complete.
 std::vector<std::string> MissingFields(const AppointmentRequest& r);
@@ -56,5 +59,6 @@ std::string ReferenceCode(const std::array<uint8_t, 6>& random);
 Millis RetryDelay(int attempt, double unit, Millis base = Millis(30'000), Millis cap = Millis(6 * 3600'000));
 
 std::string_view DayPartCode(DayPart p);
+std::string_view HelpCode(Help h);  // "enrol", "trial", ...: what the webhook and Balie receive
 
 }  // namespace brugpunt::core

@@ -13,12 +13,14 @@ struct StepName {
 };
 constexpr std::array kSteps = {
     StepName{Step::kAbout, "about"},       StepName{Step::kChildren, "children"},
-    StepName{Step::kContact, "contact"},   StepName{Step::kLanguage, "language"},
-    StepName{Step::kDayParts, "dayparts"}, StepName{Step::kConsent, "consent"},
+    StepName{Step::kHelp, "help"},         StepName{Step::kContact, "contact"},
+    StepName{Step::kLanguage, "language"}, StepName{Step::kDayParts, "dayparts"},
+    StepName{Step::kCheck, "check"},       StepName{Step::kConsent, "consent"},
     StepName{Step::kDone, "done"},         StepName{Step::kFailed, "failed"},
 };
-constexpr std::array kStepOrder = {Step::kAbout,    Step::kChildren, Step::kContact, Step::kLanguage,
-                                   Step::kDayParts, Step::kConsent,  Step::kDone,    Step::kFailed};
+constexpr std::array kStepOrder = {Step::kAbout,    Step::kChildren, Step::kHelp,  Step::kContact,
+                                   Step::kLanguage, Step::kDayParts, Step::kCheck, Step::kConsent,
+                                   Step::kDone,     Step::kFailed};
 
 constexpr std::array kTargets = {
     ScreenshotTarget{"attract", false},    ScreenshotTarget{"home", false},

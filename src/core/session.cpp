@@ -77,6 +77,16 @@ void StepBack(Session& s) {
     AppointmentDraft& d = s.draft;
     auto steps = StepsFor(d.request.kind);
     auto it = std::find(steps.begin(), steps.end(), d.step);
+    if (d.countries) {  // the country picker closes first
+        d.countries = false;
+        return;
+    }
+    d.refused = false;
+    if (d.editing) {  // a step opened from the check goes back to the check
+        d.editing = false;
+        d.step = Step::kCheck;
+        return;
+    }
     if (d.step == Step::kDone || d.step == Step::kFailed || it == steps.end() || it == steps.begin()) {
         Pop(s);
         return;
@@ -216,14 +226,27 @@ struct Appointment : Rules {
         if (a.index >= 0 && a.index < static_cast<int>(ages.size()))
             ages[a.index] = std::clamp(ages[a.index] + a.delta, 0, 25);
     }
-    void operator()(const action::SetContactMode& a) const { Request().contact = a.mode; }
+    void operator()(const action::SetContactMode& a) const {
+        Request().contact = a.mode;
+        s.draft.refused = false;
+    }
     void operator()(const action::Keypad& a) const {
         std::string& phone = Request().phone;
+        s.draft.refused = false;
         if (a.key == '<') {
             if (!phone.empty()) phone.pop_back();
-        } else if (phone.size() < 16 && ((a.key >= '0' && a.key <= '9') || (a.key == '+' && phone.empty()))) {
+        } else if (phone.size() < 18 && ((a.key >= '0' && a.key <= '9') || (a.key == '+' && phone.empty()))) {
             phone += a.key;
         }
+    }
+    void operator()(const action::OpenCountries&) const {
+        if (s.screen == Screen::kAppointment && s.draft.step == Step::kContact) s.draft.countries = true;
+    }
+    void operator()(const action::ChooseCountry& a) const {
+        if (!FindPhoneCountry(a.iso)) return;
+        Request().phone_country = a.iso;
+        s.draft.countries = false;
+        s.draft.refused = false;
     }
     void operator()(const action::SetWhatsApp& a) const { Request().whatsapp = a.on; }
     void operator()(const action::SetLanguage& a) const { Request().language = a.code; }
@@ -232,11 +255,34 @@ struct Appointment : Rules {
         bool& part = Request().day_parts[static_cast<int>(a.part)];
         part = !part;
     }
+    void operator()(const action::ToggleHelp& a) const {
+        int i = static_cast<int>(a.help);
+        if (i >= 0 && i < kHelpCount) Request().help[i] = !Request().help[i];
+    }
     void operator()(const action::NextStep&) const {
-        if (s.screen != Screen::kAppointment || !StepReady(s.draft)) return;
+        if (s.screen != Screen::kAppointment || s.draft.countries) return;
+        if (!StepReady(s.draft)) {
+            s.draft.refused = true;  // the step says why, on screen and spoken
+            return;
+        }
+        s.draft.refused = false;
+        if (s.draft.editing) {
+            s.draft.editing = false;
+            s.draft.step = Step::kCheck;
+            return;
+        }
         auto steps = StepsFor(Request().kind);
         auto it = std::find(steps.begin(), steps.end(), s.draft.step);
         if (it != steps.end() && it + 1 != steps.end()) s.draft.step = *(it + 1);
+    }
+    void operator()(const action::EditStep& a) const {
+        if (s.screen != Screen::kAppointment || s.draft.step != Step::kCheck) return;
+        auto steps = StepsFor(Request().kind);
+        if (std::find(steps.begin(), steps.end(), a.step) == steps.end() || a.step == Step::kCheck ||
+            a.step == Step::kConsent)
+            return;
+        s.draft.step = a.step;
+        s.draft.editing = true;
     }
     void operator()(const action::GiveConsent&) const {
         AppointmentRequest& r = Request();
@@ -244,7 +290,7 @@ struct Appointment : Rules {
         r.consent = true;
         if (!MissingFields(r).empty()) return;
         if (r.contact == ContactMode::kPhone)
-            r.phone = *NormalizeBelgianPhone(r.phone);
+            r.phone = *RequestPhone(r);
         else
             r.phone.clear();
         effects.push_back(effect::SubmitRequest{r});
@@ -255,6 +301,7 @@ struct Appointment : Rules {
         AppointmentRequest kept;
         kept.kind = Request().kind;
         kept.contact = Request().contact;
+        kept.activity_ids = Request().activity_ids;  // the card to take home names them (no personal data)
         Request() = kept;
         s.draft.reference = a.reference;
         s.draft.step = Step::kDone;
@@ -336,8 +383,9 @@ struct LanguageAndAudio : Rules {
 
 std::vector<Step> StepsFor(RequestKind kind) {
     if (kind == RequestKind::kInterest)
-        return {Step::kChildren, Step::kContact, Step::kLanguage, Step::kConsent};
-    return {Step::kAbout, Step::kChildren, Step::kContact, Step::kLanguage, Step::kDayParts, Step::kConsent};
+        return {Step::kChildren, Step::kContact, Step::kLanguage, Step::kCheck, Step::kConsent};
+    return {Step::kAbout,    Step::kChildren, Step::kHelp,  Step::kContact,
+            Step::kLanguage, Step::kDayParts, Step::kCheck, Step::kConsent};
 }
 
 bool StepReady(const AppointmentDraft& d) {
@@ -347,9 +395,13 @@ bool StepReady(const AppointmentDraft& d) {
             return r.activity_ids.size() <= static_cast<size_t>(kMaxChosenActivities);
         case Step::kContact:
             if (r.contact == ContactMode::kComeBack) return r.kind == RequestKind::kAppointment;
-            return NormalizeBelgianPhone(r.phone).has_value();
+            return RequestPhone(r).has_value();
         case Step::kLanguage:
             return !r.language.empty();
+        case Step::kCheck: {  // everything but the consent, which is the next step
+            auto missing = MissingFields(r);
+            return std::all_of(missing.begin(), missing.end(), [](const auto& f) { return f == "consent"; });
+        }
         default:
             return true;
     }

@@ -26,13 +26,28 @@ struct SessionPolicy {
 };
 
 // The steps of "Maak een afspraak". An interest request skips the ones it does not need.
-enum class Step { kAbout, kChildren, kContact, kLanguage, kDayParts, kConsent, kDone, kFailed };
+// kCheck shows everything once more before the consent sends it.
+enum class Step {
+    kAbout,
+    kChildren,
+    kHelp,
+    kContact,
+    kLanguage,
+    kDayParts,
+    kCheck,
+    kConsent,
+    kDone,
+    kFailed
+};
 
 struct AppointmentDraft {
     AppointmentRequest request;
     Step step = Step::kAbout;
-    std::string reference;  // set once the outbox has it on disk
-    std::string error;      // why the outbox refused it (kFailed)
+    bool countries = false;  // the phone country picker is open over the keypad
+    bool refused = false;    // "Verder" was tapped on a step that is not complete: say why
+    bool editing = false;    // a step opened from the check: "Verder" goes back to it
+    std::string reference;   // set once the outbox has it on disk
+    std::string error;       // why the outbox refused it (kFailed)
 };
 
 struct StaffState {
@@ -132,6 +147,10 @@ struct SetContactMode {
 struct Keypad {
     char key;
 };  // '0'-'9', '+', or '<' to erase
+struct OpenCountries {};
+struct ChooseCountry {
+    std::string iso;
+};  // the country a number without + belongs to
 struct SetWhatsApp {
     bool on;
 };
@@ -144,7 +163,13 @@ struct SetInterpreter {
 struct ToggleDayPart {
     DayPart part;
 };
+struct ToggleHelp {
+    Help help;
+};
 struct NextStep {};
+struct EditStep {
+    Step step;
+};  // "aanpassen" on the check
 struct GiveConsent {};
 struct DeclineConsent {};
 struct SubmitDone {
@@ -188,11 +213,12 @@ using Action = std::variant<
     action::ToggleAge, action::SetTogether, action::SetDay, action::SetWhen, action::ClearFilters,
     action::MoreTime, action::ToggleChosen, action::StartAppointment, action::ToggleAbout,
     action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode,
-    action::Keypad, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter, action::ToggleDayPart,
-    action::NextStep, action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed,
-    action::Finish, action::CornerTap, action::StaffPin, action::StaffClose, action::Speak,
-    action::OpenLanguages, action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles,
-    action::PauseAudio, action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
+    action::Keypad, action::OpenCountries, action::ChooseCountry, action::SetWhatsApp, action::SetLanguage,
+    action::SetInterpreter, action::ToggleDayPart, action::ToggleHelp, action::NextStep, action::EditStep,
+    action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed, action::Finish,
+    action::CornerTap, action::StaffPin, action::StaffClose, action::Speak, action::OpenLanguages,
+    action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles, action::PauseAudio,
+    action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
 using Actions = std::vector<Action>;
 
 // What Reduce asks the world to do. Each effect carries its own data, so the session keeps no

@@ -166,6 +166,9 @@ std::string RequestToJson(const core::AppointmentRequest& r, const RequestEnvelo
     json parts = json::array();
     for (int i = 0; i < core::kDayPartCount; ++i)
         if (r.day_parts[i]) parts.push_back(std::string(core::DayPartCode(static_cast<core::DayPart>(i))));
+    json help = json::array();
+    for (int i = 0; i < core::kHelpCount; ++i)
+        if (r.help[i]) help.push_back(std::string(core::HelpCode(static_cast<core::Help>(i))));
     json contact = r.contact == core::ContactMode::kPhone
                        ? json{{"mode", "phone"}, {"phone", r.phone}, {"whatsapp", r.whatsapp}}
                        : json{{"mode", "come-back-to-desk"}};
@@ -183,6 +186,7 @@ std::string RequestToJson(const core::AppointmentRequest& r, const RequestEnvelo
         {"language", r.language},
         {"interpreter", r.interpreter},
         {"day_parts", parts},
+        {"help", help},
         {"consent", r.consent},
     }
         .dump();

@@ -124,6 +124,20 @@ std::string MailMessage(const std::string& payload_json, const std::string& from
         }
         body += "\r\n";
     }
+    json help = list("help");
+    if (!help.empty()) {
+        static const std::map<std::string, std::string> kHelp = {
+            {"enrol", "inschrijven"},           {"trial", "een testmoment regelen"},
+            {"go_along", "de eerste keer mee"}, {"discount", "korting of pas aanvragen"},
+            {"gear", "materiaal lenen"},        {"transport", "vervoer"}};
+        body += "Hulp gevraagd:";
+        for (const auto& h : help) {
+            auto it = h.is_string() ? kHelp.find(h.get<std::string>()) : kHelp.end();
+            body += " " + (it != kHelp.end() ? it->second : std::string("?")) + ";";
+        }
+        body.back() = '\r';
+        body += "\n";
+    }
     body += "\r\nDe persoon gaf toestemming. Wis deze mail als de vraag beantwoord is.\r\n";
     std::string subject =
         interest ? "Brugpunt: bericht bij opening inschrijving " + ref : "Brugpunt: terugbelvraag " + ref;

@@ -7,10 +7,14 @@
 #include "screens.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
+
+#include "core/screen_names.h"
 
 #include "format.h"
 #include "spoken.h"
+#include "take_home.h"
 
 namespace brugpunt::ui {
 
@@ -84,13 +88,29 @@ int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::s
     return tapped;
 }
 
-void NextButton(const ViewModel& m, core::Actions& out) {
+// "Verder". On a step that is not complete it stays, and `why` is said aloud (and shown by the
+// step, which reads draft.refused).
+void NextButton(const ViewModel& m, core::Actions& out, const core::Utterance* why = nullptr,
+                const char* label_key = "appt.next", const char* picto = "arrow-right") {
     ImGui::Spacing();
     bool ready = core::StepReady(m.draft);
-    if (BigButton("appt:next", Tr("appt.next"), m.Picto("arrow-right"),
-                  ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f),
-                  ready ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+    if (BigButton("appt:next", Tr(label_key), m.Picto(picto),
+                  ImVec2(std::max(CurrentMetrics().Mm(70), BigButtonWidth(Tr(label_key), true, 0)),
+                         CurrentMetrics().HitTarget() * 1.2f),
+                  ready ? ButtonKind::kPrimary : ButtonKind::kQuiet)) {
         out.push_back(NextStep{});
+        if (!ready && why) out.push_back(Speak{*why});
+    }
+}
+
+// A refusal in words and with the no-entry sign, in red: never only a button turning white.
+void RefusedLine(const ViewModel& m, const std::string& text) {
+    float side = CurrentMetrics().Mm(9);
+    Pictogram(m.Picto("no-entry"), side);
+    ImGui::SameLine(0, CurrentMetrics().Mm(2));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (side - FontOrCurrent(CurrentFonts().bold)->FontSize) * 0.5f);
+    TextBlock(CurrentFonts().bold, text, colour::kFull);
 }
 
 void DeskLines(const ViewModel& m) {
@@ -147,8 +167,137 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
     NextButton(m, out);
 }
 
+struct HelpOption {
+    core::Help help;
+    const char* key;
+    const char* picto;
+};
+constexpr HelpOption kHelpOptions[] = {
+    {core::Help::kEnrol, "appt.help.enrol", "memo"},
+    {core::Help::kTrial, "appt.help.trial", "running-shoe"},
+    {core::Help::kGoAlong, "appt.help.go_along", "holding-hands"},
+    {core::Help::kDiscount, "appt.help.discount", "card"},
+    {core::Help::kGear, "appt.help.gear", "backpack"},
+    {core::Help::kTransport, "appt.help.transport", "bus"},
+};
+
+void DrawHelp(const ViewModel& m, core::Actions& out) {
+    SpokenBuilder spoken(m);
+    spoken.Key("appt.help.title").Key("appt.help.hint");
+    for (const auto& o : kHelpOptions) spoken.Key(o.key, ".");
+    StepHeader(m, "raise-hand", "appt.help.title", spoken.Done(), out);
+    TextBlock(CurrentFonts().body, Tr("appt.help.hint"), colour::kMuted);
+    SubtitleKey(m, "appt.help.hint", CurrentFonts().body);
+    ImGui::Spacing();
+    std::vector<std::pair<std::string, std::string>> items;
+    std::vector<bool> on;
+    for (const auto& o : kHelpOptions) {
+        items.push_back({Tr(o.key), o.picto});
+        on.push_back(m.draft.request.help[static_cast<int>(o.help)]);
+    }
+    // Three a row on a wide screen, two on a narrow one: each tile big enough for its words.
+    float gap = CurrentMetrics().Mm(3);
+    int per_row = AvailableWidth() >= 3 * CurrentMetrics().Mm(90) + 2 * gap ? 3 : 2;
+    float w = std::min(CurrentMetrics().Mm(130), (AvailableWidth() - (per_row - 1) * gap) / per_row);
+    int tapped = TileGrid("help:", items, on, m, w, CurrentMetrics().Mm(30));
+    if (tapped >= 0) out.push_back(ToggleHelp{kHelpOptions[tapped].help});
+    NextButton(m, out);
+}
+
+// Why a number is refused, as a UI string key and the number it names (0: none).
+std::pair<const char*, int> PhoneRefusal(const core::PhoneCheck& c) {
+    using P = core::PhoneProblem;
+    switch (c.problem) {
+        case P::kEmpty:
+            return {"appt.phone.empty", 0};
+        case P::kTooShort:
+            return {c.missing == 1 ? "appt.phone.short_one" : "appt.phone.short", c.missing};
+        case P::kTooLong:
+            return {c.extra == 1 ? "appt.phone.long_one" : "appt.phone.long", c.extra};
+        case P::kNotMobileOrFixed:
+            return {"appt.phone.start", 0};
+        case P::kUnknownCode:
+            return {"appt.phone.unknown_code", 0};
+        case P::kNotANumber:
+        case P::kNone:
+            break;
+    }
+    return {"appt.phone.type_again", 0};
+}
+
+std::string FlagOf(std::string_view iso) {
+    std::string name = "flag-";
+    for (char c : iso) name += static_cast<char>(c - 'A' + 'a');
+    return name;
+}
+
+// A country: its flag, +code, the Dutch name and, under it, the name in its own language.
+bool CountryTile(const ViewModel& m, const core::PhoneCountry& c, bool on, ImVec2 size) {
+    std::string id = "country:" + std::string(c.iso);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = TapArea(id.c_str(), size, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 fill = on ? colour::kChipOn : held ? colour::kBorder : colour::kPanel;
+    ImU32 fg = on ? colour::kOnDark : colour::kText;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kOutline,
+                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(on ? 1.0f : 0.6f));
+    float pad = CurrentMetrics().Mm(2.5f);
+    float flag = size.y - 2 * pad;
+    if (ImTextureID t = m.Picto(FlagOf(c.iso)))
+        dl->AddImage(t, ImVec2(p.x + pad, p.y + pad), ImVec2(p.x + pad + flag, p.y + pad + flag));
+    float x = p.x + 2 * pad + flag, wrap = p.x + size.x - pad - x;
+    ImFont* bold = FontOrCurrent(CurrentFonts().bold);
+    ImFont* small = FontOrCurrent(CurrentFonts().small);
+    std::string line = "+" + std::string(c.dial) + "  " + std::string(c.dutch);
+    float y = p.y + pad;
+    dl->PushClipRect(p, ImVec2(p.x + size.x - pad, p.y + size.y), true);
+    dl->AddText(bold, bold->FontSize, ImVec2(x, y), fg, line.c_str());
+    y += bold->FontSize;
+    if (c.endonym != c.dutch) {
+        TextImage img = m.textures ? m.textures->Text(std::string(c.endonym), std::string(c.script), wrap,
+                                                      small->FontSize)
+                                   : TextImage{};
+        if (img.texture)
+            DrawTextImage(dl, img, ImVec2(x, y), wrap, on ? colour::kOnDark : colour::kMuted);
+        else  // without shaping (tests, missing fonts) the Latin names still show
+            dl->AddText(small, small->FontSize, ImVec2(x, y), on ? colour::kOnDark : colour::kMuted,
+                        std::string(c.endonym).c_str());
+    }
+    dl->PopClipRect();
+    if (on) CheckMark(dl, ImVec2(p.x + size.x - CurrentMetrics().Mm(4.5f), p.y + CurrentMetrics().Mm(4.5f)));
+    return tapped;
+}
+
+void DrawCountries(const ViewModel& m, core::Actions& out) {
+    StepHeader(m, "globe", "appt.country.title",
+               SpokenBuilder(m).Key("appt.country.title").Key("appt.country.hint").Done(), out);
+    TextBlock(CurrentFonts().body, Tr("appt.country.hint"), colour::kMuted);
+    ImGui::Spacing();
+    float gap = CurrentMetrics().Mm(3);
+    float min_w = CurrentMetrics().Mm(68);
+    int per_row = std::max(1, static_cast<int>((AvailableWidth() + gap) / (min_w + gap)));
+    ImVec2 size((AvailableWidth() - (per_row - 1) * gap) / per_row, CurrentMetrics().Mm(20));
+    float x0 = ImGui::GetCursorPosX();
+    auto countries = core::PhoneCountries();
+    for (size_t i = 0; i < countries.size(); ++i) {
+        if (i % per_row != 0)
+            ImGui::SameLine(0, gap);
+        else
+            ImGui::SetCursorPosX(x0);
+        if (CountryTile(m, countries[i], countries[i].iso == m.draft.request.phone_country, size))
+            out.push_back(ChooseCountry{std::string(countries[i].iso)});
+        if (i % per_row == per_row - 1) ImGui::Dummy(ImVec2(0, gap * 0.5f));
+    }
+}
+
 void DrawContactStep(const ViewModel& m, core::Actions& out) {
     const auto& r = m.draft.request;
+    if (r.contact == core::ContactMode::kPhone && m.draft.countries) {
+        DrawCountries(m, out);
+        return;
+    }
     SpokenBuilder spoken(m);
     spoken.Key("appt.contact.title");
     if (r.kind == core::RequestKind::kAppointment)
@@ -174,30 +323,64 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
         NextButton(m, out);
         return;
     }
-    // The number as typed, grouped the Belgian way, and whether it is a real Belgian number.
-    bool valid = core::NormalizeBelgianPhone(r.phone).has_value();
-    std::string digits = r.phone.empty() ? Tr("appt.contact.placeholder") : core::GroupPhoneDigits(r.phone);
+    core::PhoneCheck check = core::CheckPhone(r.phone, r.phone_country);
+    const core::PhoneCountry* picked = core::FindPhoneCountry(r.phone_country);
+    // A number typed with + belongs to the country of its code, whatever was picked.
+    const core::PhoneCountry* shown =
+        r.phone.starts_with("+") || r.phone.starts_with("00") ? check.country : picked;
+    auto [why_key, why_n] = PhoneRefusal(check);
+    core::Utterance why = why_n ? SpokenBuilder(m).KeyWithNumber(why_key, why_n).Done() : Spoken(m, why_key);
+
     ImGui::BeginGroup();
     float key = std::min(CurrentMetrics().Mm(30),
-                         (ImGui::GetContentRegionAvail().y - CurrentMetrics().Mm(50)) / 3.6f);
+                         (ImGui::GetContentRegionAvail().y - CurrentMetrics().Mm(70)) / 3.6f);
     key = std::max(key, CurrentMetrics().HitTarget() * 1.25f);  // 0.8 x key stays above 12 mm
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().huge));
-    ImGui::PushStyleColor(ImGuiCol_Text, r.phone.empty() ? colour::kMuted : colour::kText);
-    ImGui::TextUnformatted(digits.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    TextBlock(CurrentFonts().body, Tr(valid ? "appt.contact.valid" : "appt.contact.type"),
-              valid ? colour::kFree : colour::kMuted);
+    float keypad_w = 3 * key + 2 * CurrentMetrics().Mm(3);
+    // The country: its flag and +code, tap to change.
+    std::string country =
+        shown ? "+" + std::string(shown->dial) + "  " + std::string(shown->dutch) : Tr("appt.country.other");
+    float country_h = CurrentMetrics().HitTarget() * 1.1f;
+    if (BigButton("contact:country", country, shown ? m.Picto(FlagOf(shown->iso)) : m.Picto("globe"),
+                  ImVec2(std::max(keypad_w, BigButtonWidth(country, true, country_h)), country_h),
+                  ButtonKind::kQuiet))
+        out.push_back(OpenCountries{});
+    ImGui::Spacing();
+    // The number in a box. Empty, the box holds a small grey example: a hint, not something typed.
+    ImFont* huge = FontOrCurrent(CurrentFonts().huge);
+    ImVec2 box_p = ImGui::GetCursorScreenPos();
+    ImVec2 box(std::max(keypad_w, CurrentMetrics().Mm(120)), huge->FontSize + CurrentMetrics().Mm(6));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(box_p, ImVec2(box_p.x + box.x, box_p.y + box.y), colour::kPanel,
+                      CurrentMetrics().Rounding());
+    dl->AddRect(box_p, ImVec2(box_p.x + box.x, box_p.y + box.y),
+                m.draft.refused ? colour::kFull : colour::kOutline, CurrentMetrics().Rounding(), 0,
+                CurrentMetrics().Mm(m.draft.refused ? 1.0f : 0.6f));
+    float pad = CurrentMetrics().Mm(3);
+    if (r.phone.empty()) {
+        ImFont* body = FontOrCurrent(CurrentFonts().body);
+        dl->AddText(body, body->FontSize, ImVec2(box_p.x + pad, box_p.y + (box.y - body->FontSize) * 0.5f),
+                    colour::kMuted, Tr("appt.contact.placeholder"));
+    } else {
+        std::string digits = core::GroupPhone(r.phone, r.phone_country);
+        dl->AddText(huge, huge->FontSize, ImVec2(box_p.x + pad, box_p.y + (box.y - huge->FontSize) * 0.5f),
+                    colour::kText, digits.c_str());
+    }
+    ImGui::Dummy(box);
+    if (m.draft.refused)
+        RefusedLine(m, why_n ? Format(why_key, why_n) : Tr(why_key));
+    else
+        TextBlock(CurrentFonts().body, Tr(check.e164 ? "appt.contact.valid" : "appt.contact.type"),
+                  check.e164 ? colour::kFree : colour::kMuted);
     if (char k = Keypad("keypad", key)) out.push_back(core::action::Keypad{k});
     ImGui::EndGroup();
-    float keypad_w = ImGui::GetItemRectSize().x;
-    if (AvailableWidth() - keypad_w - CurrentMetrics().Mm(8) >= CurrentMetrics().Mm(80))
+    float group_w = ImGui::GetItemRectSize().x;
+    if (AvailableWidth() - group_w - CurrentMetrics().Mm(8) >= CurrentMetrics().Mm(80))
         ImGui::SameLine(0, CurrentMetrics().Mm(8));
     ImGui::BeginGroup();
     if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
                    ImVec2(CurrentMetrics().Mm(80), CurrentMetrics().Mm(22))))
         out.push_back(SetWhatsApp{!r.whatsapp});
-    NextButton(m, out);
+    NextButton(m, out, &why);
     ImGui::EndGroup();
 }
 
@@ -235,6 +418,96 @@ void DrawDayParts(const ViewModel& m, core::Actions& out) {
     int tapped = TileGrid("daypart:", items, on, m, CurrentMetrics().Mm(75), CurrentMetrics().Mm(26));
     if (tapped >= 0) out.push_back(ToggleDayPart{static_cast<core::DayPart>(tapped)});
     NextButton(m, out);
+}
+
+// One line of the check: what it is about, what the visitor chose, and "Aanpassen" to change it.
+void CheckRow(const ViewModel& m, core::Step step, const char* picto, const char* label_key,
+              const std::string& value, ImFont* value_font, core::Actions& out) {
+    float pad = CurrentMetrics().Mm(3), icon = CurrentMetrics().Mm(12);
+    float width = std::min(AvailableWidth(), CurrentMetrics().Mm(320));
+    float button_h = CurrentMetrics().HitTarget();
+    float button_w = BigButtonWidth(Tr("appt.check.change"), false, button_h);
+    ImFont* label = FontOrCurrent(CurrentFonts().small);
+    value_font = FontOrCurrent(value_font);
+    float text_w = width - icon - button_w - 4 * pad;
+    float value_h = value_font->CalcTextSizeA(value_font->FontSize, FLT_MAX, text_w, value.c_str()).y;
+    float h = std::max(icon, label->FontSize + value_h) + 2 * pad;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), colour::kPanel, CurrentMetrics().Rounding());
+    if (ImTextureID t = m.Picto(picto))
+        dl->AddImage(t, ImVec2(p.x + pad, p.y + (h - icon) * 0.5f),
+                     ImVec2(p.x + pad + icon, p.y + (h + icon) * 0.5f));
+    float x = p.x + 2 * pad + icon, y = p.y + pad;
+    dl->AddText(label, label->FontSize, ImVec2(x, y), colour::kMuted, Tr(label_key));
+    dl->AddText(value_font, value_font->FontSize, ImVec2(x, y + label->FontSize), colour::kText,
+                value.c_str(), nullptr, text_w);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + width - pad - button_w, p.y + (h - button_h) * 0.5f));
+    std::string id = std::string("check:") + core::NameOf(step);
+    if (BigButton(id.c_str(), Tr("appt.check.change"), nullptr, ImVec2(button_w, button_h),
+                  ButtonKind::kQuiet))
+        out.push_back(EditStep{step});
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+    ImGui::Dummy(ImVec2(width, CurrentMetrics().Mm(2)));
+}
+
+std::string ChildrenText(const std::vector<int>& ages) {
+    if (ages.empty()) return Tr("appt.children.none");
+    std::string out = Format("appt.children.count", static_cast<int>(ages.size())) + ":";
+    for (size_t i = 0; i < ages.size(); ++i) out += (i ? ", " : " ") + Format("chip.age_set", ages[i]);
+    return out;
+}
+
+void DrawCheck(const ViewModel& m, core::Actions& out) {
+    const auto& r = m.draft.request;
+    const bool appointment = r.kind == core::RequestKind::kAppointment;
+    std::vector<std::string> titles;
+    for (const auto& id : r.activity_ids)
+        if (auto a = m.activities ? m.activities->Find(id) : nullptr) titles.push_back(a->title);
+    std::string about = titles.empty() ? Tr("appt.about.general") : Join(titles);
+    std::string help;
+    for (const auto& o : kHelpOptions)
+        if (r.help[static_cast<int>(o.help)]) help += (help.empty() ? "" : ", ") + std::string(Tr(o.key));
+    if (help.empty()) help = Tr("appt.check.no_help");
+    auto phone = core::CheckPhone(r.phone, r.phone_country);
+    std::string contact = r.contact == core::ContactMode::kComeBack ? Tr("appt.contact.come_back")
+                          : phone.e164 ? core::GroupPhone(*phone.e164, r.phone_country)
+                                       : Tr("appt.check.no_number");
+    if (r.contact == core::ContactMode::kPhone && r.whatsapp)
+        contact += "\n" + std::string(Tr("appt.contact.whatsapp"));
+    std::string language = Tr(("lang." + r.language).c_str());
+    if (r.interpreter) language += ", " + std::string(Tr("appt.language.interpreter"));
+    static const char* kParts[] = {"appt.dayparts.morning", "appt.dayparts.afternoon",
+                                   "appt.dayparts.evening", "appt.dayparts.saturday"};
+    std::string parts;
+    for (int i = 0; i < core::kDayPartCount; ++i)
+        if (r.day_parts[i]) parts += (parts.empty() ? "" : ", ") + std::string(Tr(kParts[i]));
+    if (parts.empty()) parts = Tr("appt.check.any_time");
+
+    // Heard as it is seen: each line's name and what was chosen, the number digit by digit.
+    SpokenBuilder spoken(m);
+    spoken.Key("appt.check.title");
+    if (appointment) spoken.Text(about + ".");
+    spoken.Text(ChildrenText(r.child_ages) + ".");
+    if (appointment) spoken.Text(help + ".");
+    spoken.Text((phone.e164 && r.contact == core::ContactMode::kPhone ? SpellCode(r.phone) : contact) + ".");
+    spoken.Key("appt.check.ok");
+    StepHeader(m, "check", "appt.check.title", spoken.Done(), out);
+    if (appointment) CheckRow(m, Step::kAbout, "info", "appt.check.about", about, CurrentFonts().bold, out);
+    CheckRow(m, Step::kChildren, "family", "appt.check.children", ChildrenText(r.child_ages),
+             CurrentFonts().bold, out);
+    if (appointment)
+        CheckRow(m, Step::kHelp, "raise-hand", "appt.check.help", help, CurrentFonts().bold, out);
+    // The number big: it is the one thing that must be right for the desk to call back.
+    CheckRow(m, Step::kContact, "phone", "appt.check.contact", contact,
+             phone.e164 && r.contact == core::ContactMode::kPhone ? CurrentFonts().huge : CurrentFonts().bold,
+             out);
+    CheckRow(m, Step::kLanguage, "globe", "appt.check.language", language, CurrentFonts().bold, out);
+    if (appointment)
+        CheckRow(m, Step::kDayParts, "calendar", "appt.check.dayparts", parts, CurrentFonts().bold, out);
+    if (m.draft.refused) RefusedLine(m, Tr("appt.check.incomplete"));
+    core::Utterance why = Spoken(m, "appt.check.incomplete");
+    NextButton(m, out, &why, "appt.check.ok", "check");
 }
 
 void DrawConsent(const ViewModel& m, core::Actions& out) {
@@ -279,11 +552,34 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
         out.push_back(DeclineConsent{});
 }
 
+// The card to take home as a QR code, with what it holds said in words under it.
+void TakeHomeQr(const ViewModel& m, float side) {
+    std::string text = TakeHomeText(m);
+    TextImage qr = m.textures ? m.textures->Qr(text) : TextImage{};
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (qr.texture && qr.size.x > 0) {
+        // A whole number of pixels per module, so every module keeps the same sharp size.
+        float scale = std::max(1.0f, std::floor(side / qr.size.x));
+        float drawn = qr.size.x * scale;
+        dl->AddImage(qr.texture, p, ImVec2(p.x + drawn, p.y + drawn));
+        probe::Record("appt:qr", p, ImVec2(p.x + drawn, p.y + drawn));
+        ImGui::Dummy(ImVec2(drawn, drawn));
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
+    TextBlock(CurrentFonts().bold, Tr("appt.done.qr"));
+    SubtitleKey(m, "appt.done.qr", CurrentFonts().bold);
+    ImGui::PopTextWrapPos();
+}
+
 void DrawDone(const ViewModel& m, core::Actions& out) {
     const auto& r = m.draft.request;
     const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
                        : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
                                                                    : "appt.done.next_phone";
+    float qr_side = std::min(CurrentMetrics().Mm(75), AvailableWidth() * 0.4f);
+    bool beside = AvailableWidth() >= CurrentMetrics().Mm(180) + qr_side;
+    ImGui::BeginGroup();
     Pictogram(m.Picto("check"), CurrentMetrics().Mm(22));
     ImGui::SameLine(0, CurrentMetrics().Mm(4));
     SpeakerFor(m, "speak:done",
@@ -292,23 +588,33 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
                    .Key("appt.done.code")
                    .Text(SpellCode(m.draft.reference) + ".")
                    .Key(next)
+                   .Key("appt.done.qr")
                    .Done(),
                out);
     ImGui::SameLine(0, CurrentMetrics().Mm(4));
     ImGui::PushFont(FontOrCurrent(CurrentFonts().huge));
     ImGui::TextUnformatted(Tr("appt.done.title"));
     ImGui::PopFont();
+    float column = beside ? AvailableWidth() - qr_side - CurrentMetrics().Mm(10) : AvailableWidth();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     TextBlock(CurrentFonts().body, Tr("appt.done.code"));
     TextBlock(CurrentFonts().huge, m.draft.reference, colour::kPrimary);
     ImGui::Spacing();
     TextBlock(CurrentFonts().bold, Tr("appt.done.what_next"));
     TextBlock(CurrentFonts().body, Tr(next));
+    SubtitleKey(m, next, CurrentFonts().body);
     ImGui::Spacing();
     DeskLines(m);
+    ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
                   ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f)))
         out.push_back(Finish{});
+    ImGui::EndGroup();
+    if (beside) ImGui::SameLine(0, CurrentMetrics().Mm(10));
+    ImGui::BeginGroup();
+    TakeHomeQr(m, qr_side);
+    ImGui::EndGroup();
 }
 
 void DrawFailed(const ViewModel& m, core::Actions& out) {
@@ -344,6 +650,9 @@ void DrawAppointment(const ViewModel& m, core::Actions& out) {
         case Step::kChildren:
             DrawChildren(m, out);
             break;
+        case Step::kHelp:
+            DrawHelp(m, out);
+            break;
         case Step::kContact:
             DrawContactStep(m, out);
             break;
@@ -352,6 +661,9 @@ void DrawAppointment(const ViewModel& m, core::Actions& out) {
             break;
         case Step::kDayParts:
             DrawDayParts(m, out);
+            break;
+        case Step::kCheck:
+            DrawCheck(m, out);
             break;
         case Step::kConsent:
             DrawConsent(m, out);

@@ -72,6 +72,8 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
             ImGui::PopFont();
         }
     }
+    // Inside the request the visitor is already making one: no second way in to confuse them.
+    if (m.screen == core::Screen::kAppointment) return;
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (CurrentMetrics().TopBar() - h) * 0.5f));
     // On an activity's page the request is about that activity, as the visitor would expect.

@@ -58,7 +58,7 @@ void DrawBlock(const ViewModel& m, const InfoBlock& b, ImVec2 p, float width, fl
     BlockMetrics g = BlockGeometry(width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kPanel, CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + width, p.y + height), colour::kBorder, CurrentMetrics().Rounding(), 0,
+    dl->AddRect(p, ImVec2(p.x + width, p.y + height), colour::kOutline, CurrentMetrics().Rounding(), 0,
                 CurrentMetrics().Mm(0.5f));
     if (ImTextureID t = m.Picto(b.picto))
         dl->AddImage(t, ImVec2(p.x + g.pad, p.y + g.pad), ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));

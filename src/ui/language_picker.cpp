@@ -23,7 +23,7 @@ bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImV
     ImU32 bg = on ? colour::kPrimary : held ? colour::kBorder : colour::kPanel;
     ImU32 fg = on ? colour::kOnDark : colour::kText;
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kPrimary : colour::kBorder,
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kPrimary : colour::kOutline,
                 CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.6f));
     ImFont* small = FontOrCurrent(CurrentFonts().small);
     std::string dutch = Tr(("lang." + std::string(lang.code)).c_str());

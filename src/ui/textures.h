@@ -28,6 +28,12 @@ class TextureSource {
         (void)text, (void)lang, (void)max_width, (void)pixel_size;
         return {};
     }
+    // The QR code of payload, dark on white with its quiet zone, one pixel per module: draw it at
+    // a whole multiple of its size. Empty when it cannot be made.
+    virtual TextImage Qr(const std::string& payload) const {
+        (void)payload;
+        return {};
+    }
 };
 
 }  // namespace brugpunt::ui

@@ -37,10 +37,11 @@ inline constexpr ImU32 kPrimary = IM_COL32(11, 79, 138, 255);  // deep blue, whi
 inline constexpr ImU32 kPressed = IM_COL32(6, 48, 86, 255);
 inline constexpr ImU32 kAction = IM_COL32(194, 65, 12, 255);  // "Maak een afspraak", white text 5.2:1
 inline constexpr ImU32 kOnDark = IM_COL32(255, 255, 255, 255);
-inline constexpr ImU32 kBorder = IM_COL32(190, 186, 178, 255);
-inline constexpr ImU32 kFree = IM_COL32(27, 110, 52, 255);  // green: places free, gratis
-inline constexpr ImU32 kWait = IM_COL32(146, 64, 14, 255);  // amber-brown: waiting list
-inline constexpr ImU32 kFull = IM_COL32(165, 28, 28, 255);  // red: full
+inline constexpr ImU32 kBorder = IM_COL32(190, 186, 178, 255);   // a pressed light control's fill
+inline constexpr ImU32 kOutline = IM_COL32(118, 114, 108, 255);  // outlines: >= 3:1 on panel and page
+inline constexpr ImU32 kFree = IM_COL32(27, 110, 52, 255);       // green: places free, gratis
+inline constexpr ImU32 kWait = IM_COL32(146, 64, 14, 255);       // amber-brown: waiting list
+inline constexpr ImU32 kFull = IM_COL32(165, 28, 28, 255);       // red: full
 inline constexpr ImU32 kChipOn = IM_COL32(11, 79, 138, 255);
 inline constexpr ImU32 kShade = IM_COL32(0, 0, 0, 150);
 }  // namespace colour

@@ -102,7 +102,7 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
     if (held) fill = kind == ButtonKind::kQuiet ? colour::kBorder : colour::kPressed;
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
     if (kind == ButtonKind::kQuiet)
-        dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, CurrentMetrics().Rounding(), 0,
+        dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kOutline, CurrentMetrics().Rounding(), 0,
                     CurrentMetrics().Mm(0.6f));
 
     float x = p.x + std::max(pad, (size.x - content) * 0.5f);
@@ -138,7 +138,7 @@ Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), held ? colour::kBorder : colour::kPanel,
                       CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kBorder, CurrentMetrics().Rounding(), 0,
+    dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kOutline, CurrentMetrics().Rounding(), 0,
                 CurrentMetrics().Mm(0.6f));
     ImFont* font = side > CurrentMetrics().Mm(40) ? CurrentFonts().title : CurrentFonts().bold;
     ImVec2 ts = TextSize(font, word);
@@ -166,7 +166,7 @@ bool FilterChip(const char* id, const std::string& label, ImTextureID picto, boo
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, h * 0.5f);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kBorder, h * 0.5f, 0,
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kOutline, h * 0.5f, 0,
                 CurrentMetrics().Mm(0.6f));
     float inset = h * 0.12f;
     dl->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.5f - inset * 0.5f, colour::kPanel);
@@ -226,7 +226,7 @@ float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges
         ImVec2 b(a.x + l.size[i].x, a.y + l.size[i].y);
         dl->AddRectFilled(a, b, badges[i].fill, CurrentMetrics().Mm(1.5f));
         bool light = badges[i].fill == colour::kPanel;
-        if (light) dl->AddRect(a, b, colour::kBorder, CurrentMetrics().Mm(1.5f));
+        if (light) dl->AddRect(a, b, colour::kOutline, CurrentMetrics().Mm(1.5f));
         dl->PushClipRect(a, b, true);
         float x = a.x + CurrentMetrics().Mm(2.5f), y = a.y + CurrentMetrics().Mm(1.2f);
         if (ImTextureID picto = badges[i].picto) {
@@ -278,7 +278,7 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel,
                       CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kBorder, CurrentMetrics().Rounding(), 0,
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colour::kOutline, CurrentMetrics().Rounding(), 0,
                 CurrentMetrics().Mm(0.5f));
     if (card.picto)
         dl->AddImage(card.picto, ImVec2(p.x + g.pad, p.y + g.pad),
@@ -319,8 +319,8 @@ char Keypad(const char* id, float side) {
         bool erase = kKeys[i] == '<';
         ImU32 fill = held ? colour::kBorder : erase ? colour::kBackground : colour::kPanel;
         dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side * 0.8f), fill, CurrentMetrics().Rounding());
-        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kBorder, CurrentMetrics().Rounding(), 0,
-                    CurrentMetrics().Mm(0.6f));
+        dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.8f), colour::kOutline, CurrentMetrics().Rounding(),
+                    0, CurrentMetrics().Mm(0.6f));
         ImFont* f = ImGui::GetFont();
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, kLabels[i]);
         dl->AddText(f, f->FontSize, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + (side * 0.8f - ts.y) * 0.5f),
@@ -360,6 +360,15 @@ bool SpeakerButton(const char* id, ImTextureID speaker_picto) {
     return tapped;
 }
 
+void CheckMark(ImDrawList* dl, ImVec2 centre) {
+    // A chosen thing says so by shape, not only by colour: a white disc with a dark tick.
+    float r = CurrentMetrics().Mm(3.5f);
+    dl->AddCircleFilled(centre, r, colour::kOnDark);
+    ImVec2 tick[3] = {ImVec2(centre.x - r * 0.5f, centre.y), ImVec2(centre.x - r * 0.1f, centre.y + r * 0.4f),
+                      ImVec2(centre.x + r * 0.55f, centre.y - r * 0.45f)};
+    dl->AddPolyline(tick, 3, colour::kChipOn, 0, r * 0.3f);
+}
+
 bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
@@ -368,7 +377,7 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kBorder,
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kOutline,
                 CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(on ? 1.0f : 0.6f));
     float pad = CurrentMetrics().Mm(3);
     float icon = std::min(size.y - 2 * pad, CurrentMetrics().Mm(18));
@@ -384,6 +393,7 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.c_str());
     dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f),
                 on ? colour::kOnDark : colour::kText, label.c_str(), nullptr, wrap);
+    if (on) CheckMark(dl, ImVec2(p.x + size.x - CurrentMetrics().Mm(4.5f), p.y + CurrentMetrics().Mm(4.5f)));
     return tapped;
 }
 

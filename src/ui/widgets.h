@@ -64,6 +64,8 @@ int Stepper(const char* id, const std::string& value, float width);
 bool SpeakerButton(const char* id, ImTextureID speaker_picto);
 // A big toggle with a pictogram: filled when on.
 bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size);
+// The tick in a white disc that marks a chosen tile, centred at centre.
+void CheckMark(ImDrawList* dl, ImVec2 centre);
 
 void Pictogram(ImTextureID picto, float side);
 void TextBlock(ImFont* font, const std::string& text, ImU32 col = colour::kText);

@@ -195,9 +195,20 @@ TEST_CASE("Appointment: from an activity, the flow is pre-filled with it and wal
     h.Do(ChildAge{1, 3});
     CHECK(h.s.draft.request.child_ages == std::vector<int>{6, 9});
     h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kHelp);
+    h.Do(ToggleHelp{Help::kTrial});
+    h.Do(ToggleHelp{Help::kGoAlong});
+    h.Do(ToggleHelp{Help::kTransport});
+    h.Do(ToggleHelp{Help::kTransport});
+    CHECK(h.s.draft.request.help == std::array<bool, kHelpCount>{false, true, true, false, false, false});
+    h.Do(NextStep{});
     CHECK(h.s.draft.step == Step::kContact);
     h.Do(NextStep{});
-    CHECK(h.s.draft.step == Step::kContact);                              // no number yet: it stays
+    CHECK(h.s.draft.step == Step::kContact);  // no number yet: it stays
+    CHECK(h.s.draft.refused);                 // and the step says why
+    h.Do(action::Keypad{'0'});
+    CHECK_FALSE(h.s.draft.refused);  // typing again clears it
+    h.Do(action::Keypad{'<'});
     for (char k : std::string("0470x12345<67")) h.Do(action::Keypad{k});  // x is no key; < erases
     CHECK(h.s.draft.request.phone == "0470123467");
     h.Do(action::Keypad{'+'});  // a plus only as the first character
@@ -211,6 +222,8 @@ TEST_CASE("Appointment: from an activity, the flow is pre-filled with it and wal
     CHECK(h.s.draft.step == Step::kDayParts);
     h.Do(ToggleDayPart{DayPart::kSaturday});
     h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kCheck);
+    h.Do(NextStep{});  // "Klopt"
     CHECK(h.s.draft.step == Step::kConsent);
     h.effects.clear();
     h.Do(GiveConsent{});
@@ -219,12 +232,15 @@ TEST_CASE("Appointment: from an activity, the flow is pre-filled with it and wal
     // The effect carries the request itself, as it is to be written.
     CHECK(h.Find<effect::SubmitRequest>()->request.phone == "+32470123467");
     CHECK(h.Find<effect::SubmitRequest>()->request.language == "uk");
+    CHECK(h.Find<effect::SubmitRequest>()->request.help[static_cast<int>(Help::kTrial)]);
     CHECK(h.s.draft.request.consent);
     h.Do(SubmitDone{"ABC-DEF"});
     CHECK(h.s.draft.step == Step::kDone);
     CHECK(h.s.draft.reference == "ABC-DEF");
     CHECK(h.s.draft.request.phone.empty());  // on disk now; not kept in memory
     CHECK(h.s.draft.request.child_ages.empty());
+    CHECK(h.s.draft.request.help == std::array<bool, kHelpCount>{});
+    CHECK(h.s.draft.request.activity_ids == std::vector<std::string>{"voetbal"});  // for the card
     h.Do(Finish{});
     CHECK(h.s.screen == Screen::kHome);
     CHECK(h.s.draft.reference.empty());
@@ -236,7 +252,10 @@ TEST_CASE("Appointment: Terug goes back a step, and from the first step leaves a
     h.Do(StartAppointment{});
     h.Do(NextStep{});
     h.Do(NextStep{});
+    h.Do(NextStep{});
     for (char k : std::string("0470123456")) h.Do(action::Keypad{k});
+    h.Do(Back{});
+    CHECK(h.s.draft.step == Step::kHelp);
     h.Do(Back{});
     CHECK(h.s.draft.step == Step::kChildren);
     h.Do(Back{});
@@ -304,6 +323,75 @@ TEST_CASE("Interest request: one activity, phone only, fewer steps") {
     CHECK(h.s.draft.step == Step::kContact);  // an interest request needs a number to call
     h.Do(SetContactMode{ContactMode::kPhone});
     for (char k : std::string("+32470123456")) h.Do(action::Keypad{k});
+    h.Do(NextStep{});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kCheck);
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kConsent);
+}
+
+TEST_CASE("Appointment: a number from abroad, with its country picked or typed with +") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{"muziek", true});
+    h.Do(NextStep{});
+    REQUIRE(h.s.draft.step == Step::kContact);
+    for (char k : std::string("0501234567")) h.Do(action::Keypad{k});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kContact);  // 050... is no Belgian number
+    CHECK(h.s.draft.refused);
+    h.Do(OpenCountries{});
+    CHECK(h.s.draft.countries);
+    h.Do(NextStep{});  // the picker is open: Verder waits for a country
+    CHECK(h.s.draft.step == Step::kContact);
+    h.Do(Back{});  // Terug closes the picker first, the step stays
+    CHECK_FALSE(h.s.draft.countries);
+    CHECK(h.s.draft.step == Step::kContact);
+    h.Do(OpenCountries{});
+    h.Do(ChooseCountry{"XX"});  // no such country: nothing changes
+    CHECK(h.s.draft.countries);
+    h.Do(ChooseCountry{"UA"});
+    CHECK_FALSE(h.s.draft.countries);
+    CHECK_FALSE(h.s.draft.refused);
+    CHECK(h.s.draft.request.phone_country == "UA");
+    h.Do(NextStep{});
+    h.Do(NextStep{});
+    h.Do(NextStep{});
+    REQUIRE(h.s.draft.step == Step::kConsent);
+    h.effects.clear();
+    h.Do(GiveConsent{});
+    REQUIRE(h.Has<effect::SubmitRequest>());
+    CHECK(h.Find<effect::SubmitRequest>()->request.phone == "+380501234567");
+}
+
+TEST_CASE("Appointment: aanpassen on the check opens that step, and Verder or Terug comes back") {
+    Harness h;
+    h.Do(Start{});
+    h.Do(StartAppointment{});
+    h.Do(SetContactMode{ContactMode::kComeBack});
+    for (int i = 0; i < 6; ++i) h.Do(NextStep{});
+    REQUIRE(h.s.draft.step == Step::kCheck);
+    h.Do(EditStep{Step::kConsent});  // not something to edit
+    CHECK(h.s.draft.step == Step::kCheck);
+    h.Do(EditStep{Step::kChildren});
+    CHECK(h.s.draft.step == Step::kChildren);
+    h.Do(AddChild{});
+    h.Do(NextStep{});
+    CHECK(h.s.draft.step == Step::kCheck);  // straight back, not through every step after it
+    CHECK(h.s.draft.request.child_ages.size() == 1);
+    h.Do(EditStep{Step::kContact});
+    h.Do(SetContactMode{ContactMode::kPhone});
+    h.Do(NextStep{});  // no number now: it stays and says why
+    CHECK(h.s.draft.step == Step::kContact);
+    CHECK(h.s.draft.refused);
+    h.Do(Back{});  // Terug from an edited step is the check too
+    CHECK(h.s.draft.step == Step::kCheck);
+    CHECK_FALSE(h.s.draft.editing);
+    h.Do(NextStep{});  // "Klopt" with a phone and no number: the check says what is missing
+    CHECK(h.s.draft.step == Step::kCheck);
+    CHECK(h.s.draft.refused);
+    h.Do(EditStep{Step::kContact});
+    for (char k : std::string("0470123456")) h.Do(action::Keypad{k});
     h.Do(NextStep{});
     h.Do(NextStep{});
     CHECK(h.s.draft.step == Step::kConsent);

@@ -76,6 +76,9 @@ def main():
             click(wmap, "appt:next")                      # about: this activity
             click(wmap, "children:plus")                  # one child
             click(wmap, "appt:next")
+            click(wmap, "help:1")                         # a trial session
+            click(wmap, "help:2")                         # and someone to go along
+            click(wmap, "appt:next")
             for digit in PHONE_TYPED:
                 click(wmap, f"keypad:{digit}")
             click(wmap, "appt:next")
@@ -84,6 +87,7 @@ def main():
             click(wmap, "appt:next")
             click(wmap, "daypart:2")                      # evening
             click(wmap, "appt:next")
+            click(wmap, "appt:next")                      # the check: "Ja, dit klopt"
             click(wmap, "consent:yes")
             wait_for(wmap, "appt:finish")
             dt.check(True, "the visitor reached the confirmation through real clicks")
@@ -97,12 +101,13 @@ def main():
                 time.sleep(0.2)
             dt.check(len(got) == 1, "Balie got the request from the running kiosk")
             with balie.db() as db:
-                row = db.execute("SELECT kiosk_id, phone, activities, children, language, interpreter, day_parts "
+                row = db.execute("SELECT kiosk_id, phone, activities, children, language, interpreter, day_parts, help "
                                  "FROM requests").fetchone()
             dt.check(row[0] == "e2e-kiosk" and row[1] == "+32470000042", "with the number as typed, normalised")
             dt.check(json.loads(row[2])[0][0] == "voetbal-u8" and json.loads(row[3]) == [6], "and the choices")
             dt.check(row[4] == "ar" and row[5] == 1 and json.loads(row[6]) == ["evening"],
                      "language, interpreter and day part")
+            dt.check(json.loads(row[7]) == ["trial", "go_along"], f"and the help asked: {row[7]}")
             with balie.db() as db:
                 beat = db.execute("SELECT last_heartbeat_ms, uptime_s FROM kiosks WHERE id = 'e2e-kiosk'").fetchone()
             dt.check(beat[0] > 0, "the running kiosk, which has no catalogue server, sent Balie its heartbeat")
