@@ -153,14 +153,10 @@ std::string Contact(const StoredRequest& r) {
 }
 
 std::string HelpText(const IncomingRequest& r) {
-    static const std::map<std::string, std::string> kDutch = {
-        {"enrol", "inschrijven"},           {"trial", "testmoment regelen"},
-        {"go_along", "de eerste keer mee"}, {"discount", "korting of pas aanvragen"},
-        {"gear", "materiaal lenen"},        {"transport", "vervoer"}};
     std::string out;
     for (const auto& h : r.help) {
-        auto it = kDutch.find(h);
-        out += (out.empty() ? "" : ", ") + (it == kDutch.end() ? h : it->second);
+        auto kind = core::HelpFromCode(h);
+        out += (out.empty() ? "" : ", ") + (kind ? std::string(core::HelpDeskWords(*kind)) : h);
     }
     return out.empty() ? "niets aangeduid" : out;
 }

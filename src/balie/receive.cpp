@@ -2,11 +2,11 @@
 #include "receive.h"
 
 #include <algorithm>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "auth.h"
+#include "core/appointment.h"
 #include "core/date.h"
 #include "core/demand.h"
 #include "sync/crypto.h"
@@ -151,12 +151,11 @@ core::Result<IncomingRequest> ParseRequestJson(const std::string& body) {
         }
     }
     if (j.contains("help")) {
-        static const std::set<std::string> kHelp = {"enrol",    "trial", "go_along",
-                                                    "discount", "gear",  "transport"};
-        if (!j["help"].is_array() || j["help"].size() > kHelp.size()) return Bad("help is not a short list");
+        if (!j["help"].is_array() || j["help"].size() > static_cast<size_t>(core::kHelpCount))
+            return Bad("help is not a short list");
         for (const auto& h : j["help"]) {
             std::string kind = h.is_string() ? h.get<std::string>() : "";
-            if (!kHelp.count(kind)) return Bad("a kind of help is unknown");
+            if (!core::HelpFromCode(kind)) return Bad("a kind of help is unknown");
             if (std::find(r.help.begin(), r.help.end(), kind) == r.help.end()) r.help.push_back(kind);
         }
     }

@@ -542,8 +542,8 @@ core::VoidResult BalieStore::CloseLocked(long long id, const std::string& outcom
     Stmt s(
         m_db,
         "UPDATE requests SET phone = NULL, whatsapp = 0, children = '[]', interpreter = 0, day_parts = '[]', "
-        "help = '[]', note = '', follow_up = '', state = 'closed', outcome = CASE WHEN ?2 = '' THEN outcome "
-        "ELSE ?2 END, "
+        "help = '[]', note = '', follow_up = '', state = 'closed', "
+        "outcome = CASE WHEN ?2 = '' THEN outcome ELSE ?2 END, "
         "touched_ms = ?3, closed_ms = ?3 WHERE id = ?1 AND state != 'closed'");
     s.Bind(1, id);
     s.Bind(2, outcome);

@@ -57,22 +57,35 @@ std::string_view DayPartCode(DayPart p) {
     return "";
 }
 
+namespace {
+struct HelpName {
+    Help help;
+    std::string_view code;
+    std::string_view desk;
+};
+// In the order of the enum: kHelpNames[i].help == Help(i).
+constexpr HelpName kHelpNames[kHelpCount] = {
+    {Help::kEnrol, "enrol", "inschrijven"},
+    {Help::kTrial, "trial", "testmoment regelen"},
+    {Help::kGoAlong, "go_along", "de eerste keer mee"},
+    {Help::kDiscount, "discount", "korting of pas aanvragen"},
+    {Help::kGear, "gear", "materiaal lenen"},
+    {Help::kTransport, "transport", "vervoer"},
+};
+}  // namespace
+
 std::string_view HelpCode(Help h) {
-    switch (h) {
-        case Help::kEnrol:
-            return "enrol";
-        case Help::kTrial:
-            return "trial";
-        case Help::kGoAlong:
-            return "go_along";
-        case Help::kDiscount:
-            return "discount";
-        case Help::kGear:
-            return "gear";
-        case Help::kTransport:
-            return "transport";
-    }
-    return "";
+    return kHelpNames[static_cast<int>(h)].code;
+}
+
+std::string_view HelpDeskWords(Help h) {
+    return kHelpNames[static_cast<int>(h)].desk;
+}
+
+std::optional<Help> HelpFromCode(std::string_view code) {
+    for (const auto& n : kHelpNames)
+        if (n.code == code) return n.help;
+    return std::nullopt;
 }
 
 }  // namespace brugpunt::core

@@ -60,5 +60,8 @@ Millis RetryDelay(int attempt, double unit, Millis base = Millis(30'000), Millis
 
 std::string_view DayPartCode(DayPart p);
 std::string_view HelpCode(Help h);  // "enrol", "trial", ...: what the webhook and Balie receive
+std::optional<Help> HelpFromCode(std::string_view code);
+// The desk's Dutch for it, in the mail and in Balie: "testmoment regelen".
+std::string_view HelpDeskWords(Help h);
 
 }  // namespace brugpunt::core

@@ -64,6 +64,22 @@ constexpr std::string_view kOtherCodes[] = {
     "976", "977", "992", "993", "994", "995", "996", "998",
 };
 
+// The calling code that starts `digits` (after the + or 00): the longest that matches, so "352..."
+// is Luxembourg, not "35". `country` is set when the picker lists it; length 0: no code matches.
+struct CallingCode {
+    const PhoneCountry* country = nullptr;
+    size_t length = 0;
+};
+CallingCode CallingCodeOf(std::string_view digits) {
+    CallingCode out;
+    for (const auto& c : kCountries)
+        if (digits.starts_with(c.dial) && c.dial.size() > out.length) out = {&c, c.dial.size()};
+    if (out.country) return out;
+    for (std::string_view other : kOtherCodes)
+        if (digits.starts_with(other) && other.size() > out.length) out.length = other.size();
+    return out;
+}
+
 PhoneCheck Refuse(PhoneProblem p, const PhoneCountry* c) {
     PhoneCheck out;
     out.problem = p;
@@ -134,17 +150,12 @@ PhoneCheck CheckPhone(std::string_view typed, std::string_view country_iso) {
         digits.erase(0, 2);
     }
     if (plus) {
-        // The longest calling code that starts the number ("+352" is Luxembourg, not "+35").
-        const PhoneCountry* best = nullptr;
-        for (const auto& c : kCountries)
-            if (digits.starts_with(c.dial) && (!best || c.dial.size() > best->dial.size())) best = &c;
         if (digits.empty()) return Refuse(PhoneProblem::kEmpty, nullptr);
-        if (!best) {
-            std::string_view code;
-            for (std::string_view other : kOtherCodes)
-                if (digits.starts_with(other) && other.size() > code.size()) code = other;
-            if (code.empty()) return Refuse(PhoneProblem::kUnknownCode, nullptr);
-            std::string nsn = digits.substr(code.size());
+        CallingCode code = CallingCodeOf(digits);
+        if (code.length == 0) return Refuse(PhoneProblem::kUnknownCode, nullptr);
+        const PhoneCountry* best = code.country;
+        if (!best) {  // a country the picker does not list: E.164's bounds only
+            std::string nsn = digits.substr(code.length);
             int n = static_cast<int>(digits.size());
             PhoneCheck out;
             if (nsn.size() < 4) {
@@ -184,11 +195,7 @@ std::string GroupPhone(std::string_view digits, std::string_view country_iso) {
     if (!intl.empty()) {
         // The calling code on its own, then the number in threes: "+380 501 234 567".
         std::string_view after = digits.substr(intl.size());
-        size_t code = 0;
-        for (const auto& c : kCountries)
-            if (after.starts_with(c.dial)) code = std::max(code, c.dial.size());
-        for (std::string_view other : kOtherCodes)
-            if (after.starts_with(other)) code = std::max(code, other.size());
+        size_t code = CallingCodeOf(after).length;
         if (code == 0) return std::string(digits);
         out = std::string(intl) + std::string(after.substr(0, code));
         rest = after.substr(code);

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/appointment.h"
 #include "crypto.h"
 
 namespace brugpunt::sync {
@@ -126,14 +127,10 @@ std::string MailMessage(const std::string& payload_json, const std::string& from
     }
     json help = list("help");
     if (!help.empty()) {
-        static const std::map<std::string, std::string> kHelp = {
-            {"enrol", "inschrijven"},           {"trial", "een testmoment regelen"},
-            {"go_along", "de eerste keer mee"}, {"discount", "korting of pas aanvragen"},
-            {"gear", "materiaal lenen"},        {"transport", "vervoer"}};
         body += "Hulp gevraagd:";
         for (const auto& h : help) {
-            auto it = h.is_string() ? kHelp.find(h.get<std::string>()) : kHelp.end();
-            body += " " + (it != kHelp.end() ? it->second : std::string("?")) + ";";
+            auto kind = h.is_string() ? core::HelpFromCode(h.get<std::string>()) : std::nullopt;
+            body += " " + (kind ? std::string(core::HelpDeskWords(*kind)) : std::string("?")) + ";";
         }
         body.back() = '\r';
         body += "\n";

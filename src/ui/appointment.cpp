@@ -238,11 +238,8 @@ bool CountryTile(const ViewModel& m, const core::PhoneCountry& c, bool on, ImVec
     bool held = false;
     bool tapped = TapArea(id.c_str(), size, held);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 fill = on ? colour::kChipOn : held ? colour::kBorder : colour::kPanel;
     ImU32 fg = on ? colour::kOnDark : colour::kText;
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kOutline,
-                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(on ? 1.0f : 0.6f));
+    TileFrame(dl, p, size, on, held);
     float pad = CurrentMetrics().Mm(2.5f);
     float flag = size.y - 2 * pad;
     if (ImTextureID t = m.Picto(FlagOf(c.iso)))
@@ -266,7 +263,7 @@ bool CountryTile(const ViewModel& m, const core::PhoneCountry& c, bool on, ImVec
                         std::string(c.endonym).c_str());
     }
     dl->PopClipRect();
-    if (on) CheckMark(dl, ImVec2(p.x + size.x - CurrentMetrics().Mm(4.5f), p.y + CurrentMetrics().Mm(4.5f)));
+    if (on) TileCheckMark(dl, p, size);
     return tapped;
 }
 
@@ -288,7 +285,7 @@ void DrawCountries(const ViewModel& m, core::Actions& out) {
             ImGui::SetCursorPosX(x0);
         if (CountryTile(m, countries[i], countries[i].iso == m.draft.request.phone_country, size))
             out.push_back(ChooseCountry{std::string(countries[i].iso)});
-        if (i % per_row == per_row - 1) ImGui::Dummy(ImVec2(0, gap * 0.5f));
+        if (i % per_row == static_cast<size_t>(per_row) - 1) ImGui::Dummy(ImVec2(0, gap * 0.5f));
     }
 }
 

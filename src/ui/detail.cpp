@@ -54,14 +54,8 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
         when.lines.push_back({DaysLong(a.schedule.days), a.schedule.start + " - " + a.schedule.end});
     } else {
         // Dated: the next few dates themselves, never a weekday it happens to fall on once.
-        for (const core::Occurrence& o : a.NextDates(m.today, kDatesShown)) {
-            std::string day = DayName(core::WeekdayOf(o.first)) + " " + core::FormatDateDutch(o.first);
-            if (o.last != o.first)
-                day = Format("when.from_to", day.c_str(), core::FormatDateDutch(o.last).c_str());
-            std::string hours =
-                o.start.empty() ? std::string() : o.start + (o.end.empty() ? "" : " - " + o.end);
-            when.lines.push_back({day, hours, "calendar"});
-        }
+        for (const core::Occurrence& o : a.NextDates(m.today, kDatesShown))
+            when.lines.push_back({OccurrenceDay(o), OccurrenceHours(o), "calendar"});
         if (size_t more = a.NextDates(m.today, 1000).size(); more > kDatesShown)
             when.lines.push_back({"", Format("when.more_dates", static_cast<int>(more - kDatesShown))});
     }

@@ -42,6 +42,16 @@ std::string DaysLong(const std::vector<core::Weekday>& days) {
     return out;
 }
 
+std::string OccurrenceDay(const core::Occurrence& o) {
+    std::string day = DayName(core::WeekdayOf(o.first)) + " " + core::FormatDateDutch(o.first);
+    if (o.last != o.first) day = Format("when.from_to", day.c_str(), core::FormatDateDutch(o.last).c_str());
+    return day;
+}
+
+std::string OccurrenceHours(const core::Occurrence& o) {
+    return o.start.empty() ? std::string() : o.start + (o.end.empty() ? "" : " - " + o.end);
+}
+
 std::string AgeText(const core::Audience& a) {
     if (a.age_min == 0 && a.age_max >= 99) return Tr("age.all");
     if (a.age_max >= 99) return Format("age.from", a.age_min);

@@ -44,6 +44,10 @@ std::string DayName(core::Weekday d);
 std::string DaysShort(const std::vector<core::Weekday>& days);
 std::string DaysLong(const std::vector<core::Weekday>& days);
 std::string AgeText(const core::Audience& a);
+// A dated occurrence: "zaterdag 12 december 2026" (or "van ... tot ..."), and "10:00 - 11:30"
+// (empty when the source gave no time).
+std::string OccurrenceDay(const core::Occurrence& o);
+std::string OccurrenceHours(const core::Occurrence& o);
 // "Nederlands, Turks" for language codes.
 std::string LanguageNames(const std::vector<std::string>& codes);
 std::string Join(const std::vector<std::string>& items);

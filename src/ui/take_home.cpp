@@ -10,14 +10,14 @@ namespace {
 // The next time it takes place: the next date of a dated activity, else the weekdays and hours.
 std::string WhenText(const core::Activity& a, const core::Date& today) {
     const core::Schedule& s = a.schedule;
-    std::string hours = s.start.empty() ? "" : " " + s.start + (s.end.empty() ? "" : " - " + s.end);
-    if (s.dates.empty()) return s.days.empty() ? "" : DaysLong(s.days) + hours;
+    if (s.dates.empty()) {
+        std::string weekly = s.start.empty() ? "" : " " + s.start + (s.end.empty() ? "" : " - " + s.end);
+        return s.days.empty() ? "" : DaysLong(s.days) + weekly;
+    }
     auto next = a.NextDates(today, 1);
     if (next.empty()) return "";
-    const core::Occurrence& o = next.front();
-    std::string day = DayName(core::WeekdayOf(o.first)) + " " + core::FormatDateDutch(o.first);
-    if (o.last != o.first) day = Format("when.from_to", day.c_str(), core::FormatDateDutch(o.last).c_str());
-    return day + (o.start.empty() ? "" : " " + o.start + (o.end.empty() ? "" : " - " + o.end));
+    std::string hours = OccurrenceHours(next.front());
+    return OccurrenceDay(next.front()) + (hours.empty() ? "" : " " + hours);
 }
 
 void Line(std::string& out, const char* key, const std::string& value) {

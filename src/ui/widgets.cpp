@@ -360,7 +360,16 @@ bool SpeakerButton(const char* id, ImTextureID speaker_picto) {
     return tapped;
 }
 
-void CheckMark(ImDrawList* dl, ImVec2 centre) {
+void TileFrame(ImDrawList* dl, ImVec2 p, ImVec2 size, bool on, bool held) {
+    ImU32 fill = on ? colour::kChipOn : colour::kPanel;
+    if (held) fill = on ? colour::kPressed : colour::kBorder;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kOutline,
+                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(on ? 1.0f : 0.6f));
+}
+
+void TileCheckMark(ImDrawList* dl, ImVec2 p, ImVec2 size) {
+    ImVec2 centre(p.x + size.x - CurrentMetrics().Mm(4.5f), p.y + CurrentMetrics().Mm(4.5f));
     // A chosen thing says so by shape, not only by colour: a white disc with a dark tick.
     float r = CurrentMetrics().Mm(3.5f);
     dl->AddCircleFilled(centre, r, colour::kOnDark);
@@ -374,11 +383,7 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     bool held = false;
     bool tapped = TapArea(id, size, held);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 fill = on ? colour::kChipOn : colour::kPanel;
-    if (held) fill = on ? colour::kPressed : colour::kBorder;
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, CurrentMetrics().Rounding());
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kChipOn : colour::kOutline,
-                CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(on ? 1.0f : 0.6f));
+    TileFrame(dl, p, size, on, held);
     float pad = CurrentMetrics().Mm(3);
     float icon = std::min(size.y - 2 * pad, CurrentMetrics().Mm(18));
     if (picto) {
@@ -393,7 +398,7 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.c_str());
     dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f),
                 on ? colour::kOnDark : colour::kText, label.c_str(), nullptr, wrap);
-    if (on) CheckMark(dl, ImVec2(p.x + size.x - CurrentMetrics().Mm(4.5f), p.y + CurrentMetrics().Mm(4.5f)));
+    if (on) TileCheckMark(dl, p, size);
     return tapped;
 }
 

@@ -64,8 +64,10 @@ int Stepper(const char* id, const std::string& value, float width);
 bool SpeakerButton(const char* id, ImTextureID speaker_picto);
 // A big toggle with a pictogram: filled when on.
 bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size);
-// The tick in a white disc that marks a chosen tile, centred at centre.
-void CheckMark(ImDrawList* dl, ImVec2 centre);
+// A tile's background and outline at p: filled when on, darker while held.
+void TileFrame(ImDrawList* dl, ImVec2 p, ImVec2 size, bool on, bool held);
+// The tick in a white disc, in the top right corner of the tile at p, that marks it chosen.
+void TileCheckMark(ImDrawList* dl, ImVec2 p, ImVec2 size);
 
 void Pictogram(ImTextureID picto, float side);
 void TextBlock(ImFont* font, const std::string& text, ImU32 col = colour::kText);
