@@ -215,6 +215,7 @@ void Kiosk::Adopt() {
     // Only a catalogue put together without the loader (a test's) comes without its source.
     if (!m_cat.activities) m_cat.activities = core::ActivitiesOf(m_cat.catalogue);
     if (m_cat.db_activities) m_cat.db_activities->SetLog(m_log);
+    m_fixed.media_root = m_cat.media_root;
 }
 
 std::shared_ptr<const core::Activity> Kiosk::Find(const std::string& id) const {

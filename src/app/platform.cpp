@@ -2,6 +2,7 @@
 #include "platform.h"
 
 #include "core/paths.h"
+#include "photo.h"
 #include "text/qr.h"
 #include "text/shaper.h"
 
@@ -260,9 +261,12 @@ GlTextures::~GlTextures() {
         if (tex) glDeleteTextures(1, &tex);
     }
     if (GLuint qr = static_cast<GLuint>((intptr_t)m_qr.second.texture)) glDeleteTextures(1, &qr);
+    for (auto& [path, img] : m_photos)
+        if (GLuint tex = static_cast<GLuint>((intptr_t)img.texture)) glDeleteTextures(1, &tex);
 }
 
 void GlTextures::Trim() {
+    TrimPhotos();
     constexpr size_t kMaxTexts = 400;  // a few screens' worth of subtitles and language names
     if (m_text.size() <= kMaxTexts) return;
     for (auto& [key, img] : m_text) {
@@ -270,6 +274,19 @@ void GlTextures::Trim() {
         if (tex) glDeleteTextures(1, &tex);
     }
     m_text.clear();
+}
+
+void GlTextures::TrimPhotos() {
+    constexpr size_t kMaxPhotos = 24;  // a detail page shows three; a few pages back and forth
+    if (m_photos.size() <= kMaxPhotos) return;
+    for (auto it = m_photos.begin(); it != m_photos.end();) {
+        if (GLuint tex = static_cast<GLuint>((intptr_t)it->second.texture)) {
+            glDeleteTextures(1, &tex);
+            it = m_photos.erase(it);
+        } else {
+            ++it;  // an unreadable one stays known, so it is not logged again
+        }
+    }
 }
 
 ui::TextImage GlTextures::Text(const std::string& utf8, const std::string& lang, float max_width,
@@ -332,6 +349,27 @@ ui::TextImage GlTextures::Qr(const std::string& payload) const {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     m_qr = {payload, ui::TextImage{(ImTextureID)(intptr_t)tex, ImVec2(float(side), float(side)), false}};
     return m_qr.second;
+}
+
+ui::TextImage GlTextures::Photo(std::string_view root, std::string_view name) const {
+    // The catalogue's loader checked its names; this is where the file is opened, so the rule is
+    // applied here too, whoever asks.
+    auto path = core::ResolveInside(root, name, core::NameKind::kMedia);
+    std::string key = path ? path.value() : std::string(root) + "/" + std::string(name);
+    if (auto it = m_photos.find(key); it != m_photos.end()) return it->second;
+    ui::TextImage img;
+    if (!path) {
+        std::fprintf(stderr, "brugpunt: photo '%s' refused, the pictogram stands in: %s\n",
+                     std::string(name).c_str(), path.error().message.c_str());
+    } else if (auto photo = LoadPhoto(path.value(), ui::kPhotoSide); !photo) {
+        std::fprintf(stderr, "brugpunt: photo not shown, the pictogram stands in: %s\n",
+                     photo.error().message.c_str());
+    } else {
+        GLuint tex = UploadRgba(photo->width, photo->height, photo->pixels.data());
+        img = {(ImTextureID)(intptr_t)tex, ImVec2(float(photo->width), float(photo->height)), false};
+    }
+    m_photos.emplace(std::move(key), img);
+    return img;
 }
 
 ImTextureID GlTextures::Pictogram(std::string_view name) const {

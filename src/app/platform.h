@@ -63,8 +63,8 @@ class Platform {
     long long m_finger = -1;  // the one finger we follow
 };
 
-// Pictograms from PNG files, and shaped text (HarfBuzz + FriBidi + FreeType) uploaded as
-// textures and kept until there are too many. Use from the thread that owns the GL context.
+// Pictograms from PNG files, the catalogue's photos, and shaped text (HarfBuzz + FriBidi + FreeType) uploaded
+// as textures and kept until there are too many. Use from the thread that owns the GL context.
 class GlTextures final : public ui::TextureSource {
   public:
     explicit GlTextures(std::string dir);
@@ -73,16 +73,19 @@ class GlTextures final : public ui::TextureSource {
     ui::TextImage Text(const std::string& text, const std::string& lang, float max_width,
                        float pixel_size) const override;
     ui::TextImage Qr(const std::string& payload) const override;
-    // Between frames: drops shaped text when the cache is full (never while a frame uses it).
+    ui::TextImage Photo(std::string_view root, std::string_view name) const override;
+    // Between frames: drops shaped text and photos when a cache is full (never while a frame uses them).
     void Trim();
 
   private:
+    void TrimPhotos();
     std::string m_dir;
     mutable std::map<std::string, unsigned, std::less<>> m_cache;  // 0: tried and missing
     mutable std::map<std::string, ui::TextImage> m_text;
     mutable std::map<int, std::unique_ptr<text::Shaper>> m_shapers;  // by pixel size
     mutable bool m_shaper_failed = false;
-    mutable std::pair<std::string, ui::TextImage> m_qr;  // the one card on screen
+    mutable std::pair<std::string, ui::TextImage> m_qr;                  // the one card on screen
+    mutable std::map<std::string, ui::TextImage, std::less<>> m_photos;  // by path; empty: tried, unreadable
 };
 
 }  // namespace brugpunt::app

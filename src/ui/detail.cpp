@@ -1,8 +1,10 @@
-// Screen: activity detail, every seven-B field, found by pictogram. Must not include SDL, store or
+// Screen: activity detail for a glance: photo, title and actions, the facts that decide, the first
+// visit with its faces, and every seven-B field folded out. Must not include SDL, store or
 // sync.
 #include "screens.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "format.h"
 #include "info_block.h"
@@ -62,17 +64,6 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
     when.lines.push_back({"", a.schedule.season});
     if (a.schedule.in_school_hours) when.lines.push_back({"", Tr("when.school_hours"), "school"});
     blocks.push_back(when);
-
-    InfoBlock first{"block:first_visit", "wave", Tr("detail.first_visit"), {}};
-    const core::ActivityTexts* t = a.TextsIn(m.language);
-    core::FirstVisit none;
-    const core::FirstVisit& fv = t ? t->first_visit : none;
-    first.lines.push_back({Tr("first.where"), a.first_visit.where, "", fv.where});
-    first.lines.push_back({Tr("first.who"), a.first_visit.who_meets_you, "", fv.who_meets_you});
-    first.lines.push_back({Tr("first.bring"), a.first_visit.what_to_bring, "", fv.what_to_bring});
-    first.lines.push_back({Tr("first.what"), a.first_visit.what_happens, "", fv.what_happens});
-    first.spoken = Spoken(m, a, "first_visit");
-    blocks.push_back(first);
 
     const auto& av = a.availability;
     InfoBlock places{"block:places", StatusPicto(av.status), Tr("detail.places"), {}};
@@ -153,9 +144,274 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
     return blocks;
 }
 
+// The facts that decide, one big pictogram and a few words each, in this order on every page.
+struct Fact {
+    const char* id;       // probe id; a tap on the fact says it ("speak:" + id)
+    const char* heading;  // its block's heading, said first
+    std::string picto;
+    std::string main;   // bold
+    std::string extra;  // under it, may be empty
+};
+
+std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a) {
+    std::vector<Fact> facts;
+    const auto& p = a.price;
+    Fact price{"block:fact:price", "detail.price", "money", "", ""};
+    if (!p.cents) {
+        price = {price.id, price.heading, kDeskPicto, Tr("unknown.price"), ""};
+    } else {
+        price.main = PriceBadge(p).text;
+        if (*p.cents > 0 && !p.social_cents)
+            price.extra = Tr("unknown.social");
+        else if (*p.cents > 0 && *p.social_cents < *p.cents)
+            price.extra = Format("price.social_short", core::FormatEuro(*p.social_cents));
+    }
+    facts.push_back(price);
+
+    Fact when{"block:fact:when", "detail.when", "clock", "", ""};
+    if (!a.schedule.dates.empty()) {
+        auto next = a.NextDates(m.today, 1000);
+        if (next.empty()) {
+            when = {when.id, when.heading, kDeskPicto, Tr("unknown.when"), ""};
+        } else {
+            when.picto = "calendar";
+            when.main = OccurrenceDay(next.front());
+            when.extra = OccurrenceHours(next.front());
+            if (next.size() > 1)
+                when.extra += (when.extra.empty() ? "" : "\n") +
+                              Format("when.more_dates", static_cast<int>(next.size() - 1));
+        }
+    } else if (a.schedule.days.empty()) {
+        when = {when.id, when.heading, kDeskPicto, Tr("unknown.when"), ""};
+    } else {
+        when.main = DaysLong(a.schedule.days);
+        when.extra = a.schedule.start + " - " + a.schedule.end;
+    }
+    facts.push_back(when);
+
+    facts.push_back({"block:fact:where", "detail.where", "pin", a.location.name, a.location.address});
+
+    const auto& au = a.audience;
+    std::string for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? Tr("who.girls")
+                           : au.for_whom == core::ForWhom::kBoysMen  ? Tr("who.boys")
+                                                                     : "";
+    facts.push_back({"block:fact:age", "detail.for_whom",
+                     au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "child", AgeText(au), for_whom});
+
+    const auto& av = a.availability;
+    Fact places{"block:fact:places", "detail.places", StatusPicto(av.status), "", ""};
+    places.main = av.status ? StatusBadge(*av.status).text : Tr("unknown.status");
+    if (m.today > av.registration_to)
+        places.extra = Tr("places.closed");
+    else if (m.today < av.registration_from)
+        places.extra = Format("places.opens", core::FormatDateDutch(av.registration_from));
+    else if (a.TrialOffered())
+        places.extra = Tr("places.trial");
+    facts.push_back(places);
+    return facts;
+}
+
+// What a tap on a fact says: its heading and its words.
+core::Utterance FactSpeech(const Fact& f) {
+    core::Utterance u{.dutch = std::string(Tr(f.heading)) + "."};
+    for (const std::string* t : {&f.main, &f.extra})
+        if (!t->empty()) u.dutch += " " + *t + (t->back() == '.' ? "" : ".");
+    return u;
+}
+
+// A fact's picture and words, side by side, in a panel of width that says the fact when tapped;
+// returns its height. Measures only when draw is false.
+float DrawFact(const ViewModel& m, const Fact& f, ImVec2 p, float width, float height, bool draw,
+               core::Actions& out) {
+    float pad = CurrentMetrics().Mm(3), icon = CurrentMetrics().Mm(17);
+    float text_x = p.x + pad + icon + CurrentMetrics().Mm(3);
+    float text_w = p.x + width - pad - text_x;
+    ImFont* bold = FontOrCurrent(CurrentFonts().bold);
+    ImFont* body = FontOrCurrent(CurrentFonts().body);
+    float main_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, text_w, f.main.c_str()).y;
+    float extra_h =
+        f.extra.empty() ? 0 : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_w, f.extra.c_str()).y;
+    float h = std::max(icon, main_h + extra_h) + 2 * pad;
+    if (!draw) return h;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 q(p.x + width, p.y + height);
+    ImGui::SetCursorScreenPos(p);
+    bool held = false;
+    if (TapArea((std::string("speak:") + f.id).c_str(), ImVec2(width, height), held))
+        out.push_back(Speak{FactSpeech(f)});
+    dl->AddRectFilled(p, q, held ? colour::kBorder : colour::kPanel, CurrentMetrics().Rounding());
+    dl->AddRect(p, q, colour::kOutline, CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.5f));
+    if (ImTextureID t = m.Picto(f.picto))
+        dl->AddImage(t, ImVec2(p.x + pad, p.y + pad), ImVec2(p.x + pad + icon, p.y + pad + icon));
+    // The sign that a tap says it, on the pictogram's corner where it takes no words' room.
+    float mark = CurrentMetrics().Mm(7);
+    ImVec2 mark_at(p.x + pad + icon - mark * 0.6f, p.y + pad + icon - mark * 0.6f);
+    if (ImTextureID t = m.Picto("speaker")) {
+        dl->AddCircleFilled(ImVec2(mark_at.x + mark / 2, mark_at.y + mark / 2), mark * 0.6f, colour::kPanel);
+        dl->AddImage(t, mark_at, ImVec2(mark_at.x + mark, mark_at.y + mark));
+    }
+    float y = p.y + pad;
+    probe::RecordText(f.main, ImVec2(text_x, y));
+    dl->AddText(bold, bold->FontSize, ImVec2(text_x, y), colour::kText, f.main.c_str(), nullptr, text_w);
+    if (!f.extra.empty()) {
+        probe::RecordText(f.extra, ImVec2(text_x, y + main_h));
+        dl->AddText(body, body->FontSize, ImVec2(text_x, y + main_h), colour::kText, f.extra.c_str(), nullptr,
+                    text_w);
+    }
+    probe::Record(f.id, p, q);
+    return h;
+}
+
+// The facts in rows of equal-height panels.
+void DrawFacts(const ViewModel& m, const std::vector<Fact>& facts, float width, core::Actions& out) {
+    float gap = CurrentMetrics().Gap();
+    // As many as fit, spread evenly over the rows they need: 3 + 2 rather than 4 + 1.
+    int fit = std::clamp(static_cast<int>(width / CurrentMetrics().Mm(80)), 1, 5);
+    int n = static_cast<int>(facts.size());
+    int rows = (n + fit - 1) / fit;
+    int columns = std::max(1, (n + rows - 1) / rows);
+    float col_w = (width - gap * (columns - 1)) / columns;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float y = 0;
+    for (size_t row = 0; row < facts.size(); row += columns) {
+        size_t end = std::min(facts.size(), row + columns);
+        float row_h = 0;
+        for (size_t i = row; i < end; ++i)
+            row_h = std::max(row_h, DrawFact(m, facts[i], ImVec2(), col_w, 0, false, out));
+        for (size_t i = row; i < end; ++i)
+            DrawFact(m, facts[i], ImVec2(origin.x + (i - row) * (col_w + gap), origin.y + y), col_w, row_h,
+                     true, out);
+        y += row_h + gap;
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, y - gap));
+}
+
+// A photo filling size (cropped to it, never stretched), or the pictogram on a panel when there
+// is no photo or it cannot be shown.
+void PhotoBox(const ViewModel& m, const std::string& photo, const std::string& fallback, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos(), q(p.x + size.x, p.y + size.y);
+    float r = CurrentMetrics().Rounding();
+    TextImage img = m.Photo(photo);
+    if (img.texture && img.size.x > 0 && img.size.y > 0) {
+        float scale = std::max(size.x / img.size.x, size.y / img.size.y);
+        float u = size.x / (img.size.x * scale), v = size.y / (img.size.y * scale);
+        dl->AddImageRounded(img.texture, p, q, ImVec2((1 - u) / 2, (1 - v) / 2),
+                            ImVec2((1 + u) / 2, (1 + v) / 2), IM_COL32_WHITE, r);
+    } else {
+        dl->AddRectFilled(p, q, colour::kPanel, r);
+        float side = std::min(size.x, size.y) * 0.8f;
+        ImVec2 c((p.x + q.x) / 2, (p.y + q.y) / 2);
+        if (ImTextureID t = m.Picto(fallback))
+            dl->AddImage(t, ImVec2(c.x - side / 2, c.y - side / 2), ImVec2(c.x + side / 2, c.y + side / 2));
+    }
+    dl->AddRect(p, q, colour::kOutline, r, 0, CurrentMetrics().Mm(0.5f));
+    ImGui::Dummy(size);
+}
+
+// text in font, wrapped at width from the cursor (TextBlock wraps at the window's edge).
+void WrappedText(ImFont* font, const std::string& text, float width) {
+    ImGui::PushFont(FontOrCurrent(font));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+// "De eerste keer": the entrance and the face of who waits, each beside its words.
+void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Actions& out) {
+    const core::ActivityTexts* t = a.TextsIn(m.language);
+    core::FirstVisit none;
+    const core::FirstVisit& fv = t ? t->first_visit : none;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float pad = CurrentMetrics().Mm(4);
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad));
+    ImGui::BeginGroup();
+    Heading(m.Picto("wave"), Tr("detail.first_visit"), CurrentFonts().title, 15.0f);
+    ImGui::SameLine(0, CurrentMetrics().Gap());
+    SpeakerFor(m, "speak:block:first_visit", Spoken(m, a, "first_visit"), out);
+    float inner = width - 2 * pad;
+    ImVec2 photo(CurrentMetrics().Mm(48), CurrentMetrics().Mm(36));
+    // Two photos with their words side by side where they fit, one under the other where not.
+    bool side_by_side = inner >= 2 * (photo.x + CurrentMetrics().Mm(70)) + CurrentMetrics().Gap();
+    float pair_w = side_by_side ? (inner - CurrentMetrics().Gap()) / 2 : inner;
+    auto pair = [&](const char* label, const std::string& text, const std::string& subtitle,
+                    const std::string& photo_name, const std::string& fallback) {
+        ImGui::BeginGroup();
+        PhotoBox(m, photo_name, fallback, photo);
+        ImGui::SameLine(0, CurrentMetrics().Mm(3));
+        ImGui::BeginGroup();
+        float w = pair_w - photo.x - CurrentMetrics().Mm(3);
+        WrappedText(CurrentFonts().bold, Tr(label), w);
+        WrappedText(CurrentFonts().body, text, w);
+        Subtitle(m, subtitle, w);
+        ImGui::EndGroup();
+        ImGui::EndGroup();
+    };
+    pair("first.where", a.first_visit.where, fv.where, a.location.entrance_photo, "pin");
+    if (side_by_side) ImGui::SameLine(0, CurrentMetrics().Gap() + (pair_w - ImGui::GetItemRectSize().x));
+    pair("first.who", a.first_visit.who_meets_you, fv.who_meets_you, a.contact.photo, "raise-hand");
+    for (auto [label, text, subtitle] :
+         {std::tuple{"first.bring", &a.first_visit.what_to_bring, &fv.what_to_bring},
+          std::tuple{"first.what", &a.first_visit.what_happens, &fv.what_happens}}) {
+        if (text->empty()) continue;
+        WrappedText(CurrentFonts().bold, Tr(label), inner);
+        WrappedText(CurrentFonts().body, *text, inner);
+        Subtitle(m, *subtitle, inner);
+    }
+    ImGui::EndGroup();
+    float h = ImGui::GetItemRectMax().y - p.y + pad;
+    dl->ChannelsSetCurrent(0);
+    ImVec2 q(p.x + width, p.y + h);
+    dl->AddRectFilled(p, q, colour::kPanel, CurrentMetrics().Rounding());
+    dl->AddRect(p, q, colour::kOutline, CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.5f));
+    dl->ChannelsMerge();
+    probe::Record("block:first_visit", p, q);
+    ImGui::SetCursorScreenPos(p);
+    ImGui::Dummy(ImVec2(width, h));
+}
+
+// The page's own actions: a request (or "tell me when it opens"), and "Kies".
+struct ActionLabels {
+    bool interest;
+    const char* ask;
+    const char* choose;
+    float ask_w, choose_w, h;
+};
+ActionLabels ActionsOf(const ViewModel& m, const Activity& a) {
+    ActionLabels l;
+    l.h = CurrentMetrics().HitTarget() * 1.2f;
+    const auto& av = a.availability;
+    bool closed = m.today < av.registration_from || m.today > av.registration_to;
+    l.interest = closed && av.interest_list;
+    l.ask = l.interest ? Tr("detail.interest") : Tr("top.appointment");
+    l.choose = Tr(m.IsChosen(a.id) ? "detail.chosen" : "detail.choose");
+    l.ask_w = BigButtonWidth(l.ask, true, l.h);
+    l.choose_w = BigButtonWidth(l.choose, true, l.h, CurrentMetrics().Mm(45));
+    return l;
+}
+
+void DrawActions(const ViewModel& m, const Activity& a, float width, core::Actions& out) {
+    ActionLabels l = ActionsOf(m, a);
+    float h = l.h, gap = CurrentMetrics().Gap(), ask_w = l.ask_w, choose_w = l.choose_w;
+    bool interest = l.interest, chosen = m.IsChosen(a.id);
+    const char *label = l.ask, *choose = l.choose;
+    if (BigButton(interest ? "detail:interest" : "detail:appointment", label, m.Picto("raise-hand"),
+                  ImVec2(std::min(width, ask_w), h), ButtonKind::kAction))
+        out.push_back(StartAppointment{a.id, interest});
+    if (ask_w + gap + choose_w <= width) ImGui::SameLine(0, gap);
+    if (BigButton("detail:choose", choose, m.Picto("check"), ImVec2(std::min(width, choose_w), h),
+                  chosen ? ButtonKind::kPrimary : ButtonKind::kQuiet))
+        out.push_back(ToggleChosen{a.id});
+}
+
 }  // namespace
 
-void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
+void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
     if (!m.detail) {
         TextBlock(CurrentFonts().title, Tr("detail.missing"));
         return;
@@ -163,56 +419,57 @@ void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out) {
     const Activity& a = *m.detail;
     ImGui::BeginChild("detail:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     float width = ImGui::GetContentRegionAvail().x;
-    float icon = CurrentMetrics().Mm(30);
-    Pictogram(m.Picto(PictoOf(a)), icon);
-    ImGui::SameLine(0, CurrentMetrics().Gap());
-    SpeakerFor(m, "speak:detail", Spoken(m, a, "summary"), out);
-    ImGui::SameLine(0, CurrentMetrics().Gap());
-    ImGui::BeginGroup();
-    float text_w = ImGui::GetContentRegionAvail().x;
+    float gap = CurrentMetrics().Gap();
     const core::ActivityTexts* texts = a.TextsIn(m.language);
-    TextBlock(CurrentFonts().title, a.title);
+
+    // The top: the photo, the title and the actions.
+    ImVec2 photo(CurrentMetrics().Mm(60), CurrentMetrics().Mm(45));
+    if (photo.x > width * 0.4f) photo = ImVec2(width * 0.4f, width * 0.3f);
+    PhotoBox(m, a.photo, PictoOf(a), photo);
+    ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    float text_w = width - photo.x - gap;
+    WrappedText(CurrentFonts().title, a.title, text_w);
     if (texts) Subtitle(m, texts->title, text_w);
-    TextBlock(CurrentFonts().body, a.summary);
-    if (texts) Subtitle(m, texts->summary, text_w);
-    for (size_t i = 0; i < a.pictograms.size(); ++i) {
-        if (i > 0) ImGui::SameLine();
-        Pictogram(m.Picto(a.pictograms[i]), CurrentMetrics().Mm(12));
+    // Its other pictograms; the one the photo box already shows is not repeated.
+    bool first_picto = true;
+    for (const auto& picto : a.pictograms) {
+        if (!m.Photo(a.photo).texture && picto == PictoOf(a)) continue;
+        if (!first_picto) ImGui::SameLine();
+        first_picto = false;
+        Pictogram(m.Picto(picto), CurrentMetrics().Mm(10));
     }
+    // The actions beside the photo where the request's words fit there, else under it.
+    bool beside = ActionsOf(m, a).ask_w <= text_w;
+    if (beside) DrawActions(m, a, text_w, out);
     ImGui::EndGroup();
+    if (!beside) DrawActions(m, a, width, out);
 
-    std::vector<Badge> badges;
-    if (a.price.cents) badges.push_back(PriceBadge(a.price));
-    badges.push_back({AgeText(a.audience), colour::kPanel});
-    if (a.availability.status) badges.push_back(StatusBadge(*a.availability.status));
-    if (auto ask = UnknownChoices(a); !ask.empty()) badges.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
-    if (a.TrialOffered()) badges.push_back({Tr("places.trial_short"), colour::kPrimary});
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float h = DrawBadges(ImGui::GetWindowDrawList(), p, badges, width);
-    ImGui::Dummy(ImVec2(width, h));
-    ImGui::Spacing();
+    // What it is, and the speaker that reads it.
+    SpeakerFor(m, "speak:detail", Spoken(m, a, "summary"), out);
+    ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    float summary_w = ImGui::GetContentRegionAvail().x;
+    WrappedText(CurrentFonts().body, a.summary, summary_w);
+    if (texts) Subtitle(m, texts->summary, summary_w);
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(1, gap * 0.5f));
 
-    DrawInfoBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f), out);
+    DrawFacts(m, KeyFacts(m, a), width, out);
+    ImGui::Dummy(ImVec2(1, gap * 0.5f));
+    DrawFirstVisit(m, a, width, out);
+    ImGui::Dummy(ImVec2(1, gap * 0.5f));
 
-    ImVec2 button(std::min(width, CurrentMetrics().Mm(110)), CurrentMetrics().HitTarget() * 1.2f);
-    const auto& av = a.availability;
-    bool closed = m.today < av.registration_from || m.today > av.registration_to;
-    if (closed && av.interest_list) {
-        if (BigButton("detail:interest", Tr("detail.interest"), m.Picto("raise-hand"), button,
-                      ButtonKind::kAction))
-            out.push_back(StartAppointment{a.id, true});
-    } else if (BigButton("detail:appointment", Tr("top.appointment"), m.Picto("raise-hand"), button,
-                         ButtonKind::kAction)) {
-        out.push_back(StartAppointment{a.id, false});
+    // Everything else folds out: all seven B's, as the desk would tell them.
+    ImVec2 more(std::min(width, CurrentMetrics().Mm(90)), CurrentMetrics().HitTarget());
+    if (BigButton("detail:more", Tr(local.detail_more ? "detail.less" : "detail.more"),
+                  m.Picto(local.detail_more ? "back" : "info"), more, ButtonKind::kQuiet))
+        local.detail_more = !local.detail_more;
+    if (local.detail_more) {
+        ImGui::Dummy(ImVec2(1, gap * 0.5f));
+        DrawInfoBlocks(m, DetailBlocks(m, a), ColumnsFor(width, 140.0f), out);
     }
-    if (width - ImGui::GetItemRectSize().x - CurrentMetrics().Gap() >= CurrentMetrics().Mm(60))
-        ImGui::SameLine(0, CurrentMetrics().Gap());
-    bool chosen = m.IsChosen(a.id);
-    if (BigButton("detail:choose", Tr(chosen ? "detail.chosen" : "detail.choose"), m.Picto("check"),
-                  ImVec2(CurrentMetrics().Mm(60), button.y),
-                  chosen ? ButtonKind::kPrimary : ButtonKind::kQuiet))
-        out.push_back(ToggleChosen{a.id});
-    ImGui::Dummy(ImVec2(1, CurrentMetrics().Gap()));
+    ImGui::Dummy(ImVec2(1, gap));
     UpdateDragScroll(scroll);
     ImGui::EndChild();
 }

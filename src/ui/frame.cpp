@@ -72,14 +72,14 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
             ImGui::PopFont();
         }
     }
-    // Inside the request the visitor is already making one: no second way in to confuse them.
-    if (m.screen == core::Screen::kAppointment) return;
+    // Inside the request the visitor is already making one, and an activity's page has its own at
+    // its top: no second way in to confuse them.
+    if (m.screen == core::Screen::kAppointment || m.screen == core::Screen::kDetail) return;
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (CurrentMetrics().TopBar() - h) * 0.5f));
-    // On an activity's page the request is about that activity, as the visitor would expect.
     if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(appt_w, h),
                   ButtonKind::kAction))
-        out.push_back(StartAppointment{m.screen == core::Screen::kDetail && m.detail ? m.detail->id : ""});
+        out.push_back(StartAppointment{""});
 }
 
 }  // namespace
@@ -87,7 +87,11 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
 void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     probe::Clear();
     std::string detail_id = m.detail ? m.detail->id : "";
-    if (detail_id != local.detail_id) local.detail_scroll.to_top = true, local.detail_id = detail_id;
+    if (detail_id != local.detail_id) {
+        local.detail_scroll.to_top = true;
+        local.detail_id = detail_id;
+        local.ui.detail_more = false;
+    }
     ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
     if (m.screen == core::Screen::kAttract) {
@@ -106,7 +110,7 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
                     DrawList(m, local.ui, local.list_scroll, out);
                     break;
                 case core::Screen::kDetail:
-                    DrawDetail(m, local.detail_scroll, out);
+                    DrawDetail(m, local.ui, local.detail_scroll, out);
                     break;
                 case core::Screen::kContact:
                     DrawContact(m, out);

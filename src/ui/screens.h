@@ -15,8 +15,9 @@ void DrawAttract(const ViewModel& m, core::Actions& out);
 void DrawHome(const ViewModel& m, core::Actions& out);
 // Screen: activity list with filter chips.
 void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out);
-// Screen: activity detail, every seven-B field, found by pictogram.
-void DrawDetail(const ViewModel& m, DragScroll& scroll, core::Actions& out);
+// Screen: activity detail: photo, title and actions, the facts that decide, the first visit, and
+// every seven-B field behind "Meer weten".
+void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out);
 // Screen: the desk's phone, address and opening hours.
 void DrawContact(const ViewModel& m, core::Actions& out);
 // Screen: about and credits.

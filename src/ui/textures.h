@@ -34,6 +34,16 @@ class TextureSource {
         (void)payload;
         return {};
     }
+    // The photo file `name` (a catalogue's relative name) inside the catalogue's folder root,
+    // scaled to at most kPhotoSide pixels on its longer side. Empty when it is missing, outside
+    // root or unreadable (said once in the log): the screen then shows the pictogram.
+    virtual TextImage Photo(std::string_view root, std::string_view name) const {
+        (void)root, (void)name;
+        return {};
+    }
 };
+
+// The longest side a photo texture gets: the largest a screen draws one, at 1920 pixels.
+inline constexpr int kPhotoSide = 720;
 
 }  // namespace brugpunt::ui

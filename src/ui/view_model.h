@@ -60,6 +60,7 @@ struct ViewModel {
     core::StaffState staff;
     StaffStatus staff_status;
     const TextureSource* textures = nullptr;
+    std::string media_root;  // the catalogue's folder: its photo names are relative to it
     const core::Translations* translations = nullptr;
     // The visitor's language: speaker buttons speak it and subtitles show it; Dutch stays.
     std::string language = "nl";
@@ -84,6 +85,12 @@ struct ViewModel {
         return false;
     }
     ImTextureID Picto(std::string_view name) const { return textures ? textures->Pictogram(name) : nullptr; }
+    // The catalogue's photo `name`; empty for "pictogram:NAME", no name, or a photo that cannot
+    // be shown, where the screen draws the pictogram instead.
+    TextImage Photo(const std::string& name) const {
+        if (!textures || name.empty() || name.rfind("pictogram:", 0) == 0) return {};
+        return textures->Photo(media_root, name);
+    }
 };
 
 // UI-local state that outlives a frame but not a session: scroll positions and open pickers.
@@ -102,6 +109,7 @@ struct UiLocal {
         size_t rows_key = 0;  // width, language, ages: when it changes every row is measured again
     } list;
     bool scroll_to_top = false;
+    bool detail_more = false;  // the detail page's "Meer weten" is open; a new activity closes it
 };
 
 }  // namespace brugpunt::ui

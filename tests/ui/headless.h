@@ -34,9 +34,28 @@ class FakeTextures final : public ui::TextureSource {
         return {(ImTextureID)(intptr_t)2, ImVec2(std::min(max_width, 200.0f), pixel_size * 1.4f),
                 lang == "ar"};
     }
+    // A photo: a stand-in 4:3 image for the names in `photos`, nothing for any other.
+    ui::TextImage Photo(std::string_view root, std::string_view name) const override {
+        photos_asked.push_back(std::string(root) + "|" + std::string(name));
+        if (!photos.count(std::string(name))) return {};
+        return {kPhotoTexture, ImVec2(640, 480), false};
+    }
+    static inline const ImTextureID kPhotoTexture = (ImTextureID)(intptr_t)3;
     mutable std::set<std::string> asked;
     mutable std::vector<std::pair<std::string, std::string>> texts;  // language, text
+    std::set<std::string> photos;                                    // the photos that can be shown
+    mutable std::vector<std::string> photos_asked;                   // "root|name"
 };
+
+// How many draw commands of the last rendered frame use texture.
+inline int DrawsWith(ImTextureID texture) {
+    int n = 0;
+    if (ImDrawData* d = ImGui::GetDrawData())
+        for (int l = 0; l < d->CmdListsCount; ++l)
+            for (const ImDrawCmd& c : d->CmdLists[l]->CmdBuffer)
+                if (c.TextureId == texture) ++n;
+    return n;
+}
 
 // A file of the source tree; empty when it cannot be read.
 inline std::string ReadSourceFile(const std::string& relative) {
@@ -66,6 +85,7 @@ class HeadlessUi {
             m_error = "translations/nl.po: " + po.error().message;
         ui::SetStrings(&strings);
         vm.textures = &textures;
+        ui::probe::Clear();  // the probe is global: no widget of another test's frames is found here
     }
     ~HeadlessUi() {
         ui::SetTheme(nullptr);

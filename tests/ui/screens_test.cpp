@@ -72,22 +72,20 @@ TEST_CASE("Attract: a tap in the top-left corner counts toward the hidden staff 
     CHECK(Only<CornerTap>(all));
 }
 
-TEST_CASE(
-    "Terug, Begin and Maak een afspraak are on every screen of a session, but no second request inside one") {
+TEST_CASE("Terug, Begin and Maak een afspraak are on every screen of a session, but never twice on one") {
     for (core::Screen screen : kSessionScreens) {
         UiHarness h;
         Show(h, screen);
         INFO("screen " << static_cast<int>(screen));
         CHECK(Only<Back>(h.Tap("top:back")));
         CHECK(Only<Home>(h.Tap("top:home")));
-        if (screen == core::Screen::kAppointment) {
-            CHECK_FALSE(h.Has("top:appointment"));
+        if (screen == core::Screen::kAppointment || screen == core::Screen::kDetail) {
+            CHECK_FALSE(h.Has("top:appointment"));  // the detail page has its own, at its top
             continue;
         }
         auto a = h.Tap("top:appointment");
         REQUIRE(Only<StartAppointment>(a));
-        // On an activity's page it is about that activity; elsewhere a general start.
-        CHECK(Only<StartAppointment>(a)->activity_id == (screen == core::Screen::kDetail ? "sport-0" : ""));
+        CHECK(Only<StartAppointment>(a)->activity_id.empty());
     }
 }
 
@@ -254,12 +252,22 @@ TEST_CASE(
     CHECK(changed->reads > 300);  // every row above the bottom of the screen, before it is drawn
 }
 
-TEST_CASE("Detail: all seven-B blocks are shown, and the appointment button is there too") {
+TEST_CASE("Detail: the facts that decide and the first visit are open, the seven B's fold out") {
     UiHarness h(ImVec2(1920, 2400));  // tall enough that the page's end is on screen
     Show(h, core::Screen::kDetail);
     h.Frame();
-    for (const char* block : {"block:price", "block:where", "block:when", "block:first_visit", "block:places",
-                              "block:for_whom", "block:contact"}) {
+    for (const char* fact :
+         {"block:fact:price", "block:fact:when", "block:fact:where", "block:fact:age", "block:fact:places"}) {
+        INFO(fact);
+        CHECK(h.Has(fact));
+    }
+    CHECK(h.Has("block:first_visit"));
+    const char* folded[] = {"block:price",  "block:where",    "block:when",
+                            "block:places", "block:for_whom", "block:contact"};
+    for (const char* block : folded) CHECK_FALSE(h.Has(block));
+    CHECK(h.Tap("detail:more").empty());  // UI-local: no action, the page opens further
+    h.Frame();
+    for (const char* block : folded) {
         INFO(block);
         CHECK(h.Has(block));
     }
@@ -270,6 +278,60 @@ TEST_CASE("Detail: all seven-B blocks are shown, and the appointment button is t
     auto c = h.Tap("detail:choose");
     REQUIRE(Only<ToggleChosen>(c));
     CHECK(Only<ToggleChosen>(c)->id == "sport-0");
+    // Another activity opens with the rest folded again.
+    h.vm.detail = h.vm.activities->At(1);
+    h.Frame();
+    h.Frame();
+    CHECK_FALSE(h.Has("block:price"));
+}
+
+TEST_CASE(
+    "Detail: the activity's, the entrance's and the contact's photos are shown, the pictogram where none can "
+    "be") {
+    UiHarness h(ImVec2(1920, 2400));
+    core::Catalogue c = *Fixture();
+    c.activities[0].photo = "media/field.jpg";
+    c.activities[0].location.entrance_photo = "media/door.jpg";
+    c.activities[0].contact.photo = "media/youssef.jpg";
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.vm.media_root = "/srv/bundle";
+    SECTION("all three can be shown") {
+        h.textures.photos = {"media/field.jpg", "media/door.jpg", "media/youssef.jpg"};
+        h.Frame();
+        for (const char* name : {"media/field.jpg", "media/door.jpg", "media/youssef.jpg"}) {
+            INFO(name);
+            CHECK(std::count(h.textures.photos_asked.begin(), h.textures.photos_asked.end(),
+                             std::string("/srv/bundle|") + name) > 0);
+        }
+        CHECK(testing::DrawsWith(testing::FakeTextures::kPhotoTexture) == 3);
+    }
+    SECTION("the entrance photo cannot be read: its pictogram stands in") {
+        h.textures.photos = {"media/field.jpg", "media/youssef.jpg"};
+        h.Frame();
+        CHECK(testing::DrawsWith(testing::FakeTextures::kPhotoTexture) == 2);
+        CHECK(h.textures.asked.count("pin"));
+    }
+    SECTION("a pictogram: photo is never asked for as a file") {
+        c.activities[0].photo = "pictogram:soccer";
+        Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+        h.Frame();
+        for (const auto& asked : h.textures.photos_asked)
+            CHECK(asked.find("pictogram:") == std::string::npos);
+        CHECK(h.textures.asked.count("soccer"));
+    }
+}
+
+TEST_CASE("Detail: an unknown time or place says 'vraag het aan de balie' in its fact, never nothing") {
+    UiHarness h;
+    core::Catalogue c = *Fixture();
+    c.activities[0].schedule.days.clear();
+    c.activities[0].availability.status.reset();
+    Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+    h.Frame();
+    int asked = 0;
+    for (const auto& [text, at] : ui::probe::Texts())
+        if (text == ui::Tr("unknown.when") || text == ui::Tr("unknown.status")) ++asked;
+    CHECK(asked == 2);
 }
 
 TEST_CASE("Detail: a closed registration offers 'tell me when it opens' instead") {
@@ -286,14 +348,20 @@ TEST_CASE("Detail: a closed registration offers 'tell me when it opens' instead"
     CHECK(Only<StartAppointment>(a)->interest);
 }
 
-TEST_CASE("Detail: price, place, time and first visit are found by pictogram") {
+TEST_CASE(
+    "Detail: price, place, time and first visit are found by pictogram, the contact's phone behind Meer "
+    "weten") {
     UiHarness h;
     Show(h, core::Screen::kDetail);
     h.Frame();
-    for (const char* picto : {"money", "pin", "clock", "wave", "phone"}) {
+    for (const char* picto : {"money", "pin", "clock", "wave", "child"}) {
         INFO(picto);
         CHECK(h.textures.asked.count(picto));
     }
+    CHECK_FALSE(h.textures.asked.count("phone"));
+    h.local.ui.detail_more = true;
+    h.Frame();
+    CHECK(h.textures.asked.count("phone"));
 }
 
 TEST_CASE("Idle warning: Meer tijd answers, and the screen behind it takes no taps") {
@@ -595,6 +663,13 @@ std::vector<std::string> TextsIn(const std::string& id) {
     return out;
 }
 
+// The detail page with "Meer weten" open, as a visitor who tapped it sees it.
+void FrameWithMore(UiHarness& h) {
+    h.Frame();
+    h.local.ui.detail_more = true;
+    h.Frame();
+}
+
 bool AnyContains(const std::vector<std::string>& texts, const std::string& part) {
     return std::any_of(texts.begin(), texts.end(),
                        [&](const std::string& t) { return t.find(part) != std::string::npos; });
@@ -629,18 +704,15 @@ TEST_CASE("Card: an unknown price and Dutch say 'vraag het aan de balie' with th
 TEST_CASE("Detail: an unknown price and Dutch say 'vraag het aan de balie', never gratis or no Dutch") {
     UiHarness h(ImVec2(1920, 2400));
     Show(h, core::Screen::kDetail, WithUnknownPriceAndDutch());
-    h.Frame();
+    FrameWithMore(h);
     auto price = TextsIn("block:price");
     CHECK(AnyContains(price, "Wat kost het? Vraag het aan de balie."));
     CHECK_FALSE(AnyContains(price, h.strings.Get("price.free")));
     auto who = TextsIn("block:for_whom");
     CHECK(AnyContains(who, "Hoeveel Nederlands heb je nodig? Vraag het aan de balie."));
     CHECK_FALSE(AnyContains(who, h.strings.Get("dutch.none")));
-    // The badges under the title say it too.
-    bool badge = false;
-    for (const auto& [text, at] : ui::probe::Texts())
-        badge |= text == "prijs, Nederlands: vraag het aan de balie";
-    CHECK(badge);
+    // The price among the facts at the top says it too, with the desk's pictogram.
+    CHECK(AnyContains(TextsIn("block:fact:price"), "Wat kost het? Vraag het aan de balie."));
     CHECK(h.textures.asked.count("desk"));
 }
 
@@ -656,7 +728,6 @@ TEST_CASE(
     for (const auto& [text, at] : ui::probe::Texts()) all.push_back(text);
     CHECK(AnyContains(all, h.strings.Get("status.full")));
     CHECK_FALSE(AnyContains(all, h.strings.Get("places.trial")));
-    CHECK_FALSE(AnyContains(all, h.strings.Get("places.trial_short")));
     CHECK_FALSE(AnyContains(all, "proberen"));  // nor "ask the desk about a trial": there is none
 
     // With places free, the same activity does offer it.
@@ -674,11 +745,11 @@ TEST_CASE("Detail: a 'laatst nagekeken' older than the catalogue allows says 'mi
     c.stale_after_days = 180;
     c.activities[0].last_checked = {2025, 11, 1};
     Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
-    h.Frame();
+    FrameWithMore(h);
     CHECK(AnyContains(TextsIn("block:contact"), "Misschien niet meer juist"));
     c.activities[0].last_checked = {2026, 11, 2};
     Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
-    h.Frame();
+    FrameWithMore(h);
     CHECK_FALSE(AnyContains(TextsIn("block:contact"), "Misschien niet meer juist"));
 }
 
@@ -689,7 +760,7 @@ TEST_CASE("Detail: taaliconen and a chance to practise Dutch are shown with the 
     c.activities[0].audience.dutch_icons = 2;
     c.activities[0].audience.practise_dutch = true;
     Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
-    h.Frame();
+    FrameWithMore(h);
     auto who = TextsIn("block:for_whom");
     CHECK(AnyContains(who, "Taaliconen: 2 van 4."));
     CHECK(AnyContains(who, h.strings.Get("dutch.practise")));
