@@ -574,7 +574,8 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     const char* next = r.kind == core::RequestKind::kInterest      ? "appt.done.next_interest"
                        : r.contact == core::ContactMode::kComeBack ? "appt.done.next_desk"
                                                                    : "appt.done.next_phone";
-    float qr_side = std::min(CurrentMetrics().Mm(75), AvailableWidth() * 0.4f);
+    // Big: a phone held at arm's length must resolve every module (about 90 of them a side).
+    float qr_side = std::min(CurrentMetrics().Mm(110), AvailableWidth() * 0.45f);
     bool beside = AvailableWidth() >= CurrentMetrics().Mm(180) + qr_side;
     ImGui::BeginGroup();
     Pictogram(m.Picto("check"), CurrentMetrics().Mm(22));
@@ -604,14 +605,22 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     DeskLines(m);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
-                  ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f)))
-        out.push_back(Finish{});
+    auto finish = [&] {
+        if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
+                      ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f)))
+            out.push_back(Finish{});
+    };
+    // "Klaar" comes last in reading order: beside the card, or under it when they are stacked.
+    if (beside) finish();
     ImGui::EndGroup();
     if (beside) ImGui::SameLine(0, CurrentMetrics().Mm(10));
     ImGui::BeginGroup();
     TakeHomeQr(m, qr_side);
     ImGui::EndGroup();
+    if (!beside) {
+        ImGui::Spacing();
+        finish();
+    }
 }
 
 void DrawFailed(const ViewModel& m, core::Actions& out) {
