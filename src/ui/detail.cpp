@@ -123,7 +123,8 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
     if (!au.wheelchair)
         who.lines.push_back(AskDesk("unknown.wheelchair"));
     else
-        who.lines.push_back({"", Tr(*au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"), "wheelchair"});
+        who.lines.push_back({"", Tr(*au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"),
+                             *au.wheelchair ? "wheelchair" : "no-wheelchair"});
     if (au.alcohol_free) who.lines.push_back({"", Tr("who.alcohol_free"), "cup"});
     who.lines.push_back({"", au.food_notes, "plate"});
     blocks.push_back(who);

@@ -107,10 +107,11 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
 
     float x = p.x + std::max(pad, (size.x - content) * 0.5f);
     if (picto) {
-        // Pictograms sit on a white disc so colour emoji read on any button colour.
+        // Pictograms sit on a white disc so colour emoji read on any button colour. A white button
+        // needs no disc: its pictogram takes the whole height, at least as big as the label.
         ImVec2 c(x + icon * 0.5f, p.y + size.y * 0.5f);
-        dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
-        float inset = icon * 0.12f;
+        if (kind != ButtonKind::kQuiet) dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
+        float inset = kind == ButtonKind::kQuiet ? -icon * 0.08f : icon * 0.12f;
         dl->AddImage(picto, ImVec2(x + inset, p.y + pad + inset),
                      ImVec2(x + icon - inset, p.y + pad + icon - inset));
         x += icon + pad;
