@@ -813,3 +813,16 @@ TEST_CASE(
     REQUIRE(Only<ToggleAge>(a));
     CHECK(Only<ToggleAge>(a)->age == 9);
 }
+
+TEST_CASE("Detail: 'niet toegankelijk' has its own crossed pictogram, never the wheelchair of 'toegankelijk'") {
+    for (bool wheelchair : {false, true}) {
+        UiHarness h(ImVec2(1920, 2400));
+        core::Catalogue c = *Fixture();
+        c.activities[0].audience.wheelchair = wheelchair;
+        Show(h, core::Screen::kDetail, std::make_shared<const core::Catalogue>(c));
+        FrameWithMore(h);
+        INFO("wheelchair " << wheelchair);
+        CHECK(h.textures.asked.count("no-wheelchair") == (wheelchair ? 0u : 1u));
+        CHECK(h.textures.asked.count("wheelchair") == (wheelchair ? 1u : 0u));
+    }
+}
