@@ -81,9 +81,9 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
         a.push_back(StartAppointment{act->id, interest});
         // A made-up visitor: two children, a trial session and someone to go along, a
         // (non-existent) 0470 00 number, Arabic with an interpreter, evenings. Each step is filled in, then
-        // left with "Verder", up to the one asked.
+        // left with "Verder", up to the one asked, which is shown filled in as the visitor leaves it.
         for (core::Step s : core::AllSteps()) {
-            if (interest || s == *step || s == core::Step::kConsent) break;
+            if (interest || s == core::Step::kConsent) break;
             if (s == core::Step::kChildren) a.insert(a.end(), {AddChild{}, AddChild{}, ChildAge{0, 2}});
             if (s == core::Step::kHelp)
                 a.insert(a.end(), {ToggleHelp{core::Help::kTrial}, ToggleHelp{core::Help::kGoAlong}});
@@ -91,6 +91,7 @@ core::Result<core::Actions> ActionsToShow(const ScreenScript& script, const core
                 for (char k : std::string("0470000000")) a.push_back(core::action::Keypad{k});
             if (s == core::Step::kLanguage) a.insert(a.end(), {SetLanguage{"ar"}, SetInterpreter{true}});
             if (s == core::Step::kDayParts) a.push_back(ToggleDayPart{core::DayPart::kEvening});
+            if (s == *step) break;
             a.push_back(NextStep{});
         }
         if (step == core::Step::kDone) a.push_back(SubmitDone{"K7Q-4XM"});

@@ -61,6 +61,22 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question_key,
         ImGui::PopFont();
     }
     ImGui::EndGroup();
+    if (it != steps.end()) {
+        // How far along, across the whole screen: one bar per step, the ones done and this one filled.
+        ImGui::Spacing();
+        float width = ImGui::GetContentRegionAvail().x, gap = CurrentMetrics().Mm(1.5f);
+        float h = CurrentMetrics().Mm(2.5f), n = static_cast<float>(steps.size());
+        float bar = (width - gap * (n - 1)) / n;
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (size_t i = 0; i < steps.size(); ++i) {
+            ImVec2 a(p.x + i * (bar + gap), p.y);
+            bool done = static_cast<long>(i) <= it - steps.begin();
+            dl->AddRectFilled(a, ImVec2(a.x + bar, a.y + h), done ? colour::kPrimary : colour::kBorder,
+                              h * 0.5f);
+        }
+        ImGui::Dummy(ImVec2(width, h));
+    }
     ImGui::Spacing();
 }
 
@@ -88,15 +104,21 @@ int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::s
     return tapped;
 }
 
-// "Verder". On a step that is not complete it stays, and `why` is said aloud (and shown by the
-// step, which reads draft.refused).
+// "Verder", in the same place on every step: the bottom right of the screen, or under the step
+// where the step is taller than the screen. On a step that is not complete it stays, and `why` is
+// said aloud (and shown by the step, which reads draft.refused).
 void NextButton(const ViewModel& m, core::Actions& out, const core::Utterance* why = nullptr,
                 const char* label_key = "appt.next", const char* picto = "arrow-right") {
     ImGui::Spacing();
     bool ready = core::StepReady(m.draft);
-    if (BigButton("appt:next", Tr(label_key), m.Picto(picto),
-                  ImVec2(std::max(CurrentMetrics().Mm(70), BigButtonWidth(Tr(label_key), true, 0)),
-                         CurrentMetrics().HitTarget() * 1.2f),
+    float h = CurrentMetrics().HitTarget() * 1.3f;
+    ImVec2 size(std::max(CurrentMetrics().Mm(80), BigButtonWidth(Tr(label_key), true, h)), h);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() - style.WindowPadding.y - size.y - 1.0f;
+    float right = ImGui::GetWindowContentRegionMax().x - size.x;
+    ImGui::SetCursorPos(
+        ImVec2(std::max(ImGui::GetCursorPosX(), right), std::max(ImGui::GetCursorPosY(), bottom)));
+    if (BigButton("appt:next", Tr(label_key), m.Picto(picto), size,
                   ready ? ButtonKind::kPrimary : ButtonKind::kQuiet)) {
         out.push_back(NextStep{});
         if (!ready && why) out.push_back(Speak{*why});
@@ -152,17 +174,44 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
 void DrawChildren(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "family", "appt.children.title", Spoken(m, "appt.children.title"), out);
     const auto& ages = m.draft.request.child_ages;
-    float w = std::min(AvailableWidth(), CurrentMetrics().Mm(130));
+    float w = std::min(AvailableWidth(), CurrentMetrics().Mm(150));
     int n = static_cast<int>(ages.size());
     std::string count = n == 0 ? Tr("appt.children.none") : Format("appt.children.count", n);
     int d = Stepper("children", count, w);
     if (d > 0) out.push_back(AddChild{});
     if (d < 0) out.push_back(RemoveChild{});
+    // Each child a card with its own pictogram and age, as many a row as fit.
+    float gap = CurrentMetrics().Gap(), pad = CurrentMetrics().Mm(3), icon = CurrentMetrics().Mm(16);
+    float card_w = std::min(AvailableWidth(), CurrentMetrics().Mm(150));
+    int per_row = std::max(1, static_cast<int>((AvailableWidth() + gap) / (card_w + gap)));
+    float step_w = card_w - icon - 3 * pad;
     for (int i = 0; i < n; ++i) {
-        ImGui::Spacing();
+        if (i % per_row != 0)
+            ImGui::SameLine(0, gap);
+        else
+            ImGui::Spacing();
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad));
+        ImGui::BeginGroup();
+        Pictogram(m.Picto("child"), icon);
+        ImGui::SameLine(0, pad);
+        ImGui::BeginGroup();
         TextBlock(CurrentFonts().bold, Format("appt.children.child", i + 1));
         std::string id = "child" + std::to_string(i);
-        if (int a = Stepper(id.c_str(), Format("chip.age_set", ages[i]), w)) out.push_back(ChildAge{i, a});
+        if (int a = Stepper(id.c_str(), Format("chip.age_set", ages[i]), step_w))
+            out.push_back(ChildAge{i, a});
+        ImGui::EndGroup();
+        ImGui::EndGroup();
+        ImVec2 q(p.x + card_w, ImGui::GetItemRectMax().y + pad);
+        dl->ChannelsSetCurrent(0);
+        dl->AddRectFilled(p, q, colour::kPanel, CurrentMetrics().Rounding());
+        dl->AddRect(p, q, colour::kOutline, CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.5f));
+        dl->ChannelsMerge();
+        ImGui::SetCursorScreenPos(p);
+        ImGui::Dummy(ImVec2(card_w, q.y - p.y));
     }
     NextButton(m, out);
 }
@@ -198,8 +247,8 @@ void DrawHelp(const ViewModel& m, core::Actions& out) {
     // Three a row on a wide screen, two on a narrow one: each tile big enough for its words.
     float gap = CurrentMetrics().Mm(3);
     int per_row = AvailableWidth() >= 3 * CurrentMetrics().Mm(90) + 2 * gap ? 3 : 2;
-    float w = std::min(CurrentMetrics().Mm(130), (AvailableWidth() - (per_row - 1) * gap) / per_row);
-    int tapped = TileGrid("help:", items, on, m, w, CurrentMetrics().Mm(30));
+    float w = (AvailableWidth() - (per_row - 1) * gap) / per_row;
+    int tapped = TileGrid("help:", items, on, m, w, CurrentMetrics().Mm(36));
     if (tapped >= 0) out.push_back(ToggleHelp{kHelpOptions[tapped].help});
     NextButton(m, out);
 }
@@ -328,24 +377,35 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     auto [why_key, why_n] = PhoneRefusal(check);
     core::Utterance why = why_n ? SpokenBuilder(m).KeyWithNumber(why_key, why_n).Done() : Spoken(m, why_key);
 
+    // The number on the left, the keypad beside it as tall as the screen allows, "Verder" in its
+    // corner; on a narrow screen the keypad goes under the number.
+    float gap = CurrentMetrics().Mm(3), column_gap = CurrentMetrics().Mm(8);
+    float min_key = CurrentMetrics().HitTarget() * 1.25f;  // 0.8 x key stays above 12 mm
+    float box_w = CurrentMetrics().Mm(120);
+    // Beside: four rows of keys and, under them, room for "Verder" in its corner.
+    float next_h = CurrentMetrics().HitTarget() * 1.3f + CurrentMetrics().Mm(3);
+    float key = std::clamp((ImGui::GetContentRegionAvail().y - 3 * gap - next_h) / 4, min_key,
+                           CurrentMetrics().Mm(30));
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    bool beside = display.x > display.y && AvailableWidth() >= box_w + column_gap + 3 * key + 2 * gap;
+    if (!beside)  // under the number: everything above it, WhatsApp and "Verder" fit
+        key = std::clamp((ImGui::GetContentRegionAvail().y - CurrentMetrics().Mm(95) - next_h) / 4.4f,
+                         min_key, std::min(CurrentMetrics().Mm(36), (AvailableWidth() - 2 * gap) / 3));
+    box_w = std::max(box_w, 3 * key + 2 * gap);
     ImGui::BeginGroup();
-    float key = std::min(CurrentMetrics().Mm(30),
-                         (ImGui::GetContentRegionAvail().y - CurrentMetrics().Mm(70)) / 3.6f);
-    key = std::max(key, CurrentMetrics().HitTarget() * 1.25f);  // 0.8 x key stays above 12 mm
-    float keypad_w = 3 * key + 2 * CurrentMetrics().Mm(3);
     // The country: its flag and +code, tap to change.
     std::string country =
         shown ? "+" + std::string(shown->dial) + "  " + std::string(shown->dutch) : Tr("appt.country.other");
     float country_h = CurrentMetrics().HitTarget() * 1.1f;
     if (BigButton("contact:country", country, shown ? m.Picto(FlagOf(shown->iso)) : m.Picto("globe"),
-                  ImVec2(std::max(keypad_w, BigButtonWidth(country, true, country_h)), country_h),
+                  ImVec2(std::max(box_w, BigButtonWidth(country, true, country_h)), country_h),
                   ButtonKind::kQuiet))
         out.push_back(OpenCountries{});
     ImGui::Spacing();
     // The number in a box. Empty, the box holds a small grey example: a hint, not something typed.
     ImFont* huge = FontOrCurrent(CurrentFonts().huge);
     ImVec2 box_p = ImGui::GetCursorScreenPos();
-    ImVec2 box(std::max(keypad_w, CurrentMetrics().Mm(120)), huge->FontSize + CurrentMetrics().Mm(6));
+    ImVec2 box(box_w, huge->FontSize + CurrentMetrics().Mm(6));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(box_p, ImVec2(box_p.x + box.x, box_p.y + box.y), colour::kPanel,
                       CurrentMetrics().Rounding());
@@ -363,22 +423,30 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
                     colour::kText, digits.c_str());
     }
     ImGui::Dummy(box);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + box_w);
     if (m.draft.refused)
         RefusedLine(m, why_n ? Format(why_key, why_n) : Tr(why_key));
     else
         TextBlock(CurrentFonts().body, Tr(check.e164 ? "appt.contact.valid" : "appt.contact.type"),
                   check.e164 ? colour::kFree : colour::kMuted);
+    ImGui::PopTextWrapPos();
+    auto whatsapp = [&] {
+        ImGui::Spacing();
+        if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
+                       ImVec2(std::min(box_w, CurrentMetrics().Mm(100)), CurrentMetrics().Mm(22))))
+            out.push_back(SetWhatsApp{!r.whatsapp});
+    };
+    if (beside) whatsapp();  // under the number; else after the keypad, once the number is typed
+    ImGui::EndGroup();
+    if (beside)
+        ImGui::SameLine(0, column_gap);
+    else
+        ImGui::Spacing();
+    ImGui::BeginGroup();
     if (char k = Keypad("keypad", key)) out.push_back(core::action::Keypad{k});
     ImGui::EndGroup();
-    float group_w = ImGui::GetItemRectSize().x;
-    if (AvailableWidth() - group_w - CurrentMetrics().Mm(8) >= CurrentMetrics().Mm(80))
-        ImGui::SameLine(0, CurrentMetrics().Mm(8));
-    ImGui::BeginGroup();
-    if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
-                   ImVec2(CurrentMetrics().Mm(80), CurrentMetrics().Mm(22))))
-        out.push_back(SetWhatsApp{!r.whatsapp});
+    if (!beside) whatsapp();
     NextButton(m, out, &why);
-    ImGui::EndGroup();
 }
 
 void DrawLanguage(const ViewModel& m, core::Actions& out) {
@@ -419,9 +487,8 @@ void DrawDayParts(const ViewModel& m, core::Actions& out) {
 
 // One line of the check: what it is about, what the visitor chose, and "Aanpassen" to change it.
 void CheckRow(const ViewModel& m, core::Step step, const char* picto, const char* label_key,
-              const std::string& value, ImFont* value_font, core::Actions& out) {
+              const std::string& value, ImFont* value_font, float width, core::Actions& out) {
     float pad = CurrentMetrics().Mm(3), icon = CurrentMetrics().Mm(12);
-    float width = std::min(AvailableWidth(), CurrentMetrics().Mm(320));
     float button_h = CurrentMetrics().HitTarget();
     float button_w = BigButtonWidth(Tr("appt.check.change"), false, button_h);
     ImFont* label = FontOrCurrent(CurrentFonts().small);
@@ -490,18 +557,32 @@ void DrawCheck(const ViewModel& m, core::Actions& out) {
     spoken.Text((phone.e164 && r.contact == core::ContactMode::kPhone ? SpellCode(r.phone) : contact) + ".");
     spoken.Key("appt.check.ok");
     StepHeader(m, "check", "appt.check.title", spoken.Done(), out);
-    if (appointment) CheckRow(m, Step::kAbout, "info", "appt.check.about", about, CurrentFonts().bold, out);
+    // Two columns on a wide, low screen, so that "Ja, dit klopt" is on it without scrolling.
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float gap = CurrentMetrics().Gap();
+    bool two = display.x > display.y && AvailableWidth() >= CurrentMetrics().Mm(300);
+    float width = two ? (AvailableWidth() - gap) / 2 : std::min(AvailableWidth(), CurrentMetrics().Mm(320));
+    ImGui::BeginGroup();
+    if (appointment)
+        CheckRow(m, Step::kAbout, "info", "appt.check.about", about, CurrentFonts().bold, width, out);
     CheckRow(m, Step::kChildren, "family", "appt.check.children", ChildrenText(r.child_ages),
-             CurrentFonts().bold, out);
+             CurrentFonts().bold, width, out);
     if (appointment)
-        CheckRow(m, Step::kHelp, "raise-hand", "appt.check.help", help, CurrentFonts().bold, out);
+        CheckRow(m, Step::kHelp, "raise-hand", "appt.check.help", help, CurrentFonts().bold, width, out);
+    if (two) {
+        ImGui::EndGroup();
+        ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+    }
     // The number big: it is the one thing that must be right for the desk to call back.
+    ImFont* number = two ? CurrentFonts().title : CurrentFonts().huge;
     CheckRow(m, Step::kContact, "phone", "appt.check.contact", contact,
-             phone.e164 && r.contact == core::ContactMode::kPhone ? CurrentFonts().huge : CurrentFonts().bold,
-             out);
-    CheckRow(m, Step::kLanguage, "globe", "appt.check.language", language, CurrentFonts().bold, out);
+             phone.e164 && r.contact == core::ContactMode::kPhone ? number : CurrentFonts().bold, width, out);
+    CheckRow(m, Step::kLanguage, "globe", "appt.check.language", language, CurrentFonts().bold, width, out);
     if (appointment)
-        CheckRow(m, Step::kDayParts, "calendar", "appt.check.dayparts", parts, CurrentFonts().bold, out);
+        CheckRow(m, Step::kDayParts, "calendar", "appt.check.dayparts", parts, CurrentFonts().bold, width,
+                 out);
+    ImGui::EndGroup();
     if (m.draft.refused) RefusedLine(m, Tr("appt.check.incomplete"));
     core::Utterance why = Spoken(m, "appt.check.incomplete");
     NextButton(m, out, &why, "appt.check.ok", "check");

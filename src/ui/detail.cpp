@@ -349,7 +349,7 @@ void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Ac
         float w = pair_w - photo.x - CurrentMetrics().Mm(3);
         WrappedText(CurrentFonts().bold, Tr(label), w);
         WrappedText(CurrentFonts().body, text, w);
-        Subtitle(m, subtitle, w);
+        SubtitleUnder(m, text, subtitle, CurrentFonts().body, w);
         ImGui::EndGroup();
         ImGui::EndGroup();
     };
@@ -362,7 +362,7 @@ void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Ac
         if (text->empty()) continue;
         WrappedText(CurrentFonts().bold, Tr(label), inner);
         WrappedText(CurrentFonts().body, *text, inner);
-        Subtitle(m, *subtitle, inner);
+        SubtitleUnder(m, *text, *subtitle, CurrentFonts().body, inner);
     }
     ImGui::EndGroup();
     float h = ImGui::GetItemRectMax().y - p.y + pad;
@@ -431,7 +431,7 @@ void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Ac
     ImGui::BeginGroup();
     float text_w = width - photo.x - gap;
     WrappedText(CurrentFonts().title, a.title, text_w);
-    if (texts) Subtitle(m, texts->title, text_w);
+    if (texts) SubtitleUnder(m, a.title, texts->title, CurrentFonts().title, text_w);
     // Its other pictograms; the one the photo box already shows is not repeated.
     bool first_picto = true;
     for (const auto& picto : a.pictograms) {
@@ -452,7 +452,7 @@ void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Ac
     ImGui::BeginGroup();
     float summary_w = ImGui::GetContentRegionAvail().x;
     WrappedText(CurrentFonts().body, a.summary, summary_w);
-    if (texts) Subtitle(m, texts->summary, summary_w);
+    if (texts) SubtitleUnder(m, a.summary, texts->summary, CurrentFonts().body, summary_w);
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
 

@@ -101,18 +101,14 @@ void Subtitle(const ViewModel& m, const std::string& translated, float width) {
     if (h > 0) ImGui::Dummy(ImVec2(width, h));
 }
 
-namespace {
-
-// As wide as the Dutch above it (or a little wider), so the two read as one pair.
 void SubtitleUnder(const ViewModel& m, const std::string& dutch_text, const std::string& translated,
-                   ImFont* font) {
+                   ImFont* font, float width) {
+    if (translated.empty() || !m.Subtitled()) return;
     ImFont* f = FontOrCurrent(font);
-    float avail = ImGui::GetContentRegionAvail().x;
+    float avail = width > 0 ? width : ImGui::GetContentRegionAvail().x;
     float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, dutch_text.c_str()).x;
     Subtitle(m, translated, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
 }
-
-}  // namespace
 
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {
     auto t = m.TrIn(key);

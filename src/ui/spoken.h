@@ -44,6 +44,10 @@ bool SpeakerFor(const ViewModel& m, const char* id, core::Utterance u, core::Act
 // Subtitles: the visitor's language under the Dutch, shaped, when they turned subtitles on.
 // Nothing is drawn (and no space taken) otherwise.
 void Subtitle(const ViewModel& m, const std::string& translated, float width);
+// Under dutch_text drawn in font wrapped at width (0: the region's), and as wide as it (or a little
+// wider), so that a right-to-left subtitle ends where the Dutch ends and the two read as one pair.
+void SubtitleUnder(const ViewModel& m, const std::string& dutch_text, const std::string& translated,
+                   ImFont* font, float width = 0);
 // Under the UI string key drawn in font.
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font);
 // The same for a UI string with one %d.

@@ -386,7 +386,8 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     ImDrawList* dl = ImGui::GetWindowDrawList();
     TileFrame(dl, p, size, on, held);
     float pad = CurrentMetrics().Mm(3);
-    float icon = std::min(size.y - 2 * pad, CurrentMetrics().Mm(18));
+    // The pictogram grows with the tile: a tall tile is a picture with a word, not a word.
+    float icon = std::min(size.y - 2 * pad, CurrentMetrics().Mm(26));
     if (picto) {
         ImVec2 c(p.x + pad + icon * 0.5f, p.y + size.y * 0.5f);
         dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);

@@ -814,7 +814,8 @@ TEST_CASE(
     CHECK(Only<ToggleAge>(a)->age == 9);
 }
 
-TEST_CASE("Detail: 'niet toegankelijk' has its own crossed pictogram, never the wheelchair of 'toegankelijk'") {
+TEST_CASE(
+    "Detail: 'niet toegankelijk' has its own crossed pictogram, never the wheelchair of 'toegankelijk'") {
     for (bool wheelchair : {false, true}) {
         UiHarness h(ImVec2(1920, 2400));
         core::Catalogue c = *Fixture();
