@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fstream>
 #include <regex>
 
 #include "core/fixtures.h"
+#include "core/screen_names.h"
 #include "harness.h"
 #include "ui/format.h"
 #include "ui/frame_guard.h"
@@ -825,5 +827,36 @@ TEST_CASE(
         INFO("wheelchair " << wheelchair);
         CHECK(h.textures.asked.count("no-wheelchair") == (wheelchair ? 0u : 1u));
         CHECK(h.textures.asked.count("wheelchair") == (wheelchair ? 1u : 0u));
+    }
+}
+
+TEST_CASE("Appointment: Verder is in the same bottom-right corner of every step, on screen at every size") {
+    for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
+        std::optional<std::pair<ImVec2, ImVec2>> first;
+        for (core::Step step :
+             {core::Step::kAbout, core::Step::kChildren, core::Step::kHelp, core::Step::kContact,
+              core::Step::kLanguage, core::Step::kDayParts, core::Step::kCheck}) {
+            UiHarness h(display);
+            ShowStep(h, step);
+            // Filled in as a family would: the check then has every line at its longest.
+            auto& r = h.vm.draft.request;
+            r.activity_ids = {"sport-0", "sport-1"};
+            r.child_ages = {8, 6, 3};
+            r.help[static_cast<int>(core::Help::kTrial)] = r.help[static_cast<int>(core::Help::kGoAlong)] =
+                true;
+            r.phone = "0470000000";
+            r.language = "ar";
+            r.interpreter = true;
+            h.Frame();
+            auto it = ui::probe::All().find("appt:next");
+            INFO("step " << core::NameOf(step) << " at " << display.x << "x" << display.y);
+            REQUIRE(it != ui::probe::All().end());
+            auto [min, max] = it->second;
+            CHECK(max.x <= display.x + 0.5f);
+            CHECK(max.y <= display.y + 0.5f);
+            if (!first) first = it->second;
+            CHECK(min.x == Approx(first->first.x).margin(1));
+            CHECK(max.y == Approx(first->second.y).margin(1));
+        }
     }
 }
