@@ -34,6 +34,7 @@ Result<Config> ParseConfig(std::string_view text) {
         {"catalogue_url", &c.catalogue_url},
         {"sync_public_key", &c.sync_public_key},
         {"heartbeat_url", &c.heartbeat_url},
+        {"printer", &c.printer},
     };
     std::map<std::string, int*, std::less<>> ints = {
         {"connect_timeout_s", &c.connect_timeout_s},
@@ -47,6 +48,7 @@ Result<Config> ParseConfig(std::string_view text) {
         {"sync_download_timeout_s", &c.sync_download_timeout_s},
         {"sync_max_file_mb", &c.sync_max_file_mb},
         {"sync_budget_mb", &c.sync_budget_mb},
+        {"printer_dots", &c.printer_dots},
     };
     int line_no = 0;
     size_t pos = 0;
@@ -100,6 +102,13 @@ Result<Config> ParseConfig(std::string_view text) {
             c.sync_budget_mb < 1)
             return Error{ErrorCode::kInvalid, "sync timeouts and sizes must be at least 1"};
     }
+    if (!c.printer.empty() && !c.printer.starts_with("/") &&
+        !(c.printer.starts_with("cups:") && c.printer.size() > 5))
+        return Error{ErrorCode::kInvalid,
+                     "printer must be a device file (/dev/usb/lp0) or cups:QUEUE, not '" + c.printer + "'"};
+    if (c.printer_dots < 200 || c.printer_dots > 2000 || c.printer_dots % 8 != 0)
+        return Error{ErrorCode::kInvalid,
+                     "printer_dots must be a multiple of 8 from 200 to 2000 (576 for 80 mm)"};
     if (!c.heartbeat_url.empty() && UrlKind(c.heartbeat_url).empty())
         return Error{ErrorCode::kInvalid, "heartbeat_url must be https:// (plain http only on 127.0.0.1)"};
     return c;

@@ -42,6 +42,11 @@ struct Config {
     int sync_max_file_mb = 50;
     int sync_budget_mb = 500;   // catalogue + media on this kiosk's disk
     std::string heartbeat_url;  // POSTed after every sync; empty: no heartbeat
+    // A receipt printer for the card a visitor takes home: an ESC/POS printer's device file
+    // (/dev/usb/lp0, or a serial port set up with stty) or "cups:QUEUE" for a CUPS queue. Empty:
+    // no "Print" button.
+    std::string printer;
+    int printer_dots = 576;  // dots across the paper: 576 for 80 mm paper, 384 for 58 mm
 };
 
 // "loopback" for http://127.0.0.1, http://[::1] and http://localhost; "https"; "" for anything else.

@@ -20,34 +20,36 @@ std::string WhenText(const core::Activity& a, const core::Date& today) {
     return OccurrenceDay(next.front()) + (hours.empty() ? "" : " " + hours);
 }
 
-void Line(std::string& out, const char* key, const std::string& value) {
-    if (!value.empty()) out += std::string(Tr(key)) + ": " + value + "\n";
+void Line(core::TakeHomeCard& card, const char* picto, const char* key, const std::string& value,
+          bool new_section = false) {
+    if (!value.empty())
+        card.lines.push_back({picto, std::string(Tr(key)) + ": " + value, false, new_section});
 }
 
 }  // namespace
 
-std::string TakeHomeText(const ViewModel& m) {
-    std::string out = Format("card.title", m.draft.reference) + "\n";
+core::TakeHomeCard TakeHomeCard(const ViewModel& m) {
+    core::TakeHomeCard card;
+    card.lines.push_back({"check", Format("card.title", m.draft.reference), true, false});
     for (const auto& id : m.draft.request.activity_ids) {
         auto a = m.activities ? m.activities->Find(id) : nullptr;
         if (!a) continue;
-        out += "\n" + a->title + "\n";
-        Line(out, "card.when", WhenText(*a, m.today));
+        std::string picto = a->pictograms.empty() ? "info" : a->pictograms.front();
+        card.lines.push_back({picto, a->title, true, true});
+        Line(card, "clock", "card.when", WhenText(*a, m.today));
         std::string where = a->location.name;
         if (!a->location.address.empty()) where += (where.empty() ? "" : ", ") + a->location.address;
-        Line(out, "card.where", where);
-        Line(out, "card.who", a->first_visit.who_meets_you);
-        Line(out, "card.bring", a->first_visit.what_to_bring);
+        Line(card, "pin", "card.where", where);
+        Line(card, "raise-hand", "card.who", a->first_visit.who_meets_you);
+        Line(card, "backpack", "card.bring", a->first_visit.what_to_bring);
     }
     if (m.catalogue) {
         const core::Desk& d = m.catalogue->desk;
         std::string desk = d.name;
         if (!d.phone.empty()) desk += (desk.empty() ? "" : ", ") + d.phone;
-        out += "\n";
-        Line(out, "card.desk", desk);
+        Line(card, "desk", "card.desk", desk, true);
     }
-    if (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
+    return card;
 }
 
 }  // namespace brugpunt::ui

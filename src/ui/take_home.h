@@ -6,11 +6,17 @@
 
 #include <string>
 
+#include "core/take_home.h"
 #include "view_model.h"
 
 namespace brugpunt::ui {
 
-// Plain Dutch lines, the reference first. Fields nobody filled in are left out, never guessed.
-std::string TakeHomeText(const ViewModel& m);
+// Plain Dutch lines, the reference first, each with its pictogram. Fields nobody filled in are
+// left out, never guessed.
+core::TakeHomeCard TakeHomeCard(const ViewModel& m);
+// Its words: what the confirmation's QR code holds.
+inline std::string TakeHomeText(const ViewModel& m) {
+    return TakeHomeCard(m).Text();
+}
 
 }  // namespace brugpunt::ui

@@ -170,6 +170,21 @@ TEST_CASE("The config file reads key = value and refuses typos") {
                Catch::Contains("mail_to"));
 }
 
+TEST_CASE("The config file names a receipt printer: a device file or a CUPS queue, and its width in dots") {
+    auto none = ParseConfig("");
+    REQUIRE(none);
+    CHECK(none->printer.empty());
+    CHECK(none->printer_dots == 576);
+    auto usb = ParseConfig("printer = /dev/usb/lp0\nprinter_dots = 384\n");
+    REQUIRE(usb);
+    CHECK(usb->printer == "/dev/usb/lp0");
+    CHECK(usb->printer_dots == 384);
+    REQUIRE(ParseConfig("printer = cups:balie\n"));
+    CHECK_THAT(ParseConfig("printer = lp0\n").error().message, Catch::Contains("device file"));
+    CHECK_THAT(ParseConfig("printer = cups:\n").error().message, Catch::Contains("cups:QUEUE"));
+    CHECK_THAT(ParseConfig("printer_dots = 500\n").error().message, Catch::Contains("multiple of 8"));
+}
+
 TEST_CASE("The config file sets the audio: reviewed translations only, the cache, the volume") {
     auto c = ParseConfig("audio_reviewed_only = yes\naudio_cache = /var/cache/brugpunt\nvolume = 60\n");
     REQUIRE(c);
