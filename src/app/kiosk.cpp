@@ -9,6 +9,7 @@
 #include "core/paths.h"
 #include "core/validate.h"
 #include "sync/delivery.h"
+#include "ui/take_home.h"
 
 namespace brugpunt::app {
 namespace {
@@ -134,6 +135,21 @@ bool Kiosk::RefreshAudio() {
     bool changed = now != m_fixed.audio;
     m_fixed.audio = m_vm.audio = now;
     return changed;
+}
+
+void Kiosk::SetPrinter(PrinterPort* printer) {
+    m_printer = printer;
+    Rebuild(m_now);
+}
+
+bool Kiosk::RefreshPrint() {
+    if (!m_printer) return false;
+    if (std::string problem = m_printer->TakeProblem(); !problem.empty()) m_log("printer: " + problem);
+    ui::PrintState now = m_printer->State();
+    if (now == m_print_state) return false;
+    m_print_state = now;
+    Rebuild(m_now);
+    return m_session.screen == core::Screen::kAppointment;
 }
 
 void Kiosk::SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added) {
@@ -274,6 +290,15 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
                 if (m_speaker) m_speaker->SetVolume(e.percent);
                 return std::nullopt;
             },
+            [&](const fx::PrintCard&) -> std::optional<core::Action> {
+                // One card a request: a second tap while it prints, or after, prints nothing.
+                if (!m_printer || m_printed_reference == m_session.draft.reference) return std::nullopt;
+                m_printed_reference = m_session.draft.reference;
+                m_print_state = ui::PrintState::kPrinting;
+                m_printer->Print(ui::TakeHomeCard(m_vm));
+                m_log("printer: card for " + m_printed_reference);
+                return std::nullopt;
+            },
         },
         effect);
 }
@@ -326,6 +351,11 @@ void Kiosk::Rebuild(core::TimePoint now) {
     m_now = now;
     m_vm = BuildViewModel(m_fixed, m_session, m_cat.catalogue, m_cat.activities, m_list, m_list_digests,
                           m_staff, m_policy, now);
+    // Each new request's card starts unprinted.
+    m_vm.print = !m_printer ? ui::PrintState::kNone
+                 : !m_session.draft.reference.empty() && m_session.draft.reference == m_printed_reference
+                     ? m_print_state
+                     : ui::PrintState::kReady;
 }
 
 }  // namespace brugpunt::app

@@ -15,6 +15,7 @@
 #include "core/demand.h"
 #include "core/result.h"
 #include "core/session.h"
+#include "core/take_home.h"
 #include "core/translations.h"
 #include "store/catalogue_loader.h"
 #include "store/demand.h"
@@ -42,6 +43,18 @@ class SpeakerPort {
     virtual void SetVolume(int percent) = 0;
     virtual ui::AudioState State() const = 0;
     // The last thing that went wrong, once; empty when nothing did.
+    virtual std::string TakeProblem() = 0;
+};
+
+// What the kiosk asks of a receipt printer: app::CardPrinter in the product, a recorder in tests.
+// Print returns at once; the printing happens elsewhere and its state is asked for later.
+class PrinterPort {
+  public:
+    virtual ~PrinterPort() = default;
+    virtual void Print(const core::TakeHomeCard& card) = 0;
+    // kPrinting, kPrinted or kFailed for the last card asked for; kReady before any.
+    virtual ui::PrintState State() const = 0;
+    // What went wrong with the last card, once; empty when nothing did.
     virtual std::string TakeProblem() = 0;
 };
 
@@ -83,6 +96,10 @@ class Kiosk {
     void SetSpeaker(SpeakerPort* speaker, std::string voices);
     // The speaker's state changed (on its thread's word): true when the audio controls change.
     bool RefreshAudio();
+    // The receipt printer for the confirmation's card; without one there is no "Print" button.
+    void SetPrinter(PrinterPort* printer);
+    // The printer's state changed (on its thread's word): true when the confirmation changes.
+    bool RefreshPrint();
     // Where "Maak een afspraak" writes; without one, submitting fails visibly.
     void SetOutbox(store::OutboxStore* outbox, std::function<void()> on_added);
     // Where the anonymous demand counts go, once per visitor session (when the kiosk is back on
@@ -142,6 +159,9 @@ class Kiosk {
     store::DemandStore* m_demand = nullptr;
     core::DemandCounts m_demand_pending;  // counted since the last flush
     SpeakerPort* m_speaker = nullptr;
+    PrinterPort* m_printer = nullptr;
+    std::string m_printed_reference;  // the request whose card went to the printer
+    ui::PrintState m_print_state = ui::PrintState::kReady;
     std::function<void()> m_on_added;
     ui::StaffStatus m_staff;
     core::Session m_session;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "audio/audio.h"
+#include "card_printer.h"
 #include "core/config.h"
 #include "core/files.h"
 #include "core/options.h"
@@ -100,6 +101,14 @@ struct Sound {
     std::unique_ptr<app::AudioSpeakerPort> port;
 };
 
+// How the card is drawn for the configured printer: its width, and the kiosk's pictograms.
+text::CardStyle PrinterStyle(const core::Config& config, const std::string& assets) {
+    text::CardStyle style;
+    style.width = config.printer_dots;
+    style.pictogram_dir = assets + "/pictograms";
+    return style;
+}
+
 void OpenSound(Sound& sound, app::Kiosk& kiosk, app::MainQueue& queue, const core::Translations& translations,
                const core::Config& config) {
     auto tts = audio::EspeakTts::Open();
@@ -174,12 +183,27 @@ int Run(const core::Options& o, const core::Config& config) {
             return 1;
         }
         install(first);
+        // A configured printer shows its button (nothing is printed).
+        std::unique_ptr<app::CardPrinter> printer;
+        if (!config.printer.empty()) {
+            printer =
+                std::make_unique<app::CardPrinter>(config.printer, PrinterStyle(config, assets), nullptr);
+            kiosk.SetPrinter(printer.get());
+        }
         return TakeScreenshot(*platform, kiosk, o, clock.Now());
     }
 
     app::MainQueue queue(kMainQueueCapacity, &app::Platform::Wake);
     Sound sound;
     OpenSound(sound, kiosk, queue, translations.value(), config);
+    // The receipt printer, when one is configured: the confirmation then offers "Print".
+    std::unique_ptr<app::CardPrinter> printer;
+    if (!config.printer.empty()) {
+        printer = std::make_unique<app::CardPrinter>(
+            config.printer, PrinterStyle(config, assets),
+            [&queue, &kiosk] { queue.Post([&kiosk] { return kiosk.RefreshPrint(); }); });
+        kiosk.SetPrinter(printer.get());
+    }
 
     // The outbox: this thread writes new requests; the worker thread delivers them.
     auto outbox = store::SqliteOutbox::Open(app::OutboxPath(config));

@@ -311,6 +311,11 @@ struct Appointment : Rules {
         s.draft.step = Step::kFailed;
     }
     void operator()(const action::Finish&) const { GoHome(s); }
+    // Only the confirmation has a card to print; a stray tap elsewhere prints nothing.
+    void operator()(const action::PrintCard&) const {
+        if (s.screen == Screen::kAppointment && s.draft.step == Step::kDone)
+            effects.push_back(effect::PrintCard{});
+    }
 };
 
 //-----------------------------------------------------------------------------

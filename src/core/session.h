@@ -179,6 +179,7 @@ struct SubmitFailed {
     std::string error;
 };
 struct Finish {};
+struct PrintCard {};  // "Print je kaartje" on the confirmation
 // Staff
 struct CornerTap {
     TimePoint now;
@@ -216,9 +217,9 @@ using Action = std::variant<
     action::Keypad, action::OpenCountries, action::ChooseCountry, action::SetWhatsApp, action::SetLanguage,
     action::SetInterpreter, action::ToggleDayPart, action::ToggleHelp, action::NextStep, action::EditStep,
     action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed, action::Finish,
-    action::CornerTap, action::StaffPin, action::StaffClose, action::Speak, action::OpenLanguages,
-    action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles, action::PauseAudio,
-    action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
+    action::PrintCard, action::CornerTap, action::StaffPin, action::StaffClose, action::Speak,
+    action::OpenLanguages, action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles,
+    action::PauseAudio, action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
 using Actions = std::vector<Action>;
 
 // What Reduce asks the world to do. Each effect carries its own data, so the session keeps no
@@ -242,11 +243,12 @@ struct ReplayAudio {};
 struct SetVolume {
     int percent;  // play at this loudness from now on
 };
+struct PrintCard {};  // the confirmation's card, to the receipt printer
 }  // namespace effect
 
 using Effect = std::variant<effect::RefreshList, effect::ScrollToTop, effect::WipeUiState,
                             effect::SubmitRequest, effect::Speak, effect::StopAudio, effect::PauseAudio,
-                            effect::ResumeAudio, effect::ReplayAudio, effect::SetVolume>;
+                            effect::ResumeAudio, effect::ReplayAudio, effect::SetVolume, effect::PrintCard>;
 
 // What the kiosk says when "Ben je er nog?" appears: the warning is heard as well as seen. The
 // app reads the key in the visitor's language.

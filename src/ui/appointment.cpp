@@ -686,6 +686,21 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     DeskLines(m);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
+    // The card on paper too, where a receipt printer stands beside the kiosk.
+    if (m.print != PrintState::kNone) {
+        ImVec2 size(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f);
+        bool busy = m.print == PrintState::kPrinting || m.print == PrintState::kPrinted;
+        if (BigButton("appt:print", Tr("appt.done.print"), m.Picto("printer"), size,
+                      busy ? ButtonKind::kQuiet : ButtonKind::kPrimary) &&
+            !busy)
+            out.push_back(PrintCard{});
+        if (m.print == PrintState::kFailed)
+            RefusedLine(m, Tr("appt.done.print_failed"));
+        else if (busy)
+            TextBlock(CurrentFonts().bold,
+                      Tr(m.print == PrintState::kPrinting ? "appt.done.printing" : "appt.done.printed"));
+        ImGui::Spacing();
+    }
     auto finish = [&] {
         if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
                       ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f)))

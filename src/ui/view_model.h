@@ -37,6 +37,8 @@ struct StaffStatus {
 };
 
 enum class AudioState { kIdle, kPreparing, kPlaying, kPaused };
+// The confirmation's card on the receipt printer: none configured, or where this card is.
+enum class PrintState { kNone, kReady, kPrinting, kPrinted, kFailed };
 
 struct ViewModel {
     core::Screen screen = core::Screen::kAttract;
@@ -69,6 +71,7 @@ struct ViewModel {
     int volume = core::kDefaultVolume;
     int kiosk_volume = core::kDefaultVolume;
     AudioState audio = AudioState::kIdle;
+    PrintState print = PrintState::kNone;
     // The config's retention_days, which Balie's enrolment sets to the days Balie keeps an open
     // request: the consent text names this number, so the visitor is told what the desk does.
     int retention_days = 30;

@@ -416,6 +416,7 @@ void Pictogram(ImTextureID picto, float side) {
 }
 
 void TextBlock(ImFont* font, const std::string& text, ImU32 col) {
+    probe::RecordText(text, ImGui::GetCursorScreenPos());
     ImGui::PushFont(FontOrCurrent(font));
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::PushTextWrapPos(0.0f);

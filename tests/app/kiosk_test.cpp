@@ -522,3 +522,64 @@ TEST_CASE("Kiosk: a sent request counts under its category, and the counts hold 
         }
     CHECK(requests == 1);
 }
+
+namespace {
+
+// Records the cards the kiosk asked to print; its state is set by the test.
+struct RecordingPrinter final : app::PrinterPort {
+    std::vector<core::TakeHomeCard> cards;
+    ui::PrintState state = ui::PrintState::kReady;
+    std::string problem;
+    void Print(const core::TakeHomeCard& card) override {
+        cards.push_back(card);
+        state = ui::PrintState::kPrinting;
+    }
+    ui::PrintState State() const override { return state; }
+    std::string TakeProblem() override { return std::exchange(problem, ""); }
+};
+
+}  // namespace
+
+TEST_CASE(
+    "Kiosk: the confirmation's card goes to the printer once, and its state shows until the next request") {
+    Fixture f;
+    auto outbox = store::SqliteOutbox::Open(":memory:");
+    REQUIRE(outbox);
+    f.kiosk.SetOutbox(outbox.value().get(), [] {});
+    f.Go("appointment:consent");
+    CHECK(f.kiosk.View().print == ui::PrintState::kNone);  // no printer: no button
+    RecordingPrinter printer;
+    f.kiosk.SetPrinter(&printer);
+    f.kiosk.Apply({PrintCard{}}, f.clock.Now());  // not on the confirmation: nothing to print
+    CHECK(printer.cards.empty());
+    f.kiosk.Apply({GiveConsent{}}, f.clock.Now());
+    const std::string reference = f.kiosk.View().draft.reference;
+    REQUIRE(f.kiosk.View().draft.step == core::Step::kDone);
+    CHECK(f.kiosk.View().print == ui::PrintState::kReady);
+
+    f.kiosk.Apply({PrintCard{}, PrintCard{}}, f.clock.Now());  // a double tap prints one card
+    REQUIRE(printer.cards.size() == 1);
+    std::string text = printer.cards[0].Text();
+    REQUIRE_FALSE(f.kiosk.View().draft.request.activity_ids.empty());
+    auto asked = f.kiosk.Activities().Find(f.kiosk.View().draft.request.activity_ids.front());
+    REQUIRE(asked);
+    CHECK(text.find(asked->title) !=
+          std::string::npos);  // (the UI strings, and so the reference's line, are
+                               // not loaded here; tests/ui checks the card's words)
+    CHECK(text.find(f.kiosk.Catalogue().desk.phone) != std::string::npos);
+    CHECK(text.find("+32") == std::string::npos);  // the visitor's number is not on the card
+    CHECK(f.kiosk.View().print == ui::PrintState::kPrinting);
+
+    printer.state = ui::PrintState::kFailed;
+    printer.problem = "cannot open /dev/usb/lp0: No such device";
+    CHECK(f.kiosk.RefreshPrint());
+    CHECK(f.kiosk.View().print == ui::PrintState::kFailed);
+    CHECK(std::count(f.log.begin(), f.log.end(), "printer: cannot open /dev/usb/lp0: No such device") == 1);
+    CHECK_FALSE(f.kiosk.RefreshPrint());  // nothing new
+
+    f.kiosk.Apply({Finish{}}, f.clock.Now());
+    f.Go("appointment:consent");
+    f.kiosk.Apply({GiveConsent{}}, f.clock.Now());
+    CHECK(f.kiosk.View().draft.reference != reference);
+    CHECK(f.kiosk.View().print == ui::PrintState::kReady);  // the next family's card is unprinted
+}

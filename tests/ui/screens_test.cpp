@@ -860,3 +860,31 @@ TEST_CASE("Appointment: Verder is in the same bottom-right corner of every step,
         }
     }
 }
+
+TEST_CASE("Appointment: the confirmation offers Print only with a printer, and says how the card is doing") {
+    auto shows = [](UiHarness& h, const char* key) {
+        for (const auto& [text, at] : ui::probe::Texts())
+            if (text == h.strings.Get(key)) return true;
+        return false;
+    };
+    UiHarness h;
+    ShowStep(h, core::Step::kDone);
+    h.vm.draft.reference = "K7Q-4XM";
+    h.Frame();
+    CHECK_FALSE(h.Has("appt:print"));  // no printer configured
+    h.vm.print = ui::PrintState::kReady;
+    auto tapped = h.Tap("appt:print");
+    CHECK(Only<PrintCard>(tapped));
+    h.vm.print = ui::PrintState::kPrinting;
+    CHECK(h.Tap("appt:print").empty());  // printing: a second tap does nothing
+    h.Frame();
+    CHECK(shows(h, "appt.done.printing"));
+    h.vm.print = ui::PrintState::kPrinted;
+    h.Frame();
+    CHECK(shows(h, "appt.done.printed"));
+    h.vm.print = ui::PrintState::kFailed;
+    h.Frame();
+    CHECK(shows(h, "appt.done.print_failed"));
+    CHECK(h.textures.asked.count("no-entry"));
+    CHECK(Only<PrintCard>(h.Tap("appt:print")));  // and it may be tried again
+}
