@@ -119,13 +119,13 @@ async function logOut(page) {
         const delivered = run(brugpunt, ['--config', conf, '--deliver-once']);
         check(delivered.includes('delivered: 1'), 'the kiosk delivers its request to Balie');
         // And a request whose title is a script, signed like the kiosk signs (sync/delivery.cpp).
-        const xssPhone = '+32470999888';
+        const xssPhone = '+380671234567';  // a Ukrainian SIM, as the kiosk now takes
         const key = crypto.randomBytes(16).toString('hex');
         const body = JSON.stringify({
             version: 1, kind: 'appointment', kiosk_id: 'test-kiosk', idempotency_key: key, reference: 'XSS-777',
             created_ms: Date.now(), activities: [{ id: 'x', title: '<script>window.__xss = 1</script><b>vet</b>' }],
             general_question: false, children: [6], contact: { mode: 'phone', phone: xssPhone, whatsapp: true },
-            language: 'tr', interpreter: false, day_parts: ['saturday'], consent: true,
+            language: 'tr', interpreter: false, day_parts: ['saturday'], help: ['trial', 'go_along'], consent: true,
         });
         const post = async (url, payload, extra) => {
             const ts = String(Math.floor(Date.now() / 1000));
@@ -188,6 +188,8 @@ async function logOut(page) {
               'interest requests are grouped per activity, with their count');
         check(await page.evaluate(() => window.__xss) === undefined, 'the script in a title does not run in the inbox');
         check(inbox.includes('<script>window.__xss = 1</script><b>vet</b>'), 'the script in a title is shown as text');
+        check(inbox.includes('testmoment regelen') && inbox.includes('+380'),
+              'the help a family asked for and a foreign number are in the inbox');
         await page.screenshot({ path: path.join(shots, 'inbox.png'), fullPage: true });
 
         await page.goto(base + '/vraag');
