@@ -452,17 +452,26 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
 void DrawLanguage(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "globe", "appt.language.title",
                SpokenBuilder(m).Key("appt.language.title").Key("appt.language.interpreter").Done(), out);
-    static const char* kCodes[] = {"nl", "en", "fr", "ar", "tr", "uk", "ru",
-                                   "fa", "ps", "ti", "so", "ro", "pl"};
-    std::vector<std::pair<std::string, std::string>> items;
-    std::vector<bool> on;
-    for (const char* c : kCodes) {
-        items.push_back({Tr(("lang." + std::string(c)).c_str()), ""});
-        on.push_back(m.draft.request.language == c);
+    // Each language in its own script, the Dutch name small: the visitor who most needs an
+    // interpreter finds their own language without reading Dutch.
+    float gap = CurrentMetrics().Mm(3);
+    ImVec2 cell(CurrentMetrics().Mm(58), CurrentMetrics().Mm(26));
+    int per_row = std::max(1, static_cast<int>((AvailableWidth() + gap) / (cell.x + gap)));
+    cell.x = (AvailableWidth() - (per_row - 1) * gap) / per_row;  // the row fills the width
+    float x0 = ImGui::GetCursorPosX();
+    for (size_t i = 0; i < std::size(core::kLanguages); ++i) {
+        const core::Language& lang = core::kLanguages[i];
+        if (i % per_row != 0)
+            ImGui::SameLine(0, gap);
+        else
+            ImGui::SetCursorPosX(x0);
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (LanguageButton(m, "language:" + std::to_string(i), lang, m.draft.request.language == lang.code,
+                           cell))
+            out.push_back(SetLanguage{std::string(lang.code)});
+        ImGui::SetCursorScreenPos(at);
+        ImGui::Dummy(cell);
     }
-    int tapped =
-        TileGrid("language:", items, on, m, CurrentMetrics().Mm(52), CurrentMetrics().HitTarget() * 1.2f);
-    if (tapped >= 0) out.push_back(SetLanguage{kCodes[tapped]});
     ImGui::Spacing();
     if (ToggleTile("language:interpreter", Tr("appt.language.interpreter"), m.Picto("speaking"),
                    m.draft.request.interpreter,

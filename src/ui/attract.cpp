@@ -3,27 +3,29 @@
 
 #include <algorithm>
 
+#include "core/language.h"
 #include "format.h"
 
 namespace brugpunt::ui {
 
 using namespace brugpunt::core::action;
 
+namespace {
+
+// Every language the kiosk helps in, in its own script, but Dutch: what the language button says
+// to a visitor who reads no Dutch.
+std::string Endonyms() {
+    std::string out;
+    for (const auto& l : core::kLanguages)
+        if (l.code != core::kDutch) out += (out.empty() ? "" : "  \u00b7  ") + std::string(l.native);
+    return out;
+}
+
+}  // namespace
+
 void DrawAttract(const ViewModel& m, core::Actions& out) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("attract:start", size)) {
-        // Five quick taps in the top-left corner open the staff screen; any other tap starts.
-        ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
-        bool corner = at.x - origin.x < CurrentMetrics().Mm(25) && at.y - origin.y < CurrentMetrics().Mm(25);
-        if (corner)
-            out.push_back(CornerTap{m.now});
-        else
-            out.push_back(Start{});
-    }
-    probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
-
-    // Laid out twice: once to measure, once to draw centred on the screen.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float wrap = size.x - 2 * CurrentMetrics().Mm(10);
     size_t discs =
@@ -32,6 +34,17 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
                                   (size.x - CurrentMetrics().Mm(20)) / discs - CurrentMetrics().Mm(4))
                        : 0;
     float hand = CurrentMetrics().Mm(30);
+    float space = 1.0f;  // the gaps between the parts; a low screen gets them tighter
+    // The language button: the globe and "Taal", and every language's name in its own script.
+    ImVec2 lang_size(std::min(wrap, CurrentMetrics().Mm(240)), 0);
+    float pad = CurrentMetrics().Mm(4), globe = CurrentMetrics().Mm(16);
+    TextImage names = m.textures ? m.textures->Text(Endonyms(), "", lang_size.x - 2 * pad,
+                                                    FontOrCurrent(CurrentFonts().body)->FontSize)
+                                 : TextImage{};
+    lang_size.y = pad + globe + (names.texture ? CurrentMetrics().Mm(2) + names.size.y : 0) + pad;
+    ImVec2 lang_at;  // set by the measuring pass, relative to the top of the content
+
+    // Laid out twice: once to measure, once to draw centred on the screen.
     auto layout = [&](float y, bool draw) {
         auto centred = [&](ImFont* font, const std::string& text, float gap_after) {
             CentredText(dl, font, text, origin.x, size.x, wrap, y, colour::kOnDark, gap_after, draw);
@@ -43,7 +56,8 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
                              ImVec2(c.x + d * 0.36f, c.y + d * 0.36f));
         };
         centred(CurrentFonts().huge, Tr("attract.title"), CurrentMetrics().Mm(3));
-        if (m.catalogue) centred(CurrentFonts().title, m.catalogue->municipality, CurrentMetrics().Mm(14));
+        if (m.catalogue)
+            centred(CurrentFonts().title, m.catalogue->municipality, CurrentMetrics().Mm(14) * space);
         // A row of category pictograms: what the kiosk is about, without reading.
         if (discs) {
             float total = discs * disc + (discs - 1) * CurrentMetrics().Mm(4);
@@ -51,16 +65,63 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
             for (size_t i = 0; i < discs && draw; ++i, x += disc + CurrentMetrics().Mm(4))
                 picto_disc(ImVec2(x + disc * 0.5f, y + disc * 0.5f), disc,
                            m.Picto(m.catalogue->categories[i].pictogram));
-            y += disc + CurrentMetrics().Mm(14);
+            y += disc + CurrentMetrics().Mm(14) * space;
         }
-        centred(CurrentFonts().title, Tr("attract.subtitle"), CurrentMetrics().Mm(16));
+        centred(CurrentFonts().title, Tr("attract.subtitle"), CurrentMetrics().Mm(16) * space);
         if (draw) picto_disc(ImVec2(origin.x + size.x * 0.5f, y + hand * 0.5f), hand, m.Picto("point-up"));
         y += hand + CurrentMetrics().Mm(5);
-        centred(CurrentFonts().huge, Tr("attract.touch"), 0);
-        return y;
+        centred(CurrentFonts().huge, Tr("attract.touch"), CurrentMetrics().Mm(12) * space);
+        if (!draw) lang_at = ImVec2(origin.x + (size.x - lang_size.x) * 0.5f, y);
+        return y + lang_size.y;
     };
     float height = layout(0, false);
-    layout(origin.y + std::max(CurrentMetrics().Gap(), (size.y - height) * 0.5f), true);
+    if (height > size.y - 2 * CurrentMetrics().Gap()) {
+        space = 0.35f;
+        hand = CurrentMetrics().Mm(20);
+        height = layout(0, false);
+    }
+    float top = origin.y + std::max(CurrentMetrics().Gap(), (size.y - height) * 0.5f);
+    lang_at.y += top;
+
+    // The language button first: where it is, it takes the tap, and the rest of the screen starts.
+    ImGui::SetCursorScreenPos(lang_at);
+    bool held = false;
+    if (TapArea("attract:language", lang_size, held)) {
+        out.push_back(Start{});
+        out.push_back(OpenLanguages{});
+    }
+    ImGui::SetCursorScreenPos(origin);
+    if (ImGui::InvisibleButton("attract:start", size)) {
+        // Five quick taps in the top-left corner open the staff screen; any other tap starts.
+        ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+        bool corner = at.x - origin.x < CurrentMetrics().Mm(25) && at.y - origin.y < CurrentMetrics().Mm(25);
+        if (corner)
+            out.push_back(CornerTap{m.now});
+        else
+            out.push_back(Start{});
+    }
+    probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
+    layout(top, true);
+
+    ImVec2 q(lang_at.x + lang_size.x, lang_at.y + lang_size.y);
+    dl->AddRectFilled(lang_at, q, held ? colour::kBorder : colour::kPanel, CurrentMetrics().Rounding() * 2);
+    ImFont* title = FontOrCurrent(CurrentFonts().title);
+    const char* word = Tr("top.language");
+    float word_w = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, word).x;
+    float row_x = lang_at.x + (lang_size.x - globe - CurrentMetrics().Mm(3) - word_w) * 0.5f;
+    if (ImTextureID t = m.Picto("globe"))
+        dl->AddImage(t, ImVec2(row_x, lang_at.y + pad), ImVec2(row_x + globe, lang_at.y + pad + globe));
+    dl->AddText(
+        title, title->FontSize,
+        ImVec2(row_x + globe + CurrentMetrics().Mm(3), lang_at.y + pad + (globe - title->FontSize) * 0.5f),
+        colour::kText, word);
+    if (names.texture)
+        dl->AddImage(names.texture,
+                     ImVec2(lang_at.x + (lang_size.x - names.size.x) * 0.5f,
+                            lang_at.y + pad + globe + CurrentMetrics().Mm(2)),
+                     ImVec2(lang_at.x + (lang_size.x + names.size.x) * 0.5f,
+                            lang_at.y + pad + globe + CurrentMetrics().Mm(2) + names.size.y),
+                     ImVec2(0, 0), ImVec2(1, 1), colour::kText);
 }
 
 }  // namespace brugpunt::ui

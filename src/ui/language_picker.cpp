@@ -11,11 +11,8 @@ namespace brugpunt::ui {
 
 using namespace brugpunt::core::action;
 
-namespace {
-
-// A language's name in its own script, drawn as shaped text, with its Dutch name underneath.
-bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImVec2 size) {
-    std::string id = "language:" + std::string(lang.code);
+bool LanguageButton(const ViewModel& m, const std::string& id, const core::Language& lang, bool on,
+                    ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id.c_str(), size, held);
@@ -28,27 +25,27 @@ bool LanguageButton(const ViewModel& m, const core::Language& lang, bool on, ImV
     ImFont* small = FontOrCurrent(CurrentFonts().small);
     std::string dutch = Tr(("lang." + std::string(lang.code)).c_str());
     float small_h = small->FontSize;
+    // The Dutch name on the button's bottom edge; the name in its own script, as big as a title,
+    // centred in the rest (a shaped line's image holds room for the tallest script above and below).
+    bool has_dutch = dutch != lang.native;  // "Nederlands" once is enough
+    float dutch_y = p.y + size.y - small_h - CurrentMetrics().Mm(1.5f);
+    float name_bottom = has_dutch ? dutch_y : p.y + size.y;
+    float name_px = FontOrCurrent(CurrentFonts().title)->FontSize;
     TextImage img = m.textures ? m.textures->Text(std::string(lang.native), std::string(lang.code),
-                                                  size.x - CurrentMetrics().Mm(4),
-                                                  FontOrCurrent(CurrentFonts().title)->FontSize)
+                                                  size.x - CurrentMetrics().Mm(4), name_px)
                                : TextImage{};
-    float block = (img.texture ? img.size.y : FontOrCurrent(CurrentFonts().title)->FontSize) + small_h;
-    float y = p.y + (size.y - block) * 0.5f;
     if (img.texture) {
-        ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, y);
+        ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, (p.y + name_bottom - img.size.y) * 0.5f);
         dl->AddImage(img.texture, at, ImVec2(at.x + img.size.x, at.y + img.size.y), ImVec2(0, 0),
                      ImVec2(1, 1), fg);
-        y += img.size.y;
-    } else {  // without shaping (tests, missing fonts) the Dutch name still says which it is
-        y += FontOrCurrent(CurrentFonts().title)->FontSize;
-    }
+    }  // without shaping (tests, missing fonts) the Dutch name still says which it is
     float w = small->CalcTextSizeA(small_h, FLT_MAX, 0, dutch.c_str()).x;
-    dl->AddText(small, small_h, ImVec2(p.x + (size.x - w) * 0.5f, y), on ? colour::kOnDark : colour::kMuted,
-                dutch.c_str());
+    if (has_dutch || !img.texture)
+        dl->AddText(small, small_h, ImVec2(p.x + (size.x - w) * 0.5f, dutch_y),
+                    on ? colour::kOnDark : colour::kMuted, dutch.c_str());
+    if (on) TileCheckMark(dl, p, size);
     return tapped;
 }
-
-}  // namespace
 
 void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -86,7 +83,7 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
         const core::Language& lang = core::kLanguages[i];
         ImGui::SetCursorScreenPos(
             ImVec2(p.x + gap + (i % cols) * (cell.x + gap), y + (i / cols) * (cell.y + gap)));
-        if (LanguageButton(m, lang, m.language == lang.code, cell)) {
+        if (LanguageButton(m, "language:" + std::string(lang.code), lang, m.language == lang.code, cell)) {
             std::string code(lang.code);
             out.push_back(ChooseLanguage{code});
             // Heard in the language itself; Dutch is said in Dutch. "دری / فارسی" is read as a

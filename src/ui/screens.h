@@ -2,6 +2,7 @@
 // named for it. No store, sync, SDL or file access here. Must not include SDL, store or sync.
 #pragma once
 
+#include "core/language.h"
 #include "core/session.h"
 #include "format.h"  // Tr and SetStrings, which the app sets up
 #include "view_model.h"
@@ -30,6 +31,10 @@ void DrawStaff(const ViewModel& m, core::Actions& out);
 void DrawIdleWarning(const ViewModel& m, core::Actions& out);
 // Overlay: the language picker.
 void DrawLanguagePicker(const ViewModel& m, core::Actions& out);
+// A language's name in its own script (shaped text), its Dutch name small under it, a tick when
+// chosen: for the picker and the request's language step.
+bool LanguageButton(const ViewModel& m, const std::string& id, const core::Language& lang, bool on,
+                    ImVec2 size);
 // Panel: pause, replay, softer, louder while something is said.
 void DrawAudioControls(const ViewModel& m, core::Actions& out);
 ImVec2 AudioControlsSize();

@@ -62,6 +62,29 @@ TEST_CASE("Attract: a tap anywhere starts a session") {
     CHECK_FALSE(h.Has("top:back"));
 }
 
+TEST_CASE("Attract: a big language button names every language in its own script and opens the picker") {
+    for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
+        UiHarness h(display);
+        Show(h, core::Screen::kAttract);
+        h.Frame();
+        INFO(display.x << "x" << display.y);
+        bool named = false;
+        for (const auto& [lang, text] : h.textures.texts)
+            named |= text.find("العربية") != std::string::npos &&
+                     text.find("Українська") != std::string::npos && text.find("ትግርኛ") != std::string::npos &&
+                     text.find("Nederlands") == std::string::npos;
+        CHECK(named);
+        auto it = ui::probe::All().find("attract:language");
+        REQUIRE(it != ui::probe::All().end());
+        CHECK(it->second.second.y <= display.y);  // on screen, under "Raak het scherm aan"
+        CHECK(it->second.second.y - it->second.first.y >= 12.0f * 96 / 25.4f);
+        auto a = h.Tap("attract:language");
+        REQUIRE(a.size() == 2);
+        CHECK(std::holds_alternative<Start>(a[0]));
+        CHECK(std::holds_alternative<OpenLanguages>(a[1]));
+    }
+}
+
 TEST_CASE("Attract: a tap in the top-left corner counts toward the hidden staff gesture") {
     UiHarness h;
     Show(h, core::Screen::kAttract);
@@ -542,6 +565,14 @@ TEST_CASE("Appointment: an interest request can only leave a phone number") {
 TEST_CASE("Appointment: language, interpreter and day parts are taps on tiles") {
     UiHarness h;
     ShowStep(h, core::Step::kLanguage);
+    h.Frame();
+    // Each language in its own script, so the visitor finds their own without reading Dutch.
+    for (const auto& lang : core::kLanguages) {
+        INFO(lang.code);
+        CHECK(std::count(
+                  h.textures.texts.begin(), h.textures.texts.end(),
+                  std::pair<std::string, std::string>{std::string(lang.code), std::string(lang.native)}) > 0);
+    }
     auto l = h.Tap("language:3");
     REQUIRE(Only<SetLanguage>(l));
     CHECK(Only<SetLanguage>(l)->code == "ar");
