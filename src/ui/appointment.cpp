@@ -467,7 +467,7 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
             ImGui::SetCursorPosX(x0);
         ImVec2 at = ImGui::GetCursorScreenPos();
         if (LanguageButton(m, "language:" + std::to_string(i), lang, m.draft.request.language == lang.code,
-                           cell))
+                           cell, false))
             out.push_back(SetLanguage{std::string(lang.code)});
         ImGui::SetCursorScreenPos(at);
         ImGui::Dummy(cell);

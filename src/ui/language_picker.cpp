@@ -12,7 +12,7 @@ namespace brugpunt::ui {
 using namespace brugpunt::core::action;
 
 bool LanguageButton(const ViewModel& m, const std::string& id, const core::Language& lang, bool on,
-                    ImVec2 size) {
+                    ImVec2 size, bool voice_mark) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id.c_str(), size, held);
@@ -29,20 +29,33 @@ bool LanguageButton(const ViewModel& m, const std::string& id, const core::Langu
     // centred in the rest (a shaped line's image holds room for the tallest script above and below).
     bool has_dutch = dutch != lang.native;  // "Nederlands" once is enough
     float dutch_y = p.y + size.y - small_h - CurrentMetrics().Mm(1.5f);
-    float name_bottom = has_dutch ? dutch_y : p.y + size.y;
     float name_px = FontOrCurrent(CurrentFonts().title)->FontSize;
     TextImage img = m.textures ? m.textures->Text(std::string(lang.native), std::string(lang.code),
                                                   size.x - CurrentMetrics().Mm(4), name_px)
                                : TextImage{};
     if (img.texture) {
-        ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, (p.y + name_bottom - img.size.y) * 0.5f);
+        ImVec2 at(p.x + (size.x - img.size.x) * 0.5f, (p.y + dutch_y - img.size.y) * 0.5f);
         dl->AddImage(img.texture, at, ImVec2(at.x + img.size.x, at.y + img.size.y), ImVec2(0, 0),
                      ImVec2(1, 1), fg);
     }  // without shaping (tests, missing fonts) the Dutch name still says which it is
-    float w = small->CalcTextSizeA(small_h, FLT_MAX, 0, dutch.c_str()).x;
-    if (has_dutch || !img.texture)
-        dl->AddText(small, small_h, ImVec2(p.x + (size.x - w) * 0.5f, dutch_y),
-                    on ? colour::kOnDark : colour::kMuted, dutch.c_str());
+    // Beside the Dutch name, honest about sound in a picture: a speaker where this kiosk can speak
+    // the language, a crossed one where the visitor will read subtitles and hear only Dutch or
+    // recordings.
+    bool voice = m.HasVoice(lang.code);
+    std::string under = has_dutch || !img.texture ? dutch : "";
+    float mark = voice_mark ? small_h * 1.1f : 0,
+          mark_gap = under.empty() || !voice_mark ? 0 : CurrentMetrics().Mm(1.5f);
+    float w = small->CalcTextSizeA(small_h, FLT_MAX, 0, under.c_str()).x;
+    float x = p.x + (size.x - mark - mark_gap - w) * 0.5f;
+    ImVec2 a(x, dutch_y + (small_h - mark) * 0.5f), b(a.x + mark, a.y + mark);
+    if (ImTextureID t = voice_mark ? m.Picto(voice ? "speaker" : "no-speaker") : nullptr) {
+        dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), mark * 0.6f, colour::kPanel);
+        dl->AddImage(t, a, b);
+        probe::Record((voice ? "block:voice:" : "block:novoice:") + std::string(lang.code), a, b);
+    }
+    if (!under.empty())
+        dl->AddText(small, small_h, ImVec2(x + mark + mark_gap, dutch_y),
+                    on ? colour::kOnDark : colour::kMuted, under.c_str());
     if (on) TileCheckMark(dl, p, size);
     return tapped;
 }
@@ -83,7 +96,8 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
         const core::Language& lang = core::kLanguages[i];
         ImGui::SetCursorScreenPos(
             ImVec2(p.x + gap + (i % cols) * (cell.x + gap), y + (i / cols) * (cell.y + gap)));
-        if (LanguageButton(m, "language:" + std::string(lang.code), lang, m.language == lang.code, cell)) {
+        if (LanguageButton(m, "language:" + std::string(lang.code), lang, m.language == lang.code, cell,
+                           true)) {
             std::string code(lang.code);
             out.push_back(ChooseLanguage{code});
             // Heard in the language itself; Dutch is said in Dutch. "دری / فارسی" is read as a

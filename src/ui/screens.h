@@ -32,9 +32,11 @@ void DrawIdleWarning(const ViewModel& m, core::Actions& out);
 // Overlay: the language picker.
 void DrawLanguagePicker(const ViewModel& m, core::Actions& out);
 // A language's name in its own script (shaped text), its Dutch name small under it, a tick when
-// chosen: for the picker and the request's language step.
+// chosen: for the picker and the request's language step. voice_mark: beside the Dutch name, a
+// speaker or a crossed speaker for whether this kiosk can speak it (the picker's, not the step's:
+// there the question is which language the desk speaks).
 bool LanguageButton(const ViewModel& m, const std::string& id, const core::Language& lang, bool on,
-                    ImVec2 size);
+                    ImVec2 size, bool voice_mark);
 // Panel: pause, replay, softer, louder while something is said.
 void DrawAudioControls(const ViewModel& m, core::Actions& out);
 ImVec2 AudioControlsSize();

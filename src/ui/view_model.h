@@ -88,6 +88,17 @@ struct ViewModel {
         return false;
     }
     ImTextureID Picto(std::string_view name) const { return textures ? textures->Pictogram(name) : nullptr; }
+    // Whether this kiosk can make speech in the language (it has a voice for it).
+    bool HasVoice(std::string_view code) const {
+        std::string_view v = staff_status.voices;
+        while (!v.empty()) {
+            size_t end = v.find(' ');
+            if (v.substr(0, end) == code) return true;
+            if (end == std::string_view::npos) break;
+            v.remove_prefix(end + 1);
+        }
+        return false;
+    }
     // The catalogue's photo `name`; empty for "pictogram:NAME", no name, or a photo that cannot
     // be shown, where the screen draws the pictogram instead.
     TextImage Photo(const std::string& name) const {

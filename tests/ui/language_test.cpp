@@ -97,6 +97,27 @@ TEST_CASE("The picker names every language in its own script, without flags, a t
     CHECK(Only<ToggleSubtitles>(s.h.Tap("language:subtitles")));
 }
 
+TEST_CASE("The picker shows, in a picture, which languages this kiosk can speak and which only subtitle") {
+    Shown s(core::Screen::kHome, "nl");
+    s.h.vm.language_picker = true;
+    s.h.vm.staff_status.voices = "nl ar uk";  // what espeak-ng offered this kiosk
+    s.h.Frame();
+    for (const char* code : {"nl", "ar", "uk"}) {
+        INFO(code);
+        CHECK(s.h.Has(std::string("block:voice:") + code));
+        CHECK_FALSE(s.h.Has(std::string("block:novoice:") + code));
+    }
+    for (const char* code : {"ps", "ti", "so", "fr"}) {
+        INFO(code);
+        CHECK(s.h.Has(std::string("block:novoice:") + code));
+        CHECK_FALSE(s.h.Has(std::string("block:voice:") + code));
+    }
+    CHECK(s.h.textures.asked.count("no-speaker"));
+    s.h.vm.staff_status.voices = "";  // no sound at all: every language says so
+    s.h.Frame();
+    CHECK(s.h.Has("block:novoice:nl"));
+}
+
 TEST_CASE("Tiles speak their word in the visitor's language, the rest of the tile opens it") {
     Shown s(core::Screen::kHome);
     auto speak = s.h.Tap("tile:sport:speak");
