@@ -396,16 +396,15 @@ ActionLabels ActionsOf(const ViewModel& m, const Activity& a) {
     return l;
 }
 
-void DrawActions(const ViewModel& m, const Activity& a, float width, core::Actions& out) {
-    ActionLabels l = ActionsOf(m, a);
-    float h = l.h, gap = CurrentMetrics().Gap(), ask_w = l.ask_w, choose_w = l.choose_w;
-    bool interest = l.interest, chosen = m.IsChosen(a.id);
-    const char *label = l.ask, *choose = l.choose;
-    if (BigButton(interest ? "detail:interest" : "detail:appointment", label, m.Picto("raise-hand"),
-                  ImVec2(std::min(width, ask_w), h), ButtonKind::kAction))
-        out.push_back(StartAppointment{a.id, interest});
-    if (ask_w + gap + choose_w <= width) ImGui::SameLine(0, gap);
-    if (BigButton("detail:choose", choose, m.Picto("check"), ImVec2(std::min(width, choose_w), h),
+void DrawActions(const ViewModel& m, const Activity& a, const ActionLabels& l, float width,
+                 core::Actions& out) {
+    float gap = CurrentMetrics().Gap();
+    bool chosen = m.IsChosen(a.id);
+    if (BigButton(l.interest ? "detail:interest" : "detail:appointment", l.ask, m.Picto("raise-hand"),
+                  ImVec2(std::min(width, l.ask_w), l.h), ButtonKind::kAction))
+        out.push_back(StartAppointment{a.id, l.interest});
+    if (l.ask_w + gap + l.choose_w <= width) ImGui::SameLine(0, gap);
+    if (BigButton("detail:choose", l.choose, m.Picto("check"), ImVec2(std::min(width, l.choose_w), l.h),
                   chosen ? ButtonKind::kPrimary : ButtonKind::kQuiet))
         out.push_back(ToggleChosen{a.id});
 }
@@ -434,17 +433,19 @@ void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Ac
     if (texts) SubtitleUnder(m, a.title, texts->title, CurrentFonts().title, text_w);
     // Its other pictograms; the one the photo box already shows is not repeated.
     bool first_picto = true;
+    const std::string shown = m.Photo(a.photo).texture ? "" : PictoOf(a);
     for (const auto& picto : a.pictograms) {
-        if (!m.Photo(a.photo).texture && picto == PictoOf(a)) continue;
+        if (picto == shown) continue;
         if (!first_picto) ImGui::SameLine();
         first_picto = false;
         Pictogram(m.Picto(picto), CurrentMetrics().Mm(10));
     }
     // The actions beside the photo where the request's words fit there, else under it.
-    bool beside = ActionsOf(m, a).ask_w <= text_w;
-    if (beside) DrawActions(m, a, text_w, out);
+    ActionLabels actions = ActionsOf(m, a);
+    bool beside = actions.ask_w <= text_w;
+    if (beside) DrawActions(m, a, actions, text_w, out);
     ImGui::EndGroup();
-    if (!beside) DrawActions(m, a, width, out);
+    if (!beside) DrawActions(m, a, actions, width, out);
 
     // What it is, and the speaker that reads it.
     SpeakerFor(m, "speak:detail", Spoken(m, a, "summary"), out);
