@@ -1,5 +1,6 @@
 // Owns UI strings: keyed entries read from a gettext .po file (msgid is the key, msgstr the text),
-// each reviewed or still a draft ("#, fuzzy").
+// each reviewed or still a draft ("#, fuzzy"), and plural entries (msgid_plural, msgstr[N]) with
+// the file's Plural-Forms rule.
 // Standard library only.
 #pragma once
 
@@ -7,7 +8,9 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "plural.h"
 #include "result.h"
 
 namespace brugpunt::core {
@@ -18,6 +21,11 @@ class Strings {
 
     // The text for key; the key itself when missing, so a gap shows on screen instead of crashing.
     const std::string& Get(const std::string& key) const;
+    // The form of a plural entry for n, by the file's rule (a plain entry is its own only form);
+    // the key itself when missing.
+    const std::string& Plural(const std::string& key, long long n) const;
+    bool IsPlural(const std::string& key) const { return m_plurals.count(key) != 0; }
+    const PluralRule& Rule() const { return m_rule; }
     bool Has(const std::string& key) const { return m_entries.count(key) != 0; }
     const std::map<std::string, std::string>& Entries() const { return m_entries; }
     void Set(std::string key, std::string text) { m_entries[std::move(key)] = std::move(text); }
@@ -28,6 +36,8 @@ class Strings {
   private:
     std::map<std::string, std::string> m_entries;
     std::set<std::string> m_fuzzy;
+    std::map<std::string, std::vector<std::string>> m_plurals;  // key -> its forms, in the rule's order
+    PluralRule m_rule;
 };
 
 // Text made safe inside HTML or SVG, in an element or a quoted attribute: & < > " ' escaped.

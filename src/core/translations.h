@@ -29,6 +29,12 @@ class Translations {
     bool Has(const std::string& lang) const { return m_langs.count(lang) != 0; }
     // The Dutch strings (empty when no nl.po was added).
     const Strings& Dutch() const;
+    // lang's strings; nullptr when there is no such language.
+    const Strings* In(const std::string& lang) const {
+        auto it = m_langs.find(lang);
+        return it == m_langs.end() ? nullptr : &it->second;
+    }
+    const std::map<std::string, Strings>& All() const { return m_langs; }
     // key in lang; nothing when lang has no text for it. Dutch texts count as reviewed.
     std::optional<Translated> Get(const std::string& lang, const std::string& key) const;
     Coverage CoverageOf(const std::string& lang) const;
