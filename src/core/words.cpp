@@ -68,14 +68,18 @@ std::string DayName(Weekday d, const Words& w) {
     return w.Text("day." + std::string(WeekdayCode(d)));
 }
 
+std::string JoinList(const std::vector<std::string>& items, const Words& w) {
+    if (items.empty()) return "";
+    std::string out = items.front();
+    for (size_t i = 1; i + 1 < items.size(); ++i) out += w.Text("list.comma") + items[i];
+    return items.size() == 1 ? out : w.Fill("list.and", {out, items.back()});
+}
+
 std::string DaysLong(const std::vector<Weekday>& days, const Words& w) {
     if (days.size() == kWeekdayCount) return w.Text("days.every");
-    std::string out;
-    for (size_t i = 0; i < days.size(); ++i) {
-        if (i > 0) out += i + 1 == days.size() ? " " + w.Text("word.and") + " " : ", ";
-        out += DayName(days[i], w);
-    }
-    return out;
+    std::vector<std::string> names;
+    for (Weekday d : days) names.push_back(DayName(d, w));
+    return JoinList(names, w);
 }
 
 std::string MonthName(int month, const Words& w) {
@@ -212,10 +216,10 @@ std::string StatusText(Status s, const Words& w) {
 }
 
 std::vector<std::string> KeysOfWords() {
-    std::vector<std::string> keys = {"days.every", "word.and",     "date.long",       "when.from_to",
-                                     "when.hours", "age.all",      "age.from",        "age.range",
-                                     "price.free", "price.amount", "season.all_year", "season.from_to",
-                                     "season.and", "status.free",  "status.waitlist", "status.full"};
+    std::vector<std::string> keys = {
+        "days.every",     "list.and",   "list.comma",  "date.long",       "when.from_to", "when.hours",
+        "age.all",        "age.from",   "age.range",   "price.free",      "price.amount", "season.all_year",
+        "season.from_to", "season.and", "status.free", "status.waitlist", "status.full"};
     for (int m = 1; m <= 12; ++m) keys.push_back("month." + std::to_string(m));
     for (std::string_view h : kHolidays) keys.push_back("holiday." + std::string(h));
     for (std::string_view per : kPer) keys.push_back(PerKey(per));
@@ -224,9 +228,9 @@ std::vector<std::string> KeysOfWords() {
 }
 
 std::string LanguageNames(const std::vector<std::string>& codes, const Words& w) {
-    std::string out;
-    for (const auto& c : codes) out += (out.empty() ? "" : ", ") + w.Text("lang." + c);
-    return out;
+    std::vector<std::string> names;
+    for (const auto& c : codes) names.push_back(w.Text("lang." + c));
+    return JoinList(names, w);
 }
 
 }  // namespace brugpunt::core

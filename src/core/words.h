@@ -50,6 +50,8 @@ inline bool Complete(std::string_view text) {
     return text.find(kMissingWord) == std::string_view::npos;
 }
 
+// "a, b en c", with the language's own comma and "and" (Arabic's و joins the word after it).
+std::string JoinList(const std::vector<std::string>& items, const Words& w);
 std::string DayName(Weekday d, const Words& w);
 // "woensdag en zaterdag", "elke dag".
 std::string DaysLong(const std::vector<Weekday>& days, const Words& w);

@@ -176,7 +176,7 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
     const auto& ages = m.draft.request.child_ages;
     float w = std::min(AvailableWidth(), CurrentMetrics().Mm(150));
     int n = static_cast<int>(ages.size());
-    std::string count = n == 0 ? Tr("appt.children.none") : Format("appt.children.count", n);
+    std::string count = n == 0 ? Tr("appt.children.none") : Count("appt.children.count", n);
     int d = Stepper("children", count, w);
     if (d > 0) out.push_back(AddChild{});
     if (d < 0) out.push_back(RemoveChild{});
@@ -260,9 +260,9 @@ std::pair<const char*, int> PhoneRefusal(const core::PhoneCheck& c) {
         case P::kEmpty:
             return {"appt.phone.empty", 0};
         case P::kTooShort:
-            return {c.missing == 1 ? "appt.phone.short_one" : "appt.phone.short", c.missing};
+            return {"appt.phone.short", c.missing};
         case P::kTooLong:
-            return {c.extra == 1 ? "appt.phone.long_one" : "appt.phone.long", c.extra};
+            return {"appt.phone.long", c.extra};
         case P::kNotMobileOrFixed:
             return {"appt.phone.start", 0};
         case P::kUnknownCode:
@@ -425,7 +425,7 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     ImGui::Dummy(box);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + box_w);
     if (m.draft.refused)
-        RefusedLine(m, why_n ? Format(why_key, why_n) : Tr(why_key));
+        RefusedLine(m, why_n ? Count(why_key, why_n) : Tr(why_key));
     else
         TextBlock(CurrentFonts().body, Tr(check.e164 ? "appt.contact.valid" : "appt.contact.type"),
                   check.e164 ? colour::kFree : colour::kMuted);
@@ -526,7 +526,7 @@ void CheckRow(const ViewModel& m, core::Step step, const char* picto, const char
 
 std::string ChildrenText(const std::vector<int>& ages) {
     if (ages.empty()) return Tr("appt.children.none");
-    std::string out = Format("appt.children.count", static_cast<int>(ages.size())) + ":";
+    std::string out = Count("appt.children.count", static_cast<long long>(ages.size())) + ":";
     for (size_t i = 0; i < ages.size(); ++i) out += (i ? ", " : " ") + Format("chip.age_set", ages[i]);
     return out;
 }

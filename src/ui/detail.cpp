@@ -21,127 +21,183 @@ namespace {
 constexpr size_t kDatesShown = 5;
 
 // The line for a field nobody filled in: the question, and the desk's pictogram.
-InfoLine AskDesk(const char* key) {
-    return {"", Tr(key), kDeskPicto};
+InfoLine AskDesk(const core::Words& w, const char* key) {
+    return {"", w.Text(key), kDeskPicto};
 }
 
-std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
+// Every seven-B field in w's language; the same blocks and lines in every language, so the Dutch
+// and the visitor's can be paired line by line.
+std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a, const core::Words& w) {
     std::vector<InfoBlock> blocks;
     const auto& p = a.price;
-    InfoBlock price{"block:price", "money", Tr("detail.price"), {}};
+    InfoBlock price{"block:price", "money", w.Text("detail.price"), {}};
     if (!p.cents)
-        price.lines.push_back(AskDesk("unknown.price"));
+        price.lines.push_back(AskDesk(w, "unknown.price"));
     else
-        price.lines.push_back(
-            {*p.cents == 0 ? Tr("price.free") : core::FormatEuro(*p.cents) + " " + p.period, ""});
+        price.lines.push_back({core::PriceText(p, w), ""});
     if (p.cents > 0) {
         if (!p.social_cents)
-            price.lines.push_back(AskDesk("unknown.social"));
+            price.lines.push_back(AskDesk(w, "unknown.social"));
         else if (*p.social_cents < *p.cents)
-            price.lines.push_back({Format("price.social_long", core::FormatEuro(*p.social_cents)),
-                                   Format("price.passes", Join(p.passes)), "ticket"});
-        price.lines.push_back({Tr("price.how_to_get_pass"), p.how_to_get_pass});
+            price.lines.push_back({w.Fill("price.social_long", {core::FormatEuro(*p.social_cents)}),
+                                   w.Fill("price.passes", {Join(p.passes)}), "ticket"});
+        price.lines.push_back({w.Text("price.how_to_get_pass"), w.Dutch(p.how_to_get_pass)});
     }
-    price.lines.push_back({"", p.material_note, "backpack"});
+    price.lines.push_back({"", w.Dutch(p.material_note), "backpack"});
     blocks.push_back(price);
 
-    InfoBlock where{"block:where", "pin", Tr("detail.where"), {}};
+    InfoBlock where{"block:where", "pin", w.Text("detail.where"), {}};
     where.lines.push_back(
         {a.location.name, a.location.address, PhotoPicto(a.location.entrance_photo, "pin")});
-    for (const auto& t : a.location.transit) where.lines.push_back({"", t, "bus"});
+    for (const auto& t : a.location.transit) where.lines.push_back({"", w.Dutch(t), "bus"});
     blocks.push_back(where);
 
-    InfoBlock when{"block:when", "clock", Tr("detail.when"), {}};
+    InfoBlock when{"block:when", "clock", w.Text("detail.when"), {}};
     if (a.schedule.dates.empty()) {
-        when.lines.push_back({DaysLong(a.schedule.days), a.schedule.start + " - " + a.schedule.end});
+        when.lines.push_back(
+            {core::DaysLong(a.schedule.days, w), core::Hours(a.schedule.start, a.schedule.end, w)});
     } else {
         // Dated: the next few dates themselves, never a weekday it happens to fall on once.
         for (const core::Occurrence& o : a.NextDates(m.today, kDatesShown))
-            when.lines.push_back({OccurrenceDay(o), OccurrenceHours(o), "calendar"});
+            when.lines.push_back({core::OccurrenceDay(o, w), core::Hours(o.start, o.end, w), "calendar"});
         if (size_t more = a.NextDates(m.today, 1000).size(); more > kDatesShown)
-            when.lines.push_back({"", Format("when.more_dates", static_cast<int>(more - kDatesShown))});
+            when.lines.push_back(
+                {"", w.Count("when.more_dates", static_cast<long long>(more - kDatesShown))});
     }
-    when.lines.push_back({"", a.schedule.season});
-    if (a.schedule.in_school_hours) when.lines.push_back({"", Tr("when.school_hours"), "school"});
+    when.lines.push_back({"", core::SeasonText(a.schedule.season, w)});
+    if (a.schedule.in_school_hours) when.lines.push_back({"", w.Text("when.school_hours"), "school"});
     blocks.push_back(when);
 
     const auto& av = a.availability;
-    InfoBlock places{"block:places", StatusPicto(av.status), Tr("detail.places"), {}};
+    InfoBlock places{"block:places", StatusPicto(av.status), w.Text("detail.places"), {}};
     if (av.status)
-        places.lines.push_back({StatusBadge(*av.status).text, ""});
+        places.lines.push_back({core::StatusText(*av.status, w), ""});
     else
-        places.lines.push_back(AskDesk("unknown.status"));
+        places.lines.push_back(AskDesk(w, "unknown.status"));
     // A full group has no trial session to offer, whatever the catalogue says.
     if (a.TrialOffered())
-        places.lines.push_back({"", Tr("places.trial"), "eyes"});
+        places.lines.push_back({"", w.Text("places.trial"), "eyes"});
     else if (!av.trial_possible && av.status != core::Status::kFull)
-        places.lines.push_back(AskDesk("unknown.trial"));
+        places.lines.push_back(AskDesk(w, "unknown.trial"));
     if (m.today < av.registration_from)
         places.lines.push_back(
-            {"", Format("places.opens", core::FormatDateDutch(av.registration_from)), "memo"});
+            {"", w.Fill("places.opens", {core::DateLong(av.registration_from, w)}), "memo"});
     else if (m.today > av.registration_to)
         places.lines.push_back(
-            {Tr("places.closed"),
-             av.reopens_on ? Format("places.reopens", core::FormatDateDutch(*av.reopens_on)) : "", "memo"});
+            {w.Text("places.closed"),
+             av.reopens_on ? w.Fill("places.reopens", {core::DateLong(*av.reopens_on, w)}) : "", "memo"});
     else
-        places.lines.push_back(
-            {"", Format("places.until", core::FormatDateDutch(av.registration_to)), "memo"});
-    if (av.interest_list) places.lines.push_back({"", Tr("places.interest"), "raise-hand"});
+        places.lines.push_back({"", w.Fill("places.until", {core::DateLong(av.registration_to, w)}), "memo"});
+    if (av.interest_list) places.lines.push_back({"", w.Text("places.interest"), "raise-hand"});
     if (av.social_places > 0)
-        places.lines.push_back({"", Format("places.social", av.social_places), "ticket"});
+        places.lines.push_back({"", w.Count("places.social", av.social_places), "ticket"});
     blocks.push_back(places);
 
     const auto& au = a.audience;
-    InfoBlock who{"block:for_whom", "child", Tr("detail.for_whom"), {}};
-    who.lines.push_back({AgeText(au), ""});
+    InfoBlock who{"block:for_whom", "child", w.Text("detail.for_whom"), {}};
+    who.lines.push_back({core::AgeText(au, w), ""});
     const char* for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? "who.girls"
                            : au.for_whom == core::ForWhom::kBoysMen  ? "who.boys"
                                                                      : "who.mixed";
     who.lines.push_back(
-        {"", Tr(for_whom), au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "children-mixed"});
+        {"", w.Text(for_whom), au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "children-mixed"});
     if (au.dutch) {
         const char* dutch = *au.dutch == core::DutchNeeded::kNone      ? "dutch.none"
                             : *au.dutch == core::DutchNeeded::kALittle ? "dutch.a_little"
                                                                        : "dutch.good";
-        who.lines.push_back({"", Tr(dutch), "speech"});
-        if (au.dutch_icons) who.lines.push_back({"", Format("dutch.icons", *au.dutch_icons), "speech"});
+        who.lines.push_back({"", w.Text(dutch), "speech"});
+        if (au.dutch_icons)
+            who.lines.push_back({"", w.Fill("dutch.icons", {std::to_string(*au.dutch_icons)}), "speech"});
     } else {
-        who.lines.push_back(AskDesk("unknown.dutch"));
+        who.lines.push_back(AskDesk(w, "unknown.dutch"));
     }
-    if (au.practise_dutch) who.lines.push_back({"", Tr("dutch.practise"), "speaking"});
+    if (au.practise_dutch) who.lines.push_back({"", w.Text("dutch.practise"), "speaking"});
     if (!au.signup)
-        who.lines.push_back(AskDesk("unknown.signup"));
+        who.lines.push_back(AskDesk(w, "unknown.signup"));
     else if (*au.signup == core::Signup::kWalkIn)
-        who.lines.push_back({"", Tr("signup.walk_in"), "walking"});
+        who.lines.push_back({"", w.Text("signup.walk_in"), "walking"});
     else
-        who.lines.push_back({"", Tr("signup.registration"), "memo"});
+        who.lines.push_back({"", w.Text("signup.registration"), "memo"});
     if (!au.childcare)
-        who.lines.push_back(AskDesk("unknown.childcare"));
+        who.lines.push_back(AskDesk(w, "unknown.childcare"));
     else if (*au.childcare)
-        who.lines.push_back({"", Tr("who.childcare"), "baby-bottle"});
-    if (au.children_welcome) who.lines.push_back({"", Tr("who.children_welcome"), "family"});
+        who.lines.push_back({"", w.Text("who.childcare"), "baby-bottle"});
+    if (au.children_welcome) who.lines.push_back({"", w.Text("who.children_welcome"), "family"});
     if (!au.wheelchair)
-        who.lines.push_back(AskDesk("unknown.wheelchair"));
+        who.lines.push_back(AskDesk(w, "unknown.wheelchair"));
     else
-        who.lines.push_back({"", Tr(*au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"),
+        who.lines.push_back({"", w.Text(*au.wheelchair ? "who.wheelchair" : "who.no_wheelchair"),
                              *au.wheelchair ? "wheelchair" : "no-wheelchair"});
-    if (au.alcohol_free) who.lines.push_back({"", Tr("who.alcohol_free"), "cup"});
-    who.lines.push_back({"", au.food_notes, "plate"});
+    if (au.alcohol_free) who.lines.push_back({"", w.Text("who.alcohol_free"), "cup"});
+    who.lines.push_back({"", w.Dutch(au.food_notes), "plate"});
     blocks.push_back(who);
 
-    InfoBlock contact{"block:contact", "phone", Tr("detail.contact"), {}};
-    contact.lines.push_back({a.contact.name, Format("contact.speaks", LanguageNames(a.contact.languages)),
+    InfoBlock contact{"block:contact", "phone", w.Text("detail.contact"), {}};
+    contact.lines.push_back({a.contact.name,
+                             w.Fill("contact.speaks", {core::LanguageNames(a.contact.languages, w)}),
                              PhotoPicto(a.contact.photo, "raise-hand")});
     contact.lines.push_back({a.contact.phone, "", "phone"});
-    contact.lines.push_back({"", Format("contact.organiser", a.organiser), "office"});
+    contact.lines.push_back({"", w.Fill("contact.organiser", {a.organiser}), "office"});
     int stale_after = m.catalogue ? m.catalogue->stale_after_days : core::kDefaultStaleAfterDays;
     if (a.CheckedLongAgo(m.today, stale_after))
         contact.lines.push_back(
-            {"", Format("contact.checked_stale", core::FormatDateDutch(a.last_checked)), kDeskPicto});
+            {"", w.Fill("contact.checked_stale", {core::DateLong(a.last_checked, w)}), kDeskPicto});
     else
         contact.lines.push_back(
-            {"", Format("contact.checked", core::FormatDateDutch(a.last_checked)), "check"});
+            {"", w.Fill("contact.checked", {core::DateLong(a.last_checked, w)}), "check"});
     blocks.push_back(contact);
+    return blocks;
+}
+
+// A translated piece for the screen: empty when it is not whole, or when it is the Dutch itself
+// (a name, an address, a phone number: the same in every language, shown once).
+std::string SubtitleOf(const std::string& dutch, const std::string& translated) {
+    return core::Complete(translated) && translated != dutch ? translated : std::string();
+}
+
+// Words said one after the other, each ending in a full stop.
+std::string Sentences(std::initializer_list<const std::string*> parts) {
+    std::string out;
+    for (const std::string* t : parts)
+        if (!t->empty()) out += (out.empty() ? "" : " ") + *t + (t->back() == '.' ? "" : ".");
+    return out;
+}
+
+// A line's label and text joined, as its subtitle or its speech.
+std::string LineWords(const InfoLine& l) {
+    if (l.label.empty() || l.text.empty()) return l.label + l.text;
+    return l.label + (l.label.back() == '.' || l.label.back() == ':' ? " " : ": ") + l.text;
+}
+
+// The blocks in Dutch with the visitor's language paired in: a line's subtitle, and what the
+// block's speaker says (the visitor's language only where every line of it is whole).
+std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
+    std::vector<InfoBlock> blocks = DetailBlocks(m, a, DutchWords());
+    auto w = m.VisitorWords();
+    if (!w) return blocks;
+    std::vector<InfoBlock> in = DetailBlocks(m, a, *w);
+    bool reviewed = !w->TakeDrafts();
+    for (size_t b = 0; b < blocks.size() && b < in.size(); ++b) {
+        InfoBlock& nl = blocks[b];
+        nl.heading_subtitle = SubtitleOf(nl.heading, in[b].heading);
+        nl.heading_translated = core::Complete(in[b].heading);
+        std::string dutch_said = Sentences({&nl.heading}), their_said = Sentences({&in[b].heading});
+        for (size_t i = 0; i < nl.lines.size() && i < in[b].lines.size(); ++i) {
+            InfoLine& l = nl.lines[i];
+            const InfoLine& t = in[b].lines[i];
+            // A label can be whole where its text is the catalogue's own Dutch (how to get a pass).
+            l.label_translated = core::Complete(t.label);
+            l.text_translated = core::Complete(t.text);
+            InfoLine whole{l.label_translated ? t.label : "", l.text_translated ? t.text : ""};
+            std::string dutch = LineWords(l), translated = LineWords(whole);
+            l.subtitle = SubtitleOf(dutch, translated);
+            dutch_said += (dutch_said.empty() ? "" : " ") + Sentences({&dutch});
+            // Said in the visitor's language where it has the words; the Dutch-only rest stays on screen.
+            if (!translated.empty()) their_said += " " + Sentences({&translated});
+        }
+        nl.spoken = {.dutch = dutch_said, .reviewed = reviewed};
+        if (core::Complete(in[b].heading)) nl.spoken.translated = their_said;
+    }
     return blocks;
 }
 
@@ -152,20 +208,24 @@ struct Fact {
     std::string picto;
     std::string main;   // bold
     std::string extra;  // under it, may be empty
+    // The visitor's language under each (empty: none, or the same words), and what a tap says.
+    std::string sub_main, sub_extra;
+    bool same_main = false, same_extra = false;  // names: the same words in every language
+    core::Utterance spoken;
 };
 
-std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a) {
+std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a, const core::Words& w) {
     std::vector<Fact> facts;
     const auto& p = a.price;
     Fact price{"block:fact:price", "detail.price", "money", "", ""};
     if (!p.cents) {
-        price = {price.id, price.heading, kDeskPicto, Tr("unknown.price"), ""};
+        price = {price.id, price.heading, kDeskPicto, w.Text("unknown.price"), ""};
     } else {
-        price.main = PriceBadge(p).text;
+        price.main = core::PriceText(p, w);
         if (*p.cents > 0 && !p.social_cents)
-            price.extra = Tr("unknown.social");
+            price.extra = w.Text("unknown.social");
         else if (*p.cents > 0 && *p.social_cents < *p.cents)
-            price.extra = Format("price.social_short", core::FormatEuro(*p.social_cents));
+            price.extra = w.Fill("price.social_short", {core::FormatEuro(*p.social_cents)});
     }
     facts.push_back(price);
 
@@ -173,51 +233,69 @@ std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a) {
     if (!a.schedule.dates.empty()) {
         auto next = a.NextDates(m.today, 1000);
         if (next.empty()) {
-            when = {when.id, when.heading, kDeskPicto, Tr("unknown.when"), ""};
+            when = {when.id, when.heading, kDeskPicto, w.Text("unknown.when"), ""};
         } else {
             when.picto = "calendar";
-            when.main = OccurrenceDay(next.front());
-            when.extra = OccurrenceHours(next.front());
+            when.main = core::OccurrenceDay(next.front(), w);
+            when.extra = core::Hours(next.front().start, next.front().end, w);
             if (next.size() > 1)
                 when.extra += (when.extra.empty() ? "" : "\n") +
-                              Format("when.more_dates", static_cast<int>(next.size() - 1));
+                              w.Count("when.more_dates", static_cast<long long>(next.size() - 1));
         }
     } else if (a.schedule.days.empty()) {
-        when = {when.id, when.heading, kDeskPicto, Tr("unknown.when"), ""};
+        when = {when.id, when.heading, kDeskPicto, w.Text("unknown.when"), ""};
     } else {
-        when.main = DaysLong(a.schedule.days);
-        when.extra = a.schedule.start + " - " + a.schedule.end;
+        when.main = core::DaysLong(a.schedule.days, w);
+        when.extra = core::Hours(a.schedule.start, a.schedule.end, w);
     }
     facts.push_back(when);
 
     facts.push_back({"block:fact:where", "detail.where", "pin", a.location.name, a.location.address});
 
     const auto& au = a.audience;
-    std::string for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? Tr("who.girls")
-                           : au.for_whom == core::ForWhom::kBoysMen  ? Tr("who.boys")
+    std::string for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? w.Text("who.girls")
+                           : au.for_whom == core::ForWhom::kBoysMen  ? w.Text("who.boys")
                                                                      : "";
     facts.push_back({"block:fact:age", "detail.for_whom",
-                     au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "child", AgeText(au), for_whom});
+                     au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "child", core::AgeText(au, w),
+                     for_whom});
 
     const auto& av = a.availability;
     Fact places{"block:fact:places", "detail.places", StatusPicto(av.status), "", ""};
-    places.main = av.status ? StatusBadge(*av.status).text : Tr("unknown.status");
+    places.main = av.status ? core::StatusText(*av.status, w) : w.Text("unknown.status");
     if (m.today > av.registration_to)
-        places.extra = Tr("places.closed");
+        places.extra = w.Text("places.closed");
     else if (m.today < av.registration_from)
-        places.extra = Format("places.opens", core::FormatDateDutch(av.registration_from));
+        places.extra = w.Fill("places.opens", {core::DateLong(av.registration_from, w)});
     else if (a.TrialOffered())
-        places.extra = Tr("places.trial");
+        places.extra = w.Text("places.trial");
     facts.push_back(places);
     return facts;
 }
 
-// What a tap on a fact says: its heading and its words.
-core::Utterance FactSpeech(const Fact& f) {
-    core::Utterance u{.dutch = std::string(Tr(f.heading)) + "."};
-    for (const std::string* t : {&f.main, &f.extra})
-        if (!t->empty()) u.dutch += " " + *t + (t->back() == '.' ? "" : ".");
-    return u;
+// The facts in Dutch with the visitor's language paired in, and what a tap on each says: its
+// heading and its words.
+std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a) {
+    core::Words nl = DutchWords();
+    std::vector<Fact> facts = KeyFacts(m, a, nl);
+    auto w = m.VisitorWords();
+    std::vector<Fact> in = w ? KeyFacts(m, a, *w) : std::vector<Fact>();
+    bool reviewed = w && !w->TakeDrafts();
+    for (size_t i = 0; i < facts.size(); ++i) {
+        Fact& f = facts[i];
+        std::string heading = nl.Text(f.heading), translated;
+        if (i < in.size()) {
+            f.sub_main = SubtitleOf(f.main, in[i].main);
+            f.sub_extra = SubtitleOf(f.extra, in[i].extra);
+            f.same_main = f.main == in[i].main;
+            f.same_extra = f.extra == in[i].extra;
+            std::string theirs = w->Text(f.heading);
+            translated = Sentences({&theirs, &in[i].main, &in[i].extra});
+        }
+        f.spoken =
+            SpokenBuilder(m).Said(Sentences({&heading, &f.main, &f.extra}), translated, reviewed).Done();
+    }
+    return facts;
 }
 
 // A fact's picture and words, side by side, in a panel of width that says the fact when tapped;
@@ -232,14 +310,16 @@ float DrawFact(const ViewModel& m, const Fact& f, ImVec2 p, float width, float h
     float main_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, text_w, f.main.c_str()).y;
     float extra_h =
         f.extra.empty() ? 0 : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_w, f.extra.c_str()).y;
-    float h = std::max(icon, main_h + extra_h) + 2 * pad;
+    float sub_main_h = SubtitleHeight(m, f.sub_main, text_w),
+          sub_extra_h = SubtitleHeight(m, f.sub_extra, text_w);
+    float h = std::max(icon, main_h + sub_main_h + extra_h + sub_extra_h) + 2 * pad;
     if (!draw) return h;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 q(p.x + width, p.y + height);
     ImGui::SetCursorScreenPos(p);
     bool held = false;
     if (TapArea((std::string("speak:") + f.id).c_str(), ImVec2(width, height), held))
-        out.push_back(Speak{FactSpeech(f)});
+        out.push_back(Speak{f.spoken});
     dl->AddRectFilled(p, q, held ? colour::kBorder : colour::kPanel, CurrentMetrics().Rounding());
     dl->AddRect(p, q, colour::kOutline, CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.5f));
     if (ImTextureID t = m.Picto(f.picto))
@@ -251,14 +331,19 @@ float DrawFact(const ViewModel& m, const Fact& f, ImVec2 p, float width, float h
         dl->AddCircleFilled(ImVec2(mark_at.x + mark / 2, mark_at.y + mark / 2), mark * 0.6f, colour::kPanel);
         dl->AddImage(t, mark_at, ImVec2(mark_at.x + mark, mark_at.y + mark));
     }
+    // Each line with the visitor's language under it.
     float y = p.y + pad;
-    probe::RecordText(f.main, ImVec2(text_x, y));
-    dl->AddText(bold, bold->FontSize, ImVec2(text_x, y), colour::kText, f.main.c_str(), nullptr, text_w);
-    if (!f.extra.empty()) {
-        probe::RecordText(f.extra, ImVec2(text_x, y + main_h));
-        dl->AddText(body, body->FontSize, ImVec2(text_x, y + main_h), colour::kText, f.extra.c_str(), nullptr,
-                    text_w);
-    }
+    auto line = [&](const std::string& text, const std::string& sub, bool same, ImFont* font, float text_h) {
+        if (text.empty()) return;
+        probe::RecordText(text, ImVec2(text_x, y));
+        dl->AddText(font, font->FontSize, ImVec2(text_x, y), colour::kText, text.c_str(), nullptr, text_w);
+        y += text_h;
+        float sub_h = DrawSubtitle(dl, m, sub, ImVec2(text_x, y), text_w);
+        if (sub_h > 0 || (same && m.Subtitled())) probe::RecordSubtitled(text);
+        y += sub_h;
+    };
+    line(f.main, f.sub_main, f.same_main, bold, main_h);
+    line(f.extra, f.sub_extra, f.same_extra, body, extra_h);
     probe::Record(f.id, p, q);
     return h;
 }

@@ -17,50 +17,25 @@ void SetStrings(const core::Strings* strings) {
     g_strings = strings;
 }
 
-std::string FillNumber(const std::string& text, int number) {
-    std::string out = text;
-    if (size_t at = out.find("%d"); at != std::string::npos) out.replace(at, 2, std::to_string(number));
-    return out;
+core::Words DutchWords() {
+    static const core::Strings kNone;
+    return core::Words(g_strings ? *g_strings : kNone, true);
 }
 
-std::string DayName(core::Weekday d) {
-    return Tr(("day." + std::string(core::WeekdayCode(d))).c_str());
+std::string Count(const char* key, long long n) {
+    return DutchWords().Count(key, n);
 }
 
-std::string DaysShort(const std::vector<core::Weekday>& days) {
-    std::string out;
-    for (auto d : days) out += (out.empty() ? "" : ", ") + std::string(core::WeekdayCode(d));
-    return out;
-}
 std::string DaysLong(const std::vector<core::Weekday>& days) {
-    if (days.size() == 7) return Tr("days.every");
-    std::string out;
-    for (size_t i = 0; i < days.size(); ++i) {
-        if (i > 0) out += i + 1 == days.size() ? std::string(" ") + Tr("word.and") + " " : ", ";
-        out += DayName(days[i]);
-    }
-    return out;
-}
-
-std::string OccurrenceDay(const core::Occurrence& o) {
-    std::string day = DayName(core::WeekdayOf(o.first)) + " " + core::FormatDateDutch(o.first);
-    if (o.last != o.first) day = Format("when.from_to", day.c_str(), core::FormatDateDutch(o.last).c_str());
-    return day;
-}
-
-std::string OccurrenceHours(const core::Occurrence& o) {
-    return o.start.empty() ? std::string() : o.start + (o.end.empty() ? "" : " - " + o.end);
+    return core::DaysLong(days, DutchWords());
 }
 
 std::string AgeText(const core::Audience& a) {
-    if (a.age_min == 0 && a.age_max >= 99) return Tr("age.all");
-    if (a.age_max >= 99) return Format("age.from", a.age_min);
-    return Format("age.range", a.age_min, a.age_max);
+    return core::AgeText(a, DutchWords());
 }
 
-Badge PriceBadge(const core::Price& p) {
-    if (p.cents == 0) return {Tr("price.free"), colour::kFree};
-    return {core::FormatEuro(p.cents.value_or(0)) + " " + p.period, colour::kPanel};
+Badge PriceBadge(const core::Price& p, const core::Words& w) {
+    return {core::PriceText(p, w), p.cents == 0 ? colour::kFree : colour::kPanel};
 }
 
 std::vector<std::string> UnknownChoices(const core::Activity& a) {
@@ -75,16 +50,11 @@ Badge AskDeskBadge(const std::vector<std::string>& what, ImTextureID desk) {
     return {Format("unknown.badge", Join(what)), colour::kPanel, desk};
 }
 
-Badge StatusBadge(core::Status s) {
-    switch (s) {
-        case core::Status::kPlacesFree:
-            return {Tr("status.free"), colour::kFree};
-        case core::Status::kWaitingList:
-            return {Tr("status.waitlist"), colour::kWait};
-        case core::Status::kFull:
-            return {Tr("status.full"), colour::kFull};
-    }
-    return {"", colour::kPanel};
+Badge StatusBadge(core::Status s, const core::Words& w) {
+    ImU32 c = s == core::Status::kPlacesFree    ? colour::kFree
+              : s == core::Status::kWaitingList ? colour::kWait
+                                                : colour::kFull;
+    return {core::StatusText(s, w), c};
 }
 
 const char* StatusPicto(const std::optional<core::Status>& status) {
@@ -110,9 +80,7 @@ std::string PictoOf(const core::Activity& a) {
 }
 
 std::string LanguageNames(const std::vector<std::string>& codes) {
-    std::string out;
-    for (const auto& c : codes) out += (out.empty() ? "" : ", ") + std::string(Tr(("lang." + c).c_str()));
-    return out;
+    return core::LanguageNames(codes, DutchWords());
 }
 
 std::string Join(const std::vector<std::string>& items) {

@@ -10,6 +10,7 @@
 
 #include "core/activity.h"
 #include "core/strings.h"
+#include "core/words.h"
 #include "widgets.h"
 
 namespace brugpunt::ui {
@@ -17,6 +18,10 @@ namespace brugpunt::ui {
 // The UI string for key from translations/ (Dutch source); the key itself when missing.
 const char* Tr(const char* key);
 void SetStrings(const core::Strings* strings);
+// The Dutch strings as words for the facts made from catalogue fields (core/words.h).
+core::Words DutchWords();
+// The UI string for key with its %d filled by n, in the plural form Dutch uses for n.
+std::string Count(const char* key, long long n);
 
 namespace detail {
 inline const char* FormatArg(const std::string& s) {
@@ -36,18 +41,9 @@ std::string Format(const char* key, const Args&... args) {
     return buf;
 }
 
-// A translated text with its first %d replaced by number; a translation is data, never a format string.
-std::string FillNumber(const std::string& text, int number);
-
-std::string DayName(core::Weekday d);
-// "ma, wo" for a badge; "woensdag en zaterdag" for the detail page.
-std::string DaysShort(const std::vector<core::Weekday>& days);
+// In Dutch (core/words.h has them in any language).
 std::string DaysLong(const std::vector<core::Weekday>& days);
 std::string AgeText(const core::Audience& a);
-// A dated occurrence: "zaterdag 12 december 2026" (or "van ... tot ..."), and "10:00 - 11:30"
-// (empty when the source gave no time).
-std::string OccurrenceDay(const core::Occurrence& o);
-std::string OccurrenceHours(const core::Occurrence& o);
 // "Nederlands, Turks" for language codes.
 std::string LanguageNames(const std::vector<std::string>& codes);
 std::string Join(const std::vector<std::string>& items);
@@ -56,8 +52,8 @@ std::string Join(const std::vector<std::string>& items);
 inline constexpr const char* kDeskPicto = "desk";
 
 // A known price; call only when p.cents is known (an unknown one goes in the AskDeskBadge).
-Badge PriceBadge(const core::Price& p);
-Badge StatusBadge(core::Status s);
+Badge PriceBadge(const core::Price& p, const core::Words& w = DutchWords());
+Badge StatusBadge(core::Status s, const core::Words& w = DutchWords());
 // What a visitor chooses by and nobody filled in, named for a badge: "prijs", "plaats", "Nederlands".
 std::vector<std::string> UnknownChoices(const core::Activity& a);
 // "prijs, Nederlands: vraag het aan de balie", with the desk's pictogram, for fields nobody filled.

@@ -14,7 +14,7 @@ namespace {
 
 // A block's own text, read out when the catalogue has nothing better: heading, then each line.
 core::Utterance BlockSpeech(const InfoBlock& b) {
-    if (!b.spoken.dutch.empty()) return b.spoken;
+    if (!b.spoken.dutch.empty() || !b.spoken.translated.empty()) return b.spoken;
     core::Utterance u{.dutch = b.heading + "."};
     for (const auto& l : b.lines)
         for (const std::string* t : {&l.label, &l.text})
@@ -48,7 +48,7 @@ float LineHeight(const ViewModel& m, const InfoLine& l, float width) {
 
 float BlockHeight(const ViewModel& m, const InfoBlock& b, float width) {
     BlockMetrics g = BlockGeometry(width);
-    float h = g.pad + g.icon + g.line_gap;
+    float h = g.pad + g.icon + g.line_gap + SubtitleHeight(m, b.heading_subtitle, g.inner_w);
     for (const auto& l : b.lines) h += LineHeight(m, l, g.inner_w) + g.line_gap;
     return h + g.pad;
 }
@@ -67,7 +67,10 @@ void DrawBlock(const ViewModel& m, const InfoBlock& b, ImVec2 p, float width, fl
                 ImVec2(p.x + g.pad + g.icon + CurrentMetrics().Mm(3.0f),
                        p.y + g.pad + (g.icon - title->FontSize) * 0.5f),
                 colour::kText, b.heading.c_str());
+    probe::RecordText(b.heading, ImVec2(p.x + g.pad + g.icon, p.y + g.pad));
     float y = p.y + g.pad + g.icon + g.line_gap;
+    y += DrawSubtitle(dl, m, b.heading_subtitle, ImVec2(p.x + g.pad, y - g.line_gap), g.inner_w);
+    if (b.heading_translated && m.Subtitled()) probe::RecordSubtitled(b.heading);
     ImFont* body = FontOrCurrent(CurrentFonts().body);
     ImFont* bold = FontOrCurrent(CurrentFonts().bold);
     for (const auto& l : b.lines) {
@@ -90,6 +93,10 @@ void DrawBlock(const ViewModel& m, const InfoBlock& b, ImVec2 p, float width, fl
             ly += body->CalcTextSizeA(body->FontSize, FLT_MAX, w, l.text.c_str()).y;
         }
         DrawSubtitle(dl, m, l.subtitle, ImVec2(x, ly), w);
+        if (m.Subtitled()) {
+            if (l.label_translated) probe::RecordSubtitled(l.label);
+            if (l.text_translated) probe::RecordSubtitled(l.text);
+        }
         y += LineHeight(m, l, g.inner_w) + g.line_gap;
     }
     probe::Record(b.id, p, ImVec2(p.x + width, p.y + height));

@@ -17,11 +17,16 @@ struct InfoLine {
     std::string text;
     std::string picto;     // may be empty
     std::string subtitle;  // the line in the visitor's language, shown when subtitles are on
+    // Whether the visitor's language has the label's and the text's words (in the subtitle, or
+    // they are names, an address, a number: the same in every language, and not repeated).
+    bool label_translated = false, text_translated = false;
 };
 struct InfoBlock {
     std::string id;
     const char* picto;
     std::string heading;
+    std::string heading_subtitle;  // the heading in the visitor's language, when its words differ
+    bool heading_translated = false;
     std::vector<InfoLine> lines;
     core::Utterance spoken;  // what its speaker button says; empty dutch: heading and lines
 };

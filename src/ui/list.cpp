@@ -49,12 +49,9 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
 
 // "5", "5 en 9", "5, 7 en 9": ages as a person says them.
 std::string AgeList(const std::vector<int>& ages) {
-    std::string out;
-    for (size_t i = 0; i < ages.size(); ++i) {
-        if (i) out += i + 1 == ages.size() ? " " + std::string(Tr("word.and")) + " " : ", ";
-        out += std::to_string(ages[i]);
-    }
-    return out;
+    std::vector<std::string> numbers;
+    for (int age : ages) numbers.push_back(std::to_string(age));
+    return core::JoinList(numbers, DutchWords());
 }
 
 std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
@@ -65,7 +62,7 @@ std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
     if (p.cents > 0 && p.social_cents && *p.social_cents < *p.cents)
         b.push_back({Format("price.social_short", core::FormatEuro(*p.social_cents)), colour::kPanel});
     b.push_back({AgeText(a.audience), colour::kPanel});
-    b.push_back({DaysShort(a.schedule.days), colour::kPanel});
+    b.push_back({DaysLong(a.schedule.days), colour::kPanel});
     if (a.availability.status) b.push_back(StatusBadge(*a.availability.status));
     if (auto ask = UnknownChoices(a); !ask.empty()) b.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
     // A family looking for several children: which of them this one is for, first.
@@ -89,8 +86,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     ImGui::SameLine(0, CurrentMetrics().Mm(6));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CurrentMetrics().Mm(1));
     ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
-    ImGui::TextUnformatted(m.list.size() == 1 ? Tr("list.count_one")
-                                              : Format("list.count", (int)m.list.size()).c_str());
+    ImGui::TextUnformatted(Count("list.count", static_cast<long long>(m.list.size())).c_str());
     ImGui::PopFont();
     if (m.category)
         Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, CurrentMetrics().Mm(30)));
@@ -114,7 +110,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     std::string age_label = f.ages.empty()       ? std::string(Tr("chip.age"))
                             : f.ages.size() == 1 ? Format("chip.age_set", f.ages[0])
                                                  : Format("chip.ages_set", AgeList(f.ages).c_str());
-    std::string day_label = f.day ? DayName(*f.day) : Tr("chip.day");
+    std::string day_label = f.day ? core::DayName(*f.day, DutchWords()) : Tr("chip.day");
     std::vector<ChipSpec> chips = {
         {"chip:free", Tr("chip.free"), "free", f.free_only},
         {"chip:age", age_label, "birthday", !f.ages.empty()},
@@ -208,7 +204,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         std::vector<std::pair<std::string, int>> days;
         days.push_back({Tr("picker.all_days"), -1});
         for (int d = 0; d < core::kWeekdayCount; ++d)
-            days.push_back({DayName(static_cast<core::Weekday>(d)), d});
+            days.push_back({core::DayName(static_cast<core::Weekday>(d), DutchWords()), d});
         DrawPicker(
             "day:", days, [&](int d) { return d == (f.day ? static_cast<int>(*f.day) : -1); },
             CurrentMetrics().HitTarget() * 2.0f,

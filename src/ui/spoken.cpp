@@ -40,13 +40,24 @@ SpokenBuilder& SpokenBuilder::Key(const char* key, const char* suffix) {
 }
 
 SpokenBuilder& SpokenBuilder::KeyWithNumber(const char* key, int number) {
-    Add(m_u.dutch, Format(key, number));
+    Add(m_u.dutch, Count(key, number));
     if (m_model.language == "nl") return *this;
-    auto t = m_model.TrIn(key);
-    if (!t)
+    auto w = m_model.VisitorWords();
+    std::string t = w ? w->Count(key, number) : std::string(1, core::kMissingWord);
+    if (!core::Complete(t))
         m_missing = true;
     else
-        Add(m_u.translated, FillNumber(t->text, number)), m_u.reviewed &= t->reviewed;
+        Add(m_u.translated, t), m_u.reviewed &= !w->TakeDrafts();
+    return *this;
+}
+
+SpokenBuilder& SpokenBuilder::Said(const std::string& dutch, const std::string& translated, bool reviewed) {
+    Add(m_u.dutch, dutch);
+    if (m_model.language == "nl") return *this;
+    if (!core::Complete(translated) || translated.empty())
+        m_missing = true;
+    else
+        Add(m_u.translated, translated), m_u.reviewed &= reviewed;
     return *this;
 }
 
@@ -119,7 +130,9 @@ void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font, int number) {
     auto t = m.TrIn(key);
     if (!t) return;
-    SubtitleUnder(m, Format(key, number), FillNumber(t->text, number), font);
+    auto w = m.VisitorWords();
+    std::string translated = w ? w->Count(key, number) : "";
+    SubtitleUnder(m, Count(key, number), core::Complete(translated) ? translated : "", font);
 }
 
 }  // namespace brugpunt::ui

@@ -16,8 +16,8 @@ std::string WhenText(const core::Activity& a, const core::Date& today) {
     }
     auto next = a.NextDates(today, 1);
     if (next.empty()) return "";
-    std::string hours = OccurrenceHours(next.front());
-    return OccurrenceDay(next.front()) + (hours.empty() ? "" : " " + hours);
+    std::string hours = core::Hours(next.front().start, next.front().end, DutchWords());
+    return core::OccurrenceDay(next.front(), DutchWords()) + (hours.empty() ? "" : " " + hours);
 }
 
 void Line(core::TakeHomeCard& card, const char* picto, const char* key, const std::string& value,

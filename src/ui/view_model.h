@@ -11,6 +11,7 @@
 #include "core/session.h"
 #include "core/strings.h"
 #include "core/translations.h"
+#include "core/words.h"
 #include "textures.h"
 
 namespace brugpunt::ui {
@@ -80,6 +81,12 @@ struct ViewModel {
     // key in the visitor's language; nothing when it has no text for it.
     std::optional<core::Translated> TrIn(const std::string& key) const {
         return translations && language != "nl" ? translations->Get(language, key) : std::nullopt;
+    }
+
+    // The visitor's language's words for facts made from catalogue fields; nothing in Dutch.
+    std::optional<core::Words> VisitorWords() const {
+        const core::Strings* s = translations && language != "nl" ? translations->In(language) : nullptr;
+        return s ? std::optional<core::Words>(core::Words(*s, false)) : std::nullopt;
     }
 
     bool IsChosen(const std::string& id) const {

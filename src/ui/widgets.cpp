@@ -34,6 +34,10 @@ std::vector<std::pair<std::string, ImVec2>>& ProbeTexts() {
     static std::vector<std::pair<std::string, ImVec2>> texts;
     return texts;
 }
+std::set<std::string>& ProbeSubtitled() {
+    static std::set<std::string> texts;
+    return texts;
+}
 
 // The round speaker of speaker buttons and of the speaker corners of tiles and cards.
 void DrawSpeakerDisc(ImDrawList* dl, ImVec2 c, float side, ImTextureID picto, bool held) {
@@ -506,6 +510,13 @@ namespace probe {
 void Clear() {
     ProbeMap().clear();
     ProbeTexts().clear();
+    ProbeSubtitled().clear();
+}
+void RecordSubtitled(const std::string& dutch) {
+    ProbeSubtitled().insert(dutch);
+}
+const std::set<std::string>& Subtitled() {
+    return ProbeSubtitled();
 }
 void RecordText(const std::string& text, ImVec2 at) {
     ProbeTexts().push_back({text, at});

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,10 @@ const std::map<std::string, std::pair<ImVec2, ImVec2>>& All();
 // visitor reads, so a test can say which card or block showed it.
 void RecordText(const std::string& text, ImVec2 at);
 const std::vector<std::pair<std::string, ImVec2>>& Texts();
+// The Dutch texts drawn with the visitor's language beside them in the last frame (or that are
+// the same in every language: a name, an address).
+void RecordSubtitled(const std::string& dutch);
+const std::set<std::string>& Subtitled();
 }  // namespace probe
 
 }  // namespace brugpunt::ui

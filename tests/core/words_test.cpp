@@ -119,8 +119,12 @@ msgid "day.wo"
 msgstr "woensdag"
 msgid "day.za"
 msgstr "zaterdag"
-msgid "word.and"
-msgstr "en"
+msgid "day.ma"
+msgstr "maandag"
+msgid "list.and"
+msgstr "%s en %s"
+msgid "list.comma"
+msgstr ", "
 msgid "days.every"
 msgstr "elke dag"
 msgid "month.12"
@@ -146,8 +150,8 @@ msgstr "الأربعاء"
 msgid "day.za"
 msgstr "السبت"
 #, fuzzy
-msgid "word.and"
-msgstr "و"
+msgid "list.and"
+msgstr "%s و%s"
 msgid "month.9"
 msgstr "سبتمبر"
 msgid "month.6"
@@ -178,7 +182,10 @@ TEST_CASE("Facts are made from the catalogue's fields in the visitor's language"
     std::vector<Weekday> days{Weekday::kWed, Weekday::kSat};
 
     CHECK(DaysLong(days, nl) == "woensdag en zaterdag");
-    CHECK(DaysLong(days, ar) == "الأربعاء و السبت");
+    CHECK(DaysLong({Weekday::kMon, Weekday::kWed, Weekday::kSat}, nl) == "maandag, woensdag en zaterdag");
+    CHECK(JoinList({"a"}, nl) == "a");
+    CHECK(JoinList({}, nl).empty());
+    CHECK(DaysLong(days, ar) == "الأربعاء والسبت");
     CHECK(ar.TakeDrafts());  // "و" is a draft
     CHECK_FALSE(ar.TakeDrafts());
 

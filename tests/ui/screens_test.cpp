@@ -635,8 +635,12 @@ TEST_CASE("Appointment: the consent names the days the desk keeps a request, fro
     REQUIRE(Only<Speak>(a));
     CHECK_THAT(Only<Speak>(a)->text.dutch, Catch::Contains("ten laatste na 12 dagen"));
     CHECK_THAT(Only<Speak>(a)->text.dutch, !Catch::Contains("%d"));
-    CHECK(ui::FillNumber("after %d days", 12) == "after 12 days");
-    CHECK(ui::FillNumber("no number", 12) == "no number");
+    core::Strings s;
+    s.Set("k", "after %d days");
+    s.Set("n", "no number");
+    core::Words w(s, false);
+    CHECK(w.Count("k", 12) == "after 12 days");
+    CHECK(w.Count("n", 12) == "no number");
 }
 
 TEST_CASE("Appointment: the confirmation reads the code out letter by letter") {

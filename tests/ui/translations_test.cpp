@@ -13,6 +13,7 @@
 #include "core/speech.h"
 #include "core/strings.h"
 #include "core/translations.h"
+#include "core/words.h"
 #include "read_file.h"
 
 using namespace brugpunt;
@@ -44,6 +45,8 @@ std::set<std::string> KeysUsedInSource() {
     // Keys the core hands to the app to say in the visitor's language.
     keys.insert(core::kWarningSpeechKey);
     keys.insert(core::kAskDeskKey);
+    // The facts made from catalogue fields.
+    for (const auto& key : core::KeysOfWords()) keys.insert(key);
     return keys;
 }
 
