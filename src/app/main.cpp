@@ -118,7 +118,8 @@ void OpenSound(Sound& sound, app::Kiosk& kiosk, app::MainQueue& queue, const cor
     sound.tts = std::move(tts.value());
     sound.sink = std::move(sink.value());
     core::VoiceSet voices{sound.tts->Voices(), config.audio_reviewed_only};
-    Log("audio: voices for " + voices.Codes() + "; other languages hear Dutch and \"ask at the desk\"");
+    Log("audio: voices for " + voices.Codes() +
+        "; other languages hear a recording where there is one, else the top bar shows the desk");
     // The speaker's state shows on screen: its changes wake the loop, which asks the kiosk.
     sound.speaker = std::make_unique<audio::Speaker>(*sound.tts, *sound.sink,
                                                      audio::TtsCache(app::AudioCachePath(config)),
@@ -190,6 +191,11 @@ int Run(const core::Options& o, const core::Config& config) {
                 std::make_unique<app::CardPrinter>(config.printer, PrinterStyle(config, assets), nullptr);
             kiosk.SetPrinter(printer.get());
         }
+        // The voices the kiosk would have, so the screen shows what it would say about them
+        // (nothing is played).
+        if (auto tts = audio::EspeakTts::Open())
+            kiosk.SetSpeaker(nullptr,
+                             core::VoiceSet{tts.value()->Voices(), config.audio_reviewed_only}.Codes());
         return TakeScreenshot(*platform, kiosk, o, clock.Now());
     }
 

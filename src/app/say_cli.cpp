@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "audio/audio.h"
+#include "core/date.h"
+#include "core/facts.h"
 #include "core/paths.h"
 #include "core/speech.h"
 #include "core/translations.h"
@@ -49,8 +51,22 @@ int RunSay(const core::Options& o, const core::Config& config, const std::string
     if (!tts) return Fail(tts.error().message);
 
     core::VoiceSet voices{tts.value()->Voices(), config.audio_reviewed_only};
-    core::SpeechPlan plan =
-        core::PlanFor(core::ActivityUtterance(*a, o.field, o.lang), o.lang, translations.value(), voices);
+    // A fact (price, when, ...) is made from the catalogue's fields in the language, as on screen today.
+    core::Utterance text = core::IsFactField(o.field) ? core::FactUtterance(*a, o.field, core::LocalToday(),
+                                                                            translations.value(), o.lang)
+                                                      : core::ActivityUtterance(*a, o.field, o.lang);
+    core::SpeechPlan plan = core::PlanFor(text, o.lang, translations.value(), voices);
+    if (plan.source == core::SpeechSource::kNoVoice) {
+        // Nothing is written: Dutch would pass for the visitor's language.
+        std::printf(
+            "%s %s %s: no-voice, nothing played: no voice and no recording for '%s' (voices: %s); "
+            "the kiosk shows the desk pictogram and \"%s\"\n",
+            a->id.c_str(), o.field.c_str(), o.lang.c_str(), o.lang.c_str(), voices.Codes().c_str(),
+            translations->Get(o.lang, core::kAskDeskKey)
+                .value_or(core::Translated{"vraag het aan de balie"})
+                .text.c_str());
+        return 0;
+    }
     if (plan.parts.empty())
         return Fail("nothing to say: '" + o.field + "' of " + a->id +
                     " is empty, or there is no Dutch voice");

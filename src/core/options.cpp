@@ -1,6 +1,8 @@
 // Owns command-line parsing for the kiosk. Standard library only.
 #include "options.h"
 
+#include "facts.h"
+
 #include "filter.h"
 #include "language.h"
 #include "screen_names.h"
@@ -49,7 +51,8 @@ const char* UsageText() {
                "                      appointment:STEP (" +
                steps + std::string(kInterestTarget) +
                "), staff:pin, staff:status\n"
-               "       brugpunt --say ACTIVITY_ID --field title|summary|first_visit --lang LANG --out "
+               "       brugpunt --say ACTIVITY_ID --field "
+               "title|summary|first_visit|price|when|where|age|places --lang LANG --out "
                "OUT.wav\n"
                "                [--catalogue PATH] [--config FILE]\n"
                "       brugpunt --outbox-status [--config FILE]\n"
@@ -118,8 +121,11 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             } else if (a == "--say") {
                 o.say = v.value();
             } else if (a == "--field") {
-                if (!IsSpokenField(v.value()))
-                    return Bad("--field wants title, summary or first_visit, not '" + v.value() + "'");
+                if (!IsSpokenField(v.value()) && !IsFactField(v.value()))
+                    return Bad(
+                        "--field wants title, summary, first_visit, price, when, where, age or places, not "
+                        "'" +
+                        v.value() + "'");
                 o.field = v.value();
             } else {
                 o.out = v.value();

@@ -15,6 +15,8 @@ std::string_view SpeechSourceName(SpeechSource s) {
             return "tts";
         case SpeechSource::kFallback:
             return "fallback";
+        case SpeechSource::kNoVoice:
+            return "no-voice";
     }
     return "none";
 }
@@ -85,6 +87,11 @@ SpeechPlan PlanSpeech(const Utterance& u, const std::string& lang, const VoiceSe
     if (usable && voices.Speaks(lang)) {
         plan.source = SpeechSource::kTts;
         plan.parts.push_back({Kind::kTts, u.translated, lang});
+        return plan;
+    }
+    // No voice for their language at all: Dutch would sound as if it were the answer in theirs.
+    if (!voices.Speaks(lang)) {
+        plan.source = SpeechSource::kNoVoice;
         return plan;
     }
     // Dutch, so the visitor hears the words on screen, then where to get help in their language.

@@ -1,6 +1,7 @@
 // Owns what a speaker button says and in which order the kiosk looks for a voice: a recorded
-// clip, else text-to-speech of the translation, else Dutch followed by "ask at the desk" in the
-// visitor's language. Pure; standard library only.
+// clip, else text-to-speech of the translation, else (where the language has a voice) Dutch
+// followed by "ask at the desk" in the visitor's language. A language with neither a clip nor a
+// voice hears nothing: Dutch is never played as if it were theirs. Pure; standard library only.
 #pragma once
 
 #include <set>
@@ -24,7 +25,9 @@ struct Utterance {
     bool operator==(const Utterance&) const = default;
 };
 
-enum class SpeechSource { kNone, kClip, kTts, kFallback };
+// kNoVoice: the visitor's language has no voice and no clip for this; nothing is played, and the
+// screen says to ask at the desk.
+enum class SpeechSource { kNone, kClip, kTts, kFallback, kNoVoice };
 std::string_view SpeechSourceName(SpeechSource s);
 
 struct SpeechPart {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/facts.h"
 #include "format.h"
 #include "info_block.h"
 #include "spoken.h"
@@ -155,14 +156,6 @@ std::string SubtitleOf(const std::string& dutch, const std::string& translated) 
     return core::Complete(translated) && translated != dutch ? translated : std::string();
 }
 
-// Words said one after the other, each ending in a full stop.
-std::string Sentences(std::initializer_list<const std::string*> parts) {
-    std::string out;
-    for (const std::string* t : parts)
-        if (!t->empty()) out += (out.empty() ? "" : " ") + *t + (t->back() == '.' ? "" : ".");
-    return out;
-}
-
 // A line's label and text joined, as its subtitle or its speech.
 std::string LineWords(const InfoLine& l) {
     if (l.label.empty() || l.text.empty()) return l.label + l.text;
@@ -181,7 +174,8 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
         InfoBlock& nl = blocks[b];
         nl.heading_subtitle = SubtitleOf(nl.heading, in[b].heading);
         nl.heading_translated = core::Complete(in[b].heading);
-        std::string dutch_said = Sentences({&nl.heading}), their_said = Sentences({&in[b].heading});
+        std::string dutch_said = core::Sentences({&nl.heading}),
+                    their_said = core::Sentences({&in[b].heading});
         for (size_t i = 0; i < nl.lines.size() && i < in[b].lines.size(); ++i) {
             InfoLine& l = nl.lines[i];
             const InfoLine& t = in[b].lines[i];
@@ -191,9 +185,9 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
             InfoLine whole{l.label_translated ? t.label : "", l.text_translated ? t.text : ""};
             std::string dutch = LineWords(l), translated = LineWords(whole);
             l.subtitle = SubtitleOf(dutch, translated);
-            dutch_said += (dutch_said.empty() ? "" : " ") + Sentences({&dutch});
+            dutch_said += (dutch_said.empty() ? "" : " ") + core::Sentences({&dutch});
             // Said in the visitor's language where it has the words; the Dutch-only rest stays on screen.
-            if (!translated.empty()) their_said += " " + Sentences({&translated});
+            if (!translated.empty()) their_said += " " + core::Sentences({&translated});
         }
         nl.spoken = {.dutch = dutch_said, .reviewed = reviewed};
         if (core::Complete(in[b].heading)) nl.spoken.translated = their_said;
@@ -203,8 +197,7 @@ std::vector<InfoBlock> DetailBlocks(const ViewModel& m, const Activity& a) {
 
 // The facts that decide, one big pictogram and a few words each, in this order on every page.
 struct Fact {
-    const char* id;       // probe id; a tap on the fact says it ("speak:" + id)
-    const char* heading;  // its block's heading, said first
+    std::string id;  // probe id, "block:fact:FIELD"; a tap on the fact says it ("speak:" + id)
     std::string picto;
     std::string main;   // bold
     std::string extra;  // under it, may be empty
@@ -214,86 +207,27 @@ struct Fact {
     core::Utterance spoken;
 };
 
-std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a, const core::Words& w) {
-    std::vector<Fact> facts;
-    const auto& p = a.price;
-    Fact price{"block:fact:price", "detail.price", "money", "", ""};
-    if (!p.cents) {
-        price = {price.id, price.heading, kDeskPicto, w.Text("unknown.price"), ""};
-    } else {
-        price.main = core::PriceText(p, w);
-        if (*p.cents > 0 && !p.social_cents)
-            price.extra = w.Text("unknown.social");
-        else if (*p.cents > 0 && *p.social_cents < *p.cents)
-            price.extra = w.Fill("price.social_short", {core::FormatEuro(*p.social_cents)});
-    }
-    facts.push_back(price);
-
-    Fact when{"block:fact:when", "detail.when", "clock", "", ""};
-    if (!a.schedule.dates.empty()) {
-        auto next = a.NextDates(m.today, 1000);
-        if (next.empty()) {
-            when = {when.id, when.heading, kDeskPicto, w.Text("unknown.when"), ""};
-        } else {
-            when.picto = "calendar";
-            when.main = core::OccurrenceDay(next.front(), w);
-            when.extra = core::Hours(next.front().start, next.front().end, w);
-            if (next.size() > 1)
-                when.extra += (when.extra.empty() ? "" : "\n") +
-                              w.Count("when.more_dates", static_cast<long long>(next.size() - 1));
-        }
-    } else if (a.schedule.days.empty()) {
-        when = {when.id, when.heading, kDeskPicto, w.Text("unknown.when"), ""};
-    } else {
-        when.main = core::DaysLong(a.schedule.days, w);
-        when.extra = core::Hours(a.schedule.start, a.schedule.end, w);
-    }
-    facts.push_back(when);
-
-    facts.push_back({"block:fact:where", "detail.where", "pin", a.location.name, a.location.address});
-
-    const auto& au = a.audience;
-    std::string for_whom = au.for_whom == core::ForWhom::kGirlsWomen ? w.Text("who.girls")
-                           : au.for_whom == core::ForWhom::kBoysMen  ? w.Text("who.boys")
-                                                                     : "";
-    facts.push_back({"block:fact:age", "detail.for_whom",
-                     au.for_whom == core::ForWhom::kGirlsWomen ? "girl" : "child", core::AgeText(au, w),
-                     for_whom});
-
-    const auto& av = a.availability;
-    Fact places{"block:fact:places", "detail.places", StatusPicto(av.status), "", ""};
-    places.main = av.status ? core::StatusText(*av.status, w) : w.Text("unknown.status");
-    if (m.today > av.registration_to)
-        places.extra = w.Text("places.closed");
-    else if (m.today < av.registration_from)
-        places.extra = w.Fill("places.opens", {core::DateLong(av.registration_from, w)});
-    else if (a.TrialOffered())
-        places.extra = w.Text("places.trial");
-    facts.push_back(places);
-    return facts;
-}
-
-// The facts in Dutch with the visitor's language paired in, and what a tap on each says: its
-// heading and its words.
+// The facts in Dutch with the visitor's language paired in.
 std::vector<Fact> KeyFacts(const ViewModel& m, const Activity& a) {
     core::Words nl = DutchWords();
-    std::vector<Fact> facts = KeyFacts(m, a, nl);
+    std::vector<core::KeyFact> dutch = core::KeyFacts(a, m.today, nl);
     auto w = m.VisitorWords();
-    std::vector<Fact> in = w ? KeyFacts(m, a, *w) : std::vector<Fact>();
-    bool reviewed = w && !w->TakeDrafts();
-    for (size_t i = 0; i < facts.size(); ++i) {
-        Fact& f = facts[i];
-        std::string heading = nl.Text(f.heading), translated;
-        if (i < in.size()) {
-            f.sub_main = SubtitleOf(f.main, in[i].main);
-            f.sub_extra = SubtitleOf(f.extra, in[i].extra);
-            f.same_main = f.main == in[i].main;
-            f.same_extra = f.extra == in[i].extra;
-            std::string theirs = w->Text(f.heading);
-            translated = Sentences({&theirs, &in[i].main, &in[i].extra});
+    std::vector<core::KeyFact> in = w ? core::KeyFacts(a, m.today, *w) : std::vector<core::KeyFact>();
+    bool reviewed = !w || !w->TakeDrafts();
+    std::vector<Fact> facts;
+    for (size_t i = 0; i < dutch.size(); ++i) {
+        const core::KeyFact& d = dutch[i];
+        const core::KeyFact* theirs = i < in.size() ? &in[i] : nullptr;
+        Fact f{"block:fact:" + d.field, d.picto == "desk" ? kDeskPicto : d.picto, d.main, d.extra};
+        if (theirs) {
+            f.sub_main = SubtitleOf(d.main, theirs->main);
+            f.sub_extra = SubtitleOf(d.extra, theirs->extra);
+            f.same_main = d.main == theirs->main;
+            f.same_extra = d.extra == theirs->extra;
         }
-        f.spoken =
-            SpokenBuilder(m).Said(Sentences({&heading, &f.main, &f.extra}), translated, reviewed).Done();
+        f.spoken = core::FactSpeech(d, nl, theirs, w ? &*w : nullptr, reviewed);
+        if (m.language == "nl") f.spoken.translated.clear();
+        facts.push_back(std::move(f));
     }
     return facts;
 }
@@ -318,8 +252,7 @@ float DrawFact(const ViewModel& m, const Fact& f, ImVec2 p, float width, float h
     ImVec2 q(p.x + width, p.y + height);
     ImGui::SetCursorScreenPos(p);
     bool held = false;
-    if (TapArea((std::string("speak:") + f.id).c_str(), ImVec2(width, height), held))
-        out.push_back(Speak{f.spoken});
+    if (TapArea(("speak:" + f.id).c_str(), ImVec2(width, height), held)) out.push_back(Speak{f.spoken});
     dl->AddRectFilled(p, q, held ? colour::kBorder : colour::kPanel, CurrentMetrics().Rounding());
     dl->AddRect(p, q, colour::kOutline, CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.5f));
     if (ImTextureID t = m.Picto(f.picto))

@@ -60,6 +60,24 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     if (BigButton("top:language", lang_words ? Tr("top.language") : "", m.Picto("globe"), ImVec2(lang_w, h),
                   m.language == "nl" ? ButtonKind::kQuiet : ButtonKind::kPrimary))
         out.push_back(OpenLanguages{});
+    // No voice for the visitor's language on this kiosk: a speaker cannot say anything in it, and
+    // Dutch is not played as if it were theirs. A crossed speaker and the desk say so in pictures,
+    // and a tap starts a request, whose language step offers an interpreter.
+    if (m.language != "nl" && !m.staff_status.voices.empty() && !m.HasVoice(m.language)) {
+        ImGui::SameLine(0, gap);
+        float side = h * 0.8f;
+        ImGui::SetCursorPosY((CurrentMetrics().TopBar() - side) * 0.5f);
+        Pictogram(m.Picto("no-speaker"), side);
+        ImGui::SameLine(0, gap * 0.5f);
+        ImGui::SetCursorPosY((CurrentMetrics().TopBar() - h) * 0.5f);
+        const char* ask = Tr("speech.ask_desk");
+        float ask_w = BigButtonWidth(ask, true, h);
+        bool words = ImGui::GetCursorPosX() + ask_w + appt_w + 2 * gap <= width;
+        if (BigButton("top:no_voice", words ? ask : "", m.Picto(kDeskPicto), ImVec2(words ? ask_w : h, h),
+                      ButtonKind::kQuiet) &&
+            m.screen != core::Screen::kAppointment)
+            out.push_back(StartAppointment{""});
+    }
     // The municipality's name only where it fits between the buttons.
     ImGui::SameLine(0, gap * 2);
     if (m.catalogue) {

@@ -264,8 +264,8 @@ TEST_CASE("A broken recording is replaced by the rest of the chain, and the Spea
     std::string dir = TempDir("broken");
     std::ofstream(dir + "/broken.opus") << "this was never audio";
     core::Utterance u{.dutch = "Voetbal voor kinderen.", .clip = dir + "/broken.opus"};
-    core::VoiceSet voices{{"nl"}, false};
-    core::SpeechPlan plan = core::PlanSpeech(u, "ps", voices, "");
+    core::VoiceSet voices{{"nl", "uk"}, false};
+    core::SpeechPlan plan = core::PlanSpeech(u, "uk", voices, "");
     REQUIRE(plan.source == core::SpeechSource::kClip);
     auto rendered = audio::RenderPlan(plan, Engine(), audio::TtsCache(""));
     REQUIRE(rendered);

@@ -45,7 +45,7 @@ TEST_CASE("Bad arguments give a one-line reason") {
     CHECK_THAT(bad({"--idle-seconds", "1"}), Catch::Contains("5..3600"));
     CHECK_THAT(bad({"--lang", "xx"}), Catch::Contains("unknown language 'xx'"));
     CHECK_THAT(bad({"--say", "voetbal-u8"}), Catch::Contains("--say needs --out"));
-    CHECK_THAT(bad({"--say", "voetbal-u8", "--field", "price", "--out", "x.wav"}),
+    CHECK_THAT(bad({"--say", "voetbal-u8", "--field", "colour", "--out", "x.wav"}),
                Catch::Contains("--field wants"));
     CHECK_THAT(bad({"--out", "x.wav"}), Catch::Contains("go with --say"));
 }

@@ -49,12 +49,12 @@ TEST_CASE("Speech: no translation, or a draft where only reviewed ones may be re
     CHECK(PlanSpeech(u, "uk", strict, "Запитай на стійці.").source == SpeechSource::kTts);
 }
 
-TEST_CASE("Speech: a language without a voice hears the Dutch only, unless there is a clip") {
+TEST_CASE("Speech: a language without a voice hears no Dutch as if it were theirs, only its clip") {
     Utterance u{.dutch = "Wat wil je doen?", .translated = "څه غواړې چې وکړې؟"};
     auto plan = PlanSpeech(u, "ps", kDebian, "په کاونټر کې پوښتنه وکړه.");
-    CHECK(plan.source == SpeechSource::kFallback);
-    REQUIRE(plan.parts.size() == 1);
-    CHECK(plan.parts[0].lang == "nl");
+    CHECK(plan.source == SpeechSource::kNoVoice);
+    CHECK(plan.parts.empty());
+    CHECK(SpeechSourceName(plan.source) == "no-voice");
 
     u.clip = "/media/home.ps.opus";
     plan = PlanSpeech(u, "ps", kDebian, "");
@@ -62,12 +62,15 @@ TEST_CASE("Speech: a language without a voice hears the Dutch only, unless there
     REQUIRE(plan.parts.size() == 1);
     CHECK(plan.parts[0] == SpeechPart{Kind::kClip, "/media/home.ps.opus", "ps"});
     // Should the file be unreadable, the rest of the chain is ready.
-    REQUIRE(plan.if_clip_fails.size() == 1);
-    CHECK(plan.if_clip_fails[0].lang == "nl");
+    CHECK(plan.if_clip_fails.empty());
 }
 
 TEST_CASE("Speech: without a Dutch voice there is nothing to say, and the plan says so") {
-    auto plan = PlanSpeech({.dutch = "Hallo"}, "ps", VoiceSet{{}, false}, "");
+    auto plan = PlanSpeech({.dutch = "Hallo"}, "nl", VoiceSet{{}, false}, "");
+    CHECK(plan.source == SpeechSource::kNone);
+    CHECK(plan.parts.empty());
+    // A language with a voice but no translation falls back to Dutch, and there is none.
+    plan = PlanSpeech({.dutch = "Hallo"}, "uk", VoiceSet{{"uk"}, false}, "Запитай на стійці.");
     CHECK(plan.source == SpeechSource::kNone);
     CHECK(plan.parts.empty());
 }

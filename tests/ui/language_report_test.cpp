@@ -114,3 +114,22 @@ TEST_CASE("Languages: a language without the facts' phrases shows no half-transl
     }
     CHECK_FALSE(ui::probe::Subtitled().count(core::DaysLong(h.vm.detail->schedule.days, ui::DutchWords())));
 }
+
+TEST_CASE(
+    "Languages: where the kiosk has no voice for the visitor's language, the top bar says so in pictures") {
+    UiHarness h;
+    h.vm.screen = core::Screen::kHome;
+    h.vm.staff_status.voices = "ar en nl";
+    h.vm.language = "ar";
+    h.Frame();
+    CHECK_FALSE(h.Has("top:no_voice"));
+    h.vm.language = "so";
+    h.Frame();
+    REQUIRE(h.Has("top:no_voice"));
+    CHECK(testing::DrawsWith(h.vm.Picto("no-speaker")) > 0);
+    CHECK(testing::Only<core::action::StartAppointment>(h.Tap("top:no_voice")));
+    // A kiosk without any sound claims nothing about voices.
+    h.vm.staff_status.voices = "";
+    h.Frame();
+    CHECK_FALSE(h.Has("top:no_voice"));
+}
