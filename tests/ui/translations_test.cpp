@@ -130,3 +130,41 @@ TEST_CASE("A .po entry marked fuzzy is a draft, and an empty one is no translati
     CHECK_FALSE(t.Get("ar", "a.b")->reviewed);
     CHECK_FALSE(t.Get("ar", "e.f"));
 }
+
+TEST_CASE(
+    "Translations: the README's table lists each language's phrases without a translation, as the files have "
+    "them") {
+    auto all = core::LoadTranslationsDir((fs::path(BRUGPUNT_SOURCE_DIR) / "translations").string());
+    REQUIRE(all);
+    const core::Strings& nl = all->Dutch();
+    std::string table;
+    for (const auto& lang : core::kLanguages) {
+        std::string code(lang.code);
+        if (code == "nl") continue;
+        const core::Strings* strings = all->In(code);
+        std::vector<std::string> missing;
+        for (const auto& [key, text] : nl.Entries())
+            if (!strings || !strings->Has(key)) missing.push_back(key);
+        for (const auto& key : missing)
+            std::printf("translations: %s has no text for %s\n", code.c_str(), key.c_str());
+        core::Coverage c = all->CoverageOf(code);
+        std::string listed;
+        for (size_t i = 0; i < missing.size() && i < 6; ++i)
+            listed += (i ? ", " : "") + ("`" + missing[i] + "`");
+        if (missing.size() > 6) listed += " and " + std::to_string(missing.size() - 6) + " more";
+        table += "  | " + code + " " + std::string(lang.native) + " | " + std::to_string(c.translated) +
+                 " of " + std::to_string(c.keys) + " | " + std::to_string(c.reviewed) + " | " +
+                 (missing.empty() ? "none" : listed) + " |\n";
+    }
+    std::string readme = Read(fs::path(BRUGPUNT_SOURCE_DIR) / "README.md");
+    const std::string begin = "  | --- | --- | --- | --- |\n", end = "  <!-- /phrase-coverage -->";
+    size_t at = readme.find("<!-- phrase-coverage");
+    REQUIRE(at != std::string::npos);
+    size_t from = readme.find(begin, at);
+    size_t to = readme.find(end, at);
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    from += begin.size();
+    INFO("the README's table should read:\n" << table);
+    CHECK(readme.substr(from, to - from) == table);
+}
