@@ -77,6 +77,14 @@ Kiosk::Kiosk(LoadedCatalogue catalogue, core::SessionPolicy policy, const ui::Te
 bool Kiosk::Apply(const core::Actions& actions, core::TimePoint now) {
     bool changed = false;
     std::deque<core::Action> pending(actions.begin(), actions.end());
+    // Listening counts as being there: no "Ben je er nog?" while the kiosk speaks to the visitor.
+    bool listening = m_vm.audio == ui::AudioState::kPlaying || m_vm.audio == ui::AudioState::kPreparing;
+    if (listening)
+        for (auto it = pending.begin(); it != pending.end(); ++it)
+            if (const auto* tick = std::get_if<core::action::Tick>(&*it)) {
+                pending.insert(it, core::action::Input{tick->now});
+                break;
+            }
     while (!pending.empty()) {
         core::Action a = std::move(pending.front());
         pending.pop_front();

@@ -55,7 +55,8 @@ struct RecordingSpeaker final : app::SpeakerPort {
     void Resume() override { calls.push_back("resume"); }
     void Replay() override { calls.push_back("replay"); }
     void SetVolume(int percent) override { calls.push_back("volume " + std::to_string(percent)); }
-    ui::AudioState State() const override { return ui::AudioState::kIdle; }
+    ui::AudioState state = ui::AudioState::kIdle;
+    ui::AudioState State() const override { return state; }
     std::string TakeProblem() override { return ""; }
     bool Said(const std::string& call) const {
         return std::find(calls.begin(), calls.end(), call) != calls.end();
@@ -469,6 +470,25 @@ struct RecordingDemand final : store::DemandStore {
 };
 
 }  // namespace
+
+TEST_CASE("Kiosk: a visitor listening is there: no warning while speech plays, the timer runs again after") {
+    Fixture f;
+    RecordingSpeaker speaker;
+    f.kiosk.SetSpeaker(&speaker, "nl");
+    f.Go("home");
+    speaker.state = ui::AudioState::kPlaying;
+    f.kiosk.RefreshAudio();
+    for (int i = 0; i < 6; ++i) {  // three minutes of listening to long texts
+        f.clock.Advance(30s);
+        f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+        CHECK_FALSE(f.kiosk.View().warning);
+    }
+    speaker.state = ui::AudioState::kPaused;  // paused is not listening
+    f.kiosk.RefreshAudio();
+    f.clock.Advance(91s);
+    f.kiosk.Apply({Tick{f.clock.Now()}}, f.clock.Now());
+    CHECK(f.kiosk.View().warning);
+}
 
 TEST_CASE("Kiosk: what a visitor looked at is written once, when the kiosk is back on attract") {
     Fixture f;
