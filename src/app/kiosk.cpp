@@ -275,6 +275,13 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
                     m_log("audio: clip " + text.clip + " is outside " + m_cat.media_root + "; not played");
                     text.clip.clear();
                 }
+                // A person's recording of a fixed phrase, and of "ask at the desk", in the
+                // visitor's language, where the catalogue ships one.
+                if (e.language != "nl") {
+                    if (text.clip.empty() && !text.key.empty())
+                        text.clip = core::PhraseClip(m_cat.media_root, e.language, text.key);
+                    text.ask_clip = core::PhraseClip(m_cat.media_root, e.language, core::kAskDeskKey);
+                }
                 m_speaker->Say(text, e.language);
                 return std::nullopt;
             },

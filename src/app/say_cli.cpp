@@ -55,8 +55,12 @@ int RunSay(const core::Options& o, const core::Config& config, const std::string
     core::Utterance text = core::IsFactField(o.field) ? core::FactUtterance(*a, o.field, core::LocalToday(),
                                                                             translations.value(), o.lang)
                                                       : core::ActivityUtterance(*a, o.field, o.lang);
+    // The loader keeps clips inside the catalogue's folder; this is where one is opened, so the
+    // rule is applied here too (a catalogue db may come from elsewhere).
+    std::string root = std::filesystem::absolute(catalogue_path).parent_path().lexically_normal().string();
+    if (o.lang != "nl") text.ask_clip = core::PhraseClip(root, o.lang, core::kAskDeskKey);
     core::SpeechPlan plan = core::PlanFor(text, o.lang, translations.value(), voices);
-    if (plan.source == core::SpeechSource::kNoVoice) {
+    if (plan.source == core::SpeechSource::kNoVoice && plan.parts.empty()) {
         // Nothing is written: Dutch would pass for the visitor's language.
         std::printf(
             "%s %s %s: no-voice, nothing played: no voice and no recording for '%s' (voices: %s); "
@@ -70,9 +74,6 @@ int RunSay(const core::Options& o, const core::Config& config, const std::string
     if (plan.parts.empty())
         return Fail("nothing to say: '" + o.field + "' of " + a->id +
                     " is empty, or there is no Dutch voice");
-    // The loader keeps clips inside the catalogue's folder; this is where one is opened, so the
-    // rule is applied here too (a catalogue db may come from elsewhere).
-    std::string root = std::filesystem::absolute(catalogue_path).parent_path().lexically_normal().string();
     for (const auto& part : plan.parts)
         if (part.kind == core::SpeechPart::Kind::kClip && !core::IsInside(root, part.content))
             return Fail("the clip " + part.content + " of " + a->id + " is outside " + root);

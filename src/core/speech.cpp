@@ -1,6 +1,9 @@
 // Owns the fallback chain of a speaker button.
 #include "speech.h"
 
+#include <cctype>
+#include <filesystem>
+
 #include "language.h"
 
 namespace brugpunt::core {
@@ -92,6 +95,7 @@ SpeechPlan PlanSpeech(const Utterance& u, const std::string& lang, const VoiceSe
     // No voice for their language at all: Dutch would sound as if it were the answer in theirs.
     if (!voices.Speaks(lang)) {
         plan.source = SpeechSource::kNoVoice;
+        if (!u.ask_clip.empty()) plan.parts.push_back({Kind::kClip, u.ask_clip, lang});
         return plan;
     }
     // Dutch, so the visitor hears the words on screen, then where to get help in their language.
@@ -101,6 +105,23 @@ SpeechPlan PlanSpeech(const Utterance& u, const std::string& lang, const VoiceSe
     plan.parts.push_back({Kind::kTts, u.dutch, nl});
     if (voices.Speaks(lang) && !ask_desk.empty()) plan.parts.push_back({Kind::kTts, ask_desk, lang});
     return plan;
+}
+
+std::string PhraseClip(const std::string& media_root, const std::string& lang, const std::string& key) {
+    auto plain = [](const std::string& s) {
+        if (s.empty() || s.size() > 64 || s.front() == '.') return false;
+        for (char c : s)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+                return false;
+        return true;
+    };
+    if (media_root.empty() || !plain(lang) || !plain(key)) return "";
+    std::error_code ec;
+    for (const char* ext : {".opus", ".ogg", ".wav"}) {
+        std::filesystem::path p = std::filesystem::path(media_root) / "phrases" / lang / (key + ext);
+        if (std::filesystem::is_regular_file(p, ec)) return p.string();
+    }
+    return "";
 }
 
 SpeechPlan PlanFor(Utterance u, const std::string& lang, const Translations& translations,

@@ -21,6 +21,9 @@ struct Utterance {
     bool reviewed = true;    // whether a person checked the translation
     std::string clip;        // a recorded clip of it in the visitor's language; empty: none
     std::string key;         // the UI string it came from, when the app should translate it
+    // A recorded "vraag het aan de balie" in the visitor's language: what a language without a
+    // voice hears where nothing else of this text is recorded. Empty: none.
+    std::string ask_clip;
 
     bool operator==(const Utterance&) const = default;
 };
@@ -67,6 +70,11 @@ SpeechPlan PlanSpeech(const Utterance& u, const std::string& lang, const VoiceSe
 
 // The key that says "vraag het aan de balie" in each .po file.
 inline constexpr const char* kAskDeskKey = "speech.ask_desk";
+
+// Where a recording of a fixed phrase lives in a catalogue's folder: phrases/LANG/KEY.opus (or
+// .ogg, .wav), recorded by a person. (The staff tool's bundle does not carry phrases/ yet.)
+// The first that exists, or empty. Key and language must be plain names (no path in them).
+std::string PhraseClip(const std::string& media_root, const std::string& lang, const std::string& key);
 
 // PlanSpeech for what a session asked: a UI string's translation is looked up by its key, and the
 // "ask at the desk" text comes from the visitor's language.

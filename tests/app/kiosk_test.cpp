@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 
 #include "app/kiosk.h"
@@ -49,7 +50,9 @@ struct RecordingSpeaker final : app::SpeakerPort {
     void Say(const core::Utterance& text, const std::string& language) override {
         calls.push_back("say " + language + ": " + text.dutch +
                         (text.clip.empty() ? "" : " clip " + text.clip));
+        last = text;
     }
+    core::Utterance last;
     void Stop() override { calls.push_back("stop"); }
     void Pause() override { calls.push_back("pause"); }
     void Resume() override { calls.push_back("resume"); }
@@ -299,6 +302,42 @@ TEST_CASE("Kiosk: the view model follows a language change at once") {
     // A speaker button now speaks in the visitor's language.
     f.kiosk.Apply({Speak{{.dutch = "Sport"}}}, f.clock.Now());
     CHECK(speaker.Said("say ar: Sport"));
+}
+
+TEST_CASE("Kiosk: a recorded phrase in the catalogue's folder stands in for the visitor's language") {
+    namespace fs = std::filesystem;
+    fs::path root = fs::temp_directory_path() / ("brugpunt-phrases-" + std::to_string(getpid()));
+    fs::create_directories(root / "phrases/so");
+    for (const char* name : {"home.title.wav", "speech.ask_desk.opus"})
+        std::ofstream(root / "phrases/so" / name) << "x";
+    app::LoadedCatalogue loaded = Load(Demo());
+    loaded.media_root = root.string();
+    core::Translations translations;
+    std::vector<std::string> log;
+    app::Kiosk kiosk(std::move(loaded), core::SessionPolicy{90s, 20s, "1234"}, nullptr, &translations,
+                     Fixture::Config(), {2026, 12, 2}, [&](const std::string& line) { log.push_back(line); });
+    RecordingSpeaker speaker;
+    kiosk.SetSpeaker(&speaker, "nl ar");
+    core::ManualClock clock;
+    kiosk.Apply({ChooseLanguage{"so"}}, clock.Now());
+    kiosk.Apply({Speak{{.dutch = "Wat wil je doen?", .key = "home.title"}}}, clock.Now());
+    CHECK(speaker.last.clip == (root / "phrases/so/home.title.wav").string());
+    CHECK(speaker.last.ask_clip == (root / "phrases/so/speech.ask_desk.opus").string());
+    // A phrase nobody recorded: no clip, and the recorded "ask at the desk" is what plays.
+    kiosk.Apply({Speak{{.dutch = "Sport", .key = "home.desk"}}}, clock.Now());
+    CHECK(speaker.last.clip.empty());
+    auto plan = core::PlanSpeech(speaker.last, "so", core::VoiceSet{{"nl", "ar"}, false}, "");
+    CHECK(plan.source == core::SpeechSource::kNoVoice);
+    REQUIRE(plan.parts.size() == 1);
+    CHECK(plan.parts[0].content == speaker.last.ask_clip);
+    // A key shaped like a path is never looked up.
+    CHECK(core::PhraseClip(root.string(), "so", "../so/home.title").empty());
+    CHECK(core::PhraseClip(root.string(), "..", "home.title").empty());
+    // In Dutch nothing is looked up.
+    kiosk.Apply({ChooseLanguage{"nl"}}, clock.Now());
+    kiosk.Apply({Speak{{.dutch = "Wat wil je doen?", .key = "home.title"}}}, clock.Now());
+    CHECK(speaker.last.clip.empty());
+    fs::remove_all(root);
 }
 
 TEST_CASE("Kiosk: BuildViewModel is a function of its inputs") {

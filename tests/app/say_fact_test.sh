@@ -1,9 +1,10 @@
 #!/bin/sh
-# say_fact_test.sh BRUGPUNT ACTIVITY: each fact made from the catalogue's fields (price, when,
-# age, places) is spoken in Arabic by the Arabic voice, non-silent by sox and not the Dutch file;
-# in Somali, with no voice and no recording, nothing is written and the output says so.
+# say_fact_test.sh BRUGPUNT ACTIVITY CATALOGUE: each fact made from the catalogue's fields (price,
+# when, age, places) is spoken in Arabic by the Arabic voice, non-silent by sox and not the Dutch
+# file; in Somali, with no voice and no recording, nothing is written and the output says so; with
+# a recorded "ask at the desk" in Somali beside a copy of the catalogue, that recording plays.
 set -eu
-brugpunt=$1 activity=$2
+brugpunt=$1 activity=$2 catalogue=$3
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 for field in price when age places; do
@@ -20,3 +21,10 @@ out=$("$brugpunt" --say "$activity" --field price --lang so --out "$dir/price-so
 echo "$out"
 printf '%s\n' "$out" | grep -q "price so: no-voice, nothing played" || { echo "Somali: no report" >&2; exit 1; }
 [ ! -e "$dir/price-so.wav" ] || { echo "Somali: a file was written" >&2; exit 1; }
+mkdir -p "$dir/bundle/phrases/so"
+cp "$catalogue" "$dir/bundle/catalogue.json"
+sox -n -r 22050 -c 1 "$dir/bundle/phrases/so/speech.ask_desk.wav" synth 1.5 sine 440 vol 0.3
+out=$("$brugpunt" --catalogue "$dir/bundle/catalogue.json" --say "$activity" --field price --lang so --out "$dir/price-so.wav")
+echo "$out"
+printf '%s\n' "$out" | grep -q "price so: no-voice, clip(so)" || { echo "Somali: the recording was not played" >&2; exit 1; }
+[ -s "$dir/price-so.wav" ] || { echo "Somali: no file" >&2; exit 1; }
