@@ -7,6 +7,7 @@ namespace brugpunt::core {
 
 namespace {
 constexpr const char* kDesk = "desk";
+}  // namespace
 
 const char* StatusPictoName(const std::optional<Status>& status) {
     if (!status) return kDesk;
@@ -20,7 +21,6 @@ const char* StatusPictoName(const std::optional<Status>& status) {
     }
     return "check";
 }
-}  // namespace
 
 bool IsFactField(std::string_view field) {
     for (auto f : kFactFields)

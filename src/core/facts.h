@@ -25,6 +25,9 @@ struct KeyFact {
 inline constexpr std::string_view kFactFields[] = {"price", "when", "where", "age", "places"};
 bool IsFactField(std::string_view field);
 
+// The pictogram of a status of places; the desk's when nobody said.
+const char* StatusPictoName(const std::optional<Status>& status);
+
 // The five facts in w's language, in this order on every page.
 std::vector<KeyFact> KeyFacts(const Activity& a, const Date& today, const Words& w);
 

@@ -2,6 +2,8 @@
 // sync.
 #include "format.h"
 
+#include "core/facts.h"
+
 namespace brugpunt::ui {
 
 namespace {
@@ -58,16 +60,7 @@ Badge StatusBadge(core::Status s, const core::Words& w) {
 }
 
 const char* StatusPicto(const std::optional<core::Status>& status) {
-    if (!status) return kDeskPicto;
-    switch (*status) {
-        case core::Status::kPlacesFree:
-            return "check";
-        case core::Status::kWaitingList:
-            return "hourglass";
-        case core::Status::kFull:
-            return "no-entry";
-    }
-    return "check";
+    return core::StatusPictoName(status);
 }
 
 std::string PhotoPicto(const std::string& photo, const char* fallback) {
