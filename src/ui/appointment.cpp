@@ -622,7 +622,7 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
         TextBlock(CurrentFonts().bold, Tr(question));
         SubtitleKey(m, question, CurrentFonts().bold);
         if (has_days(answer)) {
-            TextBlock(CurrentFonts().body, Format(answer, m.retention_days));
+            TextBlock(CurrentFonts().body, Count(answer, m.retention_days));
             SubtitleKey(m, answer, CurrentFonts().body, m.retention_days);
         } else {
             TextBlock(CurrentFonts().body, Tr(answer));
