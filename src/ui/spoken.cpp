@@ -51,16 +51,6 @@ SpokenBuilder& SpokenBuilder::KeyWithNumber(const char* key, int number) {
     return *this;
 }
 
-SpokenBuilder& SpokenBuilder::Said(const std::string& dutch, const std::string& translated, bool reviewed) {
-    Add(m_u.dutch, dutch);
-    if (m_model.language == "nl") return *this;
-    if (!core::Complete(translated) || translated.empty())
-        m_missing = true;
-    else
-        Add(m_u.translated, translated), m_u.reviewed &= reviewed;
-    return *this;
-}
-
 SpokenBuilder& SpokenBuilder::Text(const std::string& same_in_every_language) {
     Add(m_u.dutch, same_in_every_language);
     Add(m_u.translated, same_in_every_language);

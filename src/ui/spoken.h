@@ -29,8 +29,6 @@ class SpokenBuilder {
     // A UI string with one %d, filled with number in Dutch and in the visitor's language.
     SpokenBuilder& KeyWithNumber(const char* key, int number);
     SpokenBuilder& Text(const std::string& same_in_every_language);
-    // A fact made in both languages (core/words.h); an incomplete translation leaves it Dutch only.
-    SpokenBuilder& Said(const std::string& dutch, const std::string& translated, bool reviewed);
     core::Utterance Done() const;
 
   private:
