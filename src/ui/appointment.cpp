@@ -48,18 +48,10 @@ void StepHeader(const ViewModel& m, const char* picto, const char* question_key,
     SpeakerFor(m, "speak:step", spoken, out);
     ImGui::SameLine(0, CurrentMetrics().Mm(4));
     ImGui::BeginGroup();
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(Tr(question_key));
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    SubtitleKey(m, question_key, CurrentFonts().title);
-    if (it != steps.end()) {
-        ImGui::PushFont(FontOrCurrent(CurrentFonts().small));
-        ImGui::TextUnformatted(
-            Format("appt.step", static_cast<int>(it - steps.begin()) + 1, (int)steps.size()).c_str());
-        ImGui::PopFont();
-    }
+    TextBlock(CurrentFonts().title, Lb(question_key));
+    if (it != steps.end())
+        TextBlock(CurrentFonts().small, LbFill("appt.step", {std::to_string(it - steps.begin() + 1),
+                                                             std::to_string(steps.size())}));
     ImGui::EndGroup();
     if (it != steps.end()) {
         // How far along, across the whole screen: one bar per step, the ones done and this one filled.
@@ -85,7 +77,7 @@ float AvailableWidth() {
 }
 
 // Tiles flowing left to right, wrapping: returns the index tapped, or -1.
-int TileGrid(const char* prefix, const std::vector<std::pair<std::string, std::string>>& items,
+int TileGrid(const char* prefix, const std::vector<std::pair<Label, std::string>>& items,
              const std::vector<bool>& on, const ViewModel& m, float tile_w, float tile_h) {
     int tapped = -1;
     float gap = CurrentMetrics().Mm(3);
@@ -112,13 +104,14 @@ void NextButton(const ViewModel& m, core::Actions& out, const core::Utterance* w
     ImGui::Spacing();
     bool ready = core::StepReady(m.draft);
     float h = CurrentMetrics().HitTarget() * 1.3f;
-    ImVec2 size(std::max(CurrentMetrics().Mm(80), BigButtonWidth(Tr(label_key), true, h)), h);
+    Label label = Lb(label_key);
+    ImVec2 size(std::max(CurrentMetrics().Mm(80), BigButtonWidth(label, true, h)), BigButtonHeight(label, h));
     const ImGuiStyle& style = ImGui::GetStyle();
     float bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() - style.WindowPadding.y - size.y - 1.0f;
     float right = ImGui::GetWindowContentRegionMax().x - size.x;
     ImGui::SetCursorPos(
         ImVec2(std::max(ImGui::GetCursorPosX(), right), std::max(ImGui::GetCursorPosY(), bottom)));
-    if (BigButton("appt:next", Tr(label_key), m.Picto(picto), size,
+    if (BigButton("appt:next", label, m.Picto(picto), size,
                   ready ? ButtonKind::kPrimary : ButtonKind::kQuiet)) {
         out.push_back(NextStep{});
         if (!ready && why) out.push_back(Speak{*why});
@@ -126,7 +119,7 @@ void NextButton(const ViewModel& m, core::Actions& out, const core::Utterance* w
 }
 
 // A refusal in words and with the no-entry sign, in red: never only a button turning white.
-void RefusedLine(const ViewModel& m, const std::string& text) {
+void RefusedLine(const ViewModel& m, const Label& text) {
     float side = CurrentMetrics().Mm(9);
     Pictogram(m.Picto("no-entry"), side);
     ImGui::SameLine(0, CurrentMetrics().Mm(2));
@@ -165,9 +158,9 @@ void DrawAbout(const ViewModel& m, core::Actions& out) {
         if (ToggleTile(id.c_str(), a->title, m.Picto(picto), on, ImVec2(w, h)))
             out.push_back(ToggleAbout{a->id});
     }
-    if (ToggleTile("about:general", Tr("appt.about.general"), m.Picto("info"), ids.empty(), ImVec2(w, h)))
+    if (ToggleTile("about:general", Lb("appt.about.general"), m.Picto("info"), ids.empty(), ImVec2(w, h)))
         out.push_back(GeneralQuestion{});
-    if (m.chosen.empty()) TextBlock(CurrentFonts().body, Tr("appt.about.tip"), colour::kMuted);
+    if (m.chosen.empty()) TextBlock(CurrentFonts().body, Lb("appt.about.tip"), colour::kMuted);
     NextButton(m, out);
 }
 
@@ -176,7 +169,7 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
     const auto& ages = m.draft.request.child_ages;
     float w = std::min(AvailableWidth(), CurrentMetrics().Mm(150));
     int n = static_cast<int>(ages.size());
-    std::string count = n == 0 ? Tr("appt.children.none") : Count("appt.children.count", n);
+    Label count = n == 0 ? Lb("appt.children.none") : LbCount("appt.children.count", n);
     int d = Stepper("children", count, w);
     if (d > 0) out.push_back(AddChild{});
     if (d < 0) out.push_back(RemoveChild{});
@@ -199,9 +192,9 @@ void DrawChildren(const ViewModel& m, core::Actions& out) {
         Pictogram(m.Picto("child"), icon);
         ImGui::SameLine(0, pad);
         ImGui::BeginGroup();
-        TextBlock(CurrentFonts().bold, Format("appt.children.child", i + 1));
+        TextBlock(CurrentFonts().bold, LbFill("appt.children.child", {std::to_string(i + 1)}));
         std::string id = "child" + std::to_string(i);
-        if (int a = Stepper(id.c_str(), Format("chip.age_set", ages[i]), step_w))
+        if (int a = Stepper(id.c_str(), LbFill("chip.age_set", {std::to_string(ages[i])}), step_w))
             out.push_back(ChildAge{i, a});
         ImGui::EndGroup();
         ImGui::EndGroup();
@@ -235,13 +228,12 @@ void DrawHelp(const ViewModel& m, core::Actions& out) {
     spoken.Key("appt.help.title").Key("appt.help.hint");
     for (const auto& o : kHelpOptions) spoken.Key(o.key, ".");
     StepHeader(m, "raise-hand", "appt.help.title", spoken.Done(), out);
-    TextBlock(CurrentFonts().body, Tr("appt.help.hint"), colour::kMuted);
-    SubtitleKey(m, "appt.help.hint", CurrentFonts().body);
+    TextBlock(CurrentFonts().body, Lb("appt.help.hint"), colour::kMuted);
     ImGui::Spacing();
-    std::vector<std::pair<std::string, std::string>> items;
+    std::vector<std::pair<Label, std::string>> items;
     std::vector<bool> on;
     for (const auto& o : kHelpOptions) {
-        items.push_back({Tr(o.key), o.picto});
+        items.push_back({Lb(o.key), o.picto});
         on.push_back(m.draft.request.help[static_cast<int>(o.help)]);
     }
     // Three a row on a wide screen, two on a narrow one: each tile big enough for its words.
@@ -319,7 +311,7 @@ bool CountryTile(const ViewModel& m, const core::PhoneCountry& c, bool on, ImVec
 void DrawCountries(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "globe", "appt.country.title",
                SpokenBuilder(m).Key("appt.country.title").Key("appt.country.hint").Done(), out);
-    TextBlock(CurrentFonts().body, Tr("appt.country.hint"), colour::kMuted);
+    TextBlock(CurrentFonts().body, Lb("appt.country.hint"), colour::kMuted);
     ImGui::Spacing();
     float gap = CurrentMetrics().Mm(3);
     float min_w = CurrentMetrics().Mm(68);
@@ -354,17 +346,17 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     ImVec2 tile(std::min((AvailableWidth() - CurrentMetrics().Mm(3)) / 2, CurrentMetrics().Mm(110)),
                 CurrentMetrics().Mm(22));
     if (r.kind == core::RequestKind::kAppointment) {
-        if (ToggleTile("contact:phone", Tr("appt.contact.phone"), m.Picto("phone"),
+        if (ToggleTile("contact:phone", Lb("appt.contact.phone"), m.Picto("phone"),
                        r.contact == core::ContactMode::kPhone, tile))
             out.push_back(SetContactMode{core::ContactMode::kPhone});
         ImGui::SameLine(0, CurrentMetrics().Mm(3));
-        if (ToggleTile("contact:come_back", Tr("appt.contact.come_back"), m.Picto("office"),
+        if (ToggleTile("contact:come_back", Lb("appt.contact.come_back"), m.Picto("office"),
                        r.contact == core::ContactMode::kComeBack, tile))
             out.push_back(SetContactMode{core::ContactMode::kComeBack});
         ImGui::Spacing();
     }
     if (r.contact == core::ContactMode::kComeBack) {
-        TextBlock(CurrentFonts().body, Tr("appt.contact.come_back_text"));
+        TextBlock(CurrentFonts().body, Lb("appt.contact.come_back_text"));
         DeskLines(m);
         NextButton(m, out);
         return;
@@ -425,14 +417,14 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
     ImGui::Dummy(box);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + box_w);
     if (m.draft.refused)
-        RefusedLine(m, why_n ? Count(why_key, why_n) : Tr(why_key));
+        RefusedLine(m, why_n ? LbCount(why_key, why_n) : Lb(why_key));
     else
-        TextBlock(CurrentFonts().body, Tr(check.e164 ? "appt.contact.valid" : "appt.contact.type"),
+        TextBlock(CurrentFonts().body, Lb(check.e164 ? "appt.contact.valid" : "appt.contact.type"),
                   check.e164 ? colour::kFree : colour::kMuted);
     ImGui::PopTextWrapPos();
     auto whatsapp = [&] {
         ImGui::Spacing();
-        if (ToggleTile("contact:whatsapp", Tr("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
+        if (ToggleTile("contact:whatsapp", Lb("appt.contact.whatsapp"), m.Picto("speech"), r.whatsapp,
                        ImVec2(std::min(box_w, CurrentMetrics().Mm(100)), CurrentMetrics().Mm(22))))
             out.push_back(SetWhatsApp{!r.whatsapp});
     };
@@ -473,7 +465,7 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
         ImGui::Dummy(cell);
     }
     ImGui::Spacing();
-    if (ToggleTile("language:interpreter", Tr("appt.language.interpreter"), m.Picto("speaking"),
+    if (ToggleTile("language:interpreter", Lb("appt.language.interpreter"), m.Picto("speaking"),
                    m.draft.request.interpreter,
                    ImVec2(std::min(AvailableWidth(), CurrentMetrics().Mm(120)), CurrentMetrics().Mm(22))))
         out.push_back(SetInterpreter{!m.draft.request.interpreter});
@@ -483,11 +475,11 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
 void DrawDayParts(const ViewModel& m, core::Actions& out) {
     StepHeader(m, "calendar", "appt.dayparts.title",
                SpokenBuilder(m).Key("appt.dayparts.title").Key("appt.dayparts.hint").Done(), out);
-    TextBlock(CurrentFonts().body, Tr("appt.dayparts.hint"), colour::kMuted);
-    std::vector<std::pair<std::string, std::string>> items = {{Tr("appt.dayparts.morning"), "sunrise"},
-                                                              {Tr("appt.dayparts.afternoon"), "sun"},
-                                                              {Tr("appt.dayparts.evening"), "moon"},
-                                                              {Tr("appt.dayparts.saturday"), "calendar"}};
+    TextBlock(CurrentFonts().body, Lb("appt.dayparts.hint"), colour::kMuted);
+    std::vector<std::pair<Label, std::string>> items = {{Lb("appt.dayparts.morning"), "sunrise"},
+                                                        {Lb("appt.dayparts.afternoon"), "sun"},
+                                                        {Lb("appt.dayparts.evening"), "moon"},
+                                                        {Lb("appt.dayparts.saturday"), "calendar"}};
     std::vector<bool> on(m.draft.request.day_parts.begin(), m.draft.request.day_parts.end());
     int tapped = TileGrid("daypart:", items, on, m, CurrentMetrics().Mm(75), CurrentMetrics().Mm(26));
     if (tapped >= 0) out.push_back(ToggleDayPart{static_cast<core::DayPart>(tapped)});
@@ -499,7 +491,7 @@ void CheckRow(const ViewModel& m, core::Step step, const char* picto, const char
               const std::string& value, ImFont* value_font, float width, core::Actions& out) {
     float pad = CurrentMetrics().Mm(3), icon = CurrentMetrics().Mm(12);
     float button_h = CurrentMetrics().HitTarget();
-    float button_w = BigButtonWidth(Tr("appt.check.change"), false, button_h);
+    float button_w = BigButtonWidth(Lb("appt.check.change"), false, button_h);
     ImFont* label = FontOrCurrent(CurrentFonts().small);
     value_font = FontOrCurrent(value_font);
     float text_w = width - icon - button_w - 4 * pad;
@@ -517,7 +509,7 @@ void CheckRow(const ViewModel& m, core::Step step, const char* picto, const char
                 value.c_str(), nullptr, text_w);
     ImGui::SetCursorScreenPos(ImVec2(p.x + width - pad - button_w, p.y + (h - button_h) * 0.5f));
     std::string id = std::string("check:") + core::NameOf(step);
-    if (BigButton(id.c_str(), Tr("appt.check.change"), nullptr, ImVec2(button_w, button_h),
+    if (BigButton(id.c_str(), Lb("appt.check.change"), nullptr, ImVec2(button_w, button_h),
                   ButtonKind::kQuiet))
         out.push_back(EditStep{step});
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
@@ -592,7 +584,7 @@ void DrawCheck(const ViewModel& m, core::Actions& out) {
         CheckRow(m, Step::kDayParts, "calendar", "appt.check.dayparts", parts, CurrentFonts().bold, width,
                  out);
     ImGui::EndGroup();
-    if (m.draft.refused) RefusedLine(m, Tr("appt.check.incomplete"));
+    if (m.draft.refused) RefusedLine(m, Lb("appt.check.incomplete"));
     core::Utterance why = Spoken(m, "appt.check.incomplete");
     NextButton(m, out, &why, "appt.check.ok", "check");
 }
@@ -619,23 +611,16 @@ void DrawConsent(const ViewModel& m, core::Actions& out) {
                spoken.Key("appt.consent.yes", "?").Key("appt.consent.no", "?").Done(), out);
     ImGui::PushTextWrapPos(std::min(AvailableWidth(), CurrentMetrics().Mm(250)));
     for (const auto& [question, answer] : kQuestions) {
-        TextBlock(CurrentFonts().bold, Tr(question));
-        SubtitleKey(m, question, CurrentFonts().bold);
-        if (has_days(answer)) {
-            TextBlock(CurrentFonts().body, Count(answer, m.retention_days));
-            SubtitleKey(m, answer, CurrentFonts().body, m.retention_days);
-        } else {
-            TextBlock(CurrentFonts().body, Tr(answer));
-            SubtitleKey(m, answer, CurrentFonts().body);
-        }
+        TextBlock(CurrentFonts().bold, Lb(question));
+        TextBlock(CurrentFonts().body, has_days(answer) ? LbCount(answer, m.retention_days) : Lb(answer));
         ImGui::Spacing();
     }
     ImGui::PopTextWrapPos();
     ImVec2 size(CurrentMetrics().Mm(90), CurrentMetrics().HitTarget() * 1.3f);
-    if (BigButton("consent:yes", Tr("appt.consent.yes"), m.Picto("check"), size, ButtonKind::kAction))
+    if (BigButton("consent:yes", Lb("appt.consent.yes"), m.Picto("check"), size, ButtonKind::kAction))
         out.push_back(GiveConsent{});
     ImGui::SameLine(0, CurrentMetrics().Mm(5));
-    if (BigButton("consent:no", Tr("appt.consent.no"), nullptr, size, ButtonKind::kQuiet))
+    if (BigButton("consent:no", Lb("appt.consent.no"), nullptr, size, ButtonKind::kQuiet))
         out.push_back(DeclineConsent{});
 }
 
@@ -654,8 +639,7 @@ void TakeHomeQr(const ViewModel& m, float side) {
         ImGui::Dummy(ImVec2(drawn, drawn));
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
-    TextBlock(CurrentFonts().bold, Tr("appt.done.qr"));
-    SubtitleKey(m, "appt.done.qr", CurrentFonts().bold);
+    TextBlock(CurrentFonts().bold, Lb("appt.done.qr"));
     ImGui::PopTextWrapPos();
 }
 
@@ -680,17 +664,16 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
                    .Done(),
                out);
     ImGui::SameLine(0, CurrentMetrics().Mm(4));
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().huge));
-    ImGui::TextUnformatted(Tr("appt.done.title"));
-    ImGui::PopFont();
+    ImGui::BeginGroup();
+    TextBlock(CurrentFonts().huge, Lb("appt.done.title"));
+    ImGui::EndGroup();
     float column = beside ? AvailableWidth() - qr_side - CurrentMetrics().Mm(10) : AvailableWidth();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    TextBlock(CurrentFonts().body, Tr("appt.done.code"));
+    TextBlock(CurrentFonts().body, Lb("appt.done.code"));
     TextBlock(CurrentFonts().huge, m.draft.reference, colour::kPrimary);
     ImGui::Spacing();
-    TextBlock(CurrentFonts().bold, Tr("appt.done.what_next"));
-    TextBlock(CurrentFonts().body, Tr(next));
-    SubtitleKey(m, next, CurrentFonts().body);
+    TextBlock(CurrentFonts().bold, Lb("appt.done.what_next"));
+    TextBlock(CurrentFonts().body, Lb(next));
     ImGui::Spacing();
     DeskLines(m);
     ImGui::PopTextWrapPos();
@@ -699,19 +682,19 @@ void DrawDone(const ViewModel& m, core::Actions& out) {
     if (m.print != PrintState::kNone) {
         ImVec2 size(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f);
         bool busy = m.print == PrintState::kPrinting || m.print == PrintState::kPrinted;
-        if (BigButton("appt:print", Tr("appt.done.print"), m.Picto("printer"), size,
+        if (BigButton("appt:print", Lb("appt.done.print"), m.Picto("printer"), size,
                       busy ? ButtonKind::kQuiet : ButtonKind::kPrimary) &&
             !busy)
             out.push_back(PrintCard{});
         if (m.print == PrintState::kFailed)
-            RefusedLine(m, Tr("appt.done.print_failed"));
+            RefusedLine(m, Lb("appt.done.print_failed"));
         else if (busy)
             TextBlock(CurrentFonts().bold,
-                      Tr(m.print == PrintState::kPrinting ? "appt.done.printing" : "appt.done.printed"));
+                      Lb(m.print == PrintState::kPrinting ? "appt.done.printing" : "appt.done.printed"));
         ImGui::Spacing();
     }
     auto finish = [&] {
-        if (BigButton("appt:finish", Tr("appt.done.finish"), m.Picto("house"),
+        if (BigButton("appt:finish", Lb("appt.done.finish"), m.Picto("house"),
                       ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget() * 1.2f)))
             out.push_back(Finish{});
     };
@@ -734,14 +717,14 @@ void DrawFailed(const ViewModel& m, core::Actions& out) {
     SpeakerFor(m, "speak:failed", SpokenBuilder(m).Key("appt.failed.title").Key("appt.failed.text").Done(),
                out);
     ImGui::SameLine(0, CurrentMetrics().Mm(4));
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
-    ImGui::TextUnformatted(Tr("appt.failed.title"));
-    ImGui::PopFont();
-    TextBlock(CurrentFonts().body, Tr("appt.failed.text"));
+    ImGui::BeginGroup();
+    TextBlock(CurrentFonts().title, Lb("appt.failed.title"));
+    ImGui::EndGroup();
+    TextBlock(CurrentFonts().body, Lb("appt.failed.text"));
     ImGui::Spacing();
     DeskLines(m);
     ImGui::Spacing();
-    if (BigButton("appt:retry", Tr("appt.failed.retry"), m.Picto("arrow-right"),
+    if (BigButton("appt:retry", Lb("appt.failed.retry"), m.Picto("arrow-right"),
                   ImVec2(CurrentMetrics().Mm(80), CurrentMetrics().HitTarget() * 1.2f)))
         out.push_back(GiveConsent{});
 }

@@ -16,18 +16,24 @@ void DrawContact(const ViewModel& m, core::Actions& out) {
     spoken.Key("contact.title", ".").Key("contact.intro");
     if (m.catalogue) spoken.Key("contact.call").Text(m.catalogue->desk.phone + ".");
     SpeakerFor(m, "speak:contact", spoken.Key("contact.bring_someone").Done(), out);
-    TextBlock(CurrentFonts().body, Tr("contact.intro"));
-    SubtitleKey(m, "contact.intro", CurrentFonts().body);
+    SubtitleKey(m, "contact.title", CurrentFonts().title);
+    TextBlock(CurrentFonts().body, Lb("contact.intro"));
     ImGui::Spacing();
     if (!m.catalogue) return;
     const core::Desk& d = m.catalogue->desk;
     InfoBlock desk{"block:desk", "office", d.name, {}};
-    desk.lines.push_back({"", Tr("contact.call"), "phone"});
+    // A phrase's line carries its subtitle; the desk's address and hours are the catalogue's own.
+    auto phrase = [](const char* key, const char* picto) {
+        Label l = Lb(key);
+        return InfoLine{"", l.dutch, picto, l.visitor, false, !l.visitor.empty()};
+    };
+    desk.lines.push_back(phrase("contact.call", "phone"));
     desk.lines.push_back({d.address, "", "pin"});
-    InfoLine hours{Tr("contact.hours"), "", "clock"};
+    Label open = Lb("contact.hours");
+    InfoLine hours{open.dutch, "", "clock", open.visitor, !open.visitor.empty()};
     for (const auto& h : d.opening_hours) hours.text += (hours.text.empty() ? "" : "\n") + h;
     desk.lines.push_back(hours);
-    desk.lines.push_back({"", Tr("contact.bring_someone"), "handshake"});
+    desk.lines.push_back(phrase("contact.bring_someone", "handshake"));
     Heading(m.Picto("phone"), d.phone, CurrentFonts().huge, 18.0f);
     ImGui::Spacing();
     float width = std::min(ImGui::GetContentRegionAvail().x, CurrentMetrics().Mm(220));

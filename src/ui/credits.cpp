@@ -13,21 +13,21 @@ void DrawCredits(const ViewModel& m, core::Actions& out) {
         m, "speak:credits",
         SpokenBuilder(m).Key("credits.title", ".").Key("credits.privacy_title").Key("credits.privacy").Done(),
         out);
+    SubtitleKey(m, "credits.title", CurrentFonts().title);
     ImGui::Spacing();
-    TextBlock(CurrentFonts().body, Format("credits.version", m.version));
+    TextBlock(CurrentFonts().body, LbFill("credits.version", {m.version}));
     if (m.catalogue)
-        TextBlock(CurrentFonts().body,
-                  Format("credits.catalogue", m.catalogue->municipality, m.catalogue->version));
+        TextBlock(CurrentFonts().body, LbFill("credits.catalogue", {m.catalogue->municipality,
+                                                                    std::to_string(m.catalogue->version)}));
     ImGui::Spacing();
-    TextBlock(CurrentFonts().bold, Tr("credits.pictograms_title"));
-    TextBlock(CurrentFonts().body, Tr("credits.pictograms"));
+    TextBlock(CurrentFonts().bold, Lb("credits.pictograms_title"));
+    TextBlock(CurrentFonts().body, Lb("credits.pictograms"));
     ImGui::Spacing();
-    TextBlock(CurrentFonts().bold, Tr("credits.font_title"));
-    TextBlock(CurrentFonts().body, Tr("credits.font"));
+    TextBlock(CurrentFonts().bold, Lb("credits.font_title"));
+    TextBlock(CurrentFonts().body, Lb("credits.font"));
     ImGui::Spacing();
-    TextBlock(CurrentFonts().bold, Tr("credits.privacy_title"));
-    TextBlock(CurrentFonts().body, Tr("credits.privacy"));
-    SubtitleKey(m, "credits.privacy", CurrentFonts().body);
+    TextBlock(CurrentFonts().bold, Lb("credits.privacy_title"));
+    TextBlock(CurrentFonts().body, Lb("credits.privacy"));
 }
 
 }  // namespace brugpunt::ui

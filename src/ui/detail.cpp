@@ -330,12 +330,8 @@ void PhotoBox(const ViewModel& m, const std::string& photo, const std::string& f
 }
 
 // text in font, wrapped at width from the cursor (TextBlock wraps at the window's edge).
-void WrappedText(ImFont* font, const std::string& text, float width) {
-    ImGui::PushFont(FontOrCurrent(font));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
+void WrappedText(ImFont* font, const Label& text, float width) {
+    TextBlock(font, text, colour::kText, width);
 }
 
 // "De eerste keer": the entrance and the face of who waits, each beside its words.
@@ -353,6 +349,7 @@ void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Ac
     Heading(m.Picto("wave"), Tr("detail.first_visit"), CurrentFonts().title, 15.0f);
     ImGui::SameLine(0, CurrentMetrics().Gap());
     SpeakerFor(m, "speak:block:first_visit", Spoken(m, a, "first_visit"), out);
+    SubtitleKey(m, "detail.first_visit", CurrentFonts().title);
     float inner = width - 2 * pad;
     ImVec2 photo(CurrentMetrics().Mm(48), CurrentMetrics().Mm(36));
     // Two photos with their words side by side where they fit, one under the other where not.
@@ -365,7 +362,7 @@ void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Ac
         ImGui::SameLine(0, CurrentMetrics().Mm(3));
         ImGui::BeginGroup();
         float w = pair_w - photo.x - CurrentMetrics().Mm(3);
-        WrappedText(CurrentFonts().bold, Tr(label), w);
+        WrappedText(CurrentFonts().bold, Lb(label), w);
         WrappedText(CurrentFonts().body, text, w);
         SubtitleUnder(m, text, subtitle, CurrentFonts().body, w);
         ImGui::EndGroup();
@@ -378,7 +375,7 @@ void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Ac
          {std::tuple{"first.bring", &a.first_visit.what_to_bring, &fv.what_to_bring},
           std::tuple{"first.what", &a.first_visit.what_happens, &fv.what_happens}}) {
         if (text->empty()) continue;
-        WrappedText(CurrentFonts().bold, Tr(label), inner);
+        WrappedText(CurrentFonts().bold, Lb(label), inner);
         WrappedText(CurrentFonts().body, *text, inner);
         SubtitleUnder(m, *text, *subtitle, CurrentFonts().body, inner);
     }
@@ -397,8 +394,8 @@ void DrawFirstVisit(const ViewModel& m, const Activity& a, float width, core::Ac
 // The page's own actions: a request (or "tell me when it opens"), and "Kies".
 struct ActionLabels {
     bool interest;
-    const char* ask;
-    const char* choose;
+    Label ask;
+    Label choose;
     float ask_w, choose_w, h;
 };
 ActionLabels ActionsOf(const ViewModel& m, const Activity& a) {
@@ -407,8 +404,8 @@ ActionLabels ActionsOf(const ViewModel& m, const Activity& a) {
     const auto& av = a.availability;
     bool closed = m.today < av.registration_from || m.today > av.registration_to;
     l.interest = closed && av.interest_list;
-    l.ask = l.interest ? Tr("detail.interest") : Tr("top.appointment");
-    l.choose = Tr(m.IsChosen(a.id) ? "detail.chosen" : "detail.choose");
+    l.ask = l.interest ? Lb("detail.interest") : Lb("top.appointment");
+    l.choose = Lb(m.IsChosen(a.id) ? "detail.chosen" : "detail.choose");
     l.ask_w = BigButtonWidth(l.ask, true, l.h);
     l.choose_w = BigButtonWidth(l.choose, true, l.h, CurrentMetrics().Mm(45));
     return l;
@@ -431,7 +428,7 @@ void DrawActions(const ViewModel& m, const Activity& a, const ActionLabels& l, f
 
 void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
     if (!m.detail) {
-        TextBlock(CurrentFonts().title, Tr("detail.missing"));
+        TextBlock(CurrentFonts().title, Lb("detail.missing"));
         return;
     }
     const Activity& a = *m.detail;
@@ -482,7 +479,7 @@ void DrawDetail(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Ac
 
     // Everything else folds out: all seven B's, as the desk would tell them.
     ImVec2 more(std::min(width, CurrentMetrics().Mm(90)), CurrentMetrics().HitTarget());
-    if (BigButton("detail:more", Tr(local.detail_more ? "detail.less" : "detail.more"),
+    if (BigButton("detail:more", Lb(local.detail_more ? "detail.less" : "detail.more"),
                   m.Picto(local.detail_more ? "back" : "info"), more, ButtonKind::kQuiet))
         local.detail_more = !local.detail_more;
     if (local.detail_more) {

@@ -9,6 +9,7 @@ namespace brugpunt::ui {
 namespace {
 
 const core::Strings* g_strings = nullptr;
+const core::Strings* g_visitor = nullptr;
 
 }  // namespace
 
@@ -28,6 +29,26 @@ std::string Count(const char* key, long long n) {
     return DutchWords().Count(key, n);
 }
 
+void SetVisitorStrings(const core::Strings* strings) {
+    g_visitor = strings;
+}
+
+std::optional<core::Words> VisitorWordsNow() {
+    return g_visitor ? std::optional<core::Words>(core::Words(*g_visitor, false)) : std::nullopt;
+}
+
+Label Lb(const char* key) {
+    return Both([&](const core::Words& w) { return w.Text(key); });
+}
+
+Label LbCount(const char* key, long long n) {
+    return Both([&](const core::Words& w) { return w.Count(key, n); });
+}
+
+Label LbFill(const char* key, std::initializer_list<std::string> args) {
+    return Both([&](const core::Words& w) { return w.Fill(key, args); });
+}
+
 std::string DaysLong(const std::vector<core::Weekday>& days) {
     return core::DaysLong(days, DutchWords());
 }
@@ -36,27 +57,33 @@ std::string AgeText(const core::Audience& a) {
     return core::AgeText(a, DutchWords());
 }
 
-Badge PriceBadge(const core::Price& p, const core::Words& w) {
-    return {core::PriceText(p, w), p.cents == 0 ? colour::kFree : colour::kPanel};
+Badge BadgeOf(const Label& words, ImU32 fill, ImTextureID picto) {
+    return {words.dutch, fill, picto, words.visitor};
 }
 
-std::vector<std::string> UnknownChoices(const core::Activity& a) {
-    std::vector<std::string> out;
-    if (!a.price.cents) out.push_back(Tr("unknown.what.price"));
-    if (!a.availability.status) out.push_back(Tr("unknown.what.places"));
-    if (!a.audience.dutch) out.push_back(Tr("unknown.what.dutch"));
-    return out;
+Badge PriceBadge(const core::Price& p) {
+    return BadgeOf(Both([&](const core::Words& w) { return core::PriceText(p, w); }),
+                   p.cents == 0 ? colour::kFree : colour::kPanel);
 }
 
-Badge AskDeskBadge(const std::vector<std::string>& what, ImTextureID desk) {
-    return {Format("unknown.badge", Join(what)), colour::kPanel, desk};
+std::optional<Badge> AskDeskBadge(const core::Activity& a, ImTextureID desk) {
+    if (a.price.cents && a.availability.status && a.audience.dutch) return std::nullopt;
+    Label words = Both([&](const core::Words& w) {
+        std::string what;
+        auto add = [&](const char* key) { what += (what.empty() ? "" : w.Text("list.comma")) + w.Text(key); };
+        if (!a.price.cents) add("unknown.what.price");
+        if (!a.availability.status) add("unknown.what.places");
+        if (!a.audience.dutch) add("unknown.what.dutch");
+        return w.Fill("unknown.badge", {what});
+    });
+    return BadgeOf(words, colour::kPanel, desk);
 }
 
-Badge StatusBadge(core::Status s, const core::Words& w) {
+Badge StatusBadge(core::Status s) {
     ImU32 c = s == core::Status::kPlacesFree    ? colour::kFree
               : s == core::Status::kWaitingList ? colour::kWait
                                                 : colour::kFull;
-    return {core::StatusText(s, w), c};
+    return BadgeOf(Both([&](const core::Words& w) { return core::StatusText(s, w); }), c);
 }
 
 const char* StatusPicto(const std::optional<core::Status>& status) {

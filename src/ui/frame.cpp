@@ -32,13 +32,17 @@ bool BeginOverlay(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
 }
 
 void DrawTopBar(const ViewModel& m, core::Actions& out) {
-    float h = CurrentMetrics().HitTarget() * 1.15f;
+    // With subtitles on, the buttons take the bar's height for the visitor's words under the Dutch.
+    float h = m.Subtitled() ? CurrentMetrics().TopBar() - CurrentMetrics().Mm(2)
+                            : CurrentMetrics().HitTarget() * 1.15f;
     float gap = CurrentMetrics().Gap();
     float width = ImGui::GetWindowWidth();
-    float back_w = BigButtonWidth(Tr("top.back"), true, h, CurrentMetrics().Mm(48));
-    float appt_w = BigButtonWidth(Tr("top.appointment"), true, h);
-    float home_w = BigButtonWidth(Tr("top.home"), true, h, CurrentMetrics().Mm(44));
-    float lang_w = BigButtonWidth(Tr("top.language"), true, h);
+    Label back = Lb("top.back"), appt = Lb("top.appointment"), home = Lb("top.home"),
+          lang = Lb("top.language");
+    float back_w = BigButtonWidth(back, true, h, CurrentMetrics().Mm(48));
+    float appt_w = BigButtonWidth(appt, true, h);
+    float home_w = BigButtonWidth(home, true, h, CurrentMetrics().Mm(44));
+    float lang_w = BigButtonWidth(lang, true, h);
     auto fits = [&] { return back_w + home_w + lang_w + appt_w + 5 * gap <= width; };
     // Narrow screens keep "Terug" and "Maak een afspraak" in words; "Begin" becomes its pictogram.
     bool home_words = fits();
@@ -50,14 +54,14 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     bool back_words = fits();
     if (!back_words) back_w = h;
     ImGui::SetCursorPos(ImVec2(gap, (CurrentMetrics().TopBar() - h) * 0.5f));
-    if (BigButton("top:back", back_words ? Tr("top.back") : "", m.Picto("back"), ImVec2(back_w, h)))
+    if (BigButton("top:back", back_words ? back : Label(), m.Picto("back"), ImVec2(back_w, h)))
         out.push_back(Back{});
     ImGui::SameLine(0, gap);
-    if (BigButton("top:home", home_words ? Tr("top.home") : "", m.Picto("house"), ImVec2(home_w, h),
+    if (BigButton("top:home", home_words ? home : Label(), m.Picto("house"), ImVec2(home_w, h),
                   ButtonKind::kQuiet))
         out.push_back(Home{});
     ImGui::SameLine(0, gap);
-    if (BigButton("top:language", lang_words ? Tr("top.language") : "", m.Picto("globe"), ImVec2(lang_w, h),
+    if (BigButton("top:language", lang_words ? lang : Label(), m.Picto("globe"), ImVec2(lang_w, h),
                   m.language == "nl" ? ButtonKind::kQuiet : ButtonKind::kPrimary))
         out.push_back(OpenLanguages{});
     // No voice for the visitor's language on this kiosk: a speaker cannot say anything in it, and
@@ -70,11 +74,11 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
         Pictogram(m.Picto("no-speaker"), side);
         ImGui::SameLine(0, gap * 0.5f);
         ImGui::SetCursorPosY((CurrentMetrics().TopBar() - h) * 0.5f);
-        const char* ask = Tr("speech.ask_desk");
+        Label ask = Lb("speech.ask_desk");
         float ask_w = BigButtonWidth(ask, true, h);
         bool words = ImGui::GetCursorPosX() + ask_w + appt_w + 2 * gap <= width;
-        if (BigButton("top:no_voice", words ? ask : "", m.Picto(kDeskPicto), ImVec2(words ? ask_w : h, h),
-                      ButtonKind::kQuiet) &&
+        if (BigButton("top:no_voice", words ? ask : Label(), m.Picto(kDeskPicto),
+                      ImVec2(words ? ask_w : h, h), ButtonKind::kQuiet) &&
             m.screen != core::Screen::kAppointment)
             out.push_back(StartAppointment{""});
     }
@@ -95,8 +99,7 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     if (m.screen == core::Screen::kAppointment || m.screen == core::Screen::kDetail) return;
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(width - appt_w - gap, (CurrentMetrics().TopBar() - h) * 0.5f));
-    if (BigButton("top:appointment", Tr("top.appointment"), m.Picto("raise-hand"), ImVec2(appt_w, h),
-                  ButtonKind::kAction))
+    if (BigButton("top:appointment", appt, m.Picto("raise-hand"), ImVec2(appt_w, h), ButtonKind::kAction))
         out.push_back(StartAppointment{""});
 }
 
@@ -104,6 +107,10 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
 
 void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     probe::Clear();
+    // Widgets' labels carry the visitor's words under the Dutch while subtitles are on.
+    const core::Strings* visitor = m.Subtitled() && m.translations ? m.translations->In(m.language) : nullptr;
+    SetVisitorStrings(visitor);
+    SetLabelShaper(visitor ? m.textures : nullptr, m.language);
     std::string detail_id = m.detail ? m.detail->id : "";
     if (detail_id != local.detail_id) {
         local.detail_scroll.to_top = true;
@@ -167,6 +174,8 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
         ImGui::End();
     }
     ImGui::PopFont();
+    SetVisitorStrings(nullptr);
+    SetLabelShaper(nullptr, "");
 }
 
 bool Animating(const FrameLocal& local) {

@@ -17,17 +17,15 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
                          (CurrentMetrics().HitTarget() - FontOrCurrent(CurrentFonts().title)->FontSize) *
                              0.5f);
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
-    ImGui::TextUnformatted(Tr("home.title"));
-    ImGui::PopFont();
-    SubtitleKey(m, "home.title", CurrentFonts().title);
+    TextBlock(CurrentFonts().title, Lb("home.title"));
     ImGui::EndGroup();
     if (!m.catalogue) return;
 
     const auto& cats = m.catalogue->categories;
     float gap = CurrentMetrics().Gap();
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float footer = CurrentMetrics().HitTarget() + gap;
+    Label desk = Lb("home.desk"), credits = Lb("home.credits");
+    float footer = std::max(BigButtonHeight(desk, 0), BigButtonHeight(credits, 0)) + gap;
     avail.y -= 2 * footer;  // room for the footer buttons, in one row or two
     // The column count that gives the biggest square tiles in the space there is.
     int n = static_cast<int>(cats.size()), best_cols = 1;
@@ -49,22 +47,24 @@ void DrawHome(const ViewModel& m, core::Actions& out) {
         else
             ImGui::SameLine(0, gap);
         std::string id = "tile:" + cats[i].id;
-        Tap tap = Tile(id.c_str(), cats[i].word, m.Picto(cats[i].pictogram), best_side, m.Picto("speaker"));
+        Tap tap = Tile(id.c_str(), Label(cats[i].word, CategorySpeech(m, cats[i]).translated),
+                       m.Picto(cats[i].pictogram), best_side, m.Picto("speaker"));
         if (tap == Tap::kOpen) out.push_back(OpenCategory{cats[i].id});
         if (tap == Tap::kSpeak) out.push_back(Speak{CategorySpeech(m, cats[i])});
     }
     // The desk's address and hours, for whoever would rather just walk over; beside or under it
     // the credits, whichever fits.
-    float desk_w = BigButtonWidth(Tr("home.desk"), true, CurrentMetrics().HitTarget());
-    float credits_w = BigButtonWidth(Tr("home.credits"), true, CurrentMetrics().HitTarget());
+    float desk_w = BigButtonWidth(desk, true, CurrentMetrics().HitTarget());
+    float credits_w = BigButtonWidth(credits, true, CurrentMetrics().HitTarget());
     bool one_row = desk_w + gap + credits_w <= ImGui::GetContentRegionAvail().x;
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer * (one_row ? 1 : 2));
-    if (BigButton("home:desk", Tr("home.desk"), m.Picto("office"),
-                  ImVec2(desk_w, CurrentMetrics().HitTarget()), ButtonKind::kQuiet))
+    if (BigButton("home:desk", desk, m.Picto("office"), ImVec2(desk_w, CurrentMetrics().HitTarget()),
+                  ButtonKind::kQuiet))
         out.push_back(OpenContact{});
     if (one_row) ImGui::SameLine(0, gap);
-    if (BigButton("home:credits", Tr("home.credits"), m.Picto("info"),
-                  ImVec2(CurrentMetrics().Mm(75), CurrentMetrics().HitTarget()), ButtonKind::kQuiet))
+    if (BigButton("home:credits", credits, m.Picto("info"),
+                  ImVec2(std::max(credits_w, CurrentMetrics().Mm(75)), CurrentMetrics().HitTarget()),
+                  ButtonKind::kQuiet))
         out.push_back(OpenCredits{});
 }
 

@@ -21,32 +21,23 @@ void DrawIdleWarning(const ViewModel& m, core::Actions& out) {
     // Measured first so the panel fits its content, then drawn centred.
     auto layout = [&](ImVec2 p, bool draw) {
         float y = p.y + CurrentMetrics().Gap();
-        auto centred = [&](ImFont* font, const std::string& text, ImU32 col, float gap_after) {
+        // With the visitor's language under the Dutch, when they asked for subtitles.
+        auto centred = [&](ImFont* font, const Label& text, ImU32 col, float gap_after) {
             CentredText(dl, font, text, p.x, width, wrap, y, col, gap_after, draw);
-        };
-        // The visitor's language under the Dutch, when they asked for subtitles.
-        auto subtitle = [&](const char* key) {
-            auto t = m.TrIn(key);
-            if (!t) return;
-            float h = draw ? DrawSubtitle(dl, m, t->text, ImVec2(p.x + CurrentMetrics().Gap(), y), wrap)
-                           : SubtitleHeight(m, t->text, wrap);
-            y += h > 0 ? h + CurrentMetrics().Mm(2) : 0;
         };
         if (draw)
             if (ImTextureID t = m.Picto("hourglass"))
                 dl->AddImage(t, ImVec2(p.x + (width - icon) * 0.5f, y),
                              ImVec2(p.x + (width + icon) * 0.5f, y + icon));
         y += icon + CurrentMetrics().Mm(2);
-        centred(CurrentFonts().title, Tr("warning.title"), colour::kText, CurrentMetrics().Mm(2));
-        subtitle("warning.title");
+        centred(CurrentFonts().title, Lb("warning.title"), colour::kText, CurrentMetrics().Mm(2));
         centred(CurrentFonts().huge, std::to_string(m.warning_seconds), colour::kAction,
                 CurrentMetrics().Mm(2));
-        centred(CurrentFonts().body, Tr("warning.text"), colour::kText, CurrentMetrics().Mm(2));
-        subtitle("warning.text");
+        centred(CurrentFonts().body, Lb("warning.text"), colour::kText, CurrentMetrics().Mm(2));
         y += CurrentMetrics().Mm(3);
         if (draw) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + (width - button.x) * 0.5f, y));
-            if (BigButton("warning:more_time", Tr("warning.more_time"), m.Picto("clock"), button,
+            if (BigButton("warning:more_time", Lb("warning.more_time"), m.Picto("clock"), button,
                           ButtonKind::kAction))
                 out.push_back(MoreTime{m.now});
         }

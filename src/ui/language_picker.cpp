@@ -68,7 +68,7 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     int cols = std::clamp(static_cast<int>((width - 2 * gap + gap) / (CurrentMetrics().Mm(58) + gap)), 2, 4);
     int rows = (n + cols - 1) / cols;
     ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, CurrentMetrics().Mm(26));
-    float head = CurrentMetrics().HitTarget() * 1.2f;
+    float head = CurrentMetrics().HitTarget() * (m.Subtitled() ? 1.7f : 1.2f);
     float height =
         gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + CurrentMetrics().HitTarget() * 1.2f + gap;
     ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
@@ -80,14 +80,16 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     ImGui::SetCursorScreenPos(ImVec2(p.x + gap, p.y + gap));
     Pictogram(m.Picto("globe"), head);
     ImGui::SameLine(0, gap);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
-                         (head - FontOrCurrent(CurrentFonts().title)->FontSize) * 0.5f);
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().title));
-    ImGui::TextUnformatted(Tr("language.title"));
-    ImGui::PopFont();
-    float close_w = BigButtonWidth(Tr("language.close"), true, head);
+    Label title = Lb("language.title");
+    float title_h = FontOrCurrent(CurrentFonts().title)->FontSize;
+    if (m.Subtitled()) title_h += FontOrCurrent(CurrentFonts().body)->FontSize * 1.4f;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (head - title_h) * 0.5f));
+    ImGui::BeginGroup();
+    TextBlock(CurrentFonts().title, title);
+    ImGui::EndGroup();
+    float close_w = BigButtonWidth(Lb("language.close"), true, head);
     ImGui::SetCursorScreenPos(ImVec2(p.x + width - gap - close_w, p.y + gap));
-    if (BigButton("language:close", Tr("language.close"), m.Picto("back"), ImVec2(close_w, head),
+    if (BigButton("language:close", Lb("language.close"), m.Picto("back"), ImVec2(close_w, head),
                   ButtonKind::kQuiet))
         out.push_back(CloseLanguages{});
 
@@ -112,7 +114,7 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     ImGui::SetCursorScreenPos(ImVec2(p.x + gap, y));
     if (m.language != "nl" &&
         ToggleTile(
-            "language:subtitles", Tr("language.subtitles"), m.Picto("speech"), m.subtitles,
+            "language:subtitles", Lb("language.subtitles"), m.Picto("speech"), m.subtitles,
             ImVec2(std::min(width - 2 * gap, CurrentMetrics().Mm(120)), CurrentMetrics().HitTarget() * 1.2f)))
         out.push_back(ToggleSubtitles{});
 }

@@ -18,14 +18,14 @@ namespace {
 
 struct ChipSpec {
     const char* id;
-    std::string label;
+    Label label;
     const char* picto;
     bool on;
 };
 
 constexpr int kPickerDone = -2;  // the age picker's "Klaar"
 
-void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, int>>& options,
+void DrawPicker(const char* id_prefix, const std::vector<std::pair<Label, int>>& options,
                 const std::function<bool(int)>& selected, float button_w,
                 const std::function<void(int)>& pick) {
     float gap = CurrentMetrics().Mm(2.5f);
@@ -40,7 +40,7 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
             x = 0, ImGui::SetCursorPosX(x0);
         std::string id = std::string(id_prefix) + std::to_string(options[i].second);
         bool on = selected(options[i].second);
-        if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, CurrentMetrics().HitTarget()),
+        if (BigButton(id.c_str(), options[i].first, nullptr, ImVec2(w, FilterChipHeight(options[i].first)),
                       on ? ButtonKind::kPrimary : ButtonKind::kQuiet))
             pick(options[i].second);
         x += w + gap;
@@ -48,10 +48,10 @@ void DrawPicker(const char* id_prefix, const std::vector<std::pair<std::string, 
 }
 
 // "5", "5 en 9", "5, 7 en 9": ages as a person says them.
-std::string AgeList(const std::vector<int>& ages) {
+std::string AgeList(const std::vector<int>& ages, const core::Words& w) {
     std::vector<std::string> numbers;
     for (int age : ages) numbers.push_back(std::to_string(age));
-    return core::JoinList(numbers, DutchWords());
+    return core::JoinList(numbers, w);
 }
 
 std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
@@ -60,15 +60,21 @@ std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
     if (a.price.cents) b.push_back(PriceBadge(a.price));
     const auto& p = a.price;
     if (p.cents > 0 && p.social_cents && *p.social_cents < *p.cents)
-        b.push_back({Format("price.social_short", core::FormatEuro(*p.social_cents)), colour::kPanel});
-    b.push_back({AgeText(a.audience), colour::kPanel});
-    b.push_back({DaysLong(a.schedule.days), colour::kPanel});
+        b.push_back(
+            BadgeOf(LbFill("price.social_short", {core::FormatEuro(*p.social_cents)}), colour::kPanel));
+    b.push_back(
+        BadgeOf(Both([&](const core::Words& w) { return core::AgeText(a.audience, w); }), colour::kPanel));
+    b.push_back(BadgeOf(Both([&](const core::Words& w) { return core::DaysLong(a.schedule.days, w); }),
+                        colour::kPanel));
     if (a.availability.status) b.push_back(StatusBadge(*a.availability.status));
-    if (auto ask = UnknownChoices(a); !ask.empty()) b.push_back(AskDeskBadge(ask, m.Picto(kDeskPicto)));
+    if (auto ask = AskDeskBadge(a, m.Picto(kDeskPicto))) b.push_back(*ask);
     // A family looking for several children: which of them this one is for, first.
-    if (m.filter.ages.size() >= 2)
-        b.insert(b.begin(), Badge{Format("badge.fits_ages", AgeList(core::AgesFitting(a, m.filter)).c_str()),
-                                  colour::kPrimary, m.Picto("family")});
+    if (m.filter.ages.size() >= 2) {
+        std::vector<int> fitting = core::AgesFitting(a, m.filter);
+        Label fits =
+            Both([&](const core::Words& w) { return w.Fill("badge.fits_ages", {AgeList(fitting, w)}); });
+        b.insert(b.begin(), BadgeOf(fits, colour::kPrimary, m.Picto("family")));
+    }
     return b;
 }
 
@@ -79,15 +85,17 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     float heading_w = 0;  // from the window's edge to the end of the category's word
     if (m.category) {
         Heading(m.Picto(m.category->pictogram), m.category->word, CurrentFonts().title);
+        if (!CategorySpeech(m, *m.category).translated.empty() && m.Subtitled())
+            probe::RecordSubtitled(m.category->word);  // under the row, below
         heading_w = ImGui::GetItemRectMax().x - ImGui::GetCursorScreenPos().x;
         ImGui::SameLine(0, CurrentMetrics().Mm(4));
         SpeakerFor(m, "speak:category", CategorySpeech(m, *m.category), out);
     }
     ImGui::SameLine(0, CurrentMetrics().Mm(6));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CurrentMetrics().Mm(1));
-    ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
-    ImGui::TextUnformatted(Count("list.count", static_cast<long long>(m.list.size())).c_str());
-    ImGui::PopFont();
+    ImGui::BeginGroup();
+    TextBlock(CurrentFonts().body, LbCount("list.count", static_cast<long long>(m.list.size())));
+    ImGui::EndGroup();
     if (m.category)
         Subtitle(m, CategorySpeech(m, *m.category).translated, std::max(heading_w, CurrentMetrics().Mm(30)));
 
@@ -95,7 +103,10 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     if (m.category && !m.category->explanation.empty()) {
         ImGui::Spacing();
         std::string question = Format("list.what_is", m.category->word);
-        if (BigButton("list:explain", question, m.Picto("info"), ImVec2(0, CurrentMetrics().HitTarget()),
+        Label asked(question);
+        if (std::string word = CategorySpeech(m, *m.category).translated; !word.empty())
+            asked = LbFill("list.what_is", {word}), asked.dutch = question;
+        if (BigButton("list:explain", asked, m.Picto("info"), ImVec2(0, CurrentMetrics().HitTarget()),
                       local.list.explain ? ButtonKind::kPrimary : ButtonKind::kQuiet))
             local.list.explain = !local.list.explain;
         if (local.list.explain) {
@@ -107,33 +118,39 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
         ImGui::Spacing();
     }
 
-    std::string age_label = f.ages.empty()       ? std::string(Tr("chip.age"))
-                            : f.ages.size() == 1 ? Format("chip.age_set", f.ages[0])
-                                                 : Format("chip.ages_set", AgeList(f.ages).c_str());
-    std::string day_label = f.day ? core::DayName(*f.day, DutchWords()) : Tr("chip.day");
+    Label age_label =
+        f.ages.empty() ? Lb("chip.age")
+        : f.ages.size() == 1
+            ? Both([&](const core::Words& w) { return w.Fill("chip.age_set", {std::to_string(f.ages[0])}); })
+            : Both([&](const core::Words& w) { return w.Fill("chip.ages_set", {AgeList(f.ages, w)}); });
+    Label day_label =
+        f.day ? Both([&](const core::Words& w) { return core::DayName(*f.day, w); }) : Lb("chip.day");
     std::vector<ChipSpec> chips = {
-        {"chip:free", Tr("chip.free"), "free", f.free_only},
+        {"chip:free", Lb("chip.free"), "free", f.free_only},
         {"chip:age", age_label, "birthday", !f.ages.empty()},
         {"chip:day", day_label, "calendar", f.day.has_value()},
-        {"chip:girls", Tr("chip.girls"), "girl", f.girls_only},
-        {"chip:trial", Tr("chip.trial"), "eyes", f.trial},
-        {"chip:places", Tr("chip.places"), "check", f.places_free},
-        {"chip:no_dutch", Tr("chip.no_dutch"), "globe", f.no_dutch},
-        {"chip:practise_dutch", Tr("chip.practise_dutch"), "speaking", f.practise_dutch},
-        {"chip:walk_in", Tr("chip.walk_in"), "walking", f.walk_in},
-        {"chip:this_week", Tr("chip.this_week"), "clock", f.when == core::When::kThisWeek},
+        {"chip:girls", Lb("chip.girls"), "girl", f.girls_only},
+        {"chip:trial", Lb("chip.trial"), "eyes", f.trial},
+        {"chip:places", Lb("chip.places"), "check", f.places_free},
+        {"chip:no_dutch", Lb("chip.no_dutch"), "globe", f.no_dutch},
+        {"chip:practise_dutch", Lb("chip.practise_dutch"), "speaking", f.practise_dutch},
+        {"chip:walk_in", Lb("chip.walk_in"), "walking", f.walk_in},
+        {"chip:this_week", Lb("chip.this_week"), "clock", f.when == core::When::kThisWeek},
     };
-    // Only with a school holiday in the catalogue's table, named: "In de kerstvakantie".
+    // Only with a school holiday in the catalogue's table, named: "In de kerstvakantie". The
+    // visitor's words name it where the templates know the holiday (core/words.h's seasons).
     const core::Holiday* holiday =
         m.catalogue ? core::CurrentOrNextHoliday(m.catalogue->holidays, m.today) : nullptr;
     if (holiday)
-        chips.push_back({"chip:holiday", Format("chip.holiday", holiday->name.c_str()), "sun",
-                         f.when == core::When::kHoliday});
+        chips.push_back({"chip:holiday", Both([&](const core::Words& w) {
+                             return w.Fill("chip.holiday", {core::SeasonText(holiday->name, w)});
+                         }),
+                         "sun", f.when == core::When::kHoliday});
     // With two children or more, right after their ages: only what all of them can do together.
     if (f.ages.size() >= 2)
-        chips.insert(chips.begin() + 2, {"chip:together", Tr("chip.together"), "family", f.together});
+        chips.insert(chips.begin() + 2, {"chip:together", Lb("chip.together"), "family", f.together});
     bool any = f != core::Filter{.category = f.category};
-    if (any) chips.push_back({"chip:clear", Tr("chip.clear"), "back", false});
+    if (any) chips.push_back({"chip:clear", Lb("chip.clear"), "back", false});
 
     float avail = ImGui::GetContentRegionAvail().x;
     float gap = CurrentMetrics().Mm(2.5f), x = 0;
@@ -176,12 +193,12 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
 
     if (local.list.age_picker) {
         ImGui::Spacing();
-        TextBlock(CurrentFonts().bold, Tr("picker.age"));
-        std::vector<std::pair<std::string, int>> ages;
-        ages.push_back({Tr("picker.all_ages"), -1});
-        for (int age = 2; age <= 17; ++age) ages.push_back({std::to_string(age), age});
-        ages.push_back({Tr("picker.adult"), 18});
-        ages.push_back({Tr("picker.done"), kPickerDone});
+        TextBlock(CurrentFonts().bold, Lb("picker.age"));
+        std::vector<std::pair<Label, int>> ages;
+        ages.push_back({Lb("picker.all_ages"), -1});
+        for (int age = 2; age <= 17; ++age) ages.push_back({Label(std::to_string(age)), age});
+        ages.push_back({Lb("picker.adult"), 18});
+        ages.push_back({Lb("picker.done"), kPickerDone});
         // Each age is pressed on or off, one per child; "Klaar" or "Alle leeftijden" closes it.
         auto on = [&](int age) {
             if (age == kPickerDone) return false;
@@ -200,11 +217,13 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     }
     if (local.list.day_picker) {
         ImGui::Spacing();
-        TextBlock(CurrentFonts().bold, Tr("picker.day"));
-        std::vector<std::pair<std::string, int>> days;
-        days.push_back({Tr("picker.all_days"), -1});
+        TextBlock(CurrentFonts().bold, Lb("picker.day"));
+        std::vector<std::pair<Label, int>> days;
+        days.push_back({Lb("picker.all_days"), -1});
         for (int d = 0; d < core::kWeekdayCount; ++d)
-            days.push_back({core::DayName(static_cast<core::Weekday>(d), DutchWords()), d});
+            days.push_back(
+                {Both([&](const core::Words& w) { return core::DayName(static_cast<core::Weekday>(d), w); }),
+                 d});
         DrawPicker(
             "day:", days, [&](int d) { return d == (f.day ? static_cast<int>(*f.day) : -1); },
             CurrentMetrics().HitTarget() * 2.0f,
@@ -219,8 +238,8 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
     ImGui::BeginChild("list:scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     if (m.list.empty()) {
         ImGui::Spacing();
-        TextBlock(CurrentFonts().title, Tr("list.empty"));
-        if (BigButton("list:clear", Tr("chip.clear"), m.Picto("back"),
+        TextBlock(CurrentFonts().title, Lb("list.empty"));
+        if (BigButton("list:clear", Lb("chip.clear"), m.Picto("back"),
                       ImVec2(CurrentMetrics().Mm(70), CurrentMetrics().HitTarget())))
             out.push_back(ClearFilters{});
     }

@@ -108,7 +108,14 @@ void SubtitleUnder(const ViewModel& m, const std::string& dutch_text, const std:
     ImFont* f = FontOrCurrent(font);
     float avail = width > 0 ? width : ImGui::GetContentRegionAvail().x;
     float dutch = f->CalcTextSizeA(f->FontSize, FLT_MAX, avail, dutch_text.c_str()).x;
-    Subtitle(m, translated, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
+    TextImage img = SubtitleImage(m, translated, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))));
+    if (!img.texture) return;
+    // A right-to-left line shorter than the Dutch ends where the Dutch ends.
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    DrawTextImage(ImGui::GetWindowDrawList(), img, ImVec2(p.x, p.y + CurrentMetrics().Mm(0.5f)),
+                  std::max(dutch, img.size.x), colour::kPrimary);
+    ImGui::Dummy(ImVec2(std::max(dutch, img.size.x), img.size.y + CurrentMetrics().Mm(1.0f)));
+    probe::RecordSubtitled(dutch_text);
 }
 
 void SubtitleKey(const ViewModel& m, const char* key, ImFont* font) {

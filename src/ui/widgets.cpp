@@ -58,7 +58,41 @@ void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::st
     dl->AddText(font, font->FontSize, pos, col, text.c_str(), nullptr, wrap);
 }
 
+struct LabelShaper {
+    const TextureSource* textures = nullptr;
+    std::string language;
+};
+LabelShaper& Shaper() {
+    static LabelShaper shaper;
+    return shaper;
+}
+
+// The gap between a label's Dutch and its visitor's words.
+float SubGap() {
+    return CurrentMetrics().Mm(0.8f);
+}
+
+// Says what a visitor reads at `at`, and whether its visitor's words came with it (the same
+// words in both languages count: "Sport" needs no subtitle "Sport").
+void RecordLabel(const Label& label, const TextImage& sub, ImVec2 at) {
+    if (label.dutch.empty()) return;
+    probe::RecordText(label.dutch, at);
+    if (sub.texture || (!label.visitor.empty() && label.visitor == label.dutch && Shaper().textures))
+        probe::RecordSubtitled(label.dutch);
+}
+
 }  // namespace
+
+void SetLabelShaper(const TextureSource* textures, const std::string& language) {
+    Shaper() = {textures, language};
+}
+
+TextImage LabelImage(const Label& label, float max_width) {
+    const LabelShaper& s = Shaper();
+    if (!s.textures || label.visitor.empty() || label.visitor == label.dutch) return {};
+    return s.textures->Text(label.visitor, s.language, std::max(max_width, CurrentMetrics().Mm(20)),
+                            FontOrCurrent(CurrentFonts().small)->FontSize);
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons, tiles and chips
@@ -77,22 +111,48 @@ void DrawTextImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, 
                  ImVec2(1, 1), col);
 }
 
-float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width) {
+namespace {
+
+// A one-line label's visitor's words: as wide as a screen allows.
+TextImage LineLabelImage(const Label& label) {
+    return LabelImage(label, ImGui::GetIO().DisplaySize.x * 0.8f);
+}
+
+// The height a button needs for its label: the Dutch, and the visitor's words under it.
+float ButtonHeightFor(const Label& label, float height) {
     height = std::max(height, CurrentMetrics().HitTarget());
+    TextImage sub = LineLabelImage(label);
+    if (!sub.texture) return height;
+    float text = TextSize(CurrentFonts().bold, label.dutch).y + SubGap() + sub.size.y;
+    return std::max(height, text + 2 * CurrentMetrics().Mm(1.5f));
+}
+
+}  // namespace
+
+float BigButtonHeight(const Label& label, float height) {
+    return ButtonHeightFor(label, height);
+}
+
+float BigButtonWidth(const Label& label, bool with_picto, float height, float min_width) {
+    height = ButtonHeightFor(label, height);
     float pad = CurrentMetrics().Mm(3.0f);
-    float icon = with_picto ? height - 2 * pad : 0;
-    float content = icon + (with_picto && !label.empty() ? pad : 0) + TextSize(CurrentFonts().bold, label).x;
+    float icon = with_picto ? std::min(height, CurrentMetrics().HitTarget() * 1.15f) - 2 * pad : 0;
+    float text = std::max(TextSize(CurrentFonts().bold, label.dutch).x, LineLabelImage(label).size.x);
+    float content = icon + (with_picto && !label.empty() ? pad : 0) + text;
     // Never clip a label: the button grows to hold it.
     return std::max({min_width, CurrentMetrics().HitTarget(), content + 2 * pad});
 }
 
-bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size, ButtonKind kind) {
-    size.y = std::max(size.y, CurrentMetrics().HitTarget());
+bool BigButton(const char* id, const Label& label, ImTextureID picto, ImVec2 size, ButtonKind kind) {
+    size.y = ButtonHeightFor(label, size.y);
     float pad = CurrentMetrics().Mm(3.0f);
-    float icon = picto ? size.y - 2 * pad : 0;
+    // A taller button for its visitor's words keeps its pictogram the size of a one-line button's.
+    float icon = picto ? std::min(size.y, CurrentMetrics().HitTarget() * 1.15f) - 2 * pad : 0;
     ImFont* font = CurrentFonts().bold;
-    ImVec2 ts = TextSize(font, label);
-    float content = icon + (picto && !label.empty() ? pad : 0) + ts.x;
+    ImVec2 ts = TextSize(font, label.dutch);
+    TextImage sub = LineLabelImage(label);
+    float text_w = std::max(ts.x, sub.size.x);
+    float content = icon + (picto && !label.empty() ? pad : 0) + text_w;
     size.x = BigButtonWidth(label, picto != nullptr, size.y, size.x);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
@@ -116,11 +176,17 @@ bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVe
         ImVec2 c(x + icon * 0.5f, p.y + size.y * 0.5f);
         if (kind != ButtonKind::kQuiet) dl->AddCircleFilled(c, icon * 0.5f, colour::kPanel);
         float inset = kind == ButtonKind::kQuiet ? -icon * 0.08f : icon * 0.12f;
-        dl->AddImage(picto, ImVec2(x + inset, p.y + pad + inset),
-                     ImVec2(x + icon - inset, p.y + pad + icon - inset));
+        float top = p.y + (size.y - icon) * 0.5f;
+        dl->AddImage(picto, ImVec2(x + inset, top + inset), ImVec2(x + icon - inset, top + icon - inset));
         x += icon + pad;
     }
-    DrawText(dl, font, ImVec2(x, p.y + (size.y - ts.y) * 0.5f), text, label);
+    float text_h = ts.y + (sub.texture ? SubGap() + sub.size.y : 0);
+    ImVec2 at(x, p.y + (size.y - text_h) * 0.5f);
+    DrawText(dl, font, at, text, label.dutch);
+    if (sub.texture)
+        DrawTextImage(dl, sub, ImVec2(x, at.y + ts.y + SubGap()), text_w,
+                      kind == ButtonKind::kQuiet ? colour::kPrimary : colour::kOnDark);
+    RecordLabel(label, sub, at);
     return tapped;
 }
 
@@ -136,7 +202,7 @@ bool SpeakerCorner(const std::string& id, ImVec2 p, ImVec2 size, ImTextureID pic
     return tapped && at.x >= min.x && at.x <= max.x && at.y >= min.y && at.y <= max.y;
 }
 
-Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side, ImTextureID speaker) {
+Tap Tile(const char* id, const Label& word, ImTextureID picto, float side, ImTextureID speaker) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(side, side), held);
@@ -146,40 +212,65 @@ Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side,
     dl->AddRect(p, ImVec2(p.x + side, p.y + side), colour::kOutline, CurrentMetrics().Rounding(), 0,
                 CurrentMetrics().Mm(0.6f));
     ImFont* font = side > CurrentMetrics().Mm(40) ? CurrentFonts().title : CurrentFonts().bold;
-    ImVec2 ts = TextSize(font, word);
+    ImVec2 ts = TextSize(font, word.dutch);
     float pad = side * 0.08f;
-    float icon = side - 3 * pad - ts.y;
+    TextImage sub = LabelImage(word, side - 2 * pad);
+    float sub_h = sub.texture ? SubGap() + sub.size.y : 0;
+    float icon = side - 3 * pad - ts.y - sub_h;
     if (picto)
         dl->AddImage(picto, ImVec2(p.x + (side - icon) * 0.5f, p.y + pad),
                      ImVec2(p.x + (side + icon) * 0.5f, p.y + pad + icon));
-    DrawText(dl, font, ImVec2(p.x + (side - ts.x) * 0.5f, p.y + side - pad - ts.y), colour::kText, word);
+    ImVec2 at(p.x + (side - ts.x) * 0.5f, p.y + side - pad - ts.y - sub_h);
+    DrawText(dl, font, at, colour::kText, word.dutch);
+    if (sub.texture)
+        DrawTextImage(dl, sub, ImVec2(p.x + (side - sub.size.x) * 0.5f, at.y + ts.y + SubGap()), sub.size.x,
+                      colour::kPrimary);
+    RecordLabel(word, sub, at);
     if (speaker && SpeakerCorner(id, p, ImVec2(side, side), speaker, tapped)) return Tap::kSpeak;
     return tapped ? Tap::kOpen : Tap::kNone;
 }
 
-float FilterChipWidth(const std::string& label) {
+float FilterChipWidth(const Label& label) {
     float h = CurrentMetrics().HitTarget();
-    return h + CurrentMetrics().Mm(2.0f) + TextSize(CurrentFonts().body, label).x + CurrentMetrics().Mm(5.0f);
+    float text = std::max(TextSize(CurrentFonts().body, label.dutch).x, LineLabelImage(label).size.x);
+    return h + CurrentMetrics().Mm(2.0f) + text + CurrentMetrics().Mm(5.0f);
 }
 
-bool FilterChip(const char* id, const std::string& label, ImTextureID picto, bool on, float width) {
-    float h = CurrentMetrics().HitTarget();
+float FilterChipHeight(const Label& label) {
+    TextImage sub = LineLabelImage(label);
+    float text = TextSize(CurrentFonts().body, label.dutch).y + (sub.texture ? SubGap() + sub.size.y : 0);
+    return std::max(CurrentMetrics().HitTarget(), text + 2 * CurrentMetrics().Mm(1.0f));
+}
+
+bool FilterChip(const char* id, const Label& label, ImTextureID picto, bool on, float width) {
+    float h = FilterChipHeight(label);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(width, h), held);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, h * 0.5f);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kOutline, h * 0.5f, 0,
+    float round = std::min(h, CurrentMetrics().HitTarget()) * 0.5f;
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), fill, round);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), on ? colour::kChipOn : colour::kOutline, round, 0,
                 CurrentMetrics().Mm(0.6f));
-    float inset = h * 0.12f;
-    dl->AddCircleFilled(ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.5f - inset * 0.5f, colour::kPanel);
+    // The pictogram stays a finger's size when the chip is taller for its visitor's words.
+    float side = CurrentMetrics().HitTarget(), top = p.y + (h - side) * 0.5f;
+    float inset = side * 0.12f;
+    dl->AddCircleFilled(ImVec2(p.x + side * 0.5f, top + side * 0.5f), side * 0.5f - inset * 0.5f,
+                        colour::kPanel);
     if (picto)
-        dl->AddImage(picto, ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + h - inset, p.y + h - inset));
-    ImVec2 ts = TextSize(CurrentFonts().body, label);
-    DrawText(dl, CurrentFonts().body, ImVec2(p.x + h + CurrentMetrics().Mm(2.0f), p.y + (h - ts.y) * 0.5f),
-             on ? colour::kOnDark : colour::kText, label);
+        dl->AddImage(picto, ImVec2(p.x + inset, top + inset), ImVec2(p.x + side - inset, top + side - inset));
+    ImVec2 ts = TextSize(CurrentFonts().body, label.dutch);
+    TextImage sub = LineLabelImage(label);
+    float text_h = ts.y + (sub.texture ? SubGap() + sub.size.y : 0);
+    float text_w = std::max(ts.x, sub.size.x);
+    ImVec2 at(p.x + side + CurrentMetrics().Mm(2.0f), p.y + (h - text_h) * 0.5f);
+    DrawText(dl, CurrentFonts().body, at, on ? colour::kOnDark : colour::kText, label.dutch);
+    if (sub.texture)
+        DrawTextImage(dl, sub, ImVec2(at.x, at.y + ts.y + SubGap()), text_w,
+                      on ? colour::kOnDark : colour::kPrimary);
+    RecordLabel(label, sub, at);
     return tapped;
 }
 
@@ -195,6 +286,10 @@ struct BadgeLayout {
     float height = 0;
 };
 
+TextImage BadgeSub(const Badge& b, float width) {
+    return LabelImage(Label(b.text, b.visitor), width - 2 * CurrentMetrics().Mm(2.5f));
+}
+
 BadgeLayout LayoutBadges(const std::vector<Badge>& badges, float width) {
     BadgeLayout out;
     float pad_x = CurrentMetrics().Mm(2.5f), pad_y = CurrentMetrics().Mm(1.2f),
@@ -202,8 +297,11 @@ BadgeLayout LayoutBadges(const std::vector<Badge>& badges, float width) {
     float x = 0, y = 0, row_h = 0;
     for (const auto& b : badges) {
         ImVec2 ts = TextSize(CurrentFonts().small, b.text);
+        TextImage sub = BadgeSub(b, width);
         float picto = b.picto ? ts.y + pad_x : 0;
-        ImVec2 sz(std::min(ts.x + picto + 2 * pad_x, width), ts.y + 2 * pad_y);
+        float text_w = std::max(ts.x, sub.size.x);
+        float text_h = ts.y + (sub.texture ? SubGap() + sub.size.y : 0);
+        ImVec2 sz(std::min(text_w + picto + 2 * pad_x, width), text_h + 2 * pad_y);
         if (x > 0 && x + sz.x > width) {
             x = 0;
             y += row_h + gap;
@@ -234,14 +332,18 @@ float DrawBadges(ImDrawList* dl, ImVec2 origin, const std::vector<Badge>& badges
         if (light) dl->AddRect(a, b, colour::kOutline, CurrentMetrics().Mm(1.5f));
         dl->PushClipRect(a, b, true);
         float x = a.x + CurrentMetrics().Mm(2.5f), y = a.y + CurrentMetrics().Mm(1.2f);
+        ImFont* small = FontOrCurrent(CurrentFonts().small);
         if (ImTextureID picto = badges[i].picto) {
-            float side = l.size[i].y - 2 * CurrentMetrics().Mm(1.2f);
+            float side = small->FontSize;
             dl->AddImage(picto, ImVec2(x, y), ImVec2(x + side, y + side));
             x += side + CurrentMetrics().Mm(2.5f);
         }
-        DrawText(dl, CurrentFonts().small, ImVec2(x, y), light ? colour::kText : colour::kOnDark,
-                 badges[i].text);
-        probe::RecordText(badges[i].text, ImVec2(x, y));
+        DrawText(dl, small, ImVec2(x, y), light ? colour::kText : colour::kOnDark, badges[i].text);
+        TextImage sub = BadgeSub(badges[i], width);
+        if (sub.texture)
+            DrawTextImage(dl, sub, ImVec2(x, y + TextSize(small, badges[i].text).y + SubGap()),
+                          b.x - CurrentMetrics().Mm(2.5f) - x, light ? colour::kPrimary : colour::kOnDark);
+        RecordLabel(Label(badges[i].text, badges[i].visitor), sub, ImVec2(x, y));
         dl->PopClipRect();
     }
     return l.height;
@@ -290,6 +392,8 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
                      ImVec2(p.x + g.pad + g.icon, p.y + g.pad + g.icon));
     DrawText(dl, CurrentFonts().bold, ImVec2(p.x + g.text_x, p.y + g.pad), colour::kText, card.title,
              g.text_w);
+    probe::RecordText(card.title, ImVec2(p.x + g.text_x, p.y + g.pad));
+    if (card.subtitle.texture) probe::RecordSubtitled(card.title);
     if (const TextImage& sub = card.subtitle; sub.texture)
         DrawTextImage(dl, sub, ImVec2(p.x + g.text_x, p.y + g.pad + g.title_h - sub.size.y), g.text_w,
                       colour::kPrimary);
@@ -335,21 +439,30 @@ char Keypad(const char* id, float side) {
     return pressed;
 }
 
-int Stepper(const char* id, const std::string& value, float width) {
+int Stepper(const char* id, const Label& value, float width) {
     float h = CurrentMetrics().HitTarget() * 1.2f;
+    float mid = std::max(width - 2 * h - 2 * CurrentMetrics().Mm(3), CurrentMetrics().Mm(20));
+    ImFont* f = CurrentFonts().title ? CurrentFonts().title : ImGui::GetFont();
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.dutch.c_str());
+    TextImage sub = LabelImage(value, mid);
+    float text_h = ts.y + (sub.texture ? SubGap() + sub.size.y : 0);
+    h = std::max(h, text_h + CurrentMetrics().Mm(2));  // the visitor's words fit under the value
+    // Taller keys take their width from the value's, so the stepper stays as wide as asked.
+    mid = std::max({width - 2 * h - 2 * CurrentMetrics().Mm(3), sub.size.x, ts.x});
     int delta = 0;
     std::string minus = std::string(id) + ":minus", plus = std::string(id) + ":plus";
     if (BigButton(minus.c_str(), "\xe2\x88\x92", nullptr, ImVec2(h, h), ButtonKind::kQuiet))
         delta = -1;  // minus sign
     ImGui::SameLine(0, CurrentMetrics().Mm(3));
     ImVec2 p = ImGui::GetCursorScreenPos();
-    float mid = std::max(width - 2 * h - 2 * CurrentMetrics().Mm(3), CurrentMetrics().Mm(20));
     ImGui::Dummy(ImVec2(mid, h));
-    ImFont* f = CurrentFonts().title ? CurrentFonts().title : ImGui::GetFont();
-    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
-    ImGui::GetWindowDrawList()->AddText(f, f->FontSize,
-                                        ImVec2(p.x + (mid - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
-                                        colour::kText, value.c_str());
+    ImVec2 at(p.x + (mid - ts.x) * 0.5f, p.y + (h - text_h) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, at, colour::kText, value.dutch.c_str());
+    if (sub.texture)
+        DrawTextImage(ImGui::GetWindowDrawList(), sub,
+                      ImVec2(p.x + (mid - sub.size.x) * 0.5f, at.y + ts.y + SubGap()), sub.size.x,
+                      colour::kPrimary);
+    RecordLabel(value, sub, at);
     ImGui::SameLine(0, CurrentMetrics().Mm(3));
     if (BigButton(plus.c_str(), "+", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = 1;
     return delta;
@@ -383,7 +496,7 @@ void TileCheckMark(ImDrawList* dl, ImVec2 p, ImVec2 size) {
     dl->AddPolyline(tick, 3, colour::kChipOn, 0, r * 0.3f);
 }
 
-bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size) {
+bool ToggleTile(const char* id, const Label& label, ImTextureID picto, bool on, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
@@ -401,9 +514,15 @@ bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, boo
     float tx = p.x + pad + (picto ? icon + pad : 0);
     float wrap = p.x + size.x - pad - tx;
     ImFont* f = CurrentFonts().bold ? CurrentFonts().bold : ImGui::GetFont();
-    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.c_str());
-    dl->AddText(f, f->FontSize, ImVec2(tx, p.y + (size.y - ts.y) * 0.5f),
-                on ? colour::kOnDark : colour::kText, label.c_str(), nullptr, wrap);
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, label.dutch.c_str());
+    TextImage sub = LabelImage(label, wrap);
+    float text_h = ts.y + (sub.texture ? SubGap() + sub.size.y : 0);
+    ImVec2 at(tx, p.y + std::max(pad * 0.5f, (size.y - text_h) * 0.5f));
+    dl->AddText(f, f->FontSize, at, on ? colour::kOnDark : colour::kText, label.dutch.c_str(), nullptr, wrap);
+    if (sub.texture)
+        DrawTextImage(dl, sub, ImVec2(tx, at.y + ts.y + SubGap()), wrap,
+                      on ? colour::kOnDark : colour::kPrimary);
+    RecordLabel(label, sub, at);
     if (on) TileCheckMark(dl, p, size);
     return tapped;
 }
@@ -419,25 +538,52 @@ void Pictogram(ImTextureID picto, float side) {
         ImGui::Dummy(ImVec2(side, side));
 }
 
-void TextBlock(ImFont* font, const std::string& text, ImU32 col) {
-    probe::RecordText(text, ImGui::GetCursorScreenPos());
+void TextBlock(ImFont* font, const Label& text, ImU32 col, float width) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(FontOrCurrent(font));
     ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::PushTextWrapPos(width > 0 ? ImGui::GetCursorPosX() + width : 0.0f);
+    ImGui::TextUnformatted(text.dutch.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    // The visitor's words under the Dutch, at body size like every subtitle, as wide as the Dutch.
+    TextImage sub;
+    if (Shaper().textures && !text.visitor.empty() && text.visitor != text.dutch) {
+        float avail = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+        float dutch = TextSize(font, text.dutch, avail).x;
+        sub = Shaper().textures->Text(
+            text.visitor, Shaper().language, std::min(avail, std::max(dutch, CurrentMetrics().Mm(90))),
+            std::min(FontOrCurrent(CurrentFonts().body)->FontSize, FontOrCurrent(font)->FontSize));
+        if (sub.texture) {
+            // A right-to-left line shorter than the Dutch ends where the Dutch ends.
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            DrawTextImage(ImGui::GetWindowDrawList(), sub, ImVec2(p.x, p.y + CurrentMetrics().Mm(0.5f)),
+                          std::max(dutch, sub.size.x), colour::kPrimary);
+            ImGui::Dummy(ImVec2(sub.size.x, sub.size.y + CurrentMetrics().Mm(1.0f)));
+        }
+    }
+    RecordLabel(text, sub, at);
 }
 
-void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
-                 float& y, ImU32 col, float gap_after, bool draw) {
+void CentredText(ImDrawList* dl, ImFont* font, const Label& text, float x, float width, float wrap, float& y,
+                 ImU32 col, float gap_after, bool draw) {
     font = FontOrCurrent(font);
-    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-    if (draw)
-        dl->AddText(font, font->FontSize, ImVec2(x + (width - ts.x) * 0.5f, y), col, text.c_str(), nullptr,
-                    wrap);
-    y += ts.y + gap_after;
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.dutch.c_str());
+    ImVec2 at(x + (width - ts.x) * 0.5f, y);
+    if (draw) dl->AddText(font, font->FontSize, at, col, text.dutch.c_str(), nullptr, wrap);
+    y += ts.y;
+    TextImage sub;
+    if (Shaper().textures && !text.visitor.empty() && text.visitor != text.dutch)
+        sub = Shaper().textures->Text(text.visitor, Shaper().language, wrap,
+                                      FontOrCurrent(CurrentFonts().body)->FontSize);
+    if (sub.texture) {
+        if (draw)
+            DrawTextImage(dl, sub, ImVec2(x + (width - sub.size.x) * 0.5f, y + SubGap()), sub.size.x, col);
+        y += SubGap() + sub.size.y;
+    }
+    if (draw) RecordLabel(text, sub, at);
+    y += gap_after;
 }
 
 void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm) {
@@ -447,6 +593,7 @@ void Heading(ImTextureID picto, const std::string& text, ImFont* font, float pic
     ImFont* f = FontOrCurrent(font);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (side - f->FontSize) * 0.5f);
     ImGui::PushFont(f);
+    probe::RecordText(text, ImGui::GetCursorScreenPos());
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopFont();
 }

@@ -17,11 +17,30 @@ namespace brugpunt::ui {
 
 enum class ButtonKind { kPrimary, kAction, kQuiet };
 
-// A full-colour button with an optional pictogram left of its label.
-bool BigButton(const char* id, const std::string& label, ImTextureID picto, ImVec2 size,
+// A widget's words: the Dutch, always drawn, and the same words in the visitor's language, drawn
+// under them in small type while subtitles are on. visitor is empty where there are none.
+struct Label {
+    std::string dutch;
+    std::string visitor;
+    Label() = default;
+    Label(std::string d, std::string v = "") : dutch(std::move(d)), visitor(std::move(v)) {}
+    Label(const char* d) : dutch(d) {}
+    bool empty() const { return dutch.empty(); }
+};
+// Who shapes the visitor's words under widgets' labels in this frame (the frame sets it); with
+// null textures, widgets draw their Dutch only.
+void SetLabelShaper(const TextureSource* textures, const std::string& language);
+// The visitor's words of label shaped in small type, wrapped at max_width; empty without any.
+TextImage LabelImage(const Label& label, float max_width);
+
+// A full-colour button with an optional pictogram left of its label. With the label's visitor
+// words it grows taller to hold them under the Dutch.
+bool BigButton(const char* id, const Label& label, ImTextureID picto, ImVec2 size,
                ButtonKind kind = ButtonKind::kPrimary);
 // The width BigButton will take for this label at this height (it grows to fit its label).
-float BigButtonWidth(const std::string& label, bool with_picto, float height, float min_width = 0);
+float BigButtonWidth(const Label& label, bool with_picto, float height, float min_width = 0);
+// The height BigButton will take for this label, asked for at least `height`.
+float BigButtonHeight(const Label& label, float height);
 // A square category tile: a big pictogram over one word.
 // Every tappable widget is an invisible button with drawing on top; this records it for tests.
 bool TapArea(const char* id, ImVec2 size, bool& held);
@@ -31,16 +50,18 @@ void DrawTextImage(ImDrawList* dl, const TextImage& img, ImVec2 p, float width, 
 // What a tap on a tile or card meant: open it, or (in its speaker corner) hear it.
 enum class Tap { kNone, kOpen, kSpeak };
 // A square tile: pictogram and one word; with a speaker picto, a speaker corner (probe id ID:speak).
-Tap Tile(const char* id, const std::string& word, ImTextureID picto, float side,
-         ImTextureID speaker = nullptr);
+Tap Tile(const char* id, const Label& word, ImTextureID picto, float side, ImTextureID speaker = nullptr);
 // A filter chip: pictogram + short label; filled when on.
-bool FilterChip(const char* id, const std::string& label, ImTextureID picto, bool on, float width);
-float FilterChipWidth(const std::string& label);
+bool FilterChip(const char* id, const Label& label, ImTextureID picto, bool on, float width);
+float FilterChipWidth(const Label& label);
+// A chip's height: a finger's, or more with the visitor's words under the Dutch.
+float FilterChipHeight(const Label& label);
 
 struct Badge {
     std::string text;
     ImU32 fill;
     ImTextureID picto = nullptr;  // in front of the text, when there is one
+    std::string visitor;          // the text in the visitor's language, under it; empty: none
 };
 
 struct CardModel {
@@ -60,23 +81,24 @@ float BadgesHeight(const std::vector<Badge>& badges, float width);
 // A 3x4 phone keypad with big keys: returns the key tapped ('0'-'9', '+', '<' to erase) or 0.
 char Keypad(const char* id, float key_side);
 // [-] value [+]: returns -1, +1 or 0.
-int Stepper(const char* id, const std::string& value, float width);
+int Stepper(const char* id, const Label& value, float width);
 // A square button with the speaker pictogram: tap to hear the text beside it.
 bool SpeakerButton(const char* id, ImTextureID speaker_picto);
 // A big toggle with a pictogram: filled when on.
-bool ToggleTile(const char* id, const std::string& label, ImTextureID picto, bool on, ImVec2 size);
+bool ToggleTile(const char* id, const Label& label, ImTextureID picto, bool on, ImVec2 size);
 // A tile's background and outline at p: filled when on, darker while held.
 void TileFrame(ImDrawList* dl, ImVec2 p, ImVec2 size, bool on, bool held);
 // The tick in a white disc, in the top right corner of the tile at p, that marks it chosen.
 void TileCheckMark(ImDrawList* dl, ImVec2 p, ImVec2 size);
 
 void Pictogram(ImTextureID picto, float side);
-void TextBlock(ImFont* font, const std::string& text, ImU32 col = colour::kText);
+// Wrapped text at the region's edge (or at width), with the visitor's words under it.
+void TextBlock(ImFont* font, const Label& text, ImU32 col = colour::kText, float width = 0);
 // Text centred in [x, x + width), wrapped at `wrap`, at y; moves y past it and `gap_after`. With
 // draw false it only measures, for layouts that are sized before they are drawn.
-void CentredText(ImDrawList* dl, ImFont* font, const std::string& text, float x, float width, float wrap,
-                 float& y, ImU32 col, float gap_after, bool draw);
-// A heading with a pictogram in front, vertically centred.
+void CentredText(ImDrawList* dl, ImFont* font, const Label& text, float x, float width, float wrap, float& y,
+                 ImU32 col, float gap_after, bool draw);
+// A heading with a pictogram in front, vertically centred (its screen subtitles it under the row).
 void Heading(ImTextureID picto, const std::string& text, ImFont* font, float picto_mm = 16.0f);
 // How many columns of at least min_column_mm fit in width: one to three.
 int ColumnsFor(float width, float min_column_mm);
