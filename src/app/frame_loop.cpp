@@ -31,6 +31,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
     ui::PointerQueue pointer;
     int frames_left = kSettleFrames;
     int shown_seconds = -1;
+    size_t shown_call = SIZE_MAX;  // the attract screen's language of its call to touch
     long frames_drawn = 0;
     const core::TimePoint started = p.clock.Now();
     // Nothing to settle, no tap still queued, no list gliding: no frame to draw.
@@ -57,6 +58,8 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         actions.push_back(core::action::Tick{now});
         if (p.kiosk.Apply(actions, now) || ev.input || ev.redraw) want(kSettleFrames);
         if (p.kiosk.View().warning_seconds != shown_seconds) want(1);
+        const bool attract = p.kiosk.View().screen == core::Screen::kAttract;
+        if (attract && ui::AttractLanguage(now) != shown_call) want(1);
 
         // 4. Decide whether a frame is needed.
         if (idle()) continue;
@@ -74,6 +77,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         if (frames_drawn == 1) p.notifier.Ready();
         p.widget_map.FrameDrawn();
         shown_seconds = p.kiosk.View().warning_seconds;
+        shown_call = ui::AttractLanguage(now);
         if (frames_left > 0) --frames_left;
 
         // 6. Reduce the frame's actions, dispatch their effects, rebuild the view model.

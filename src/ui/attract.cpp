@@ -21,7 +21,20 @@ std::string Endonyms() {
     return out;
 }
 
+// The languages other than Dutch, in the order the call to touch cycles through them.
+std::vector<const core::Language*> Others() {
+    std::vector<const core::Language*> out;
+    for (const auto& l : core::kLanguages)
+        if (l.code != core::kDutch) out.push_back(&l);
+    return out;
+}
+
 }  // namespace
+
+size_t AttractLanguage(core::TimePoint now) {
+    auto turns = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()) / kAttractCycle;
+    return static_cast<size_t>(turns) % Others().size();
+}
 
 void DrawAttract(const ViewModel& m, core::Actions& out) {
     ImVec2 size = ImGui::GetContentRegionAvail();
@@ -43,6 +56,14 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
                                  : TextImage{};
     lang_size.y = pad + globe + (names.texture ? CurrentMetrics().Mm(2) + names.size.y : 0) + pad;
     ImVec2 lang_at;  // set by the measuring pass, relative to the top of the content
+    // Under the Dutch call to touch, the same call in one language after another, in its own
+    // script: a visitor who reads no Dutch sees, within seconds, that the screen speaks to them.
+    TextImage call;
+    const core::Language* calling = Others()[AttractLanguage(m.now)];
+    if (m.translations && m.textures)
+        if (auto t = m.translations->Get(std::string(calling->code), "attract.touch"))
+            call = m.textures->Text(t->text, std::string(calling->code), wrap,
+                                    FontOrCurrent(CurrentFonts().title)->FontSize);
 
     // Laid out twice: once to measure, once to draw centred on the screen.
     auto layout = [&](float y, bool draw) {
@@ -70,7 +91,17 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
         centred(CurrentFonts().title, Tr("attract.subtitle"), CurrentMetrics().Mm(16) * space);
         if (draw) picto_disc(ImVec2(origin.x + size.x * 0.5f, y + hand * 0.5f), hand, m.Picto("point-up"));
         y += hand + CurrentMetrics().Mm(5);
-        centred(CurrentFonts().huge, Tr("attract.touch"), CurrentMetrics().Mm(12) * space);
+        centred(CurrentFonts().huge, Tr("attract.touch"), CurrentMetrics().Mm(3) * space);
+        if (call.texture) {
+            if (draw) {
+                DrawTextImage(dl, call, ImVec2(origin.x + (size.x - call.size.x) * 0.5f, y), call.size.x,
+                              colour::kOnDark);
+                probe::Record("attract:call:" + std::string(calling->code), ImVec2(origin.x, y),
+                              ImVec2(origin.x + size.x, y + call.size.y));
+            }
+            y += call.size.y;
+        }
+        y += CurrentMetrics().Mm(9) * space;
         if (!draw) lang_at = ImVec2(origin.x + (size.x - lang_size.x) * 0.5f, y);
         return y + lang_size.y;
     };

@@ -287,3 +287,32 @@ TEST_CASE("Languages: every phrase on every screen has its subtitle, in every la
         CHECK(missing.empty());
     }
 }
+
+TEST_CASE("Attract: the call to touch comes in every other language in turn, in its own script") {
+    auto translations = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
+    REQUIRE(translations);
+    UiHarness h;
+    h.vm.translations = &translations.value();
+    h.vm.screen = core::Screen::kAttract;
+    std::set<std::string> seen;
+    for (int turn = 0; turn < 12; ++turn) {
+        h.vm.now = core::TimePoint{} + turn * ui::kAttractCycle;
+        h.textures.texts.clear();
+        h.Frame();
+        std::string shown;
+        for (const auto& [id, rect] : ui::probe::All())
+            if (id.rfind("attract:call:", 0) == 0) shown = id.substr(13);
+        INFO("turn " << turn);
+        REQUIRE_FALSE(shown.empty());
+        seen.insert(shown);
+        // Shaped in its own language, from its own catalogue: Arabic is asked for in Arabic.
+        auto t = translations->Get(shown, "attract.touch");
+        REQUIRE(t);
+        CHECK(std::count(h.textures.texts.begin(), h.textures.texts.end(), std::pair{shown, t->text}) == 1);
+    }
+    CHECK(seen.size() == 12);  // each of the twelve once in a round, Dutch always above them
+    CHECK_FALSE(seen.count("nl"));
+    // Within one turn the language stays: a frame drawn a second later shows the same.
+    CHECK(ui::AttractLanguage(core::TimePoint{} + std::chrono::seconds(1)) ==
+          ui::AttractLanguage(core::TimePoint{}));
+}
