@@ -69,8 +69,9 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     int rows = (n + cols - 1) / cols;
     ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, CurrentMetrics().Mm(26));
     float head = CurrentMetrics().HitTarget() * (m.Subtitled() ? 1.7f : 1.2f);
-    float height =
-        gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + CurrentMetrics().HitTarget() * 1.2f + gap;
+    // The subtitles switch, taller when it carries its own subtitle.
+    float toggle_h = CurrentMetrics().HitTarget() * (m.Subtitled() ? 1.7f : 1.2f);
+    float height = gap + head + gap + rows * cell.y + (rows - 1) * gap + gap + toggle_h + gap;
     ImVec2 p((display.x - width) * 0.5f, std::max(0.0f, (display.y - height) * 0.5f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::kBackground,
@@ -113,9 +114,8 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     y += rows * cell.y + (rows - 1) * gap + gap;
     ImGui::SetCursorScreenPos(ImVec2(p.x + gap, y));
     if (m.language != "nl" &&
-        ToggleTile(
-            "language:subtitles", Lb("language.subtitles"), m.Picto("speech"), m.subtitles,
-            ImVec2(std::min(width - 2 * gap, CurrentMetrics().Mm(120)), CurrentMetrics().HitTarget() * 1.2f)))
+        ToggleTile("language:subtitles", Lb("language.subtitles"), m.Picto("speech"), m.subtitles,
+                   ImVec2(std::min(width - 2 * gap, CurrentMetrics().Mm(120)), toggle_h)))
         out.push_back(ToggleSubtitles{});
 }
 
