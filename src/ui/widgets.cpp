@@ -133,27 +133,39 @@ float BigButtonHeight(const Label& label, float height) {
     return ButtonHeightFor(label, height);
 }
 
+namespace {
+
+// A pictogram fills the height asked for; a button taller for its visitor's words keeps it the size
+// of a one-line button's.
+float ButtonIcon(const TextImage& sub, float asked) {
+    asked = std::max(asked, CurrentMetrics().HitTarget());
+    return (sub.texture ? std::min(asked, CurrentMetrics().HitTarget() * 1.15f) : asked) -
+           2 * CurrentMetrics().Mm(3.0f);
+}
+
+}  // namespace
+
 float BigButtonWidth(const Label& label, bool with_picto, float height, float min_width) {
-    height = ButtonHeightFor(label, height);
     float pad = CurrentMetrics().Mm(3.0f);
-    float icon = with_picto ? std::min(height, CurrentMetrics().HitTarget() * 1.15f) - 2 * pad : 0;
-    float text = std::max(TextSize(CurrentFonts().bold, label.dutch).x, LineLabelImage(label).size.x);
+    TextImage sub = LineLabelImage(label);
+    float icon = with_picto ? ButtonIcon(sub, height) : 0;
+    float text = std::max(TextSize(CurrentFonts().bold, label.dutch).x, sub.size.x);
     float content = icon + (with_picto && !label.empty() ? pad : 0) + text;
     // Never clip a label: the button grows to hold it.
     return std::max({min_width, CurrentMetrics().HitTarget(), content + 2 * pad});
 }
 
 bool BigButton(const char* id, const Label& label, ImTextureID picto, ImVec2 size, ButtonKind kind) {
+    float asked = size.y;
     size.y = ButtonHeightFor(label, size.y);
     float pad = CurrentMetrics().Mm(3.0f);
-    // A taller button for its visitor's words keeps its pictogram the size of a one-line button's.
-    float icon = picto ? std::min(size.y, CurrentMetrics().HitTarget() * 1.15f) - 2 * pad : 0;
+    TextImage sub = LineLabelImage(label);
+    float icon = picto ? ButtonIcon(sub, asked) : 0;
     ImFont* font = CurrentFonts().bold;
     ImVec2 ts = TextSize(font, label.dutch);
-    TextImage sub = LineLabelImage(label);
     float text_w = std::max(ts.x, sub.size.x);
     float content = icon + (picto && !label.empty() ? pad : 0) + text_w;
-    size.x = BigButtonWidth(label, picto != nullptr, size.y, size.x);
+    size.x = BigButtonWidth(label, picto != nullptr, asked, size.x);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
