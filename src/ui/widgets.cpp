@@ -460,7 +460,7 @@ int Stepper(const char* id, const Label& value, float width) {
     float text_h = ts.y + (sub.texture ? SubGap() + sub.size.y : 0);
     h = std::max(h, text_h + CurrentMetrics().Mm(2));  // the visitor's words fit under the value
     // Taller keys take their width from the value's, so the stepper stays as wide as asked.
-    mid = std::max({width - 2 * h - 2 * CurrentMetrics().Mm(3), sub.size.x, ts.x});
+    mid = std::max({width - 2 * h - 2 * CurrentMetrics().Mm(3), CurrentMetrics().Mm(20), sub.size.x, ts.x});
     int delta = 0;
     std::string minus = std::string(id) + ":minus", plus = std::string(id) + ":plus";
     if (BigButton(minus.c_str(), "\xe2\x88\x92", nullptr, ImVec2(h, h), ButtonKind::kQuiet))
