@@ -59,7 +59,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         if (p.kiosk.Apply(actions, now) || ev.input || ev.redraw) want(kSettleFrames);
         if (p.kiosk.View().warning_seconds != shown_seconds) want(1);
         const bool attract = p.kiosk.View().screen == core::Screen::kAttract;
-        if (attract && ui::AttractLanguage(now) != shown_call) want(1);
+        if (attract && ui::AttractTurn(now) != shown_call) want(1);
 
         // 4. Decide whether a frame is needed.
         if (idle()) continue;
@@ -77,7 +77,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         if (frames_drawn == 1) p.notifier.Ready();
         p.widget_map.FrameDrawn();
         shown_seconds = p.kiosk.View().warning_seconds;
-        shown_call = ui::AttractLanguage(now);
+        shown_call = ui::AttractTurn(now);
         if (frames_left > 0) --frames_left;
 
         // 6. Reduce the frame's actions, dispatch their effects, rebuild the view model.

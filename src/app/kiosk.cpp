@@ -200,6 +200,11 @@ void Kiosk::SetCatalogueProblem(std::string problem) {
     Rebuild(m_now);
 }
 
+void Kiosk::SetLanguageProblem(std::string problem) {
+    m_staff.language_problem = std::move(problem);
+    Rebuild(m_now);
+}
+
 PreparedList PrepareList(const LoadedCatalogue& c, const core::Filter& filter, core::Date today) {
     PreparedList out{filter, today};
     if (!c.db || !c.catalogue) return out;

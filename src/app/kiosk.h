@@ -111,6 +111,8 @@ class Kiosk {
     bool SetSyncStatus(const sync::SyncStatus& st);
     // Why the kiosk shows another catalogue than the synced one (empty: it does not).
     void SetCatalogueProblem(std::string problem);
+    // What app::OfferLanguages found wrong, for the staff screen.
+    void SetLanguageProblem(std::string problem);
     // A new catalogue, between two frames: everything the screens read is rebuilt from it at
     // once, so no frame shows a mix. A visitor whose activity or category went away goes home.
     // Returns the old one, so the caller can free it off the main thread (freeing thousands of

@@ -23,6 +23,7 @@
 #include "frame_hooks.h"
 #include "frame_loop.h"
 #include "kiosk.h"
+#include "languages.h"
 #include "main_queue.h"
 #include "outbox_cli.h"
 #include "platform.h"
@@ -54,13 +55,7 @@ void Log(const std::string& line) {
 
 // Where assets live: --assets, $BRUGPUNT_ASSETS, next to the build's bin/, or the installed share/.
 std::string FindAssets(const core::Options& o) {
-    if (!o.assets.empty()) return o.assets;
-    if (const char* env = std::getenv("BRUGPUNT_ASSETS")) return env;
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec).parent_path();
-    for (fs::path p : {exe / "../assets", exe / "../share/brugpunt/assets"})
-        if (fs::exists(p / "pictograms", ec)) return fs::weakly_canonical(p, ec).string();
-    return "assets";
+    return core::FindAssets(o.assets);
 }
 
 std::string FindFonts() {
@@ -117,7 +112,7 @@ void OpenSound(Sound& sound, app::Kiosk& kiosk, app::MainQueue& queue, const cor
     if (!sink) return Log("audio: " + sink.error().message + "; the kiosk stays silent");
     sound.tts = std::move(tts.value());
     sound.sink = std::move(sink.value());
-    core::VoiceSet voices{sound.tts->Voices(), config.audio_reviewed_only};
+    core::VoiceSet voices{sound.tts->Voices(translations.Languages()), config.audio_reviewed_only};
     Log("audio: voices for " + voices.Codes() +
         "; other languages hear a recording where there is one, else the top bar shows the desk");
     // The speaker's state shows on screen: its changes wake the loop, which asks the kiosk.
@@ -145,6 +140,12 @@ int Run(const core::Options& o, const core::Config& config) {
         Log(translations.error().message);
         return 1;
     }
+    app::LanguageOffer offer = app::OfferLanguages(translations.value(), config);
+    for (const auto& p : offer.problems) Log(p);
+    if (!translations->FindLanguage(o.lang)) {
+        Log(app::NotOffered(translations.value(), o.lang));
+        return 2;
+    }
 
     bool shot = o.screenshot.has_value();
     auto created = app::Platform::Create({o.width, o.height, o.fullscreen, shot});
@@ -163,12 +164,14 @@ int Run(const core::Options& o, const core::Config& config) {
     ui::SetTheme(&theme);
     ui::SetStrings(&translations->Dutch());
     app::GlTextures textures(assets + "/pictograms");
+    textures.SetFonts(offer.fonts);
 
     core::SessionPolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds),
                                config.staff_pin};
     // No catalogue yet: the attract screen needs none, so the first frame does not wait for it.
     app::Kiosk kiosk(app::LoadedCatalogue{}, policy, &textures, &translations.value(), config,
                      core::LocalToday(), Log);
+    if (!offer.problems.empty()) kiosk.SetLanguageProblem(app::JoinProblems(offer.problems));
     core::SteadyClock clock;
     // What the catalogue's arrival sets up: the sync status, the staff screen's problem line.
     auto install = [&](app::FirstCatalogue& first) {
@@ -194,8 +197,9 @@ int Run(const core::Options& o, const core::Config& config) {
         // The voices the kiosk would have, so the screen shows what it would say about them
         // (nothing is played).
         if (auto tts = audio::EspeakTts::Open())
-            kiosk.SetSpeaker(nullptr,
-                             core::VoiceSet{tts.value()->Voices(), config.audio_reviewed_only}.Codes());
+            kiosk.SetSpeaker(nullptr, core::VoiceSet{tts.value()->Voices(translations->Languages()),
+                                                     config.audio_reviewed_only}
+                                          .Codes());
         return TakeScreenshot(*platform, kiosk, o, clock.Now());
     }
 

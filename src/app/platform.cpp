@@ -299,7 +299,8 @@ ui::TextImage GlTextures::Text(const std::string& utf8, const std::string& lang,
     ui::TextImage img;
     auto& shaper = m_shapers[px];
     if (!shaper && !m_shaper_failed) {
-        auto opened = text::Shaper::Open(text::Shaper::DefaultFonts(), static_cast<float>(px));
+        auto opened = text::Shaper::Open(m_fonts.empty() ? text::Shaper::DefaultFonts() : m_fonts,
+                                         static_cast<float>(px));
         if (opened) {
             shaper = std::move(opened.value());
         } else {

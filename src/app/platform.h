@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "ui/pointer.h"
@@ -76,12 +77,15 @@ class GlTextures final : public ui::TextureSource {
     ui::TextImage Photo(std::string_view root, std::string_view name) const override;
     // Between frames: drops shaped text and photos when a cache is full (never while a frame uses them).
     void Trim();
+    // The fonts shaped text is drawn with (app/languages.h chooses them); before the first frame.
+    void SetFonts(std::vector<std::string> files) { m_fonts = std::move(files); }
 
   private:
     void TrimPhotos();
     std::string m_dir;
     mutable std::map<std::string, unsigned, std::less<>> m_cache;  // 0: tried and missing
     mutable std::map<std::string, ui::TextImage> m_text;
+    std::vector<std::string> m_fonts;                                // empty: the shaper's defaults
     mutable std::map<int, std::unique_ptr<text::Shaper>> m_shapers;  // by pixel size
     mutable bool m_shaper_failed = false;
     mutable std::pair<std::string, ui::TextImage> m_qr;                  // the one card on screen

@@ -10,6 +10,7 @@
 #include "core/paths.h"
 #include "core/speech.h"
 #include "core/translations.h"
+#include "languages.h"
 #include "store/catalogue_db.h"
 #include "store/catalogue_json.h"
 
@@ -47,10 +48,12 @@ int RunSay(const core::Options& o, const core::Config& config, const std::string
     if (!a) return Fail("no activity '" + *o.say + "' in " + catalogue_path);
     auto translations = core::LoadTranslationsDir(translations_dir);
     if (!translations) return Fail(translations.error().message);
+    OfferLanguages(translations.value(), config);
+    if (!translations->FindLanguage(o.lang)) return Fail(NotOffered(translations.value(), o.lang));
     auto tts = audio::EspeakTts::Open();
     if (!tts) return Fail(tts.error().message);
 
-    core::VoiceSet voices{tts.value()->Voices(), config.audio_reviewed_only};
+    core::VoiceSet voices{tts.value()->Voices(translations->Languages()), config.audio_reviewed_only};
     // A fact (price, when, ...) is made from the catalogue's fields in the language, as on screen today.
     core::Utterance text = core::IsFactField(o.field) ? core::FactUtterance(*a, o.field, core::LocalToday(),
                                                                             translations.value(), o.lang)

@@ -71,12 +71,10 @@ EspeakTts::~EspeakTts() {
     espeak_Terminate();
 }
 
-std::set<std::string> EspeakTts::Voices() {
+std::set<std::string> EspeakTts::Voices(const std::vector<core::Language>& languages) {
     std::set<std::string> voices;
-    for (const auto& l : core::kLanguages) {
-        std::string code(l.code);
-        if (espeak_SetVoiceByName(code.c_str()) == EE_OK) voices.insert(code);
-    }
+    for (const auto& l : languages)
+        if (espeak_SetVoiceByName(l.code.c_str()) == EE_OK) voices.insert(l.code);
     return voices;
 }
 

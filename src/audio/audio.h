@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/language.h"
 #include "core/result.h"
 #include "core/speech.h"
 
@@ -46,8 +47,8 @@ class EspeakTts final : public Tts {
     ~EspeakTts() override;
     core::Result<Pcm> Synthesize(const std::string& text, const std::string& lang) override;
     int SampleRate() const override { return m_rate; }
-    // Which of the kiosk's languages this installation has a voice for.
-    std::set<std::string> Voices();
+    // Which of these languages this installation has a voice for.
+    std::set<std::string> Voices(const std::vector<core::Language>& languages);
 
   private:
     EspeakTts() = default;

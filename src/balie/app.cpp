@@ -161,9 +161,10 @@ std::string HelpText(const IncomingRequest& r) {
     return out.empty() ? "niets aangeduid" : out;
 }
 
-std::string LanguageText(const IncomingRequest& r) {
-    const core::Language* l = core::FindLanguage(r.language);
-    std::string out = l ? std::string(l->native) + " (" + r.language + ")" : r.language;
+std::string LanguageText(const IncomingRequest& r, const std::vector<core::Language>& languages) {
+    std::string out = r.language;
+    for (const auto& l : languages)
+        if (l.code == r.language) out = l.native + " (" + r.language + ")";
     return out + (r.interpreter ? ", tolk nodig" : "");
 }
 
@@ -618,7 +619,7 @@ WebResponse BalieApp::DemandPage(const Context& c) {
         mlist rows;
         for (const auto& [sum, key] : keys) {
             mdata row;
-            std::string label = DemandLabel(key);
+            std::string label = DemandLabel(key, m_settings.languages);
             row.set("label", label);
             row.set("spark", SparkBarsSvg(label + " per week", w.per_key[key]));
             row.set("total", std::to_string(sum));
@@ -721,7 +722,7 @@ WebResponse BalieApp::Inbox(const Context& c, const WebRequest& req) {
         row.set("about", About(r.in));
         row.set("children", Children(r.in));
         row.set("contact", Contact(r));
-        row.set("language", LanguageText(r.in));
+        row.set("language", LanguageText(r.in, m_settings.languages));
         row.set("day_parts", DayParts(r.in));
         row.set("help", HelpText(r.in));
         row.set("status", Status(r) + (r.attempts ? ", " + std::to_string(r.attempts) + "× gebeld" : "") +
@@ -774,7 +775,7 @@ WebResponse BalieApp::RequestPage(const Context& c, long long id) {
     d.set("about", About(r.in));
     d.set("children", Children(r.in));
     d.set("contact", Contact(r));
-    d.set("language", LanguageText(r.in));
+    d.set("language", LanguageText(r.in, m_settings.languages));
     d.set("day_parts", DayParts(r.in));
     d.set("help", r.state == RequestState::kClosed ? "gewist" : HelpText(r.in));
     d.set("status", Status(r));

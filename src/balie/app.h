@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/language.h"
 #include "published.h"
 #include "store.h"
 
@@ -37,6 +38,9 @@ struct AppSettings {
     int sync_interval_s = 900;              // the kiosks' sync_interval_s, for the fleet page
     // The published version is read from the catalogue server (SetPublished), not typed in.
     bool published_from_catalogue = false;
+    // The kiosks' languages, for their names (the translations both programs ship); a code
+    // missing here is shown as the kiosk sent it.
+    std::vector<core::Language> languages;
 };
 
 inline constexpr int kDefaultRetentionDays = 30;

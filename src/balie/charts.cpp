@@ -94,7 +94,7 @@ std::string SparkBarsSvg(const std::string& label, const std::vector<long long>&
     return svg + "</svg>";
 }
 
-std::string DemandLabel(const std::string& key) {
+std::string DemandLabel(const std::string& key, const std::vector<core::Language>& languages) {
     static const std::map<std::string, std::string> kNames = {
         {"filter:free", "gratis"},
         {"filter:girls", "voor meisjes"},
@@ -116,7 +116,8 @@ std::string DemandLabel(const std::string& key) {
     if (auto it = kNames.find(key); it != kNames.end()) return it->second;
     std::string rest = key.substr(key.find(':') + 1);
     if (key.starts_with("language:"))
-        if (const core::Language* l = core::FindLanguage(rest)) return rest + " · " + std::string(l->native);
+        for (const auto& l : languages)
+            if (l.code == rest) return rest + " · " + l.native;
     return rest;
 }
 

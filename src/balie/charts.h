@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/demand.h"
+#include "core/language.h"
 
 namespace brugpunt::balie {
 
@@ -31,7 +32,8 @@ std::string WeekBarsSvg(const std::string& label, const std::vector<core::Date>&
 std::string SparkBarsSvg(const std::string& label, const std::vector<long long>& values);
 
 // A key as the desk reads it: "filter:free" -> "gratis", "language:ar" -> "ar · العربية",
-// "empty:alles" -> "alle categorieën"; an id stays as the kiosk sent it.
-std::string DemandLabel(const std::string& key);
+// "empty:alles" -> "alle categorieën"; an id, or a language not in languages, stays as the kiosk
+// sent it.
+std::string DemandLabel(const std::string& key, const std::vector<core::Language>& languages = {});
 
 }  // namespace brugpunt::balie

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "auth.h"
 #include "core/files.h"
+#include "core/translations.h"
 #include "http_server.h"
 #include "receive.h"
 #include "store.h"
@@ -29,12 +30,13 @@ void Log(const std::string& line) {
 }
 
 int Usage() {
-    std::fprintf(stderr,
-                 "usage:\n"
-                 "  brugpunt-balie serve --data DIR [--listen 127.0.0.1:8470] [--config FILE]\n"
-                 "  brugpunt-balie init-admin --data DIR --user NAME   (password on stdin)\n"
-                 "  brugpunt-balie enrol --data DIR --kiosk ID [--public-url URL]\n"
-                 "  brugpunt-balie backup --data DIR FILE\n");
+    std::fprintf(
+        stderr,
+        "usage:\n"
+        "  brugpunt-balie serve --data DIR [--listen 127.0.0.1:8470] [--config FILE] [--assets DIR]\n"
+        "  brugpunt-balie init-admin --data DIR --user NAME   (password on stdin)\n"
+        "  brugpunt-balie enrol --data DIR --kiosk ID [--public-url URL]\n"
+        "  brugpunt-balie backup --data DIR FILE\n");
     return 2;
 }
 
@@ -182,6 +184,11 @@ int Serve(Options& o) {
     settings.public_url = Get(o, "--public-url", "http://" + host + ":" + std::to_string(port));
     if (port == 0 && !o.named.count("--public-url"))
         Log("--listen with port 0 and no public_url: the config lines at enrolment will name port 0");
+    // The languages' names, from the translations the kiosk ships: a new LANG.po names itself here too.
+    if (auto t = core::LoadTranslationsDir(core::FindAssets(Get(o, "--assets")) + "/translations"))
+        settings.languages = t->Languages();
+    else
+        Log("language names: " + t.error().message + "; requests show the language's code");
     settings.timestamp_window_s = std::atoi(Get(o, "--timestamp-window-s", "300").c_str());
     settings.sync_interval_s = std::atoi(Get(o, "--sync-interval-s", "900").c_str());
     if (settings.timestamp_window_s <= 0 || settings.sync_interval_s <= 0) {

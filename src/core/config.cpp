@@ -4,6 +4,8 @@
 #include <charconv>
 #include <functional>
 
+#include "language.h"
+
 namespace brugpunt::core {
 namespace {
 
@@ -74,6 +76,21 @@ Result<Config> ParseConfig(std::string_view text) {
             if (ec != std::errc() || ptr != value.data() + value.size() || v < 0)
                 return fail(std::string(key) + " wants a whole number, not '" + std::string(value) + "'");
             *i->second = v;
+        } else if (key == "languages") {
+            c.languages.clear();
+            std::string word;
+            for (size_t i = 0; i <= value.size(); ++i) {
+                char ch = i < value.size() ? value[i] : ' ';
+                if (ch != ' ' && ch != ',' && ch != '\t') {
+                    word += ch;
+                    continue;
+                }
+                if (word.empty()) continue;
+                if (!IsLanguageCode(word))
+                    return fail("languages wants language codes such as nl ar so, not '" + word + "'");
+                c.languages.push_back(word);
+                word.clear();
+            }
         } else if (key == "audio_reviewed_only") {
             if (value != "yes" && value != "no") return fail("audio_reviewed_only wants yes or no");
             c.audio_reviewed_only = value == "yes";

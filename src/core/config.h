@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "result.h"
 
@@ -33,6 +34,10 @@ struct Config {
     bool audio_reviewed_only = false;
     std::string audio_cache;  // synthesised speech; empty: DATA_DIR/audio-cache
     int volume = 80;          // percent, until staff change it on the staff screen
+    // The languages a visitor can choose, in this order ("nl en ar so"; commas also separate).
+    // Empty: every translations/LANG.po, in the order of translations/LINGUAS. Dutch is always
+    // offered, first.
+    std::vector<std::string> languages;
     // Catalogue sync. Without catalogue_url the kiosk shows the catalogue it was started with.
     std::string catalogue_url;    // https://.../bundle/ (plain http only on loopback, for trying out)
     std::string sync_public_key;  // hex ed25519 from `brugpunt-catalogue keygen`

@@ -1,33 +1,28 @@
-// Owns the languages the kiosk helps in: their codes, their names in their own script, and which
-// of them write right to left. Standard library only.
+// Owns what the kiosk knows about one language: its code, its name in its own script and its name
+// in Dutch. Which languages there are is data (translations/LANG.po, see translations.h), not
+// code. Standard library only.
 #pragma once
 
-#include <span>
+#include <string>
 #include <string_view>
 
 namespace brugpunt::core {
 
 struct Language {
-    std::string_view code;    // ISO 639-1, also the .po file's name and the catalogue's key
-    std::string_view native;  // the name in its own script, as its speakers write it
-    bool rtl = false;
-};
-
-// Dutch first, then the languages newcomers in Flanders speak most. Never flags: a flag is a
-// country, and a language is spoken in many.
-inline constexpr Language kLanguages[] = {
-    {"nl", "Nederlands"}, {"en", "English"},    {"fr", "Français"}, {"ar", "العربية", true},
-    {"tr", "Türkçe"},     {"uk", "Українська"}, {"ru", "Русский"},  {"fa", "دری / فارسی", true},
-    {"ps", "پښتو", true}, {"ti", "ትግርኛ"},       {"so", "Soomaali"}, {"ro", "Română"},
-    {"pl", "Polski"},
+    std::string code;    // the .po file's name (ISO 639-1, or 639-3 where there is none), the catalogue's key
+    std::string native;  // the name in its own script, as its speakers write it (X-Language-Name)
+    std::string dutch;   // the name in Dutch, for the staff and under the native name
 };
 
 inline constexpr std::string_view kDutch = "nl";
 
-inline const Language* FindLanguage(std::string_view code) {
-    for (const auto& l : kLanguages)
-        if (l.code == code) return &l;
-    return nullptr;
+// Whether code can name a language: two or three lower-case ASCII letters ("ar", "kmr", "rom").
+// Never flags: a flag is a country, and a language is spoken in many.
+inline bool IsLanguageCode(std::string_view code) {
+    if (code.size() < 2 || code.size() > 3) return false;
+    for (char c : code)
+        if (c < 'a' || c > 'z') return false;
+    return true;
 }
 
 }  // namespace brugpunt::core

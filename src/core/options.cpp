@@ -25,12 +25,6 @@ std::optional<int> ToInt(const std::string& s, int lo, int hi) {
     return v;
 }
 
-std::string LanguageCodes() {
-    std::string codes;
-    for (const auto& l : kLanguages) codes += (codes.empty() ? "" : " ") + std::string(l.code);
-    return codes;
-}
-
 }  // namespace
 
 const char* UsageText() {
@@ -115,8 +109,9 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             auto v = need(value());
             if (!v) return v.error();
             if (a == "--lang") {
-                if (!FindLanguage(v.value()))
-                    return Bad("unknown language '" + v.value() + "' (" + LanguageCodes() + ")");
+                // Which languages there are is known once the translations are read.
+                if (!IsLanguageCode(v.value()))
+                    return Bad("--lang wants a language code such as nl, ar or so, not '" + v.value() + "'");
                 o.lang = v.value();
             } else if (a == "--say") {
                 o.say = v.value();

@@ -50,6 +50,20 @@ std::string_view PluralFormsOf(std::string_view header) {
 
 }  // namespace
 
+std::string Strings::Header(std::string_view field) const {
+    std::string_view h = m_header;
+    while (!h.empty()) {
+        std::string_view line = h.substr(0, h.find('\n'));
+        h.remove_prefix(std::min(h.size(), line.size() + 1));
+        if (line.size() <= field.size() || !line.starts_with(field) || line[field.size()] != ':') continue;
+        line.remove_prefix(field.size() + 1);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+        return std::string(line);
+    }
+    return {};
+}
+
 Result<Strings> Strings::ParsePo(std::string_view text) {
     Strings strings;
     enum class Field { kNone, kId, kPluralId, kStr } field = Field::kNone;
@@ -68,6 +82,7 @@ Result<Strings> Strings::ParsePo(std::string_view text) {
     auto flush = [&]() {
         bool ok = true;
         if (have_entry && id.empty()) {
+            strings.m_header = str;
             if (auto rule_text = PluralFormsOf(str); !rule_text.empty()) {
                 auto rule = PluralRule::Parse(rule_text);
                 if (!rule)

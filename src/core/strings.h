@@ -32,8 +32,11 @@ class Strings {
     // Whether a person checked the entry: translators mark a draft "#, fuzzy", as gettext tools do.
     bool Reviewed(const std::string& key) const { return Has(key) && m_fuzzy.count(key) == 0; }
     void SetFuzzy(const std::string& key) { m_fuzzy.insert(key); }
+    // A field of the file's header ("Language", "X-Language-Name"), trimmed; empty when absent.
+    std::string Header(std::string_view field) const;
 
   private:
+    std::string m_header;  // the empty msgid's msgstr: "Field: value" lines
     std::map<std::string, std::string> m_entries;
     std::set<std::string> m_fuzzy;
     std::map<std::string, std::vector<std::string>> m_plurals;  // key -> its forms, in the rule's order

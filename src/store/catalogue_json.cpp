@@ -136,8 +136,9 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
     if (auto t = obj.find("translations"); t != obj.end()) {
         if (!t->is_object()) r.Fail("translations", "moet een object zijn (per taal)");
         for (auto it = t->begin(); t->is_object() && it != t->end(); ++it) {
-            if (!FindLanguage(it.key()))
-                r.Fail("translations", "'" + it.key() + "' is geen taal van de kiosk");
+            // Any language may be translated into; the kiosk offers those it has phrases for.
+            if (!IsLanguageCode(it.key()))
+                r.Fail("translations", "'" + it.key() + "' is geen taalcode (twee of drie letters, a-z)");
             if (!it->is_object()) {
                 r.Fail("translations", it.key() + " moet een object zijn");
                 continue;
@@ -170,7 +171,7 @@ void ReadTranslations(const json& obj, Activity& a, Reader& r) {
             };
             Clip clip{str("field"), str("lang"), str("file")};
             // Where the file may be is CatalogueRefusals' rule (core/paths.h), not the parser's.
-            if (!IsSpokenField(clip.field) || !FindLanguage(clip.lang) || clip.file.empty())
+            if (!IsSpokenField(clip.field) || !IsLanguageCode(clip.lang) || clip.file.empty())
                 r.Fail("clips", "elke clip heeft field (title, summary, first_visit), lang en file");
             else
                 a.clips.push_back(std::move(clip));
@@ -335,7 +336,7 @@ void ReadHeader(const json& obj, Catalogue& cat, std::vector<Issue>& issues) {
         if (cr.Present("explanation")) category.explanation = cr.Str("explanation");
         if (auto t = c.find("translations"); t != c.end() && t->is_object())
             for (auto it = t->begin(); it != t->end(); ++it)
-                if (it->is_string() && FindLanguage(it.key()))
+                if (it->is_string() && IsLanguageCode(it.key()))
                     category.translations[it.key()] = it->get<std::string>();
         cat.categories.push_back(std::move(category));
     }

@@ -91,6 +91,70 @@ core::Result<std::unique_ptr<Shaper>> Shaper::Open(const std::vector<std::string
     return s;
 }
 
+core::Result<FontChoice> ChooseFonts(const std::vector<std::string>& texts, const std::string& dir) {
+    namespace fs = std::filesystem;
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library)) return core::Error{core::ErrorCode::kIo, "FreeType did not start"};
+    std::vector<FT_Face> faces;
+    FontChoice choice;
+    auto open = [&](const std::string& file) {
+        FT_Face face = nullptr;
+        if (FT_New_Face(library, file.c_str(), 0, &face)) return false;
+        faces.push_back(face);
+        choice.files.push_back(file);
+        return true;
+    };
+    auto has = [&](char32_t c) {
+        return std::any_of(faces.begin(), faces.end(),
+                           [c](FT_Face f) { return FT_Get_Char_Index(f, c) != 0; });
+    };
+    for (const auto& file : Shaper::DefaultFonts()) open(file);
+    // Other regular faces, Noto Sans first: opened only for a character the others lack.
+    std::vector<std::string> candidates;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        if ((name.ends_with("-Regular.ttf") || name.ends_with("-Regular.otf")) &&
+            std::find(choice.files.begin(), choice.files.end(), e.path().string()) == choice.files.end())
+            candidates.push_back(e.path().string());
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](const std::string& a, const std::string& b) {
+        bool sa = a.find("/NotoSans") != std::string::npos, sb = b.find("/NotoSans") != std::string::npos;
+        return sa != sb ? sa : a < b;
+    });
+    std::vector<char32_t> hopeless;  // looked for in every candidate already
+    for (const auto& text : texts) {
+        std::u32string missing;
+        for (char32_t c : Decode(text).chars) {
+            // Spaces, controls and direction marks are never drawn.
+            if (c <= 0x20 || c == 0xA0 || (c >= 0x200B && c <= 0x200F) || has(c)) continue;
+            bool found = false;
+            if (std::find(hopeless.begin(), hopeless.end(), c) == hopeless.end())
+                for (auto it = candidates.begin(); !found && it != candidates.end();) {
+                    FT_Face face = nullptr;
+                    if (!FT_New_Face(library, it->c_str(), 0, &face) && FT_Get_Char_Index(face, c)) {
+                        faces.push_back(face);
+                        choice.files.push_back(*it);
+                        found = true;
+                    } else if (face) {
+                        FT_Done_Face(face);
+                    }
+                    it = found ? candidates.erase(it) : it + 1;
+                }
+            if (!found) {
+                hopeless.push_back(c);
+                if (missing.find(c) == std::u32string::npos) missing.push_back(c);
+            }
+        }
+        choice.missing.push_back(std::move(missing));
+    }
+    bool none = faces.empty();
+    for (FT_Face f : faces) FT_Done_Face(f);
+    FT_Done_FreeType(library);
+    if (none) return core::Error{core::ErrorCode::kNotFound, "no fonts in " + dir};
+    return choice;
+}
+
 std::vector<std::string> Shaper::DefaultFonts() {
     const char* dir = "/usr/share/fonts/truetype/noto/";
     return {std::string(dir) + "NotoSans-Regular.ttf", std::string(dir) + "NotoSansArabic-Regular.ttf",

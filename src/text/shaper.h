@@ -37,6 +37,18 @@ struct Bitmap {
     std::vector<uint8_t> alpha;
 };
 
+// The fonts that draw a set of texts, and what none of them draws.
+struct FontChoice {
+    std::vector<std::string> files;       // Shaper::DefaultFonts(), then what was added for the texts
+    std::vector<std::u32string> missing;  // per text: its characters no font in the folder has
+};
+
+// For texts (each language's name and phrases), the default fonts, then, for each character they
+// lack, the first other font in dir that has it (Noto Sans before other families): a language in a
+// new script finds its Noto font without code. Error when not even the default fonts are there.
+core::Result<FontChoice> ChooseFonts(const std::vector<std::string>& texts,
+                                     const std::string& dir = "/usr/share/fonts/truetype/noto");
+
 class Shaper {
   public:
     // fonts: tried in order for each character; the first that has it draws it.

@@ -451,8 +451,9 @@ void DrawLanguage(const ViewModel& m, core::Actions& out) {
     int per_row = std::max(1, static_cast<int>((AvailableWidth() + gap) / (cell.x + gap)));
     cell.x = (AvailableWidth() - (per_row - 1) * gap) / per_row;  // the row fills the width
     float x0 = ImGui::GetCursorPosX();
-    for (size_t i = 0; i < std::size(core::kLanguages); ++i) {
-        const core::Language& lang = core::kLanguages[i];
+    const std::vector<core::Language>& languages = m.Languages();
+    for (size_t i = 0; i < languages.size(); ++i) {
+        const core::Language& lang = languages[i];
         if (i % per_row != 0)
             ImGui::SameLine(0, gap);
         else

@@ -14,26 +14,26 @@ namespace {
 
 // Every language the kiosk helps in, in its own script, but Dutch: what the language button says
 // to a visitor who reads no Dutch.
-std::string Endonyms() {
+std::string Endonyms(const ViewModel& m) {
     std::string out;
-    for (const auto& l : core::kLanguages)
+    for (const auto& l : m.Languages())
         if (l.code != core::kDutch) out += (out.empty() ? "" : "  \u00b7  ") + std::string(l.native);
     return out;
 }
 
 // The languages other than Dutch, in the order the call to touch cycles through them.
-std::vector<const core::Language*> Others() {
+std::vector<const core::Language*> Others(const ViewModel& m) {
     std::vector<const core::Language*> out;
-    for (const auto& l : core::kLanguages)
+    for (const auto& l : m.Languages())
         if (l.code != core::kDutch) out.push_back(&l);
     return out;
 }
 
 }  // namespace
 
-size_t AttractLanguage(core::TimePoint now) {
+size_t AttractTurn(core::TimePoint now) {
     auto turns = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()) / kAttractCycle;
-    return static_cast<size_t>(turns) % Others().size();
+    return static_cast<size_t>(turns);
 }
 
 void DrawAttract(const ViewModel& m, core::Actions& out) {
@@ -51,7 +51,7 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     // The language button: the globe and "Taal", and every language's name in its own script.
     ImVec2 lang_size(std::min(wrap, CurrentMetrics().Mm(240)), 0);
     float pad = CurrentMetrics().Mm(4), globe = CurrentMetrics().Mm(16);
-    TextImage names = m.textures ? m.textures->Text(Endonyms(), "", lang_size.x - 2 * pad,
+    TextImage names = m.textures ? m.textures->Text(Endonyms(m), "", lang_size.x - 2 * pad,
                                                     FontOrCurrent(CurrentFonts().body)->FontSize)
                                  : TextImage{};
     lang_size.y = pad + globe + (names.texture ? CurrentMetrics().Mm(2) + names.size.y : 0) + pad;
@@ -59,8 +59,9 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     // Under the Dutch call to touch, the same call in one language after another, in its own
     // script: a visitor who reads no Dutch sees, within seconds, that the screen speaks to them.
     TextImage call;
-    const core::Language* calling = Others()[AttractLanguage(m.now)];
-    if (m.translations && m.textures)
+    std::vector<const core::Language*> others = Others(m);
+    const core::Language* calling = others.empty() ? nullptr : others[AttractTurn(m.now) % others.size()];
+    if (calling && m.translations && m.textures)
         if (auto t = m.translations->Get(std::string(calling->code), "attract.touch"))
             call = m.textures->Text(t->text, std::string(calling->code), wrap,
                                     FontOrCurrent(CurrentFonts().title)->FontSize);

@@ -23,7 +23,7 @@ bool LanguageButton(const ViewModel& m, const std::string& id, const core::Langu
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), on ? colour::kPrimary : colour::kOutline,
                 CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.6f));
     ImFont* small = FontOrCurrent(CurrentFonts().small);
-    std::string dutch = Tr(("lang." + std::string(lang.code)).c_str());
+    const std::string& dutch = lang.dutch;
     float small_h = small->FontSize;
     // The Dutch name on the button's bottom edge; the name in its own script, as big as a title,
     // centred in the rest (a shaped line's image holds room for the tallest script above and below).
@@ -64,7 +64,8 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
     float gap = CurrentMetrics().Gap();
     float width = std::min(display.x - 2 * gap, CurrentMetrics().Mm(260));
-    int n = static_cast<int>(std::size(core::kLanguages));
+    const std::vector<core::Language>& languages = m.Languages();
+    int n = static_cast<int>(languages.size());
     int cols = std::clamp(static_cast<int>((width - 2 * gap + gap) / (CurrentMetrics().Mm(58) + gap)), 2, 4);
     int rows = (n + cols - 1) / cols;
     ImVec2 cell((width - 2 * gap - (cols - 1) * gap) / cols, CurrentMetrics().Mm(26));
@@ -96,7 +97,7 @@ void DrawLanguagePicker(const ViewModel& m, core::Actions& out) {
 
     float y = p.y + gap + head + gap;
     for (int i = 0; i < n; ++i) {
-        const core::Language& lang = core::kLanguages[i];
+        const core::Language& lang = languages[i];
         ImGui::SetCursorScreenPos(
             ImVec2(p.x + gap + (i % cols) * (cell.x + gap), y + (i / cols) * (cell.y + gap)));
         if (LanguageButton(m, "language:" + std::string(lang.code), lang, m.language == lang.code, cell,

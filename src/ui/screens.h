@@ -12,10 +12,11 @@ namespace brugpunt::ui {
 
 // Screen: attract. Any tap starts a session.
 void DrawAttract(const ViewModel& m, core::Actions& out);
-// Which language the attract screen's call to touch is in at `now` (an index into the languages
-// other than Dutch): each for kAttractCycle, in turn. The frame loop draws a frame when it changes.
+// Which turn the attract screen's call to touch is at `now`: it shows the languages other than
+// Dutch each for kAttractCycle, in turn (the turn modulo their number). The frame loop draws a
+// frame when it changes.
 inline constexpr std::chrono::seconds kAttractCycle{3};
-size_t AttractLanguage(core::TimePoint now);
+size_t AttractTurn(core::TimePoint now);
 // Screen: home. Category tiles: a pictogram and one Dutch word.
 void DrawHome(const ViewModel& m, core::Actions& out);
 // Screen: activity list with filter chips.

@@ -70,6 +70,7 @@ void DrawStaff(const ViewModel& m, core::Actions& out) {
     row("staff.catalogue",
         m.catalogue ? m.catalogue->municipality + ", v" + std::to_string(m.catalogue->version) : "-");
     if (!s.catalogue_problem.empty()) row("staff.catalogue_problem", s.catalogue_problem, colour::kFull);
+    if (!s.language_problem.empty()) row("staff.language_problem", s.language_problem, colour::kWait);
     row("staff.delivery", s.delivery);
     row("staff.outbox_depth", std::to_string(s.outbox_depth),
         s.outbox_depth > 0 ? colour::kWait : colour::kText);

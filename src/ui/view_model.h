@@ -32,6 +32,8 @@ struct StaffStatus {
     std::string sync_error;  // why the last run failed or was rejected; empty when it went well
     // Why the kiosk shows the bundled catalogue instead of the synced one; empty when it does not.
     std::string catalogue_problem;
+    // Languages found and not offered, or offered with characters no font draws; empty: none.
+    std::string language_problem;
     bool sync_busy = false;
     bool sync_applying = false;
     uint64_t sync_done = 0, sync_total = 0;  // bytes of the download in progress
@@ -78,6 +80,11 @@ struct ViewModel {
     int retention_days = 30;
 
     bool Subtitled() const { return subtitles && language != "nl"; }
+    // The languages a visitor can choose, Dutch first; Dutch alone without translations.
+    const std::vector<core::Language>& Languages() const {
+        static const std::vector<core::Language> kDutchOnly{{"nl", "Nederlands", "Nederlands"}};
+        return translations ? translations->Languages() : kDutchOnly;
+    }
     // key in the visitor's language; nothing when it has no text for it.
     std::optional<core::Translated> TrIn(const std::string& key) const {
         return translations && language != "nl" ? translations->Get(language, key) : std::nullopt;

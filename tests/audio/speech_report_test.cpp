@@ -77,7 +77,7 @@ TEST_CASE(
         football.clips.push_back({"summary", lang, MakeClip(dir, lang)});
     auto translations = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
     REQUIRE(translations);
-    core::VoiceSet voices{Engine().Voices(), false};
+    core::VoiceSet voices{Engine().Voices(translations->Languages()), false};
 
     // Debian's espeak-ng 1.51: voices for these ten, none for Pashto, Tigrinya or Somali.
     for (const char* lang : {"nl", "ar", "tr", "uk", "ru", "fa", "fr", "en", "ro", "pl"})
@@ -89,7 +89,7 @@ TEST_CASE(
         "F Dutch then \"ask at the desk\" in the language, x no voice for the language: nothing "
         "played\n%-26s",
         "activity");
-    for (const auto& l : core::kLanguages) std::printf(" %s", std::string(l.code).c_str());
+    for (const auto& l : translations->Languages()) std::printf(" %s", std::string(l.code).c_str());
     std::printf("\n");
     std::map<std::string, std::map<core::SpeechSource, int>> counts;
     std::map<std::pair<std::string, core::SpeechSource>, core::SpeechPlan> example;
@@ -97,7 +97,7 @@ TEST_CASE(
     int made = 0;
     for (const auto& a : cat.activities) {
         std::printf("%-26s", a.id.c_str());
-        for (const auto& l : core::kLanguages) {
+        for (const auto& l : translations->Languages()) {
             std::string code(l.code);
             auto plan = core::PlanFor(core::ActivityUtterance(a, "summary", code), code, translations.value(),
                                       voices);
@@ -134,7 +134,7 @@ TEST_CASE(
         std::printf("\n");
     }
     std::printf("\nper language (voice: does espeak-ng speak it?)\n");
-    for (const auto& l : core::kLanguages) {
+    for (const auto& l : translations->Languages()) {
         std::string code(l.code);
         auto& c = counts[code];
         std::printf("  %-2s voice %-3s  clip %2d  tts %2d  fallback %2d  no voice %2d\n", code.c_str(),
@@ -145,7 +145,7 @@ TEST_CASE(
 
     // One WAV for every (language, source) that occurs, as the kiosk would play it.
     std::printf("\n%d summaries made and measured; one of each kind measured with sox:\n", made);
-    CHECK(made == static_cast<int>(cat.activities.size() * std::size(core::kLanguages)));
+    CHECK(made == static_cast<int>(cat.activities.size() * translations->Languages().size()));
     for (const auto& [key, plan] : example) {
         if (plan.parts.empty()) continue;  // no voice: nothing to measure
         auto rendered = audio::RenderPlan(plan, Engine(), audio::TtsCache(""));
@@ -172,13 +172,13 @@ TEST_CASE("With audio_reviewed_only, drafts are never read out: Dutch and the de
     REQUIRE(a);
     REQUIRE(a->TextsIn("ar"));
     REQUIRE_FALSE(a->TextsIn("ar")->reviewed);  // the demo's translations are drafts
-    core::VoiceSet strict{Engine().Voices(), true};
+    core::VoiceSet strict{Engine().Voices(translations->Languages()), true};
     auto plan =
         core::PlanFor(core::ActivityUtterance(*a, "summary", "ar"), "ar", translations.value(), strict);
     CHECK(plan.source == core::SpeechSource::kFallback);
     REQUIRE(plan.parts.size() == 1);  // the Arabic "ask at the desk" is a draft too
     CHECK(plan.parts[0].lang == "nl");
-    core::VoiceSet lenient{Engine().Voices(), false};
+    core::VoiceSet lenient{Engine().Voices(translations->Languages()), false};
     plan = core::PlanFor(core::ActivityUtterance(*a, "summary", "ar"), "ar", translations.value(), lenient);
     CHECK(plan.source == core::SpeechSource::kTts);
 }

@@ -6,6 +6,7 @@
 #include "balie/app.h"
 #include "balie/auth.h"
 #include "balie/receive.h"
+#include "core/translations.h"
 #include "sync/crypto.h"
 
 using namespace brugpunt;
@@ -72,8 +73,13 @@ struct Fixture {
             REQUIRE(hash);
             REQUIRE(store->CreateUser({name, hash.value(), role}));
         }
+        // The names of the languages, from the translations the kiosk ships, as brugpunt-balie reads them.
+        AppSettings settings;
+        auto translations = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
+        REQUIRE(translations);
+        settings.languages = translations->Languages();
         app = std::make_unique<BalieApp>(
-            *store, AppSettings{}, [] { return g_now; }, [this](const std::string& l) { log.push_back(l); });
+            *store, settings, [] { return g_now; }, [this](const std::string& l) { log.push_back(l); });
         REQUIRE(store->EnrolKiosk("bib", "s3cret", g_now));
     }
 

@@ -44,7 +44,9 @@ TEST_CASE("keys read as the desk says them") {
     CHECK(DemandLabel("filter:free") == "gratis");
     CHECK(DemandLabel("empty:alles") == "alle categorieën");
     CHECK(DemandLabel("category:sport") == "sport");
-    CHECK(DemandLabel("language:uk") == "uk · Українська");
-    CHECK(DemandLabel("language:xx") == "xx");
+    std::vector<core::Language> languages{{"uk", "Українська", "Oekraïens"}};
+    CHECK(DemandLabel("language:uk", languages) == "uk · Українська");
+    CHECK(DemandLabel("language:uk") == "uk");  // no names known: the code, never a guess
+    CHECK(DemandLabel("language:xx", languages) == "xx");
     CHECK(WeekLabel({2026, 3, 2}) == "2 mrt");
 }

@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench: cannot load the demo, the translations or espeak-ng\n");
         return 1;
     }
-    core::VoiceSet voices{tts.value()->Voices(), false};
+    core::VoiceSet voices{tts.value()->Voices(translations->Languages()), false};
     fs::path dir = fs::temp_directory_path() / ("brugpunt-bench-speech-" + std::to_string(getpid()));
     fs::create_directories(dir);
 

@@ -43,7 +43,7 @@ TEST_CASE("Bad arguments give a one-line reason") {
     CHECK_THAT(bad({"--screenshot", "x.png", "--screen", "list"}), Catch::Contains("list:ID"));
     CHECK_THAT(bad({"--screenshot", "x.png", "--screen", "home:x"}), Catch::Contains("takes no"));
     CHECK_THAT(bad({"--idle-seconds", "1"}), Catch::Contains("5..3600"));
-    CHECK_THAT(bad({"--lang", "xx"}), Catch::Contains("unknown language 'xx'"));
+    CHECK_THAT(bad({"--lang", "Arabisch"}), Catch::Contains("not 'Arabisch'"));
     CHECK_THAT(bad({"--say", "voetbal-u8"}), Catch::Contains("--say needs --out"));
     CHECK_THAT(bad({"--say", "voetbal-u8", "--field", "colour", "--out", "x.wav"}),
                Catch::Contains("--field wants"));

@@ -32,13 +32,15 @@ TEST_CASE("Translations and clips survive JSON out and back in") {
     CHECK(parsed->catalogue.categories == c.categories);
 }
 
-TEST_CASE("A translation in an unknown language is an issue, a clip that escapes its folder is refused") {
+TEST_CASE(
+    "A translation under a key that is no language code is an issue, a clip that escapes its folder is "
+    "refused") {
     core::Catalogue c = testing::ValidCatalogue();
     std::string json = store::CatalogueToJson(c);
     auto at = json.find("\"translations\": {}");
     REQUIRE(at != std::string::npos);
     json.replace(at, std::string("\"translations\": {}").size(),
-                 "\"translations\": {\"xx\": {\"title\": \"?\"}}, \"clips\": [{\"field\": \"summary\", "
+                 "\"translations\": {\"Arabisch\": {\"title\": \"?\"}}, \"clips\": [{\"field\": \"summary\", "
                  "\"lang\": \"ar\", "
                  "\"file\": \"../../etc/passwd\"}], \"unused\": 0");
     auto parsed = store::ParseCatalogueJson(json);

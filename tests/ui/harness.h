@@ -5,9 +5,21 @@
 #include <imgui.h>
 #include <catch2/catch.hpp>
 
+#include "core/translations.h"
 #include "headless.h"
 
 namespace brugpunt::testing {
+
+// The translations the kiosk ships (translations/*.po and LINGUAS), read once: which languages
+// there are is data, so a test of "every language" asks these.
+inline const core::Translations& SourceTranslations() {
+    static const core::Translations kTranslations = [] {
+        auto t = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
+        if (!t) FAIL(t.error().message);
+        return t.value();
+    }();
+    return kTranslations;
+}
 
 inline std::string ReadSource(const std::string& relative) {
     std::string text = ReadSourceFile(relative);

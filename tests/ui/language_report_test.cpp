@@ -57,7 +57,7 @@ TEST_CASE("Languages: every structured fact on every demo detail page has its su
     h.vm.today = {2026, 11, 23};
     h.vm.subtitles = true;
     h.local.ui.detail_more = true;
-    for (const auto& lang : core::kLanguages) {
+    for (const auto& lang : translations->Languages()) {
         if (lang.code == core::kDutch) continue;
         h.vm.language = std::string(lang.code);
         std::map<std::string, int> missing;  // Dutch line -> on how many pages
@@ -190,7 +190,7 @@ TEST_CASE("Languages: every phrase on every screen has its subtitle, in every la
     std::set<std::string> free = CatalogueStrings(path);
     auto translations = core::LoadTranslationsDir(std::string(BRUGPUNT_SOURCE_DIR) + "/translations");
     REQUIRE(translations);
-    for (const auto& l : core::kLanguages) free.insert(std::string(l.native));  // the picker's names
+    for (const auto& l : translations->Languages()) free.insert(l.native);  // the picker's names
 
     // The screens a visitor meets, each as the state that draws it.
     struct Scene {
@@ -249,7 +249,7 @@ TEST_CASE("Languages: every phrase on every screen has its subtitle, in every la
                               h.vm.draft.step = step;
                           }});
 
-    for (const auto& lang : core::kLanguages) {
+    for (const auto& lang : translations->Languages()) {
         if (lang.code == core::kDutch) continue;
         std::map<std::string, std::set<std::string>> missing;  // Dutch line -> the screens it is on
         int lines = 0;
@@ -313,6 +313,5 @@ TEST_CASE("Attract: the call to touch comes in every other language in turn, in 
     CHECK(seen.size() == 12);  // each of the twelve once in a round, Dutch always above them
     CHECK_FALSE(seen.count("nl"));
     // Within one turn the language stays: a frame drawn a second later shows the same.
-    CHECK(ui::AttractLanguage(core::TimePoint{} + std::chrono::seconds(1)) ==
-          ui::AttractLanguage(core::TimePoint{}));
+    CHECK(ui::AttractTurn(core::TimePoint{} + std::chrono::seconds(1)) == ui::AttractTurn(core::TimePoint{}));
 }

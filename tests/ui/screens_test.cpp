@@ -66,6 +66,7 @@ TEST_CASE("Attract: a big language button names every language in its own script
     for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
         UiHarness h(display);
         Show(h, core::Screen::kAttract);
+        h.vm.translations = &testing::SourceTranslations();
         h.Frame();
         INFO(display.x << "x" << display.y);
         bool named = false;
@@ -564,10 +565,12 @@ TEST_CASE("Appointment: an interest request can only leave a phone number") {
 
 TEST_CASE("Appointment: language, interpreter and day parts are taps on tiles") {
     UiHarness h;
+    h.vm.translations = &testing::SourceTranslations();
     ShowStep(h, core::Step::kLanguage);
     h.Frame();
     // Each language in its own script, so the visitor finds their own without reading Dutch.
-    for (const auto& lang : core::kLanguages) {
+    REQUIRE(h.vm.Languages().size() == 13);
+    for (const auto& lang : h.vm.Languages()) {
         INFO(lang.code);
         CHECK(std::count(
                   h.textures.texts.begin(), h.textures.texts.end(),
