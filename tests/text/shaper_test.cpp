@@ -96,3 +96,36 @@ TEST_CASE("A long subtitle wraps within the width and renders ink, aligned right
     long ink = std::count_if(bmp.alpha.begin(), bmp.alpha.end(), [](uint8_t a) { return a > 128; });
     CHECK(ink > 500);
 }
+
+TEST_CASE("Fonts: a language in a script the defaults lack finds its Noto font, and what none has is named") {
+    // Georgian and Armenian: no code knows them; the folder's fonts do.
+    auto chosen = text::ChooseFonts({"Nederlands", "العربية ትግርኛ", "ქართული", "Հայերեն", "a\uE000b"});
+    REQUIRE(chosen);
+    const auto& files = chosen->files;
+    auto defaults = text::Shaper::DefaultFonts();
+    REQUIRE(files.size() >= defaults.size());
+    CHECK(std::equal(defaults.begin(), defaults.end(), files.begin()));  // the defaults first, as they were
+    auto has = [&](const std::string& name) {
+        return std::any_of(files.begin(), files.end(),
+                           [&](const std::string& f) { return f.ends_with(name); });
+    };
+    CHECK(has("/NotoSansGeorgian-Regular.ttf"));
+    CHECK(has("/NotoSansArmenian-Regular.ttf"));
+    CHECK(files.size() == defaults.size() + 2);  // nothing else opened
+    REQUIRE(chosen->missing.size() == 5);
+    for (int i = 0; i < 4; ++i) CHECK(chosen->missing[i].empty());
+    CHECK(chosen->missing[4] == std::u32string{U'\uE000'});  // a private-use character: no font
+
+    // The chosen fonts draw Georgian: every glyph of the word is found.
+    auto opened = text::Shaper::Open(files, 32.0f);
+    REQUIRE(opened);
+    text::ShapedLine line = opened.value()->ShapeLine("ქართული", "ka");
+    REQUIRE(line.glyphs.size() == 7);
+    for (const auto& g : line.glyphs) CHECK(g.id != 0);
+
+    // A folder without those fonts: the defaults only, the Georgian reported missing.
+    auto bare = text::ChooseFonts({"ქართული"}, "/nonexistent");
+    REQUIRE(bare);
+    CHECK(bare->files == defaults);
+    CHECK(bare->missing[0].size() == 7);
+}

@@ -586,6 +586,53 @@ TEST_CASE("Appointment: language, interpreter and day parts are taps on tiles") 
     CHECK(Only<ToggleDayPart>(d)->part == core::DayPart::kEvening);
 }
 
+TEST_CASE("A language added as a file is in the picker, the attract screen and the appointment step") {
+    // Bulgarian: no code names it; its .po does (as LoadTranslationsDir would read it).
+    core::Translations t = testing::SourceTranslations();
+    auto bg = core::Strings::ParsePo(
+        "msgid \"\"\nmsgstr \"X-Language-Name: Български\\nX-Dutch-Name: Bulgaars\\n\"\n\n"
+        "msgid \"attract.touch\"\nmsgstr \"Докосни екрана\"\n");
+    REQUIRE(bg);
+    t.Add("bg", bg.value());
+    UiHarness h;
+    h.vm.translations = &t;
+    REQUIRE(h.vm.Languages().size() == 14);
+    CHECK(h.vm.Languages().back().code == "bg");
+
+    Show(h, core::Screen::kHome);
+    h.vm.language_picker = true;
+    h.Frame();
+    CHECK(h.Has("language:bg"));
+    auto chose = h.Tap("language:bg");
+    bool chosen = false;
+    for (const auto& a : chose)
+        if (const auto* c = std::get_if<ChooseLanguage>(&a)) chosen = c->code == "bg";
+    CHECK(chosen);
+
+    h.vm.language_picker = false;
+    Show(h, core::Screen::kAttract);
+    bool named = false, called = false;
+    for (int turn = 0; turn < 14 && !called; ++turn) {  // the call to touch takes its turn in Bulgarian
+        h.vm.now = core::TimePoint{} + turn * ui::kAttractCycle;
+        h.textures.texts.clear();
+        h.Frame();
+        for (const auto& [lang, text] : h.textures.texts) {
+            named |= text.find("Български") != std::string::npos;
+            called |= lang == "bg" && text == "Докосни екрана";
+        }
+    }
+    CHECK(named);
+    CHECK(called);
+
+    ShowStep(h, core::Step::kLanguage);
+    h.textures.texts.clear();
+    h.Frame();
+    bool tile = false;
+    for (const auto& [lang, text] : h.textures.texts) tile |= lang == "bg" && text == "Български";
+    CHECK(tile);
+    CHECK(t.FindLanguage("bg")->dutch == "Bulgaars");  // drawn small under it, for the desk
+}
+
 TEST_CASE("Appointment: consent is asked, and a yes or a no is one tap") {
     UiHarness h;
     ShowStep(h, core::Step::kConsent);
