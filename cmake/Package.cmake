@@ -33,6 +33,8 @@ install(FILES ${BALIE_DIST}/brugpunt-balie.service DESTINATION /lib/systemd/syst
 install(FILES ${BALIE_DIST}/balie.conf DESTINATION /etc/brugpunt-balie COMPONENT balie)
 install(FILES ${BALIE_DIST}/nginx-balie.conf DESTINATION ${BALIE_DOC}/examples COMPONENT balie)
 install(FILES ${BALIE_DIST}/copyright ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${BALIE_DOC} COMPONENT balie)
+# The languages' names for requests and charts, on a server without the kiosk's package.
+install(DIRECTORY ${BRUGPUNT_ASSETS_OUT}/translations/ DESTINATION share/brugpunt-balie/translations COMPONENT balie)
 configure_file(${BALIE_DIST}/changelog.in ${CMAKE_BINARY_DIR}/dist/balie/changelog.Debian @ONLY)
 add_custom_command(
     OUTPUT ${CMAKE_BINARY_DIR}/dist/balie/changelog.gz ${CMAKE_BINARY_DIR}/dist/balie/brugpunt-balie.1.gz

@@ -185,10 +185,22 @@ int Serve(Options& o) {
     if (port == 0 && !o.named.count("--public-url"))
         Log("--listen with port 0 and no public_url: the config lines at enrolment will name port 0");
     // The languages' names, from the translations the kiosk ships: a new LANG.po names itself here too.
-    if (auto t = core::LoadTranslationsDir(core::FindAssets(Get(o, "--assets")) + "/translations"))
+    // Its package ships them in /usr/share/brugpunt-balie/translations, for a server without the kiosk.
+    std::string translations = core::FindAssets(Get(o, "--assets")) + "/translations";
+    std::error_code ec;
+    if (!o.named.count("--assets") && !std::filesystem::exists(translations + "/nl.po", ec))
+        translations = (std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() /
+                        "../share/brugpunt-balie/translations")
+                           .lexically_normal()
+                           .string();
+    if (auto t = core::LoadTranslationsDir(translations)) {
         settings.languages = t->Languages();
-    else
+        Log("language names: " + std::to_string(settings.languages.size()) + " languages from " +
+            translations);
+        for (const auto& problem : t->Problems()) Log("language names: " + problem);
+    } else {
         Log("language names: " + t.error().message + "; requests show the language's code");
+    }
     settings.timestamp_window_s = std::atoi(Get(o, "--timestamp-window-s", "300").c_str());
     settings.sync_interval_s = std::atoi(Get(o, "--sync-interval-s", "900").c_str());
     if (settings.timestamp_window_s <= 0 || settings.sync_interval_s <= 0) {

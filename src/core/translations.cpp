@@ -61,7 +61,7 @@ std::vector<std::string> Translations::Offer(const std::vector<std::string>& cod
             std::any_of(offered.begin(), offered.end(), [&](auto& l) { return l.code == code; }))
             continue;
         if (!Has(code))
-            problems.push_back("language '" + code + "' is not offered: there is no " + code + ".po");
+            problems.push_back("language '" + code + "' is not offered: no " + code + ".po was read");
         else
             offered.push_back(Describe(code));
     }

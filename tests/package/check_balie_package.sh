@@ -41,6 +41,10 @@ sort >"$tmp/expected" <<'EOF'
 ./usr/share/doc/brugpunt-balie/examples/nginx-balie.conf
 ./usr/share/man/man1/brugpunt-balie.1.gz
 EOF
+# The languages' names: every translation the kiosk ships (the build's copy of translations/).
+(cd "$(dirname "$config")/assets/translations" && ls) | sed 's|^|./usr/share/brugpunt-balie/translations/|' |
+    sort -o "$tmp/expected" "$tmp/expected" -
+grep -qx './usr/share/brugpunt-balie/translations/nl.po' "$tmp/expected" || fail "no translations in the build"
 diff -u "$tmp/expected" "$tmp/files" || fail "the package's files differ from the expected list"
 grep -q '^-rwxr-xr-x root/root .* \./usr/bin/brugpunt-balie$' "$tmp/contents" || fail "binary not root-owned 0755"
 grep -q '^-rw-r--r-- root/root .* \./etc/brugpunt-balie/balie.conf$' "$tmp/contents" || fail "config mode"
@@ -138,6 +142,9 @@ pid=$!
 for _ in $(seq 50); do grep -q "listening on" "$tmp/serve" && break; sleep 0.1; done
 port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/serve" | head -n 1)
 [ -n "$port" ] || { cat "$tmp/serve" >&2; fail "serve did not listen"; }
+n=$(ls "$root/usr/share/brugpunt-balie/translations" | grep -c '\.po$')
+grep -q "language names: $n languages from /.*/usr/share/brugpunt-balie/translations$" "$tmp/serve" || {
+    cat "$tmp/serve" >&2; fail "the packaged Balie did not read its packaged translations"; }
 python3 - "$port" <<'EOF' || fail "the packaged Balie did not serve its pages"
 import sys, urllib.request
 base = "http://127.0.0.1:%s" % sys.argv[1]
