@@ -5,6 +5,7 @@ written from publiq's documented event model; plus the CSV and check commands en
 uitdatabank_test.py --tool BIN --demo CATALOGUE --fixtures DIR
 """
 import argparse
+import datetime
 import json
 import os
 import re
@@ -19,6 +20,28 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import delivery_test as dt  # noqa: E402  (check, fail)
 
 check = dt.check
+# The fixtures were written on this day; their dates move with the calendar so that the one-off
+# event stays in the future (the importer leaves out what has ended), by whole weeks so that the
+# weekdays stay as written.
+WRITTEN = datetime.date(2026, 11, 23)
+DATE_KEYS = {"startDate", "endDate", "availableFrom", "availableTo"}
+
+
+def as_of_today(node, weeks):
+    """The fixture with its schedule dates moved on by whole weeks (not its modified times)."""
+    if isinstance(node, list):
+        return [as_of_today(n, weeks) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for k, v in node.items():
+        if k in DATE_KEYS and isinstance(v, str) and re.match(r"\d{4}-\d{2}-\d{2}", v):
+            day = datetime.date.fromisoformat(v[:10]) + datetime.timedelta(weeks=weeks)
+            v = day.isoformat() + v[10:]
+        out[k] = as_of_today(v, weeks)
+    return out
+
+
 EVENTS = []     # what the server holds now
 REQUESTS = []   # (query dict, client id) per request
 
@@ -66,8 +89,9 @@ def main():
     p.add_argument("--fixtures", required=True)
     ARGS = p.parse_args()
     tmp = tempfile.mkdtemp(prefix="brugpunt-uit-")
-    events = json.load(open(os.path.join(ARGS.fixtures, "events.json")))
-    changes = json.load(open(os.path.join(ARGS.fixtures, "changes.json")))
+    weeks = max(0, (datetime.date.today() - WRITTEN).days // 7 + 1)
+    events = as_of_today(json.load(open(os.path.join(ARGS.fixtures, "events.json"))), weeks)
+    changes = as_of_today(json.load(open(os.path.join(ARGS.fixtures, "changes.json"))), weeks)
     EVENTS.extend(events)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Search)
     threading.Thread(target=server.serve_forever, daemon=True).start()
