@@ -1,6 +1,8 @@
 // Owns the wait/wake/stop/join skeleton both background workers run on.
 #include "worker_thread.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -40,9 +42,14 @@ void WorkerThread::Run() {
         std::lock_guard lock(m_mutex);
         if (m_stop) return;
     }
-    // On Linux a thread's nice value is its own: this lowers only the worker. Failing to is
-    // harmless (the work is the same, only less polite), so it is not reported.
-    if (m_priority == Priority::kBackground) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
+    // On Linux a thread's nice value and scheduling class are its own: this lowers only the
+    // worker. Failing to is harmless (the work is the same, only less polite), so it is not
+    // reported. SCHED_IDLE runs the worker only on a core nobody else wants.
+    if (m_priority == Priority::kBackground) {
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
+        sched_param none{};
+        pthread_setschedparam(pthread_self(), SCHED_IDLE, &none);
+    }
     Pass pass = m_prepare();
     if (!pass) return;
     for (;;) {

@@ -17,9 +17,10 @@ class WorkerThread {
     // Runs on the worker thread before the first pass, so what it opens (a SQLite connection, curl
     // handles) is used and closed on that thread only. An empty Pass ends the thread at once.
     using Prepare = std::function<Pass()>;
-    // kBackground: the thread runs at the lowest priority (nice 19), so the frame loop and the
-    // renderer win the CPU while it loads a catalogue; on two cores a normal one cost the screen
-    // frames of 40-70 ms.
+    // kBackground: the thread runs in the idle scheduling class (SCHED_IDLE, and nice 19 where
+    // that class is refused), so the frame loop and the renderer win the CPU while it loads a
+    // catalogue; on two cores a normal one cost the screen frames of 40-70 ms, and nice 19 alone
+    // still left single gaps of 60-150 ms.
     enum class Priority { kNormal, kBackground };
 
     explicit WorkerThread(Prepare prepare, Priority priority = Priority::kNormal);

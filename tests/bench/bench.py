@@ -290,6 +290,10 @@ def sync_apply(args, tmp, catalogue):
             "median_frame_gap_during_sync_ms": median(gaps),
             "worst_frame_gap_without_sync_ms": max(quiet_gaps, default=None),
             "median_frame_gap_without_sync_ms": median(quiet_gaps),
+            "p99_frame_gap_during_sync_ms": pct(gaps, 0.99) if gaps else None,
+            "p99_frame_gap_without_sync_ms": pct(quiet_gaps, 0.99) if quiet_gaps else None,
+            "gaps_over_33_ms_during_sync": f"{sum(g > 33 for g in gaps)} of {len(gaps)}",
+            "gaps_over_33_ms_without_sync": f"{sum(g > 33 for g in quiet_gaps)} of {len(quiet_gaps)}",
             "frames_during_sync": len(during)}
 
 
@@ -360,6 +364,8 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--node-modules", required=True)
     ap.add_argument("--idle-seconds", type=int, default=20)
+    ap.add_argument("--sync-only", action="store_true",
+                    help="only the sync figures (a quicker run while working on the sync); prints them as JSON")
     ap.add_argument("counts", nargs="*", type=int, default=[1000, 10000, 50000])
     args = ap.parse_args()
     tool = os.path.join(args.root, "build/bin/brugpunt-catalogue")
@@ -384,6 +390,9 @@ def main():
         subprocess.run([tool, "export-html", catalogue, "--out", page], check=True, capture_output=True)
         # The kiosk opens a catalogue db, as it does with every synced version (made at sync).
         subprocess.run([tool, "compile", catalogue], check=True, capture_output=True)
+        if args.sync_only:
+            print(json.dumps({n: sync_apply(args, tmp, catalogue)}, indent=1))
+            continue
         print(f"bench: {n} activities: Brugpunt", file=sys.stderr, flush=True)
         b = brugpunt(args, tmp, os.path.join(tmp, "catalogue.db"), n)
         print(f"bench: {n} activities: sync apply", file=sys.stderr, flush=True)
@@ -393,6 +402,9 @@ def main():
         rows[n] = (b, c)
         json.dump({"brugpunt": b, "chromium": c, "floor": fl}, open(os.path.join(tmp, "figures.json"), "w"),
                   indent=1)
+
+    if args.sync_only:
+        return
 
     def ratio(a, b):
         return f"{a / b:.2f}" if a is not None and b else "-"

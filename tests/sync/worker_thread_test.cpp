@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -162,16 +163,23 @@ TEST_CASE("Destroying a started worker stops and joins it") {
     CHECK(counter.Passes() == 1);
 }
 
-TEST_CASE("A background worker runs at the lowest priority, and a normal one keeps the process's") {
+TEST_CASE(
+    "A background worker runs at the lowest priority, idle class, and a normal one keeps the process's") {
     errno = 0;
     int process_nice = getpriority(PRIO_PROCESS, 0);
     REQUIRE(errno == 0);
-    auto nice_in = [](sync::WorkerThread::Priority priority) {
-        std::promise<int> seen;
+    int process_policy = sched_getscheduler(0);
+    struct Seen {
+        int nice;
+        int policy;
+    };
+    auto seen_in = [](sync::WorkerThread::Priority priority) {
+        std::promise<Seen> seen;
         auto answer = seen.get_future();
         sync::WorkerThread worker(
             [&]() -> sync::WorkerThread::Pass {
-                seen.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())));
+                seen.set_value(
+                    {getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())), sched_getscheduler(0)});
                 return {};  // no passes: the thread ends after Prepare
             },
             priority);
@@ -179,8 +187,14 @@ TEST_CASE("A background worker runs at the lowest priority, and a normal one kee
         REQUIRE(answer.wait_for(5s) == std::future_status::ready);
         return answer.get();
     };
-    CHECK(nice_in(sync::WorkerThread::Priority::kBackground) == 19);
-    CHECK(nice_in(sync::WorkerThread::Priority::kNormal) == process_nice);
+    Seen background = seen_in(sync::WorkerThread::Priority::kBackground);
+    CHECK(background.nice == 19);
+    // The idle class: any runnable frame or renderer thread takes the core from it at once.
+    CHECK(background.policy == SCHED_IDLE);
+    Seen normal = seen_in(sync::WorkerThread::Priority::kNormal);
+    CHECK(normal.nice == process_nice);
+    CHECK(normal.policy == process_policy);
     // The thread that started them is untouched.
     CHECK(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())) == process_nice);
+    CHECK(sched_getscheduler(0) == process_policy);
 }
