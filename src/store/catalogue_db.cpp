@@ -303,6 +303,13 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
             row.BindNull(14);
         row.Bind(15, static_cast<long long>(!a.schedule.dates.empty()));
         std::string document = ActivityToJson(a);
+        // What a screen reads back later must read: a catalogue with an activity that would not
+        // (one without its "last checked" date) is refused whole, here, not when a visitor opens it.
+        if (auto back = ActivityFromJson(document); !back) {
+            Exec(db, "ROLLBACK");
+            return Error{ErrorCode::kInvalid,
+                         "activity '" + a.id + "' cannot be shown: " + back.error().message};
+        }
         row.Bind(16, Digest(document));
         if (row.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
         row.Reset();

@@ -25,7 +25,8 @@ class CatalogueDb {
     // file is missing, is not a catalogue db, or was written with another schema.
     static core::Result<CatalogueDb> OpenReadOnly(const std::string& path);
 
-    // Replaces the whole catalogue in one transaction: readers see the old or the new one.
+    // Replaces the whole catalogue in one transaction: readers see the old or the new one. Fails
+    // (kInvalid), writing nothing, when an activity would not read back as the screens read it.
     // source_sha256 records the catalogue source it was made from (empty: not recorded).
     core::VoidResult Replace(const core::Catalogue& catalogue, const std::string& source_sha256 = "");
     core::Result<core::Catalogue> Load() const;

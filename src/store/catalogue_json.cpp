@@ -519,7 +519,17 @@ std::vector<Issue> CatalogueRefusals(const Catalogue& catalogue) {
     return out;
 }
 
-Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path) {
+std::vector<Issue> MissingClips(const Catalogue& catalogue) {
+    std::vector<Issue> out;
+    std::error_code ec;
+    for (const auto& a : catalogue.activities)
+        for (const auto& clip : a.clips)
+            if (!std::filesystem::is_regular_file(clip.file, ec))
+                out.push_back({a.id, "clips", "het bestand " + clip.file + " bestaat niet"});
+    return out;
+}
+
+Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::string& folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
     // The size is known before a byte is read: a catalogue over its bound is never parsed. Only a
@@ -550,13 +560,16 @@ Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path) {
     parsed->issues.insert(parsed->issues.end(), more.begin(), more.end());
     // Clips are named relative to the catalogue, so a catalogue folder can move as a whole; they
     // are resolved against its absolute folder, so the speaker can check them where it opens them.
-    std::string dir = fs::absolute(fs::path(path), ec).parent_path().lexically_normal().string();
+    fs::path where =
+        folder.empty() ? fs::absolute(fs::path(path), ec).parent_path() : fs::absolute(folder, ec);
+    std::string dir = where.lexically_normal().string();
     for (auto& a : parsed->catalogue.activities)
-        for (auto& clip : a.clips) {
+        for (auto& clip : a.clips)
             clip.file = ResolveInside(dir, clip.file).value();  // CatalogueRefusals passed it
-            if (!fs::is_regular_file(clip.file, ec))
-                parsed->issues.push_back({a.id, "clips", "het bestand " + clip.file + " bestaat niet"});
-        }
+    if (folder.empty()) {
+        auto missing = MissingClips(parsed->catalogue);
+        parsed->issues.insert(parsed->issues.end(), missing.begin(), missing.end());
+    }
     return parsed;
 }
 

@@ -34,7 +34,13 @@ std::vector<core::Issue> CatalogueRefusals(const core::Catalogue& catalogue);
 
 // A file over core::bound::kCatalogueBytes, or any refusal, fails (kInvalid) naming the activity,
 // the field and the rule; else Parse + ValidateCatalogue, the issues of both in order, and each
-// clip resolved to an absolute path inside the catalogue's folder.
-core::Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path);
+// clip resolved to an absolute path inside the catalogue's folder, with an issue for each clip
+// file that is not there (MissingClips).
+// `folder`: where the catalogue will be read from when that is not beside `path` (a download
+// waiting to be applied). Its clips are resolved against it, and not looked for, since the
+// folder may not exist yet: the caller runs MissingClips once it does.
+core::Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::string& folder = "");
+// An issue for each clip whose (resolved) file is not there.
+std::vector<core::Issue> MissingClips(const core::Catalogue& catalogue);
 
 }  // namespace brugpunt::store

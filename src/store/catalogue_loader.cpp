@@ -110,18 +110,63 @@ core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::s
     return core::Ok{};
 }
 
-core::VoidResult KeepCatalogueDb(LoadedCatalogue& loaded, const std::string& source_sha256,
-                                 const std::string& path) {
-    if (auto s = WriteCatalogueDb(*loaded.catalogue, source_sha256, path); !s) return s;
-    auto db = CatalogueDb::OpenReadOnly(path);
-    if (!db) return db.error();
-    LoadedCatalogue from_file;
-    from_file.db = std::make_shared<CatalogueDb>(std::move(db.value()));
-    from_file.media_root = loaded.media_root;
-    auto header = ReadHeader(std::move(from_file));
-    if (!header) return header.error();
-    header->issues = std::move(loaded.issues);
-    loaded = std::move(header.value());
+core::Result<CompiledSource> CompileCatalogueSource(const std::string& source_path,
+                                                    const std::string& source_sha256,
+                                                    const std::string& db_path, const std::string& folder) {
+    auto parsed = LoadCatalogueFile(source_path, folder);
+    if (!parsed) return parsed.error();
+    CompiledSource out;
+    out.media_root = folder.empty() ? FolderOf(source_path) : FolderOf(folder + "/catalogue.json");
+    auto written = WriteCatalogueDb(parsed->catalogue, source_sha256, db_path);
+    if (!written) {
+        // The disk, or the catalogue? Indexed in memory, a catalogue the db refuses fails again.
+        auto memory = CatalogueDb::Open(":memory:");
+        if (!memory) return memory.error();
+        if (auto s = memory->Replace(parsed->catalogue); !s) return s.error();
+        out.memory = std::make_shared<CatalogueDb>(std::move(memory.value()));
+        out.not_written = written.error().message;
+    }
+    out.parsed = std::move(parsed.value());
+    return out;
+}
+
+core::Result<LoadedCatalogue> OpenCompiled(CompiledSource compiled, const std::string& db_path,
+                                           std::string& note) {
+    if (compiled.not_written.empty()) {
+        auto db = CatalogueDb::OpenReadOnly(db_path);
+        if (db) {
+            LoadedCatalogue out;
+            out.db = std::make_shared<CatalogueDb>(std::move(db.value()));
+            out.media_root = compiled.media_root;
+            auto header = ReadHeader(std::move(out));
+            if (header) {
+                header->issues = std::move(compiled.parsed.issues);
+                return header;
+            }
+            compiled.not_written = header.error().message;
+        } else {
+            compiled.not_written = db.error().message;
+        }
+    }
+    note = "its catalogue db is not kept: " + compiled.not_written;
+    if (!compiled.memory) {
+        auto memory = CatalogueDb::Open(":memory:");
+        if (!memory) return memory.error();
+        if (auto s = memory->Replace(compiled.parsed.catalogue); !s) return s.error();
+        compiled.memory = std::make_shared<CatalogueDb>(std::move(memory.value()));
+    }
+    LoadedCatalogue out;
+    out.db = std::move(compiled.memory);
+    out.issues = std::move(compiled.parsed.issues);
+    out.media_root = compiled.media_root;
+    return ReadBack(std::move(out));
+}
+
+core::VoidResult MoveCatalogueDb(const std::string& from, const std::string& to) {
+    std::error_code ec;
+    std::filesystem::rename(from, to, ec);
+    if (ec) return IoError("cannot move " + from + " to " + to + ": " + ec.message());
+    if (!Fsync(FolderOf(to), true)) return IoError("cannot make " + to + " durable");
     return core::Ok{};
 }
 
@@ -145,10 +190,13 @@ core::Result<LoadedCatalogue> OpenKnownSource(const std::string& source_path,
             note = db ? db_path + " was made from another catalogue; " : db.error().message + "; ";
         }
     }
-    auto loaded = OpenCatalogueSource(source_path);
+    auto compiled = CompileCatalogueSource(source_path, source_sha256, db_path);
+    if (!compiled) return compiled.error();
+    std::string why;
+    auto loaded = OpenCompiled(std::move(compiled.value()), db_path, why);
     if (!loaded) return loaded;
-    if (auto s = KeepCatalogueDb(loaded.value(), source_sha256, db_path); !s)
-        note += "read " + source_path + "; its db is not kept: " + s.error().message;
+    if (!why.empty())
+        note += "read " + source_path + "; " + why;
     else
         note += "read " + source_path + " and wrote " + db_path + " for the next start";
     return loaded;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalogue_db.h"
+#include "catalogue_json.h"
 #include "core/activity.h"
 #include "core/activity_source.h"
 #include "core/result.h"
@@ -49,11 +50,29 @@ std::string CatalogueDbPathFor(const std::string& source_path);
 core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::string& source_sha256,
                                   const std::string& path);
 
-// Keeps a loaded catalogue's db at path (WriteCatalogueDb), and from then on answers its searches
-// and reads its activities from that file: the activities in memory are freed (on the calling
-// thread). On failure `loaded` is left as it was.
-core::VoidResult KeepCatalogueDb(LoadedCatalogue& loaded, const std::string& source_sha256,
-                                 const std::string& path);
+// A catalogue source made into what the kiosk reads, parsing it once and writing its db once: how
+// a sync and a start open a source (a download, or a catalogue.json without its db).
+//   CompileCatalogueSource: LoadCatalogueFile (with `folder`, see there), then the db written at
+//     db_path (WriteCatalogueDb). A source the db refuses (two activities with one id) fails as a
+//     malformed one does. A db that cannot be written (a full disk) is not a failure: the result
+//     says why and holds the catalogue indexed in memory instead.
+//   OpenCompiled: the db at db_path (where the caller may have moved it since), of which only the
+//     header is read; or, when none was written or it cannot be opened, the catalogue in memory,
+//     and `note` says why. The parsed activities are freed on the calling thread.
+struct CompiledSource {
+    ParsedCatalogue parsed;
+    std::string media_root;
+    std::string not_written;              // why no db was written; empty when it was
+    std::shared_ptr<CatalogueDb> memory;  // the catalogue indexed in memory, when none was written
+};
+core::Result<CompiledSource> CompileCatalogueSource(const std::string& source_path,
+                                                    const std::string& source_sha256,
+                                                    const std::string& db_path,
+                                                    const std::string& folder = "");
+core::Result<LoadedCatalogue> OpenCompiled(CompiledSource compiled, const std::string& db_path,
+                                           std::string& note);
+// Moves a db CompileCatalogueSource wrote to where it is opened from, durably.
+core::VoidResult MoveCatalogueDb(const std::string& from, const std::string& to);
 
 // What the kiosk shows of a catalogue source whose sha256 is known (checked against a signed
 // manifest, or hashed by the caller): the db beside it when that db was made from exactly this

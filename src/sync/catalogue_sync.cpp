@@ -209,17 +209,26 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
     }
 
     // The catalogue must be one this kiosk can show before it replaces the one in use: it is
-    // opened with the kiosk's own loader, and what that made is handed on to the kiosk.
+    // parsed and checked with the kiosk's own loader, and written as the db the kiosk will read,
+    // once, here; what that made is handed on to the kiosk. Its clips are resolved in the folder
+    // it will be read from.
     std::string incoming = m_local.IncomingFile(*manifest->Catalogue());
+    std::string incoming_db = incoming + ".db";
+    const std::string& sha = manifest->Catalogue()->sha256;
     auto opening = std::chrono::steady_clock::now();
-    auto loaded = store::OpenCatalogueSource(incoming);
-    long long load_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - opening)
+    auto compiled =
+        store::CompileCatalogueSource(incoming, sha, incoming_db, m_local.VersionFolder(manifest->version));
+    auto load_ms = [&] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                     opening)
             .count();
-    if (!loaded) {
+    };
+    long long compile_ms = load_ms();
+    if (!compiled) {
         fs::remove(incoming, ec);
+        fs::remove(incoming_db, ec);
         return fail(SyncOutcome::kRejected,
-                    "malformed catalogue: the kiosk cannot show it: " + loaded.error().message);
+                    "malformed catalogue: the kiosk cannot show it: " + compiled.error().message);
     }
 
     p.applying = true;
@@ -229,23 +238,32 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
     report.apply_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - applying)
             .count();
-    if (!installed) return fail(SyncOutcome::kFailed, installed.error().message);
+    if (!installed) {
+        fs::remove(incoming_db, ec);
+        return fail(SyncOutcome::kFailed, installed.error().message);
+    }
     m_in_use = installed.value();
     RememberEtag(manifest_response.etag);
+    // The db moves in beside the catalogue before the garbage collector could take it: searches
+    // from now on read that file, and the kiosk opens it at its next start. Without it (a full
+    // disk) the kiosk still shows this version, from memory, and makes the db at its next start.
+    std::string db_path = store::CatalogueDbPathFor(installed->catalogue_path);
+    if (compiled->not_written.empty())
+        if (auto moved = store::MoveCatalogueDb(incoming_db, db_path); !moved)
+            compiled->not_written = moved.error().message;
+    auto missing = store::MissingClips(compiled->parsed.catalogue);  // the folder exists now
+    compiled->parsed.issues.insert(compiled->parsed.issues.end(), missing.begin(), missing.end());
+    opening = std::chrono::steady_clock::now();
+    std::string note;
+    auto loaded = store::OpenCompiled(std::move(compiled.value()), db_path, note);
     report.garbage_files = m_local.CollectGarbage(manifest.value(), m_settings.limits.max_total_bytes).files;
     report.outcome = SyncOutcome::kUpdated;
     report.version = manifest->version;
     report.installed = std::move(installed.value());
-    // The db the kiosk opens at its next start, made here on the sync thread and not at boot;
-    // searches from now on read that file, not a copy in memory. Without it (a full disk) the
-    // kiosk still shows this version and makes the db at its next start.
-    const std::string& sha = manifest->Catalogue()->sha256;
-    if (auto kept = store::KeepCatalogueDb(loaded.value(), sha,
-                                           store::CatalogueDbPathFor(report.installed->catalogue_path));
-        !kept)
-        report.installed->db_note = "its catalogue db is not kept: " + kept.error().message;
-    report.installed->loaded = std::make_shared<store::LoadedCatalogue>(std::move(loaded.value()));
-    report.installed->load_ms = load_ms;
+    report.installed->db_note = loaded ? note : "it cannot be opened: " + loaded.error().message;
+    if (loaded)
+        report.installed->loaded = std::make_shared<store::LoadedCatalogue>(std::move(loaded.value()));
+    report.installed->load_ms = compile_ms + load_ms();
     return report;
 }
 

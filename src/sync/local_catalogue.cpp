@@ -62,6 +62,10 @@ std::string LocalCatalogue::IncomingFile(const BundleFile& f) const {
     return (fs::path(m_root) / "incoming" / f.sha256).string();
 }
 
+std::string LocalCatalogue::VersionFolder(long long version) const {
+    return (fs::path(m_root) / VersionDir(version)).string();
+}
+
 std::string LocalCatalogue::PartFile(const BundleFile& f) const {
     return IncomingFile(f) + ".part";
 }

@@ -1,8 +1,9 @@
 // Owns the kiosk's synced catalogue on disk, under DATA_DIR/catalogue:
 //   current         "v7": the version in use; replacing this one file is the commit point
 //   v7/             manifest.json, manifest.sig, catalogue.json, media -> ../media, and
-//                   catalogue.db: what the kiosk opens, made from catalogue.json after apply
-//                   (store::KeepCatalogueDb); a missing or stale one is made again from the json
+//                   catalogue.db: what the kiosk opens, made from catalogue.json before apply
+//                   and moved in after it (store::CompileCatalogueSource); a missing or stale one
+//                   is made again from the json at the next start
 //   media/          content-addressed files shared by all versions
 //   incoming/       downloads in progress (<sha256>.part) and verified files waiting for apply
 //   highest         "7 <sha256 of '7'>": the highest version ever applied, written before `current`
@@ -50,6 +51,7 @@ class LocalCatalogue {
 
     std::string MediaFile(const BundleFile& f) const;     // where a verified media file lives
     std::string IncomingFile(const BundleFile& f) const;  // where a verified file waits for apply
+    std::string VersionFolder(long long version) const;   // where Apply puts version `version`
     std::string PartFile(const BundleFile& f) const;      // a download in progress
     core::VoidResult EnsureDirs() const;
     // Makes a downloaded, verified part durable and moves it to where it belongs.

@@ -450,3 +450,47 @@ TEST_CASE("A rejected bundle leaves nothing in incoming/", "[bundle]") {
     CHECK_THAT(r.reason, Catch::StartsWith("hash mismatch"));
     CHECK(fs::is_empty(root / "incoming"));
 }
+
+TEST_CASE("A synced catalogue is read from its version's db, with its clips found in its own folder",
+          "[bundle]") {
+    fs::path root = FreshDir("compiled");
+    Published pub;
+    const std::string media = "RIFF a recorded summary";
+    std::string clip = MediaPath(Sha256Hex(media), "x.wav");
+    // The demo, with a recorded Arabic summary on its first activity, as the staff tool bundles it.
+    std::string demo = Read(fs::path(BRUGPUNT_SOURCE_DIR) / "assets/demo/catalogue.json");
+    const std::string first_id = R"("id": ")";
+    auto at = demo.find(first_id, demo.find(R"("activities")"));
+    REQUIRE(at != std::string::npos);
+    demo.insert(at, R"("clips": [{"field": "summary", "lang": "ar", "file": ")" + clip + R"("}], )");
+    pub.Publish(1, demo, media);
+    CatalogueSync sync({"https://example.org/bundle/", pub.key.public_hex, root.string()}, pub.server,
+                       [] { return kNow; });
+    SyncReport r = sync.RunOnce();
+    REQUIRE(r.outcome == SyncOutcome::kUpdated);
+    REQUIRE(r.installed->loaded);
+    const store::LoadedCatalogue& loaded = *r.installed->loaded;
+    CHECK(r.installed->db_note.empty());
+    // Parsed once and written once, before apply; then moved in beside its catalogue and read from
+    // there: nothing of it is left waiting, and the activities are not held in memory.
+    CHECK(fs::is_regular_file(root / "v1" / "catalogue.db"));
+    CHECK(fs::is_empty(root / "incoming"));
+    CHECK(loaded.db_activities);
+    CHECK(loaded.catalogue->activities.empty());
+    // The clip is where the kiosk will look for it: in the version's folder, not in incoming/.
+    fs::path v1 = fs::absolute(root / "v1").lexically_normal();
+    CHECK(loaded.media_root == v1.string());
+    auto a = loaded.activities->At(0);
+    REQUIRE(a);
+    REQUIRE(a->clips.size() == 1);
+    CHECK(a->clips[0].file == (v1 / clip).string());
+    CHECK(Read(a->clips[0].file) == media);
+    for (const auto& issue : loaded.issues) CHECK_THAT(issue.message, !Catch::Contains("bestaat niet"));
+
+    // A restart opens that db (it was made from exactly this catalogue): the same clip.
+    std::string note;
+    auto reopened = store::OpenKnownSource((root / "v1" / "catalogue.json").string(), Sha256Hex(demo), note);
+    REQUIRE(reopened);
+    CHECK(note == "opened " + (root / "v1" / "catalogue.db").string());
+    CHECK(reopened->activities->At(0)->clips.at(0).file == (v1 / clip).string());
+}
