@@ -1,6 +1,7 @@
 // Owns the SQLite catalogue db. The only file that speaks SQL for the catalogue.
 #include "catalogue_db.h"
 
+#include <filesystem>
 #include <unordered_map>
 
 #include "catalogue_json.h"
@@ -57,6 +58,16 @@ long long Digest(const std::string& doc) {
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : doc) h = (h ^ c) * 1099511628211ull;
     return static_cast<long long>(h);
+}
+
+// The digest of what a row shows of `a`, whose document is `doc`. Its clips are resolved in the
+// catalogue's folder, which is a new one (v8/) for every synced version: they count by file name
+// (a media file's name is its hash), so a sync does not make every row new.
+long long RowDigest(const Activity& a, const std::string& doc) {
+    if (a.clips.empty()) return Digest(doc);
+    Activity named = a;
+    for (auto& clip : named.clips) clip.file = std::filesystem::path(clip.file).filename().string();
+    return Digest(ActivityToJson(named));
 }
 
 long long DayMask(const std::vector<Weekday>& days) {
@@ -310,7 +321,7 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
             return Error{ErrorCode::kInvalid,
                          "activity '" + a.id + "' cannot be shown: " + back.error().message};
         }
-        row.Bind(16, Digest(document));
+        row.Bind(16, RowDigest(a, document));
         if (row.Step() != SQLITE_DONE) return fail("insert activity '" + a.id + "'");
         row.Reset();
         for (const Occurrence& o : a.schedule.dates) {

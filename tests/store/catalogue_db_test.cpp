@@ -253,3 +253,44 @@ TEST_CASE("In SQL too, an unknown never passes a chip, and a full group is not f
     REQUIRE(loaded);
     CHECK(loaded->activities == c.activities);  // unknowns come back unknown
 }
+
+TEST_CASE("A row's digest follows what it shows, not the folder its clips were resolved in") {
+    auto digests_of = [](const core::Catalogue& c) {
+        auto db = store::CatalogueDb::Open(":memory:");
+        REQUIRE(db);
+        REQUIRE(db->Replace(c));
+        std::vector<uint64_t> digests;
+        REQUIRE(db->SearchPositions(core::Filter{}, &digests));
+        return digests;
+    };
+    core::Catalogue v1 = Demo();
+    v1.activities[0].clips = {{"summary", "ar", "/data/catalogue/v1/media/" + std::string(64, 'a') + ".wav"}};
+    core::Catalogue v2 = v1;  // the next version, the same clip, in its own folder
+    v2.activities[0].clips[0].file = "/data/catalogue/v2/media/" + std::string(64, 'a') + ".wav";
+    core::Catalogue recorded_again = v2;
+    recorded_again.activities[0].clips[0].file = "/data/catalogue/v2/media/" + std::string(64, 'b') + ".wav";
+    core::Catalogue retitled = v2;
+    retitled.activities[0].title += " (nieuw)";
+
+    auto one = digests_of(v1);
+    REQUIRE(one.size() == Demo().activities.size());
+    CHECK(digests_of(v2) == one);
+    CHECK(digests_of(recorded_again)[0] != one[0]);
+    CHECK(digests_of(retitled)[0] != one[0]);
+    CHECK(digests_of(retitled)[1] == one[1]);
+}
+
+TEST_CASE("The db refuses a catalogue with an activity it could not read back, and keeps what it held") {
+    auto db = store::CatalogueDb::Open(":memory:");
+    REQUIRE(db);
+    REQUIRE(db->Replace(Demo()));
+    core::Catalogue bad = Demo();
+    bad.activities[1].last_checked = core::Date{};  // no date: what a screen would fail to read
+    auto r = db->Replace(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == core::ErrorCode::kInvalid);
+    CHECK_THAT(r.error().message, Catch::Contains(bad.activities[1].id));
+    auto held = db->Load();
+    REQUIRE(held);
+    CHECK(held->activities.size() == Demo().activities.size());
+}
