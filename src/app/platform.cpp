@@ -5,6 +5,7 @@
 #include "photo.h"
 #include "text/qr.h"
 #include "text/shaper.h"
+#include "ui/theme.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -208,7 +209,9 @@ void Platform::EndFrame() {
     int fh = (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y);
     if (m_fbo) pBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
     glViewport(0, 0, fw, fh);
-    glClearColor(0.97f, 0.96f, 0.94f, 1.0f);
+    // The screens' background: the screen below the top bar does not paint it again.
+    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(ui::colour::kBackground);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!m_fbo)

@@ -3,6 +3,7 @@
 #include "screens.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "format.h"
 
@@ -16,10 +17,14 @@ constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiW
                                           ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoScrollWithMouse;
 
-bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg = colour::kBackground) {
+// A window of the frame, painted in bg; without one it shows the frame's clear colour
+// (colour::kBackground), which costs nothing: a software renderer (llvmpipe) spends most of a
+// frame shading pixels, and a screenful fewer is a third of a scrolling list's frame.
+bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, std::optional<ImU32> bg) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+    if (!bg) return ImGui::Begin(name, nullptr, kScreenFlags | ImGuiWindowFlags_NoBackground);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, *bg);
     bool open = ImGui::Begin(name, nullptr, kScreenFlags);
     ImGui::PopStyleColor();
     return open;
@@ -126,7 +131,7 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
         float bar = CurrentMetrics().TopBar();
         if (BeginScreen("topbar", ImVec2(0, 0), ImVec2(display.x, bar), colour::kPanel)) DrawTopBar(m, out);
         ImGui::End();
-        if (BeginScreen("screen", ImVec2(0, bar), ImVec2(display.x, display.y - bar))) {
+        if (BeginScreen("screen", ImVec2(0, bar), ImVec2(display.x, display.y - bar), std::nullopt)) {
             switch (m.screen) {
                 case core::Screen::kHome:
                     DrawHome(m, out);
