@@ -38,9 +38,11 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
     auto idle = [&] { return frames_left == 0 && !pointer.Pending() && !ui::Animating(p.kiosk.Local()); };
     auto want = [&](int frames) { frames_left = std::max(frames_left, frames); };
     for (;;) {
-        // 1. Poll events.
+        // 1. Poll events. A loop about to sleep is still: background work may go on.
         p.notifier.Alive();
-        EventSummary ev = p.platform.PumpEvents(SleepBudgetMs(p.kiosk, p.clock.Now(), idle()), pointer);
+        const bool sleeping = idle();
+        if (p.moving) p.moving->store(!sleeping, std::memory_order_relaxed);
+        EventSummary ev = p.platform.PumpEvents(SleepBudgetMs(p.kiosk, p.clock.Now(), sleeping), pointer);
         if (ev.quit) break;
         p.frame_log.TurnStarted();
 
@@ -62,7 +64,9 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         if (attract && ui::AttractTurn(now) != shown_call) want(1);
 
         // 4. Decide whether a frame is needed.
-        if (idle()) continue;
+        const bool still = idle();
+        if (p.moving) p.moving->store(!still, std::memory_order_relaxed);
+        if (still) continue;
 
         // 5. Draw. A frame that failed half-way has taps that are not to be trusted.
         p.textures.Trim();

@@ -3,6 +3,8 @@
 // actions (which dispatches their effects and rebuilds the view model). No wiring here.
 #pragma once
 
+#include <atomic>
+
 #include "core/clock.h"
 #include "frame_hooks.h"
 #include "kiosk.h"
@@ -24,6 +26,9 @@ struct FrameLoopParts {
     WidgetMap& widget_map;
     FrameWatchdog& watchdog;
     core::Date (*today)();  // the local date, asked each turn so midnight is noticed
+    // Set while frames follow each other (input, settling, a glide), cleared when the loop goes
+    // to sleep: background work waits while it is set. May be null.
+    std::atomic<bool>* moving = nullptr;
 };
 
 struct FrameLoopStats {

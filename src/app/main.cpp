@@ -3,6 +3,7 @@
 // state lives in kiosk.cpp, the screens in src/ui.
 #include <imgui.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -272,6 +273,14 @@ int Run(const core::Options& o, const core::Config& config) {
     // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
     // Without a catalogue server the same thread only sends the heartbeat. It starts from the
     // version the first catalogue came from, once that is open.
+    // A downloaded catalogue is compiled only while the screen stands still: while frames follow
+    // each other (a finger on the screen, a list gliding) the sync waits, in 10 ms steps, and at
+    // most 2 s at a time, so a screen that never rests still lets it on.
+    std::atomic<bool> screen_moving{false};
+    auto wait_for_stillness = [&screen_moving] {
+        for (int i = 0; i < 200 && screen_moving.load(std::memory_order_relaxed); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    };
     std::unique_ptr<sync::SyncWorker> syncer;
     auto start_sync = [&](const std::optional<sync::InstalledCatalogue>& synced) {
         if (config.catalogue_url.empty() && config.heartbeat_url.empty()) return;
@@ -308,7 +317,8 @@ int Run(const core::Options& o, const core::Config& config) {
                         " us on the main thread");
                     return true;
                 });
-            });
+            },
+            wait_for_stillness);
         syncer->Start();
     };
 
@@ -335,8 +345,9 @@ int Run(const core::Options& o, const core::Config& config) {
     app::FrameLog frame_log(o.frame_log, Log);
     app::WidgetMap widget_map(o.widget_map);
     app::FrameWatchdog watchdog(Log);
-    app::FrameLoopStats stats = app::RunFrameLoop({*platform, textures, kiosk, queue, clock, notifier,
-                                                   frame_log, widget_map, watchdog, core::LocalToday});
+    app::FrameLoopStats stats =
+        app::RunFrameLoop({*platform, textures, kiosk, queue, clock, notifier, frame_log, widget_map,
+                           watchdog, core::LocalToday, &screen_moving});
 
     // Shutdown: nobody may wait on a loop that has stopped, then the workers end.
     queue.Close();

@@ -255,7 +255,8 @@ std::string CatalogueDb::SourceSha256() const {
     return MetaValue(m_db.get(), "source_sha256");
 }
 
-VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& source_sha256) {
+VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& source_sha256,
+                                const Pause& pause) {
     sqlite3* db = m_db.get();
     if (auto s = Exec(db, "BEGIN IMMEDIATE"); !s) return s;
     auto fail = [&](const std::string& what) -> VoidResult {
@@ -294,6 +295,7 @@ VoidResult CatalogueDb::Replace(const Catalogue& catalogue, const std::string& s
     if (!row.ok() || !date.ok() || !doc.ok() || !fts.ok()) return fail("prepare insert");
     long long position = 0;
     for (const auto& a : catalogue.activities) {
+        if (pause && position % 16 == 15) pause();  // inside the transaction: nobody else writes here
         row.Bind(1, a.id);
         row.Bind(2, position);
         row.Bind(3, a.category);

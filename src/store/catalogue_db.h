@@ -12,6 +12,7 @@
 #include "core/activity.h"
 #include "core/filter.h"
 #include "core/result.h"
+#include "pause.h"
 
 struct sqlite3;
 
@@ -28,7 +29,8 @@ class CatalogueDb {
     // Replaces the whole catalogue in one transaction: readers see the old or the new one. Fails
     // (kInvalid), writing nothing, when an activity would not read back as the screens read it.
     // source_sha256 records the catalogue source it was made from (empty: not recorded).
-    core::VoidResult Replace(const core::Catalogue& catalogue, const std::string& source_sha256 = "");
+    core::VoidResult Replace(const core::Catalogue& catalogue, const std::string& source_sha256 = "",
+                             const Pause& pause = {});
     core::Result<core::Catalogue> Load() const;
     // The catalogue without its activities (municipality, desk, categories, holidays), and how
     // many activities there are: what the kiosk keeps in memory. An error when the db is damaged

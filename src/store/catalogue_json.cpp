@@ -16,6 +16,8 @@ namespace {
 using nlohmann::json;
 using namespace brugpunt::core;
 
+constexpr int kPauseEvery = 16;  // activities (or JSON objects) between two pauses
+
 // Reads fields from one JSON object, recording each missing or mistyped one as an Issue.
 class Reader {
   public:
@@ -459,8 +461,15 @@ json HeaderJson(const Catalogue& cat) {
 
 }  // namespace
 
-Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text) {
-    json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text, const Pause& pause) {
+    // With a pause, the parser stops for it every few dozen objects it has read, so a long parse
+    // can wait too, not only the reading of the activities after it.
+    int objects = 0;
+    json::parser_callback_t every_few = [&](int, json::parse_event_t event, json&) {
+        if (event == json::parse_event_t::object_end && ++objects % kPauseEvery == 0) pause();
+        return true;
+    };
+    json root = json::parse(text, pause ? every_few : nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) return Error{ErrorCode::kParse, "the catalogue is not valid JSON"};
     if (!root.is_object()) return Error{ErrorCode::kParse, "the catalogue must be a JSON object"};
     auto format = root.find("format");
@@ -474,7 +483,9 @@ Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text) {
         out.issues.push_back({"", "activities", "moet een lijst zijn"});
         return out;
     }
+    size_t read = 0;
     for (const auto& item : *acts) {
+        if (pause && ++read % kPauseEvery == 0) pause();
         if (!item.is_object()) {
             out.issues.push_back({"", "activities", "elke activiteit is een object"});
             continue;
@@ -529,7 +540,8 @@ std::vector<Issue> MissingClips(const Catalogue& catalogue) {
     return out;
 }
 
-Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::string& folder) {
+Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::string& folder,
+                                          const Pause& pause) {
     namespace fs = std::filesystem;
     std::error_code ec;
     // The size is known before a byte is read: a catalogue over its bound is never parsed. Only a
@@ -546,7 +558,7 @@ Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::st
     auto text = core::ReadWholeFile(path);
     if (!text) return Error{ErrorCode::kIo, "cannot open catalogue '" + path + "'"};
     if (text->size() > bound::kCatalogueBytes) return too_large(text->size());  // it grew since
-    auto parsed = ParseCatalogueJson(*text);
+    auto parsed = ParseCatalogueJson(*text, pause);
     if (!parsed) return Error{parsed.error().code, path + ": " + parsed.error().message};
     if (auto refused = CatalogueRefusals(parsed->catalogue); !refused.empty()) {
         // The first few say enough to fix it; `check` lists them all.

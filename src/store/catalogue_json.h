@@ -8,6 +8,7 @@
 #include "core/activity.h"
 #include "core/result.h"
 #include "core/validate.h"
+#include "pause.h"
 
 namespace brugpunt::store {
 
@@ -20,7 +21,7 @@ struct ParsedCatalogue {
 
 // Fails only when the text is not JSON at all or not a catalogue object; anything less is an issue
 // attached to its activity id so staff see every problem in one pass.
-core::Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text);
+core::Result<ParsedCatalogue> ParseCatalogueJson(std::string_view text, const Pause& pause = {});
 
 std::string CatalogueToJson(const core::Catalogue& catalogue);
 std::string ActivityToJson(const core::Activity& activity);
@@ -39,7 +40,8 @@ std::vector<core::Issue> CatalogueRefusals(const core::Catalogue& catalogue);
 // `folder`: where the catalogue will be read from when that is not beside `path` (a download
 // waiting to be applied). Its clips are resolved against it, and not looked for, since the
 // folder may not exist yet: the caller runs MissingClips once it does.
-core::Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::string& folder = "");
+core::Result<ParsedCatalogue> LoadCatalogueFile(const std::string& path, const std::string& folder = "",
+                                                const Pause& pause = {});
 // An issue for each clip whose (resolved) file is not there.
 std::vector<core::Issue> MissingClips(const core::Catalogue& catalogue);
 

@@ -84,7 +84,7 @@ std::string CatalogueDbPathFor(const std::string& source_path) {
 }
 
 core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::string& source_sha256,
-                                  const std::string& path) {
+                                  const std::string& path, const Pause& pause) {
     namespace fs = std::filesystem;
     std::string tmp = path + ".tmp";
     std::error_code ec;
@@ -92,7 +92,7 @@ core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::s
     {
         auto db = CatalogueDb::Open(tmp);
         if (!db) return db.error();
-        if (auto s = db->Replace(catalogue, source_sha256); !s) {
+        if (auto s = db->Replace(catalogue, source_sha256, pause); !s) {
             fs::remove(tmp, ec);
             return core::Error{s.error().code, "cannot write " + tmp + ": " + s.error().message};
         }
@@ -112,12 +112,13 @@ core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::s
 
 core::Result<CompiledSource> CompileCatalogueSource(const std::string& source_path,
                                                     const std::string& source_sha256,
-                                                    const std::string& db_path, const std::string& folder) {
-    auto parsed = LoadCatalogueFile(source_path, folder);
+                                                    const std::string& db_path, const std::string& folder,
+                                                    const Pause& pause) {
+    auto parsed = LoadCatalogueFile(source_path, folder, pause);
     if (!parsed) return parsed.error();
     CompiledSource out;
     out.media_root = folder.empty() ? FolderOf(source_path) : FolderOf(folder + "/catalogue.json");
-    auto written = WriteCatalogueDb(parsed->catalogue, source_sha256, db_path);
+    auto written = WriteCatalogueDb(parsed->catalogue, source_sha256, db_path, pause);
     if (!written) {
         // The disk, or the catalogue? Indexed in memory, a catalogue the db refuses fails again.
         auto memory = CatalogueDb::Open(":memory:");

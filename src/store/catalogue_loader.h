@@ -48,14 +48,14 @@ std::string CatalogueDbPathFor(const std::string& source_path);
 // renamed, so path is the old db, the whole new one or nothing after a crash. The source's
 // sha256 is recorded in it, so a db is never taken for another source than the one it came from.
 core::VoidResult WriteCatalogueDb(const core::Catalogue& catalogue, const std::string& source_sha256,
-                                  const std::string& path);
+                                  const std::string& path, const Pause& pause = {});
 
 // A catalogue source made into what the kiosk reads, parsing it once and writing its db once: how
 // a sync and a start open a source (a download, or a catalogue.json without its db).
 //   CompileCatalogueSource: LoadCatalogueFile (with `folder`, see there), then the db written at
-//     db_path (WriteCatalogueDb). A source the db refuses (two activities with one id) fails as a
-//     malformed one does. A db that cannot be written (a full disk) is not a failure: the result
-//     says why and holds the catalogue indexed in memory instead.
+//     db_path (WriteCatalogueDb); both stop at `pause` now and then. A source the db refuses (two activities
+//     with one id) fails as a malformed one does. A db that cannot be written (a full disk) is not a failure:
+//     the result says why and holds the catalogue indexed in memory instead.
 //   OpenCompiled: the db at db_path (where the caller may have moved it since), of which only the
 //     header is read; or, when none was written or it cannot be opened, the catalogue in memory,
 //     and `note` says why. The parsed activities are freed on the calling thread.
@@ -68,7 +68,7 @@ struct CompiledSource {
 core::Result<CompiledSource> CompileCatalogueSource(const std::string& source_path,
                                                     const std::string& source_sha256,
                                                     const std::string& db_path,
-                                                    const std::string& folder = "");
+                                                    const std::string& folder = "", const Pause& pause = {});
 core::Result<LoadedCatalogue> OpenCompiled(CompiledSource compiled, const std::string& db_path,
                                            std::string& note);
 // Moves a db CompileCatalogueSource wrote to where it is opened from, durably.

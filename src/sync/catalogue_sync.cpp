@@ -89,9 +89,16 @@ std::optional<std::string> CatalogueSync::FetchFile(const BundleFile& f, SyncPro
     req.to_file = part;
     req.resume_from = have;
     req.max_bytes = f.size;
+    // The download waits too while the screen moves (curl's write stops, so the sender slows
+    // down): every MiB, at most the pause's own limit, well inside the stall and total timeouts.
+    uint64_t paused_at = 0;
     req.on_bytes = [&](uint64_t got) {
         p.done = base + have + got;
         if (progress) progress(p);
+        if (m_settings.pause && got - paused_at >= (1u << 20)) {
+            paused_at = got;
+            m_settings.pause();
+        }
     };
     FetchResponse r = m_fetcher.Get(req);
     ++report.files_fetched;
@@ -216,8 +223,8 @@ SyncReport CatalogueSync::RunOnce(const std::function<void(const SyncProgress&)>
     std::string incoming_db = incoming + ".db";
     const std::string& sha = manifest->Catalogue()->sha256;
     auto opening = std::chrono::steady_clock::now();
-    auto compiled =
-        store::CompileCatalogueSource(incoming, sha, incoming_db, m_local.VersionFolder(manifest->version));
+    auto compiled = store::CompileCatalogueSource(incoming, sha, incoming_db,
+                                                  m_local.VersionFolder(manifest->version), m_settings.pause);
     auto load_ms = [&] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                      opening)

@@ -9,6 +9,7 @@
 
 #include "bundle.h"
 #include "local_catalogue.h"
+#include "store/pause.h"
 #include "transport.h"
 
 namespace brugpunt::sync {
@@ -21,6 +22,9 @@ struct SyncSettings {
     Timeouts timeouts{10, 600};
     int stall_s = 30;
     BundleLimits limits;
+    // Where compiling a downloaded catalogue waits now and then (store::Pause): the kiosk waits
+    // there while its screen is moving, so a visitor's scrolling never shares the CPU with it.
+    store::Pause pause;
 };
 
 enum class SyncOutcome {

@@ -22,13 +22,14 @@ SyncSettings SettingsFrom(const core::Config& c) {
 }
 
 SyncWorker::SyncWorker(core::Config config, std::optional<InstalledCatalogue> in_use, std::string outbox_path,
-                       LogFn log, StatusFn on_status, InstalledFn on_installed)
+                       LogFn log, StatusFn on_status, InstalledFn on_installed, store::Pause pause)
     : m_config(std::move(config)),
       m_in_use(std::move(in_use)),
       m_outbox_path(std::move(outbox_path)),
       m_log(std::move(log)),
       m_on_status(std::move(on_status)),
       m_on_installed(std::move(on_installed)),
+      m_pause(std::move(pause)),
       m_thread([this] { return Prepare(); }, WorkerThread::Priority::kBackground) {}
 
 SyncWorker::~SyncWorker() {
@@ -60,7 +61,12 @@ long long NowUnix() {
 
 // What the sync thread keeps from one pass to the next.
 struct SyncThreadState {
-    explicit SyncThreadState(const core::Config& config) : sync(SettingsFrom(config), fetcher, NowUnix) {}
+    SyncThreadState(const core::Config& config, store::Pause pause)
+        : sync(WithPause(SettingsFrom(config), std::move(pause)), fetcher, NowUnix) {}
+    static SyncSettings WithPause(SyncSettings s, store::Pause pause) {
+        s.pause = std::move(pause);
+        return s;
+    }
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     CurlFetcher fetcher;
     CurlHttp http;
@@ -72,7 +78,7 @@ struct SyncThreadState {
 
 WorkerThread::Pass SyncWorker::Prepare() {
     // Shared only because a Pass must be copyable; the worker thread is the one user.
-    auto state = std::make_shared<SyncThreadState>(m_config);
+    auto state = std::make_shared<SyncThreadState>(m_config, m_pause);
     state->sync.SetInUse(m_in_use);
     state->status.version = state->sync.VersionInUse();
     return [this, state] {

@@ -31,8 +31,9 @@ class SyncWorker {
   public:
     using StatusFn = std::function<void(const SyncStatus&)>;
     using InstalledFn = std::function<void(const InstalledCatalogue&)>;
+    // pause: where compiling a downloaded catalogue waits (SyncSettings::pause); empty: never.
     SyncWorker(core::Config config, std::optional<InstalledCatalogue> in_use, std::string outbox_path,
-               LogFn log, StatusFn on_status, InstalledFn on_installed);
+               LogFn log, StatusFn on_status, InstalledFn on_installed, store::Pause pause = {});
     ~SyncWorker();
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;
@@ -51,6 +52,7 @@ class SyncWorker {
     LogFn m_log;
     StatusFn m_on_status;
     InstalledFn m_on_installed;
+    store::Pause m_pause;
     WorkerThread m_thread;  // last: it stops before the members its passes use go away
 };
 

@@ -112,7 +112,7 @@ def window(size):
     SCROLL = (left + w // 2, top + h * 5 // 6, top + h // 3)
 
 
-def scroll(j):
+def drag_list(j):
     """The j-th drag of a scroll: up the list, then down, in turn."""
     x, low, high = SCROLL
     drag(x, low, high) if j % 2 == 0 else drag(x, high, low)
@@ -229,7 +229,7 @@ def brugpunt(args, tmp, catalogue, n):
     wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
     start_ms = (time.monotonic() - k.t0) * 1000
     for j in range(20):
-        scroll(j)
+        drag_list(j)
     time.sleep(1.5)  # the glide comes to rest
     end_ms = (time.monotonic() - k.t0) * 1000
     k.stop()
@@ -279,18 +279,30 @@ def sync_apply(args, tmp, catalogue):
         wait_widget(k.wmap, lambda w: w.startswith("card:") and not w.endswith(":speak"))
         # The same drags first without a sync: the gaps the renderer makes by itself (software GL
         # under Xvfb on this machine), the baseline for the gaps while the sync runs.
+        # As long as the drags during the sync below, over the same stretch of the list.
         quiet_from = (time.monotonic() - k.t0) * 1000
-        for j in range(10):
-            scroll(j)
+        end, j = time.time() + 15, 0
+        while time.time() < end:
+            drag_list(j)
+            j += 1
+        if j % 2:
+            drag_list(j)  # back where it started
         quiet_to = (time.monotonic() - k.t0) * 1000
         subprocess.run([tool, "build", catalogue, "--out", bundle, "--version", "2"], check=True, capture_output=True)
         subprocess.run([tool, "sign", bundle, "--key", key], check=True, capture_output=True)
         published = (time.monotonic() - k.t0) * 1000
-        end = time.time() + 60
+        # A visitor scrolls for 15 s while the sync downloads and compiles (it waits while the
+        # screen moves), then leaves the screen still until the new version is swapped in.
+        end = time.time() + 15
         j = 0
         while time.time() < end and "version 2 loaded" not in open(k.log).read():
-            scroll(j)
+            drag_list(j)
             j += 1
+        dragged = (time.monotonic() - k.t0) * 1000
+        wait_log(k.log, "version 2 swapped in", 600)
+        # Then scrolls again: the first frames on the new catalogue.
+        for j in range(4):
+            drag_list(j)
         time.sleep(1)
     finally:
         k.stop()
@@ -301,7 +313,8 @@ def sync_apply(args, tmp, catalogue):
     frames = [f for f in k.frames() if f[0] >= published]  # from version 2's publication on
     during = [f for f in frames if f[2] in "AS"]
     swap = [f for f in frames if f[2] == "S"]
-    gaps = [b[0] - a[0] for a, b in zip(frames, frames[1:]) if b[2] in "AS"]
+    scrolled = [f for f in frames if f[0] <= dragged]  # while the visitor scrolled
+    gaps = [b[0] - a[0] for a, b in zip(scrolled, scrolled[1:]) if b[2] in "AS"]
     quiet = [f for f in k.frames() if quiet_from <= f[0] <= quiet_to]
     quiet_gaps = [b[0] - a[0] for a, b in zip(quiet, quiet[1:])]
     return {"apply_ms": int(applied.group(1)) if applied else None,

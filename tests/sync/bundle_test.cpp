@@ -3,6 +3,7 @@
 // the same code against nginx.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -76,8 +77,13 @@ class FakeServer final : public Fetcher {
         if (r.to_file.empty()) {
             out.body = body;
         } else {
+            // In pieces, as curl writes them, with the count of bytes so far after each.
             std::ofstream f(r.to_file, r.resume_from ? std::ios::app | std::ios::binary : std::ios::binary);
-            f << body;
+            constexpr size_t kPiece = 64 << 10;
+            for (size_t at = 0; at < body.size(); at += kPiece) {
+                f << body.substr(at, kPiece);
+                if (r.on_bytes) r.on_bytes(std::min(body.size(), at + kPiece));
+            }
         }
         out.received = body.size();
         return out;
@@ -493,4 +499,35 @@ TEST_CASE("A synced catalogue is read from its version's db, with its clips foun
     REQUIRE(reopened);
     CHECK(note == "opened " + (root / "v1" / "catalogue.db").string());
     CHECK(reopened->activities->At(0)->clips.at(0).file == (v1 / clip).string());
+}
+
+TEST_CASE("A sync waits at its pause while it downloads and while it compiles the catalogue", "[bundle]") {
+    fs::path root = FreshDir("pause");
+    Published pub;
+    std::string demo = Read(fs::path(BRUGPUNT_SOURCE_DIR) / "assets/demo/catalogue.json");
+    const std::string recording(3 << 20, 'x');  // a 3 MiB recording
+    pub.Publish(1, demo, recording);
+    SyncSettings settings{"https://example.org/bundle/", pub.key.public_hex, root.string()};
+    int downloading = 0, parsing = 0, writing = 0;
+    bool applied = false;
+    fs::path part = root / "incoming" / (Sha256Hex(recording) + ".part");
+    fs::path db = root / "incoming" / (Sha256Hex(demo) + ".db.tmp");
+    settings.pause = [&] {
+        CHECK_FALSE(applied);  // only in the heavy work, never after it
+        if (fs::exists(part))
+            ++downloading;
+        else if (fs::exists(db))
+            ++writing;
+        else
+            ++parsing;
+    };
+    CatalogueSync sync(settings, pub.server, [] { return kNow; });
+    SyncReport r = sync.RunOnce();
+    applied = true;
+    REQUIRE(r.outcome == SyncOutcome::kUpdated);
+    CHECK(downloading == 3);  // every MiB of the recording
+    CHECK(parsing >= 3);      // every 16 of the demo's 48 activities, and of the objects in them
+    CHECK(writing == 3);      // every 16 activities written
+    REQUIRE(r.installed->loaded);
+    CHECK(r.installed->loaded->activities->Count() == 48);
 }
