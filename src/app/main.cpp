@@ -270,17 +270,17 @@ int Run(const core::Options& o, const core::Config& config) {
         shown_filter = filter;
         shown_today = today;
     });
-    // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
-    // Without a catalogue server the same thread only sends the heartbeat. It starts from the
-    // version the first catalogue came from, once that is open.
-    // A downloaded catalogue is compiled only while the screen stands still: while frames follow
-    // each other (a finger on the screen, a list gliding) the sync waits, in 10 ms steps, and at
+    // A sync downloads and compiles a catalogue only while the screen stands still: while frames
+    // follow each other (a finger on the screen, a list gliding) it waits, in 10 ms steps and at
     // most 2 s at a time, so a screen that never rests still lets it on.
     std::atomic<bool> screen_moving{false};
     auto wait_for_stillness = [&screen_moving] {
         for (int i = 0; i < 200 && screen_moving.load(std::memory_order_relaxed); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
     };
+    // Catalogue sync: the new catalogue is loaded on the sync thread, swapped in on this one.
+    // Without a catalogue server the same thread only sends the heartbeat. It starts from the
+    // version the first catalogue came from, once that is open.
     std::unique_ptr<sync::SyncWorker> syncer;
     auto start_sync = [&](const std::optional<sync::InstalledCatalogue>& synced) {
         if (config.catalogue_url.empty() && config.heartbeat_url.empty()) return;
