@@ -117,7 +117,9 @@ core::Result<CompiledSource> CompileCatalogueSource(const std::string& source_pa
     auto parsed = LoadCatalogueFile(source_path, folder, pause);
     if (!parsed) return parsed.error();
     CompiledSource out;
-    out.media_root = folder.empty() ? FolderOf(source_path) : FolderOf(folder + "/catalogue.json");
+    std::error_code ec;
+    out.media_root = folder.empty() ? FolderOf(source_path)
+                                    : std::filesystem::absolute(folder, ec).lexically_normal().string();
     auto written = WriteCatalogueDb(parsed->catalogue, source_sha256, db_path, pause);
     if (!written) {
         // The disk, or the catalogue? Indexed in memory, a catalogue the db refuses fails again.
