@@ -74,7 +74,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         actions.clear();
         if (!p.watchdog.Draw([&] { ui::DrawFrame(p.kiosk.View(), p.kiosk.Local(), actions); }))
             actions.clear();
-        p.platform.EndFrame();
+        p.platform.EndFrame(ui::FrameBackground(p.kiosk.View()));
         ++frames_drawn;
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(p.clock.Now() - started).count();
         p.frame_log.FrameDrawn(ms, swapped ? 'S' : p.kiosk.View().staff_status.sync_busy ? 'A' : '-');

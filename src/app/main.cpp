@@ -79,7 +79,7 @@ int TakeScreenshot(app::Platform& platform, app::Kiosk& kiosk, const core::Optio
         platform.BeginFrame(pointer.NextFrame());
         core::Actions ignored;
         ui::DrawFrame(kiosk.View(), kiosk.Local(), ignored);
-        platform.EndFrame();
+        platform.EndFrame(ui::FrameBackground(kiosk.View()));
     }
     if (auto s = platform.SavePng(*o.screenshot); !s) {
         Log(s.error().message);

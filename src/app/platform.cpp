@@ -5,7 +5,6 @@
 #include "photo.h"
 #include "text/qr.h"
 #include "text/shaper.h"
-#include "ui/theme.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -202,15 +201,15 @@ void Platform::BeginFrame(const ui::PointerFrame& pointer) {
     ImGui::NewFrame();
 }
 
-void Platform::EndFrame() {
+void Platform::EndFrame(ImU32 clear_colour) {
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
     int fw = (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x);
     int fh = (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y);
     if (m_fbo) pBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
     glViewport(0, 0, fw, fh);
-    // The screens' background: the screen below the top bar does not paint it again.
-    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(ui::colour::kBackground);
+    // The screen's background, which its window does not paint again.
+    ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clear_colour);
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -46,7 +46,7 @@ class Platform {
     EventSummary PumpEvents(int timeout_ms, ui::PointerQueue& pointer);
 
     void BeginFrame(const ui::PointerFrame& pointer);
-    void EndFrame();
+    void EndFrame(ImU32 clear);  // clear: the colour under the frame (ui::FrameBackground)
     // Safe from any thread: makes a waiting PumpEvents return so the main thread drains its queue.
     static void Wake();
     // Safe from any thread: the next PumpEvents reports quit, as if the window were closed.

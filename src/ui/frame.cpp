@@ -18,8 +18,8 @@ constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiW
                                           ImGuiWindowFlags_NoScrollWithMouse;
 
 // A window of the frame, painted in bg; without one it shows the frame's clear colour
-// (colour::kBackground), which costs nothing: a software renderer (llvmpipe) spends most of a
-// frame shading pixels, and a screenful fewer is a third of a scrolling list's frame.
+// (FrameBackground), which costs nothing: a software renderer (llvmpipe) spends most of a frame
+// shading pixels, and a screenful fewer is a third of a scrolling list's frame.
 bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, std::optional<ImU32> bg) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
@@ -110,6 +110,10 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
 
 }  // namespace
 
+ImU32 FrameBackground(const ViewModel& m) {
+    return m.screen == core::Screen::kAttract ? colour::kPrimary : colour::kBackground;
+}
+
 void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     probe::Clear();
     // Widgets' labels carry the visitor's words under the Dutch while subtitles are on.
@@ -125,7 +129,7 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::PushFont(FontOrCurrent(CurrentFonts().body));
     if (m.screen == core::Screen::kAttract) {
-        if (BeginScreen("attract", ImVec2(0, 0), display, colour::kPrimary)) DrawAttract(m, out);
+        if (BeginScreen("attract", ImVec2(0, 0), display, std::nullopt)) DrawAttract(m, out);
         ImGui::End();
     } else {
         float bar = CurrentMetrics().TopBar();

@@ -54,6 +54,9 @@ struct FrameLocal {
     std::string detail_id;  // a new activity opens at the top
 };
 void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out);
+// What the platform clears the frame to before it is drawn: the background of the screen on show,
+// which its window then does not paint again (a screenful of pixels a software renderer pays for).
+ImU32 FrameBackground(const ViewModel& m);
 // True while a list is still being dragged or gliding, so the frame loop keeps drawing.
 bool Animating(const FrameLocal& local);
 

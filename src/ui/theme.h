@@ -29,8 +29,6 @@ struct Fonts {
 };
 
 namespace colour {
-// What every frame is cleared to before it is drawn (the platform's glClear): the screens' own
-// background, so the screen below the top bar need not paint it again.
 inline constexpr ImU32 kBackground = IM_COL32(247, 245, 240, 255);
 inline constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 255);
 inline constexpr ImU32 kText = IM_COL32(26, 26, 26, 255);
