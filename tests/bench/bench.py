@@ -359,6 +359,17 @@ def sync_apply(args, tmp, catalogue):
             "frames_during_sync": len(during)}
 
 
+def sync_gap_rows(line, label, f):
+    """The gaps between frames while a sync runs (figures `f` of sync_apply), beside the same drags
+    without one, as rows of the table `line` formats."""
+    rows = (("longest / median frame gap", "worst_frame_gap_{}_ms", "median_frame_gap_{}_ms", " ms"),
+            ("gaps over 33 ms", "gaps_over_33_ms_{}", None, ""))
+    for name, first, second, unit in rows:
+        for when, key in ((f"{label}: {name}", "during_sync"), ("  the same drags without a sync", "without_sync")):
+            value = f"{f[first.format(key)]}" + (f" / {f[second.format(key)]}" if second else "") + unit
+            print(line.format(when, value, "", "", "", ""))
+
+
 def median(values):
     """The middle value (the mean of the two middle ones), or None for no values."""
     v = sorted(values)
@@ -511,27 +522,11 @@ def main():
         print(line.format("sync: apply (write + commit) / load", f"{b['apply_ms']} / {b['load_ms']} ms", "", "", "", ""))
         print(line.format("sync: worst frame CPU / swap frame", f"{(b['worst_frame_cpu_during_sync_us'] or 0) / 1000:.1f} / "
                           f"{(b['swap_frame_cpu_us'] or 0) / 1000:.1f} ms", "", "", "", ""))
-        print(line.format("sync: longest / median gap between frames",
-                          f"{b['worst_frame_gap_during_sync_ms']} / {b['median_frame_gap_during_sync_ms']} ms",
-                          "", "", "", ""))
-        print(line.format("  the same drags without a sync",
-                          f"{b['worst_frame_gap_without_sync_ms']} / {b['median_frame_gap_without_sync_ms']} ms",
-                          "", "", "", ""))
-        print(line.format("sync: gaps over 33 ms, with / without sync",
-                          f"{b['gaps_over_33_ms_during_sync']} / {b['gaps_over_33_ms_without_sync']}", "", "", "",
-                          ""))
+        sync_gap_rows(line, "sync", b)
         if "small" in b:
             sm = b["small"]
-            print(line.format(f"sync at {SMALL}: longest / median gap",
-                              f"{sm['worst_frame_gap_during_sync_ms']} / {sm['median_frame_gap_during_sync_ms']} ms",
-                              "", "", "", ""))
-            print(line.format("  the same drags without a sync",
-                              f"{sm['worst_frame_gap_without_sync_ms']} / {sm['median_frame_gap_without_sync_ms']} ms",
-                              "", "", "", ""))
-            print(line.format("  gaps over 33 ms, with / without sync",
-                              f"{sm['gaps_over_33_ms_during_sync']} / {sm['gaps_over_33_ms_without_sync']}", "", "",
-                              "", ""))
-            print(line.format("  swap frame CPU / load", f"{sm['swap_frame_cpu_us'] / 1000:.1f} ms / {sm['load_ms']} ms",
+            sync_gap_rows(line, f"sync, {SMALL}", sm)
+            print(line.format(f"sync, {SMALL}: swap frame CPU / load", f"{sm['swap_frame_cpu_us'] / 1000:.1f} ms / {sm['load_ms']} ms",
                               "", "", "", ""))
 
 
