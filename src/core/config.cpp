@@ -45,6 +45,7 @@ Result<Config> ParseConfig(std::string_view text) {
         {"retry_base_s", &c.retry_base_s},
         {"retry_cap_s", &c.retry_cap_s},
         {"volume", &c.volume},
+        {"speech_hint_s", &c.speech_hint_s},
         {"sync_interval_s", &c.sync_interval_s},
         {"sync_stall_timeout_s", &c.sync_stall_timeout_s},
         {"sync_download_timeout_s", &c.sync_download_timeout_s},

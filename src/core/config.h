@@ -34,6 +34,9 @@ struct Config {
     bool audio_reviewed_only = false;
     std::string audio_cache;  // synthesised speech; empty: DATA_DIR/audio-cache
     int volume = 80;          // percent, until staff change it on the staff screen
+    // How often the attract screen says aloud how a visitor who cannot see starts speech mode, in
+    // Dutch and each voiced language in turn; 0: never (the words stay on screen).
+    int speech_hint_s = 60;
     // The languages a visitor can choose, in this order ("nl en ar so"; commas also separate).
     // Empty: every translations/LANG.po, in the order of translations/LINGUAS. Dutch is always
     // offered, first.

@@ -35,7 +35,7 @@ const char* UsageText() {
                "[--fullscreen]\n"
                "                [--idle-seconds N] [--warning-seconds N] [--frame-stats] [--widget-map "
                "FILE]\n"
-               "                [--frame-log FILE]\n"
+               "                [--frame-log FILE] [--speech-idle-seconds N] [--speech-log FILE]\n"
                "       brugpunt --screenshot OUT.png --screen NAME [--size WxH] [--frames N] [--lang LANG] "
                "[--subtitles]\n"
                "                [--ages A,B,...] [--together] [--when this-week|holiday]   (a filtered "
@@ -128,7 +128,7 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
         } else if (a == "--config" || a == "--widget-map" || a == "--frame-log" || a == "--catalogue" ||
                    a == "--assets" || a == "--screenshot" || a == "--screen" || a == "--size" ||
                    a == "--frames" || a == "--dpi" || a == "--idle-seconds" || a == "--warning-seconds" ||
-                   a == "--ages" || a == "--when") {
+                   a == "--speech-idle-seconds" || a == "--speech-log" || a == "--ages" || a == "--when") {
             auto v = need(value());
             if (!v) return v.error();
             const std::string& s = v.value();
@@ -138,6 +138,8 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
                 o.widget_map = s;
             else if (a == "--frame-log")
                 o.frame_log = s;
+            else if (a == "--speech-log")
+                o.speech_log = s;
             else if (a == "--catalogue")
                 o.catalogue = s;
             else if (a == "--assets")
@@ -185,6 +187,10 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
                 auto n = ToInt(s, 5, 3600);
                 if (!n) return Bad(a + " wants a number of seconds 5..3600, not '" + s + "'");
                 (a == "--idle-seconds" ? o.idle_seconds : o.warning_seconds) = *n;
+            } else if (a == "--speech-idle-seconds") {
+                auto n = ToInt(s, 5, 3600);
+                if (!n) return Bad(a + " wants a number of seconds 5..3600, not '" + s + "'");
+                o.speech_idle_seconds = *n;
             }
         } else {
             return Bad("unknown option '" + a + "' (see --help)");

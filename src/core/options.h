@@ -30,10 +30,12 @@ struct Options {
     bool fullscreen = false;
     int idle_seconds = 90;
     int warning_seconds = 20;
-    bool frame_stats = false;  // print frames drawn and sessions wiped on exit
-    std::string config;        // the kiosk's config file; empty: defaults (no delivery)
-    std::string widget_map;    // test hook: keep FILE updated with where each widget was drawn
-    std::string frame_log;     // benchmark hook: one line per drawn frame (time, CPU time, sync state)
+    int speech_idle_seconds = 240;  // the quiet time before the warning in speech mode
+    bool frame_stats = false;       // print frames drawn and sessions wiped on exit
+    std::string config;             // the kiosk's config file; empty: defaults (no delivery)
+    std::string widget_map;         // test hook: keep FILE updated with where each widget was drawn
+    std::string frame_log;          // benchmark hook: one line per drawn frame (time, CPU time, sync state)
+    std::string speech_log;         // test hook: one line per utterance the kiosk says, as it says it
     bool outbox_status = false;
     bool deliver_once = false;
     bool sync_once = false;          // one catalogue sync, then exit

@@ -114,9 +114,9 @@ struct Navigation : Rules {
     void operator()(const action::Tick& a) const {
         if (s.screen == Screen::kAttract) return;
         auto quiet = a.now - s.last_input;
-        if (quiet >= policy.idle + policy.warning)
+        if (quiet >= IdleTime(s, policy) + policy.warning)
             Wipe(s, effects);
-        else if (quiet >= policy.idle)
+        else if (quiet >= IdleTime(s, policy))
             s.warning = true;
     }
     void operator()(const action::MoreTime& a) const {
@@ -364,7 +364,9 @@ struct Staff : Rules {
 //-----------------------------------------------------------------------------
 
 struct LanguageAndAudio : Rules {
-    void operator()(const action::Speak& a) const { effects.push_back(effect::Speak{a.text, s.language}); }
+    void operator()(const action::Speak& a) const {
+        effects.push_back(effect::Speak{a.text, a.language.empty() ? s.language : a.language});
+    }
     void operator()(const action::OpenLanguages&) const { s.language_picker = true; }
     void operator()(const action::CloseLanguages&) const { s.language_picker = false; }
     void operator()(const action::ChooseLanguage& a) const {
@@ -381,6 +383,19 @@ struct LanguageAndAudio : Rules {
     void operator()(const action::Volume& a) const {
         s.volume = std::clamp(s.volume + a.delta, kMinVolume, 100);
         effects.push_back(effect::SetVolume{s.volume});
+    }
+    // Speech mode starts a session where there is none, and says how it works; a wipe ends it.
+    void operator()(const action::StartSpeech&) const {
+        if (s.screen == Screen::kAttract) s.screen = Screen::kHome;
+        s.speech = true;
+        s.language_picker = false;
+        effects.push_back(effect::Speak{Utterance{.dutch = kSpeechOn, .key = kSpeechOnKey}, s.language});
+    }
+    void operator()(const action::StopSpeech&) const {
+        if (!s.speech) return;
+        s.speech = false;
+        effects.push_back(effect::StopAudio{});
+        effects.push_back(effect::Speak{Utterance{.dutch = kSpeechOff, .key = kSpeechOffKey}, s.language});
     }
 };
 
@@ -421,28 +436,36 @@ void Reduce(Session& s, const Action& action, const SessionPolicy& policy, Effec
     const Step step_before = s.draft.step;
     const bool warning_before = s.warning;
     const int generation_before = s.generation;
+    const size_t effects_before = effects.size();
     const Rules r{s, policy, effects};
     std::visit(Overloaded{Navigation{r}, Filters{r}, Appointment{r}, Staff{r}, LanguageAndAudio{r}}, action);
     // Whatever was playing belongs to the screen the visitor just left.
     bool moved =
         s.screen != screen_before || s.draft.step != step_before || s.generation != generation_before;
-    if (moved) effects.push_back(effect::StopAudio{});
-    if (s.warning && !warning_before)
-        effects.push_back(
-            effect::Speak{Utterance{.dutch = kWarningSpeech, .key = kWarningSpeechKey}, s.language});
+    // It stops before what this action says itself (speech mode's first words on a new screen).
+    if (moved) effects.insert(effects.begin() + effects_before, effect::StopAudio{});
+    if (s.warning && !warning_before) {
+        Utterance warn = s.speech ? Utterance{.dutch = kWarningSpeechMode, .key = kWarningSpeechModeKey}
+                                  : Utterance{.dutch = kWarningSpeech, .key = kWarningSpeechKey};
+        effects.push_back(effect::Speak{warn, s.language});
+    }
+}
+
+Millis IdleTime(const Session& s, const SessionPolicy& policy) {
+    return s.speech ? std::max(policy.speech_idle, policy.idle) : policy.idle;
 }
 
 int WarningSecondsLeft(const Session& s, TimePoint now, const SessionPolicy& policy) {
     if (!s.warning) return 0;
-    auto left = s.last_input + policy.idle + policy.warning - now;
+    auto left = s.last_input + IdleTime(s, policy) + policy.warning - now;
     auto ms = std::chrono::duration_cast<Millis>(left).count();
     return ms <= 0 ? 0 : static_cast<int>((ms + 999) / 1000);
 }
 
 std::optional<TimePoint> NextDeadline(const Session& s, const SessionPolicy& policy) {
     if (s.screen == Screen::kAttract) return std::nullopt;
-    if (!s.warning) return s.last_input + policy.idle;
-    return s.last_input + policy.idle + policy.warning;
+    if (!s.warning) return s.last_input + IdleTime(s, policy);
+    return s.last_input + IdleTime(s, policy) + policy.warning;
 }
 
 }  // namespace brugpunt::core

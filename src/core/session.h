@@ -20,9 +20,10 @@ inline constexpr int kMinVolume = 10;  // never silent: the kiosk must be heard
 enum class Screen { kAttract, kHome, kList, kDetail, kContact, kCredits, kAppointment, kStaff };
 
 struct SessionPolicy {
-    Millis idle{90'000};     // quiet time before "Ben je er nog?"
-    Millis warning{20'000};  // countdown shown before the session is wiped
-    std::string staff_pin;   // empty: the staff screen cannot be unlocked
+    Millis idle{90'000};          // quiet time before "Ben je er nog?"
+    Millis warning{20'000};       // countdown shown before the session is wiped
+    std::string staff_pin;        // empty: the staff screen cannot be unlocked
+    Millis speech_idle{240'000};  // the quiet time in speech mode: listening takes longer
 };
 
 // The steps of "Maak een afspraak". An interest request skips the ones it does not need.
@@ -76,7 +77,12 @@ struct Session {
     // Loudness in percent: staff set the kiosk's, a visitor may change it for their session only.
     int kiosk_volume = kDefaultVolume;
     int volume = kDefaultVolume;
+    // Speech mode: touch to hear, double tap to choose (core/explore.h). A wipe ends it.
+    bool speech = false;
 };
+
+// The quiet time before "Ben je er nog?" for this session: longer in speech mode.
+Millis IdleTime(const Session& session, const SessionPolicy& policy);
 
 // The steps a request of this kind goes through, in order.
 std::vector<Step> StepsFor(RequestKind kind);
@@ -190,7 +196,8 @@ struct StaffPin {
 struct StaffClose {};
 struct Speak {
     Utterance text;
-};  // a speaker button
+    std::string language;  // empty: the visitor's (speech mode says a language's name in itself)
+};                         // a speaker button
 struct OpenLanguages {};
 struct CloseLanguages {};
 struct ChooseLanguage {
@@ -206,20 +213,25 @@ struct Volume {
 struct StaffVolume {
     int delta;  // percent, for the kiosk
 };
+// Speech mode on (a three-second hold, or the attract screen's button) or off.
+struct StartSpeech {};
+struct StopSpeech {};
 }  // namespace action
 
-using Action = std::variant<
-    action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity, action::Back,
-    action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip, action::SetAge,
-    action::ToggleAge, action::SetTogether, action::SetDay, action::SetWhen, action::ClearFilters,
-    action::MoreTime, action::ToggleChosen, action::StartAppointment, action::ToggleAbout,
-    action::GeneralQuestion, action::AddChild, action::RemoveChild, action::ChildAge, action::SetContactMode,
-    action::Keypad, action::OpenCountries, action::ChooseCountry, action::SetWhatsApp, action::SetLanguage,
-    action::SetInterpreter, action::ToggleDayPart, action::ToggleHelp, action::NextStep, action::EditStep,
-    action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed, action::Finish,
-    action::PrintCard, action::CornerTap, action::StaffPin, action::StaffClose, action::Speak,
-    action::OpenLanguages, action::CloseLanguages, action::ChooseLanguage, action::ToggleSubtitles,
-    action::PauseAudio, action::ResumeAudio, action::ReplayAudio, action::Volume, action::StaffVolume>;
+using Action =
+    std::variant<action::Input, action::Tick, action::Start, action::OpenCategory, action::OpenActivity,
+                 action::Back, action::Home, action::OpenContact, action::OpenCredits, action::ToggleChip,
+                 action::SetAge, action::ToggleAge, action::SetTogether, action::SetDay, action::SetWhen,
+                 action::ClearFilters, action::MoreTime, action::ToggleChosen, action::StartAppointment,
+                 action::ToggleAbout, action::GeneralQuestion, action::AddChild, action::RemoveChild,
+                 action::ChildAge, action::SetContactMode, action::Keypad, action::OpenCountries,
+                 action::ChooseCountry, action::SetWhatsApp, action::SetLanguage, action::SetInterpreter,
+                 action::ToggleDayPart, action::ToggleHelp, action::NextStep, action::EditStep,
+                 action::GiveConsent, action::DeclineConsent, action::SubmitDone, action::SubmitFailed,
+                 action::Finish, action::PrintCard, action::CornerTap, action::StaffPin, action::StaffClose,
+                 action::Speak, action::OpenLanguages, action::CloseLanguages, action::ChooseLanguage,
+                 action::ToggleSubtitles, action::PauseAudio, action::ResumeAudio, action::ReplayAudio,
+                 action::Volume, action::StaffVolume, action::StartSpeech, action::StopSpeech>;
 using Actions = std::vector<Action>;
 
 // What Reduce asks the world to do. Each effect carries its own data, so the session keeps no
@@ -254,6 +266,18 @@ using Effect = std::variant<effect::RefreshList, effect::ScrollToTop, effect::Wi
 // app reads the key in the visitor's language.
 inline constexpr const char* kWarningSpeech = "Ben je er nog? Tik op Meer tijd.";
 inline constexpr const char* kWarningSpeechKey = "warning.speech";
+// In speech mode the warning says what to do without sight: more time is a double tap anywhere.
+inline constexpr const char* kWarningSpeechMode =
+    "Ben je er nog? Tik twee keer op het scherm voor meer tijd.";
+inline constexpr const char* kWarningSpeechModeKey = "warning.speech_mode";
+// What is said when speech mode starts and stops.
+inline constexpr const char* kSpeechOn =
+    "Voorlezen staat aan. Schuif met je vinger over het scherm: je hoort wat er staat. Tik twee keer "
+    "om te kiezen. Veeg naar rechts voor het volgende, naar links voor het vorige. Tik met twee vingers "
+    "om te stoppen of opnieuw te horen. Stop voorlezen staat bovenaan.";
+inline constexpr const char* kSpeechOnKey = "speech.on";
+inline constexpr const char* kSpeechOff = "Voorlezen staat uit.";
+inline constexpr const char* kSpeechOffKey = "speech.off";
 using Effects = std::vector<Effect>;
 
 // Pure: the new session follows from the old one and the action alone.
