@@ -36,6 +36,28 @@ void FrameLog::FrameDrawn(long long ms_since_start, char flag) {
         std::fprintf(m_file, "%lld %lld %c\n", ms_since_start, ThreadCpuMicros() - m_turn_cpu_us, flag);
 }
 
+SpeechLog::SpeechLog(const std::string& path, const LogFn& log) {
+    if (path.empty()) return;
+    m_file = std::fopen(path.c_str(), "w");
+    if (!m_file) log("cannot write " + path);
+}
+
+SpeechLog::~SpeechLog() {
+    if (m_file) std::fclose(m_file);
+}
+
+void SpeechLog::Said(const core::Utterance& u, const std::string& language) {
+    if (!m_file) return;
+    auto line = [](std::string s) {
+        for (char& c : s)
+            if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+        return s;
+    };
+    std::fprintf(m_file, "%s\t%s\t%s\n", line(language).c_str(), line(u.dutch).c_str(),
+                 line(u.translated).c_str());
+    std::fflush(m_file);
+}
+
 void WidgetMap::FrameDrawn() {
     if (m_path.empty()) return;
     std::string text;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "core/speech.h"
 #include "ui/frame_guard.h"
 
 namespace brugpunt::app {
@@ -39,6 +40,20 @@ class WidgetMap {
   private:
     std::string m_path;
     std::string m_last;
+};
+
+// Test hook (--speech-log): "LANG<tab>DUTCH<tab>TRANSLATED" per utterance the kiosk is asked to
+// say, written and flushed as it is asked, so a test can follow what a blind visitor hears.
+class SpeechLog {
+  public:
+    SpeechLog(const std::string& path, const LogFn& log);
+    ~SpeechLog();
+    SpeechLog(const SpeechLog&) = delete;
+    SpeechLog& operator=(const SpeechLog&) = delete;
+    void Said(const core::Utterance& u, const std::string& language);
+
+  private:
+    std::FILE* m_file = nullptr;
 };
 
 // The watchdog: a frame whose drawing throws is logged and its taps dropped; after too many in a

@@ -14,13 +14,16 @@ constexpr int kSettleFrames = 3;
 
 // How long PumpEvents may sleep: not at all while frames are owed, else until the session's next
 // deadline (at most a second), and in quarter seconds while the countdown shows.
-int SleepBudgetMs(const Kiosk& kiosk, core::TimePoint now, bool idle) {
+int SleepBudgetMs(const Kiosk& kiosk, const SpeechMode& speech, core::TimePoint now, bool idle) {
     if (!idle) return 0;
     int timeout_ms = 1000;
-    if (auto deadline = core::NextDeadline(kiosk.Session(), kiosk.Policy())) {
-        auto ms = std::chrono::duration_cast<core::Millis>(*deadline - now).count();
-        timeout_ms = static_cast<int>(std::clamp<long long>(ms + 1, 1, 1000));
-    }
+    auto until = [&](core::TimePoint deadline) {
+        auto ms = std::chrono::duration_cast<core::Millis>(deadline - now).count();
+        timeout_ms = std::min(timeout_ms, static_cast<int>(std::clamp<long long>(ms + 1, 1, 1000)));
+    };
+    if (auto deadline = core::NextDeadline(kiosk.Session(), kiosk.Policy())) until(*deadline);
+    // A tap waiting to see whether it is a double one, a finger held towards speech mode.
+    if (auto deadline = speech.NextDeadline(kiosk.View())) until(*deadline);
     if (kiosk.Session().warning) timeout_ms = std::min(timeout_ms, 250);
     return timeout_ms;
 }
@@ -29,6 +32,8 @@ int SleepBudgetMs(const Kiosk& kiosk, core::TimePoint now, bool idle) {
 
 FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
     ui::PointerQueue pointer;
+    // Every touch passes speech mode, which hands it on to the screens or hears it itself.
+    SpeechMode speech(pointer, p.clock, p.speech);
     int frames_left = kSettleFrames;
     int shown_seconds = -1;
     size_t shown_call = SIZE_MAX;  // the attract screen's language of its call to touch
@@ -42,7 +47,8 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         p.notifier.Alive();
         const bool sleeping = idle();
         if (p.moving) p.moving->store(!sleeping, std::memory_order_relaxed);
-        EventSummary ev = p.platform.PumpEvents(SleepBudgetMs(p.kiosk, p.clock.Now(), sleeping), pointer);
+        EventSummary ev =
+            p.platform.PumpEvents(SleepBudgetMs(p.kiosk, speech, p.clock.Now(), sleeping), speech);
         if (ev.quit) break;
         p.frame_log.TurnStarted();
 
@@ -58,6 +64,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         core::Actions actions;
         if (ev.input) actions.push_back(core::action::Input{now});
         actions.push_back(core::action::Tick{now});
+        for (auto& a : speech.Take(now, p.kiosk.View())) actions.push_back(std::move(a));
         if (p.kiosk.Apply(actions, now) || ev.input || ev.redraw) want(kSettleFrames);
         if (p.kiosk.View().warning_seconds != shown_seconds) want(1);
         const bool attract = p.kiosk.View().screen == core::Screen::kAttract;
@@ -80,6 +87,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         p.frame_log.FrameDrawn(ms, swapped ? 'S' : p.kiosk.View().staff_status.sync_busy ? 'A' : '-');
         if (frames_drawn == 1) p.notifier.Ready();
         p.widget_map.FrameDrawn();
+        speech.FrameDrawn(ui::probe::Reading(), p.kiosk.View());
         shown_seconds = p.kiosk.View().warning_seconds;
         shown_call = ui::AttractTurn(now);
         if (frames_left > 0) --frames_left;

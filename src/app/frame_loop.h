@@ -11,6 +11,7 @@
 #include "main_queue.h"
 #include "platform.h"
 #include "service.h"
+#include "speech_mode.h"
 #include "ui/pointer.h"
 
 namespace brugpunt::app {
@@ -29,6 +30,7 @@ struct FrameLoopParts {
     // Set while frames follow each other (input, settling, a glide), cleared when the loop goes
     // to sleep: background work waits while it is set. May be null.
     std::atomic<bool>* moving = nullptr;
+    SpeechModeConfig speech;
 };
 
 struct FrameLoopStats {

@@ -53,6 +53,7 @@ ui::ViewModel BuildViewModel(const ui::ViewModel& fixed, const core::Session& s,
     vm.language = s.language;
     vm.language_picker = s.language_picker;
     vm.subtitles = s.subtitles;
+    vm.speech = s.speech;
     vm.volume = s.volume;
     vm.kiosk_volume = s.kiosk_volume;
     return vm;
@@ -272,6 +273,15 @@ std::optional<core::Action> Kiosk::Dispatch(const core::Effect& effect) {
             },
             [&](const fx::SubmitRequest& e) -> std::optional<core::Action> { return Submit(e.request); },
             [&](const fx::Speak& e) -> std::optional<core::Action> {
+                if (m_speech_log) {  // with the words a UI string has in the language, as the speaker finds
+                                     // them
+                    core::Utterance said = e.text;
+                    if (said.translated.empty() && !said.key.empty() && e.language != "nl" &&
+                        m_fixed.translations)
+                        if (auto t = m_fixed.translations->Get(e.language, said.key))
+                            said.translated = t->text;
+                    m_speech_log(said, e.language);
+                }
                 if (!m_speaker) return std::nullopt;
                 core::Utterance text = e.text;
                 // The loader resolved each clip inside the catalogue's folder; one that is not

@@ -105,6 +105,10 @@ class Kiosk {
     // Where the anonymous demand counts go, once per visitor session (when the kiosk is back on
     // its attract screen) and at FlushDemand; without one, nothing is counted.
     void SetDemand(store::DemandStore* demand) { m_demand = demand; }
+    // Told each utterance the kiosk is asked to say, with its language (the --speech-log hook).
+    void SetSpeechLog(std::function<void(const core::Utterance&, const std::string&)> log) {
+        m_speech_log = std::move(log);
+    }
     void FlushDemand();
     // Worker reports. Each returns true when what is on screen changed.
     bool SetStaffStatus(const sync::WorkerStatus& st, long long now_ms);
@@ -165,6 +169,7 @@ class Kiosk {
     std::string m_printed_reference;  // the request whose card went to the printer
     ui::PrintState m_print_state = ui::PrintState::kReady;
     std::function<void()> m_on_added;
+    std::function<void(const core::Utterance&, const std::string&)> m_speech_log;
     ui::StaffStatus m_staff;
     core::Session m_session;
     ui::ViewModel m_fixed;  // what BuildViewModel does not derive from the session

@@ -168,7 +168,7 @@ int Run(const core::Options& o, const core::Config& config) {
     textures.SetFonts(offer.fonts);
 
     core::SessionPolicy policy{std::chrono::seconds(o.idle_seconds), std::chrono::seconds(o.warning_seconds),
-                               config.staff_pin};
+                               config.staff_pin, std::chrono::seconds(o.speech_idle_seconds)};
     // No catalogue yet: the attract screen needs none, so the first frame does not wait for it.
     app::Kiosk kiosk(app::LoadedCatalogue{}, policy, &textures, &translations.value(), config,
                      core::LocalToday(), Log);
@@ -344,10 +344,15 @@ int Run(const core::Options& o, const core::Config& config) {
     app::ServiceNotifier notifier;
     app::FrameLog frame_log(o.frame_log, Log);
     app::WidgetMap widget_map(o.widget_map);
+    app::SpeechLog speech_log(o.speech_log, Log);
+    if (!o.speech_log.empty())
+        kiosk.SetSpeechLog(
+            [&](const core::Utterance& u, const std::string& lang) { speech_log.Said(u, lang); });
     app::FrameWatchdog watchdog(Log);
+    app::SpeechModeConfig speech{o.dpi / 25.4f, std::chrono::seconds(std::max(0, config.speech_hint_s))};
     app::FrameLoopStats stats =
         app::RunFrameLoop({*platform, textures, kiosk, queue, clock, notifier, frame_log, widget_map,
-                           watchdog, core::LocalToday, &screen_moving});
+                           watchdog, core::LocalToday, &screen_moving, speech});
 
     // Shutdown: nobody may wait on a loop that has stopped, then the workers end.
     queue.Close();

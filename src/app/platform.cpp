@@ -121,7 +121,7 @@ void Platform::RequestQuit() {
     SDL_PushEvent(&e);
 }
 
-EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
+EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerSink& pointer) {
     EventSummary out;
     SDL_Event e;
     bool have = timeout_ms > 0 ? SDL_WaitEventTimeout(&e, timeout_ms) : SDL_PollEvent(&e);
@@ -148,7 +148,11 @@ EventSummary Platform::PumpEvents(int timeout_ms, ui::PointerQueue& pointer) {
                 out.input = true;
                 break;
             case SDL_FINGERDOWN:
-                if (m_finger >= 0) break;  // one finger at a time: a second hand must not steal the tap
+                if (m_finger >= 0) {         // one finger at a time: a second hand must not steal the tap
+                    pointer.SecondFinger();  // but speech mode hears two fingers as one gesture
+                    out.input = true;
+                    break;
+                }
                 m_finger = e.tfinger.fingerId;
                 pointer.Press(e.tfinger.x * w, e.tfinger.y * h, true);
                 out.input = true;

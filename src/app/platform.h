@@ -43,7 +43,7 @@ class Platform {
     Platform& operator=(const Platform&) = delete;
 
     // Waits up to timeout_ms for the first event (0: just polls), then drains all that came.
-    EventSummary PumpEvents(int timeout_ms, ui::PointerQueue& pointer);
+    EventSummary PumpEvents(int timeout_ms, ui::PointerSink& pointer);
 
     void BeginFrame(const ui::PointerFrame& pointer);
     void EndFrame(ImU32 clear);  // clear: the colour under the frame (ui::FrameBackground)

@@ -289,6 +289,8 @@ bool CountryTile(const ViewModel& m, const core::PhoneCountry& c, bool on, ImVec
     ImFont* bold = FontOrCurrent(CurrentFonts().bold);
     ImFont* small = FontOrCurrent(CurrentFonts().small);
     std::string line = "+" + std::string(c.dial) + "  " + std::string(c.dutch);
+    probe::Describe(
+        id, {.dutch = SpeechOf(Label(std::string(c.dutch) + ", plus " + std::string(c.dial)), on).dutch});
     float y = p.y + pad;
     dl->PushClipRect(p, ImVec2(p.x + size.x - pad, p.y + size.y), true);
     dl->AddText(bold, bold->FontSize, ImVec2(x, y), fg, line.c_str());
@@ -415,6 +417,16 @@ void DrawContactStep(const ViewModel& m, core::Actions& out) {
                     colour::kText, digits.c_str());
     }
     ImGui::Dummy(box);
+    {  // heard digit by digit, so that a visitor who typed it hears each key back
+        std::string spoken;
+        for (char c : r.phone) spoken += (spoken.empty() ? "" : " ") + std::string(1, c);
+        if (spoken.empty())
+            probe::DescribeAt("contact:number", box_p, ImVec2(box_p.x + box.x, box_p.y + box.y),
+                              SpeechOf(Lb("appt.contact.placeholder")), false);
+        else
+            probe::DescribeAt("contact:number", box_p, ImVec2(box_p.x + box.x, box_p.y + box.y),
+                              {.dutch = spoken, .translated = spoken}, false);
+    }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + box_w);
     if (m.draft.refused)
         RefusedLine(m, why_n ? LbCount(why_key, why_n) : Lb(why_key));
@@ -510,9 +522,17 @@ void CheckRow(const ViewModel& m, core::Step step, const char* picto, const char
                 value.c_str(), nullptr, text_w);
     ImGui::SetCursorScreenPos(ImVec2(p.x + width - pad - button_w, p.y + (h - button_h) * 0.5f));
     std::string id = std::string("check:") + core::NameOf(step);
-    if (BigButton(id.c_str(), Lb("appt.check.change"), nullptr, ImVec2(button_w, button_h),
-                  ButtonKind::kQuiet))
+    // Heard as "Kinderen: 2 kinderen", then "Aanpassen, Kinderen": six buttons that all said
+    // "Aanpassen" would leave a blind visitor guessing which line each changes.
+    Label what = Lb(label_key), change = Lb("appt.check.change");
+    probe::DescribeAt(id + ":line", p, ImVec2(p.x + width, p.y + h), {.dutch = what.dutch + ": " + value},
+                      false);
+    if (BigButton(id.c_str(), change, nullptr, ImVec2(button_w, button_h), ButtonKind::kQuiet))
         out.push_back(EditStep{step});
+    core::Utterance change_said{.dutch = change.dutch + ", " + what.dutch};
+    if (!change.visitor.empty() && !what.visitor.empty())
+        change_said.translated = change.visitor + ", " + what.visitor;
+    probe::Describe(id, change_said);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     ImGui::Dummy(ImVec2(width, CurrentMetrics().Mm(2)));
 }

@@ -56,6 +56,12 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
                                  : TextImage{};
     lang_size.y = pad + globe + (names.texture ? CurrentMetrics().Mm(2) + names.size.y : 0) + pad;
     ImVec2 lang_at;  // set by the measuring pass, relative to the top of the content
+    // Speech mode for a visitor who cannot see the screen: a hold anywhere, or this button for a
+    // helper; the hint says so on screen (and the kiosk says it aloud now and then).
+    Label speech_word = Lb("attract.speech");
+    float speech_h = CurrentMetrics().HitTarget() * 1.15f;
+    float speech_w = BigButtonWidth(speech_word, true, speech_h);
+    ImVec2 speech_at;
     // Under the Dutch call to touch, the same call in one language after another, in its own
     // script: a visitor who reads no Dutch sees, within seconds, that the screen speaks to them.
     TextImage call;
@@ -104,7 +110,11 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
         }
         y += CurrentMetrics().Mm(9) * space;
         if (!draw) lang_at = ImVec2(origin.x + (size.x - lang_size.x) * 0.5f, y);
-        return y + lang_size.y;
+        y += lang_size.y + CurrentMetrics().Mm(8) * space;
+        CentredText(dl, CurrentFonts().body, Tr("attract.speech_hint"), origin.x, size.x, wrap, y,
+                    colour::kOnDark, CurrentMetrics().Mm(2), draw);
+        if (!draw) speech_at = ImVec2(origin.x + (size.x - speech_w) * 0.5f, y);
+        return y + BigButtonHeight(speech_word, speech_h);
     };
     float height = layout(0, false);
     if (height > size.y - 2 * CurrentMetrics().Gap()) {
@@ -114,14 +124,21 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     }
     float top = origin.y + std::max(CurrentMetrics().Gap(), (size.y - height) * 0.5f);
     lang_at.y += top;
+    speech_at.y += top;
 
-    // The language button first: where it is, it takes the tap, and the rest of the screen starts.
+    // The language and speech buttons first: where they are, they take the tap, and the rest of
+    // the screen starts.
+    ImGui::SetCursorScreenPos(speech_at);
+    if (BigButton("attract:speech", speech_word, m.Picto("speaker"), ImVec2(speech_w, speech_h),
+                  ButtonKind::kQuiet))
+        out.push_back(StartSpeech{});
     ImGui::SetCursorScreenPos(lang_at);
     bool held = false;
     if (TapArea("attract:language", lang_size, held)) {
         out.push_back(Start{});
         out.push_back(OpenLanguages{});
     }
+    probe::Describe("attract:language", SpeechOf(Lb("top.language")));
     ImGui::SetCursorScreenPos(origin);
     if (ImGui::InvisibleButton("attract:start", size)) {
         // Five quick taps in the top-left corner open the staff screen; any other tap starts.
@@ -133,6 +150,7 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
             out.push_back(Start{});
     }
     probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
+    probe::Describe("attract:start", SpeechOf(Lb("attract.touch")));
     layout(top, true);
 
     ImVec2 q(lang_at.x + lang_size.x, lang_at.y + lang_size.y);

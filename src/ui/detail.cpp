@@ -253,6 +253,7 @@ float DrawFact(const ViewModel& m, const Fact& f, ImVec2 p, float width, float h
     ImGui::SetCursorScreenPos(p);
     bool held = false;
     if (TapArea(("speak:" + f.id).c_str(), ImVec2(width, height), held)) out.push_back(Speak{f.spoken});
+    probe::Describe("speak:" + f.id, f.spoken);
     dl->AddRectFilled(p, q, held ? colour::kBorder : colour::kPanel, CurrentMetrics().Rounding());
     dl->AddRect(p, q, colour::kOutline, CurrentMetrics().Rounding(), 0, CurrentMetrics().Mm(0.5f));
     if (ImTextureID t = m.Picto(f.picto))

@@ -16,24 +16,30 @@ namespace {
 constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoScrollWithMouse;
+// The frame's own windows (attract, top bar, screen): a tap on them never lifts them over a window
+// drawn on top (the audio panel), so that panel needs no focus of its own. Focusing a window each
+// frame takes the press from a button in another one: every tap while the kiosk spoke was lost.
+constexpr ImGuiWindowFlags kBaseFlags = ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 // A window of the frame, painted in bg; without one it shows the frame's clear colour
 // (FrameBackground), which costs nothing: a software renderer (llvmpipe) spends most of a frame
 // shading pixels, and a screenful fewer is a third of a scrolling list's frame.
-bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, std::optional<ImU32> bg) {
+bool BeginScreen(const char* name, ImVec2 pos, ImVec2 size, std::optional<ImU32> bg,
+                 ImGuiWindowFlags flags = kBaseFlags) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    if (!bg) return ImGui::Begin(name, nullptr, kScreenFlags | ImGuiWindowFlags_NoBackground);
+    if (!bg) return ImGui::Begin(name, nullptr, kScreenFlags | flags | ImGuiWindowFlags_NoBackground);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, *bg);
-    bool open = ImGui::Begin(name, nullptr, kScreenFlags);
+    bool open = ImGui::Begin(name, nullptr, kScreenFlags | flags);
     ImGui::PopStyleColor();
     return open;
 }
 
-// A window over the screen: it stays on top even after a tap on the screen below it.
+// A window over the whole screen (the language picker, the warning): focused, so it takes the
+// keyboard and stays on top.
 bool BeginOverlay(const char* name, ImVec2 pos, ImVec2 size, ImU32 bg) {
     ImGui::SetNextWindowFocus();
-    return BeginScreen(name, pos, size, bg);
+    return BeginScreen(name, pos, size, bg, 0);
 }
 
 void DrawTopBar(const ViewModel& m, core::Actions& out) {
@@ -61,14 +67,44 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
     ImGui::SetCursorPos(ImVec2(gap, (CurrentMetrics().TopBar() - h) * 0.5f));
     if (BigButton("top:back", back_words ? back : Label(), m.Picto("back"), ImVec2(back_w, h)))
         out.push_back(Back{});
+    probe::Describe("top:back", SpeechOf(back));  // a pictogram alone is still heard in words
     ImGui::SameLine(0, gap);
     if (BigButton("top:home", home_words ? home : Label(), m.Picto("house"), ImVec2(home_w, h),
                   ButtonKind::kQuiet))
         out.push_back(Home{});
+    probe::Describe("top:home", SpeechOf(home));
     ImGui::SameLine(0, gap);
     if (BigButton("top:language", lang_words ? lang : Label(), m.Picto("globe"), ImVec2(lang_w, h),
                   m.language == "nl" ? ButtonKind::kQuiet : ButtonKind::kPrimary))
         out.push_back(OpenLanguages{});
+    probe::Describe("top:language", SpeechOf(lang));
+    // Speech mode's way out, seen and heard: the first thing a swipe to the left ends on.
+    if (m.speech) {
+        ImGui::SameLine(0, gap);
+        Label stop = Lb("top.speech_stop");
+        float stop_w = BigButtonWidth(stop, true, h);
+        bool words = ImGui::GetCursorPosX() + stop_w + appt_w + 2 * gap <= width;
+        if (BigButton("top:speech_stop", words ? stop : Label(), m.Picto("no-speaker"),
+                      ImVec2(words ? stop_w : h, h), ButtonKind::kQuiet))
+            out.push_back(StopSpeech{});
+        probe::Describe("top:speech_stop", SpeechOf(stop));
+        // Softer and louder here, where nothing of the screen is under them: in speech mode the
+        // floating audio panel would cover the controls a finger looks for. Pause and repeat are
+        // a two-finger tap. Each says the volume it leaves, at that volume.
+        Label volume = LbFill("speech.volume", {std::to_string(m.volume)});
+        auto volume_key = [&](const char* id, const char* key, const char* picto, int delta) {
+            ImGui::SameLine(0, gap * 0.5f);
+            if (BigButton(id, Label(), m.Picto(picto), ImVec2(h, h), ButtonKind::kQuiet))
+                out.push_back(core::action::Volume{delta});
+            Label word = Lb(key);
+            core::Utterance said{.dutch = word.dutch + ". " + volume.dutch};
+            if (!word.visitor.empty() && !volume.visitor.empty())
+                said.translated = word.visitor + ". " + volume.visitor;
+            probe::Describe(id, said);
+        };
+        volume_key("top:softer", "speech.softer", "volume-down", -10);
+        volume_key("top:louder", "speech.louder", "volume-up", +10);
+    }
     // No voice for the visitor's language on this kiosk: a speaker cannot say anything in it, and
     // Dutch is not played as if it were theirs. A crossed speaker and the desk say so in pictures,
     // and a tap starts a request, whose language step offers an interpreter.
@@ -86,6 +122,7 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
                       ImVec2(words ? ask_w : h, h), ButtonKind::kQuiet) &&
             m.screen != core::Screen::kAppointment)
             out.push_back(StartAppointment{""});
+        probe::Describe("top:no_voice", SpeechOf(ask));
     }
     // The municipality's name only where it fits between the buttons.
     ImGui::SameLine(0, gap * 2);
@@ -118,8 +155,12 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
     probe::Clear();
     // Widgets' labels carry the visitor's words under the Dutch while subtitles are on.
     const core::Strings* visitor = m.Subtitled() && m.translations ? m.translations->In(m.language) : nullptr;
-    SetVisitorStrings(visitor);
+    // Speech mode hears the visitor's words of every label, whether subtitles show them or not.
+    const core::Strings* heard =
+        m.speech && m.language != core::kDutch && m.translations ? m.translations->In(m.language) : visitor;
+    SetVisitorStrings(heard);
     SetLabelShaper(visitor ? m.textures : nullptr, m.language);
+    SetStateWords(Lb("speech.chosen"), Lb("speech.not_chosen"));
     std::string detail_id = m.detail ? m.detail->id : "";
     if (detail_id != local.detail_id) {
         local.detail_scroll.to_top = true;
@@ -165,20 +206,22 @@ void DrawFrame(const ViewModel& m, FrameLocal& local, core::Actions& out) {
         ImGui::End();
     }
     local.ui.scroll_to_top = false;
-    if (m.audio != AudioState::kIdle && m.screen != core::Screen::kAttract) {
+    if (m.audio != AudioState::kIdle && m.screen != core::Screen::kAttract && !m.speech) {
         ImVec2 size = AudioControlsSize();
         ImVec2 at(display.x - size.x - CurrentMetrics().Gap(), display.y - size.y - CurrentMetrics().Gap());
-        if (BeginOverlay("audio", at, size, colour::kPrimary)) {
+        if (BeginScreen("audio", at, size, colour::kPrimary, 0)) {
             ImGui::SetCursorPos(ImVec2(CurrentMetrics().Mm(3), CurrentMetrics().Mm(3)));
             DrawAudioControls(m, out);
         }
         ImGui::End();
     }
     if (m.language_picker && !m.warning) {
+        probe::BeginModal();  // what is under the picker cannot be chosen, so it is not heard
         if (BeginOverlay("languages", ImVec2(0, 0), display, colour::kShade)) DrawLanguagePicker(m, out);
         ImGui::End();
     }
     if (m.warning) {
+        probe::BeginModal();
         if (BeginOverlay("warning", ImVec2(0, 0), display, colour::kShade)) DrawIdleWarning(m, out);
         ImGui::End();
     }

@@ -57,6 +57,11 @@ bool LanguageButton(const ViewModel& m, const std::string& id, const core::Langu
         dl->AddText(small, small_h, ImVec2(x + mark + mark_gap, dutch_y),
                     on ? colour::kOnDark : colour::kMuted, under.c_str());
     if (on) TileCheckMark(dl, p, size);
+    // Heard in its own voice where the kiosk has one: a visitor knows their language by its sound.
+    core::Utterance said{.dutch = on ? SpeechOf(Label(std::string(lang.dutch)), true).dutch
+                                     : std::string(lang.dutch)};
+    if (voice && lang.code != core::kDutch) said.translated = lang.native;
+    probe::DescribeIn(id, said, voice ? lang.code : std::string(core::kDutch));
     return tapped;
 }
 

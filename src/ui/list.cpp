@@ -80,6 +80,29 @@ std::vector<Badge> CardBadges(const ViewModel& m, const Activity& a) {
 
 }  // namespace
 
+namespace {
+
+// What speech mode says for a card: its title, its badges and where it is in the list ("3 van 12").
+// A recorded title is played as it is: a clip cannot have words added to it.
+core::Utterance CardSpeech(const ViewModel& m, const core::Activity& a, const CardModel& card,
+                           size_t position) {
+    core::Utterance u = Spoken(m, a, "title");
+    if (!u.clip.empty()) return u;
+    bool translated = !u.translated.empty();
+    for (const Badge& b : card.badges) {
+        u.dutch += ", " + b.text;
+        translated = translated && !b.visitor.empty();
+        if (translated) u.translated += ", " + b.visitor;
+    }
+    Label where = LbFill("speech.position", {std::to_string(position), std::to_string(m.list.size())});
+    u.dutch += ". " + where.dutch;
+    translated = translated && !where.visitor.empty();
+    u.translated = translated ? u.translated + ". " + where.visitor : "";
+    return u;
+}
+
+}  // namespace
+
 void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Actions& out) {
     const core::Filter& f = m.filter;
     float heading_w = 0;  // from the window's edge to the end of the category's word
@@ -346,6 +369,7 @@ void DrawList(const ViewModel& m, UiLocal& local, DragScroll& scroll, core::Acti
             Tap tap = ActivityCard(id.c_str(), row.cards[k], ImVec2(card_w, row_h));
             if (tap == Tap::kOpen) out.push_back(OpenActivity{a.id});
             if (tap == Tap::kSpeak) out.push_back(Speak{Spoken(m, a, "summary")});
+            probe::Describe(id, CardSpeech(m, a, row.cards[k], i + k + 1));
         }
     }
     if (skipped_rows) ImGui::Dummy(ImVec2(width, skipped - spacing));

@@ -13,11 +13,22 @@ struct PointerFrame {
     bool down = false;
 };
 
-class PointerQueue {
+// Where the platform sends the one pointer's moves, presses and releases (and a second finger's
+// touch, which is not a pointer of its own).
+class PointerSink {
   public:
-    void Move(float x, float y, bool touch);
-    void Press(float x, float y, bool touch);
-    void Release(float x, float y, bool touch);
+    virtual ~PointerSink() = default;
+    virtual void Move(float x, float y, bool touch) = 0;
+    virtual void Press(float x, float y, bool touch) = 0;
+    virtual void Release(float x, float y, bool touch) = 0;
+    virtual void SecondFinger() {}
+};
+
+class PointerQueue : public PointerSink {
+  public:
+    void Move(float x, float y, bool touch) override;
+    void Press(float x, float y, bool touch) override;
+    void Release(float x, float y, bool touch) override;
 
     // The pointer for the next frame: at most one press or release per frame, so a quick tap
     // takes two frames. After a touch release the pointer leaves the screen one frame later.

@@ -70,7 +70,9 @@ void SpokenBuilder::Add(std::string& to, const std::string& piece) {
 }
 
 bool SpeakerFor(const ViewModel& m, const char* id, core::Utterance u, core::Actions& out) {
-    if (!SpeakerButton(id, m.Picto("speaker"))) return false;
+    bool tapped = SpeakerButton(id, m.Picto("speaker"));
+    probe::Describe(id, u);  // in speech mode it reads what it says
+    if (!tapped) return false;
     out.push_back(Speak{std::move(u)});
     return true;
 }

@@ -71,6 +71,7 @@ struct ViewModel {
     std::string language = "nl";
     bool language_picker = false;
     bool subtitles = false;
+    bool speech = false;  // speech mode: touch to hear, double tap to choose
     int volume = core::kDefaultVolume;
     int kiosk_volume = core::kDefaultVolume;
     AudioState audio = AudioState::kIdle;

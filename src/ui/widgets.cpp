@@ -34,6 +34,10 @@ std::vector<std::pair<std::string, ImVec2>>& ProbeTexts() {
     static std::vector<std::pair<std::string, ImVec2>> texts;
     return texts;
 }
+core::ReadingOrder& ProbeReading() {
+    static core::ReadingOrder reading;
+    return reading;
+}
 std::set<std::string>& ProbeSubtitled() {
     static std::set<std::string> texts;
     return texts;
@@ -169,6 +173,7 @@ bool BigButton(const char* id, const Label& label, ImTextureID picto, ImVec2 siz
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
+    probe::Describe(id, SpeechOf(label));
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fill = kind == ButtonKind::kAction  ? colour::kAction
@@ -218,6 +223,7 @@ Tap Tile(const char* id, const Label& word, ImTextureID picto, float side, ImTex
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(side, side), held);
+    probe::Describe(id, SpeechOf(word));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), held ? colour::kBorder : colour::kPanel,
                       CurrentMetrics().Rounding());
@@ -259,6 +265,7 @@ bool FilterChip(const char* id, const Label& label, ImTextureID picto, bool on, 
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, ImVec2(width, h), held);
+    probe::Describe(id, SpeechOf(label, on));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fill = on ? colour::kChipOn : colour::kPanel;
     if (held) fill = on ? colour::kPressed : colour::kBorder;
@@ -393,6 +400,11 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
+    {
+        std::string said = card.title;
+        for (const auto& b : card.badges) said += (said == card.title ? ". " : ", ") + b.text;
+        probe::Describe(id, {.dutch = said});
+    }
     CardGeometry g = CardLayout(card, size.x);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel,
@@ -436,6 +448,11 @@ char Keypad(const char* id, float side) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         bool held = false;
         if (TapArea(key_id.c_str(), ImVec2(side, side * 0.8f), held)) pressed = kKeys[i];
+        // A digit is said as itself in every language; the keypad's user says what + and erase are.
+        if (kKeys[i] >= '0' && kKeys[i] <= '9')
+            probe::Describe(key_id, {.dutch = kLabels[i], .translated = kLabels[i]});
+        else
+            probe::Describe(key_id, {.dutch = kKeys[i] == '+' ? "plus" : "wissen"});
         ImDrawList* dl = ImGui::GetWindowDrawList();
         bool erase = kKeys[i] == '<';
         ImU32 fill = held ? colour::kBorder : erase ? colour::kBackground : colour::kPanel;
@@ -477,6 +494,15 @@ int Stepper(const char* id, const Label& value, float width) {
     RecordLabel(value, sub, at);
     ImGui::SameLine(0, CurrentMetrics().Mm(3));
     if (BigButton(plus.c_str(), "+", nullptr, ImVec2(h, h), ButtonKind::kQuiet)) delta = 1;
+    // Each key says the value it changes, so a finger on it knows where it is.
+    auto with = [&](const char* sign, const char* word) {
+        core::Utterance u = SpeechOf(value);
+        u.dutch = std::string(word) + ", " + u.dutch;
+        if (!u.translated.empty()) u.translated = sign + (" " + u.translated);
+        return u;
+    };
+    probe::Describe(minus, with("\xe2\x88\x92", "min"));
+    probe::Describe(plus, with("+", "plus"));
     return delta;
 }
 
@@ -512,6 +538,7 @@ bool ToggleTile(const char* id, const Label& label, ImTextureID picto, bool on, 
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
+    probe::Describe(id, SpeechOf(label, on));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     TileFrame(dl, p, size, on, held);
     float pad = CurrentMetrics().Mm(3);
@@ -556,6 +583,7 @@ void TextBlock(ImFont* font, const Label& text, ImU32 col, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::PushTextWrapPos(width > 0 ? ImGui::GetCursorPosX() + width : 0.0f);
     ImGui::TextUnformatted(text.dutch.c_str());
+    probe::DescribeLast(SpeechOf(text));  // speech mode reads it, between the controls around it
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -607,6 +635,7 @@ void Heading(ImTextureID picto, const std::string& text, ImFont* font, float pic
     ImGui::PushFont(f);
     probe::RecordText(text, ImGui::GetCursorScreenPos());
     ImGui::TextUnformatted(text.c_str());
+    probe::DescribeLast({.dutch = text});
     ImGui::PopFont();
 }
 
@@ -669,6 +698,7 @@ namespace probe {
 void Clear() {
     ProbeMap().clear();
     ProbeTexts().clear();
+    ProbeReading().clear();
     ProbeSubtitled().clear();
 }
 void RecordSubtitled(const std::string& dutch) {
@@ -696,6 +726,66 @@ bool Find(const std::string& id, ImVec2& centre) {
 const std::map<std::string, std::pair<ImVec2, ImVec2>>& All() {
     return ProbeMap();
 }
+void DescribeAt(const std::string& id, ImVec2 min, ImVec2 max, core::Utterance text, bool tappable,
+                std::string language) {
+    if (text.dutch.empty()) return;
+    // Only what shows: a card scrolled half out of its window is heard for its visible part.
+    ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+    ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+    max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    if (max.x - min.x < 1 || max.y - min.y < 1) return;
+    for (auto& w : ProbeReading())
+        if (w.id == id) {  // drawn twice (measured, then drawn): the last place counts
+            w = {id, min.x, min.y, max.x, max.y, std::move(text), tappable, std::move(language)};
+            return;
+        }
+    ProbeReading().push_back(
+        {id, min.x, min.y, max.x, max.y, std::move(text), tappable, std::move(language)});
+}
+void DescribeIn(const std::string& id, core::Utterance text, std::string language) {
+    auto it = ProbeMap().find(id);
+    if (it == ProbeMap().end()) return;
+    DescribeAt(id, it->second.first, it->second.second, std::move(text), true, std::move(language));
+}
+void Describe(const std::string& id, core::Utterance text) {
+    DescribeIn(id, std::move(text), "");
+}
+void DescribeLast(core::Utterance text) {
+    DescribeAt("text:" + text.dutch, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), std::move(text),
+               false);
+}
+void BeginModal() {
+    ProbeReading().clear();
+}
+const core::ReadingOrder& Reading() {
+    return ProbeReading();
+}
 }  // namespace probe
+
+namespace {
+std::pair<Label, Label>& StateWords() {
+    static std::pair<Label, Label> words{Label("gekozen"), Label("niet gekozen")};
+    return words;
+}
+}  // namespace
+
+void SetStateWords(Label on, Label off) {
+    StateWords() = {std::move(on), std::move(off)};
+}
+
+core::Utterance SpeechOf(const Label& label) {
+    core::Utterance u{.dutch = label.dutch, .translated = label.visitor};
+    return u;
+}
+
+core::Utterance SpeechOf(const Label& label, bool on) {
+    const Label& state = on ? StateWords().first : StateWords().second;
+    core::Utterance u = SpeechOf(label);
+    u.dutch += ", " + state.dutch;
+    // Half a translation is not one: without the state's words the visitor hears none of it.
+    u.translated = u.translated.empty() || state.visitor.empty() ? "" : u.translated + ", " + state.visitor;
+    return u;
+}
 
 }  // namespace brugpunt::ui

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/explore.h"
 #include "textures.h"
 #include "theme.h"
 
@@ -129,6 +130,24 @@ const std::vector<std::pair<std::string, ImVec2>>& Texts();
 // the same in every language: a name, an address).
 void RecordSubtitled(const std::string& dutch);
 const std::set<std::string>& Subtitled();
+// What speech mode reads, in the order drawn (core/explore.h): the widget `id` recorded this frame
+// says text. Clipped to the window; a widget described twice keeps its last place.
+void Describe(const std::string& id, core::Utterance text);
+void DescribeAt(const std::string& id, ImVec2 min, ImVec2 max, core::Utterance text, bool tappable,
+                std::string language = "");
+// The same for the widget `id` recorded this frame, said in `language` (empty: the visitor's).
+void DescribeIn(const std::string& id, core::Utterance text, std::string language);
+// The last ImGui item (a heading, a question) reads text, and cannot be chosen.
+void DescribeLast(core::Utterance text);
+// A modal overlay starts: only what it draws from here on can be heard.
+void BeginModal();
+const core::ReadingOrder& Reading();
 }  // namespace probe
+
+// A label as speech mode says it: its Dutch, and its visitor's words where it has them.
+core::Utterance SpeechOf(const Label& label);
+// The same with its state after it: "gekozen" or "niet gekozen" (the words the frame set).
+core::Utterance SpeechOf(const Label& label, bool on);
+void SetStateWords(Label on, Label off);
 
 }  // namespace brugpunt::ui
