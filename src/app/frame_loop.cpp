@@ -65,6 +65,7 @@ FrameLoopStats RunFrameLoop(const FrameLoopParts& p) {
         if (ev.input) actions.push_back(core::action::Input{now});
         actions.push_back(core::action::Tick{now});
         for (auto& a : speech.Take(now, p.kiosk.View())) actions.push_back(std::move(a));
+        if (speech.WantsFrames()) want(1);
         if (p.kiosk.Apply(actions, now) || ev.input || ev.redraw) want(kSettleFrames);
         if (p.kiosk.View().warning_seconds != shown_seconds) want(1);
         const bool attract = p.kiosk.View().screen == core::Screen::kAttract;

@@ -2,6 +2,7 @@
 #include "speech_mode.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace brugpunt::app {
 namespace {
@@ -9,6 +10,8 @@ namespace {
 constexpr float kOffScreen = -1e9f;
 // A double tap's press and release take two frames, its action a third: then the screen is new.
 constexpr int kFramesAfterTap = 3;
+// A scrolling finger held still this many frames before it lifts leaves the list no speed to glide.
+constexpr int kFramesStill = 15;
 constexpr const char* kHintKey = "attract.speech_hint";
 
 bool InTopBar(const core::SpokenWidget& w) {
@@ -53,6 +56,35 @@ void SpeechMode::Activate(const core::SpokenWidget& w) {
     m_screens.Release(x, y, true);
 }
 
+const core::SpokenWidget* SpeechMode::ScrollsInstead(const core::Gesture& g, const core::ExploreOutcome& o,
+                                                     const std::string& from_focus,
+                                                     const ui::ViewModel& vm) const {
+    bool next = g.kind == core::GestureKind::kNext;
+    // Only the list and the activity's page scroll under a finger's drag.
+    bool drags = vm.screen == core::Screen::kList || vm.screen == core::Screen::kDetail;
+    if ((!next && g.kind != core::GestureKind::kPrevious) || m_release_after > 0 || !o.widget || !drags)
+        return nullptr;
+    const core::SpokenWidget* from = nullptr;
+    for (const auto& w : m_order)
+        if (w.id == from_focus) from = &w;
+    if (!from || !from->region || !(next ? from->more_below : from->more_above)) return nullptr;
+    return o.at_end || o.widget->region != from->region ? from : nullptr;
+}
+
+void SpeechMode::Scroll(const core::SpokenWidget& from_widget, bool further) {
+    // The finger lands on the control at the end (inside what scrolls, not on the filters above
+    // it) and drags by 40 % of the screen's height.
+    float h = 0;
+    for (const auto& o : m_order) h = std::max(h, o.y1);
+    float x = (from_widget.x0 + from_widget.x1) * 0.5f, from = (from_widget.y0 + from_widget.y1) * 0.5f;
+    float to = std::clamp(from + (further ? -0.4f : 0.4f) * h, 0.0f, h);
+    m_screens.Press(x, from, true);
+    m_screens.Move(x, to, true);
+    m_release_x = x;
+    m_release_y = to;
+    m_release_after = kFramesStill;
+}
+
 std::string SpeechMode::Place(const ui::ViewModel& vm) const {
     return std::to_string(static_cast<int>(vm.screen)) + "/" +
            std::to_string(static_cast<int>(vm.draft.step)) + (vm.draft.countries ? "/countries" : "") +
@@ -68,7 +100,33 @@ void SpeechMode::FrameDrawn(const core::ReadingOrder& order, const ui::ViewModel
         m_after_tap = 0;
         return;
     }
+    if (m_release_after > 0 && --m_release_after == 0) m_screens.Release(m_release_x, m_release_y, true);
     if (m_after_tap == 0 || --m_after_tap > 0) return;
+    auto say_again = [&](const core::SpokenWidget& w) {
+        m_announcement = w.text;
+        m_announcement_language = w.language;
+        m_announce = true;
+    };
+    if (std::exchange(m_scrolled, false)) {
+        // The control the scroll brought into view next to the one it started from: the first
+        // new one going on, the last new one before it going back.
+        const core::SpokenWidget* pick = nullptr;
+        for (const auto& w : order) {
+            if (w.id == m_explorer.Focus() && !m_scrolled_further) break;
+            bool seen = std::any_of(m_order_before_tap.begin(), m_order_before_tap.end(),
+                                    [&](const auto& b) { return b.id == w.id; });
+            if (seen || InTopBar(w) || !w.region) continue;
+            pick = &w;
+            if (m_scrolled_further) break;
+        }
+        if (pick) {
+            m_explorer.SetFocus(pick->id);
+            return say_again(*pick);
+        }
+        for (const auto& w : order)  // the end of the list: its last control, once more
+            if (w.id == m_explorer.Focus()) say_again(w);
+        return;
+    }
     // The double tap has played out: say where it led, or the control's new state.
     if (Place(vm) != m_place_before_tap) {
         m_explorer.Reset();
@@ -133,9 +191,22 @@ core::Actions SpeechMode::Take(core::TimePoint now, const ui::ViewModel& vm) {
             out.push_back(core::action::MoreTime{now});
             continue;
         }
+        const std::string from_focus = m_explorer.Focus();
         core::ExploreOutcome o = m_explorer.Handle(g, m_order);
         switch (o.kind) {
             case K::kSay:
+                if (const core::SpokenWidget* from = ScrollsInstead(g, o, from_focus, vm)) {
+                    // Past the last control in view of a list that hides more: it scrolls, and
+                    // what it brings into view is said.
+                    m_explorer.SetFocus(from->id);
+                    m_order_before_tap = m_order;
+                    m_place_before_tap = Place(vm);
+                    m_after_tap = kFramesStill + kFramesAfterTap;
+                    m_scrolled = true;
+                    m_scrolled_further = g.kind == core::GestureKind::kNext;
+                    Scroll(*from, m_scrolled_further);
+                    break;
+                }
                 out.push_back(core::action::Speak{o.widget->text, o.widget->language});
                 break;
             case K::kActivate:

@@ -34,6 +34,8 @@ class SpeechMode : public ui::PointerSink {
     void FrameDrawn(const core::ReadingOrder& order, const ui::ViewModel& vm);
     // What the gestures complete by now ask of the kiosk: speak, start speech mode, more time.
     core::Actions Take(core::TimePoint now, const ui::ViewModel& vm);
+    // True while a tap or a scroll it made is still playing out over the next frames.
+    bool WantsFrames() const { return m_after_tap > 0 || m_release_after > 0; }
     // When Take may next have something without any input.
     std::optional<core::TimePoint> NextDeadline(const ui::ViewModel& vm) const;
 
@@ -41,6 +43,11 @@ class SpeechMode : public ui::PointerSink {
     // What the screen is: when it changes after a double tap, its first words are said.
     std::string Place(const ui::ViewModel& vm) const;
     void Activate(const core::SpokenWidget& w);
+    // A swipe past the last control heard on a list or page: a finger's drag scrolls it on.
+    void Scroll(const core::SpokenWidget& from_widget, bool further);
+    // The control a swipe leaves from when it should scroll its list rather than leave it.
+    const core::SpokenWidget* ScrollsInstead(const core::Gesture& g, const core::ExploreOutcome& o,
+                                             const std::string& from_focus, const ui::ViewModel& vm) const;
 
     ui::PointerSink& m_screens;
     const core::Clock& m_clock;
@@ -55,6 +62,10 @@ class SpeechMode : public ui::PointerSink {
     std::string m_place_before_tap;
     core::Utterance m_said_before_tap;
     core::ReadingOrder m_order_before_tap;
+    bool m_scrolled = false;
+    bool m_scrolled_further = true;  // the wait after a tap is for a scroll: say the first control it showed
+    int m_release_after = 0;         // frames the scrolling finger stays still before it lifts (no glide)
+    float m_release_x = 0, m_release_y = 0;
     bool m_announce = false;  // FrameDrawn found something to say after a tap
     core::Utterance m_announcement;
     std::string m_announcement_language;

@@ -149,7 +149,7 @@ ExploreOutcome Explorer::Handle(const Gesture& g, const ReadingOrder& order) {
             else
                 to = at > 0 ? at - 1 : 0;
             m_focus = order[to].id;
-            return {K::kSay, &order[to]};
+            return {K::kSay, &order[to], to == at};
         }
     }
     return {};

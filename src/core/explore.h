@@ -21,6 +21,10 @@ struct SpokenWidget {
     Utterance text;
     bool tappable = true;
     std::string language;  // say it in this language (a language's own name); empty: the visitor's
+    // The scrolling window it is in (0: none) and whether that window hides more above or below:
+    // a swipe that would leave it while it hides more scrolls it instead.
+    unsigned region = 0;
+    bool more_above = false, more_below = false;
 
     bool Contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
 };
@@ -76,6 +80,7 @@ class GestureReader {
 struct ExploreOutcome {
     enum class Kind { kNone, kSay, kActivate, kStopOrRepeat, kStartSpeech } kind = Kind::kNone;
     const SpokenWidget* widget = nullptr;  // said or activated
+    bool at_end = false;                   // a swipe found no further control: this one is said again
 };
 
 // Keeps the control last spoken (the focus) and moves it by gesture through the reading order.

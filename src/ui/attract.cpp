@@ -122,6 +122,11 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
         hand = CurrentMetrics().Mm(20);
         height = layout(0, false);
     }
+    // Still too low (a 720-pixel landscape screen): the pictograms' row goes before any way in.
+    if (height > size.y - 2 * CurrentMetrics().Gap() && discs) {
+        discs = 0;
+        height = layout(0, false);
+    }
     float top = origin.y + std::max(CurrentMetrics().Gap(), (size.y - height) * 0.5f);
     lang_at.y += top;
     speech_at.y += top;

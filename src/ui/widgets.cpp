@@ -735,13 +735,18 @@ void DescribeAt(const std::string& id, ImVec2 min, ImVec2 max, core::Utterance t
     min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
     max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
     if (max.x - min.x < 1 || max.y - min.y < 1) return;
+    core::SpokenWidget said{id, min.x, min.y, max.x, max.y, std::move(text), tappable, std::move(language)};
+    if (ImGui::GetScrollMaxY() > 0) {
+        said.region = ImGui::GetCurrentWindow()->ID;
+        said.more_above = ImGui::GetScrollY() > 0.5f;
+        said.more_below = ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 0.5f;
+    }
     for (auto& w : ProbeReading())
         if (w.id == id) {  // drawn twice (measured, then drawn): the last place counts
-            w = {id, min.x, min.y, max.x, max.y, std::move(text), tappable, std::move(language)};
+            w = std::move(said);
             return;
         }
-    ProbeReading().push_back(
-        {id, min.x, min.y, max.x, max.y, std::move(text), tappable, std::move(language)});
+    ProbeReading().push_back(std::move(said));
 }
 void DescribeIn(const std::string& id, core::Utterance text, std::string language) {
     auto it = ProbeMap().find(id);

@@ -169,3 +169,14 @@ TEST_CASE("Explorer: two fingers stop or repeat what is focused, and a hold asks
     CHECK(two.widget->id == "music");
     CHECK(e.Handle({GestureKind::kHold}, o).kind == ExploreOutcome::Kind::kStartSpeech);
 }
+
+TEST_CASE("Explorer: a swipe that finds no further control says so, for a list to scroll on") {
+    ReadingOrder o = Screen();
+    Explorer e;
+    e.SetFocus("music");
+    auto next = e.Handle({GestureKind::kNext}, o);
+    CHECK_FALSE(next.at_end);
+    CHECK(e.Handle({GestureKind::kNext}, o).at_end);
+    e.SetFocus("back");
+    CHECK(e.Handle({GestureKind::kPrevious}, o).at_end);
+}

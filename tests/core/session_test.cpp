@@ -553,3 +553,47 @@ TEST_CASE("Audio controls pass through as effects") {
     CHECK(std::holds_alternative<effect::ResumeAudio>(h.effects[1]));
     CHECK(std::holds_alternative<effect::ReplayAudio>(h.effects[2]));
 }
+
+TEST_CASE("Speech mode: it starts a session, says how it works, waits longer and a wipe ends it") {
+    Harness h;
+    h.policy.speech_idle = 240s;
+    h.Do(StartSpeech{});
+    CHECK(h.s.screen == Screen::kHome);
+    CHECK(h.s.speech);
+    const auto* said = h.Find<effect::Speak>();
+    REQUIRE(said);
+    CHECK(said->text.key == kSpeechOnKey);
+    // The intro is not cut off by the stop that belongs to leaving the attract screen.
+    REQUIRE(h.effects.size() >= 2);
+    CHECK(std::holds_alternative<effect::StopAudio>(h.effects.front()));
+    CHECK(std::holds_alternative<effect::Speak>(h.effects.back()));
+    h.effects.clear();
+    h.Wait(100s);
+    CHECK_FALSE(h.s.warning);  // the 90 s of sight are not speech mode's
+    h.Wait(141s);
+    REQUIRE(h.s.warning);
+    const auto* warn = h.Find<effect::Speak>();
+    REQUIRE(warn);
+    CHECK(warn->text.key == kWarningSpeechModeKey);  // "tik twee keer"
+    h.Wait(21s);
+    CHECK(h.s.screen == Screen::kAttract);
+    CHECK_FALSE(h.s.speech);
+}
+
+TEST_CASE("Speech mode: Stop voorlezen ends it and says so; a Speak may name its own language") {
+    Harness h;
+    h.Do(StartSpeech{});
+    h.effects.clear();
+    h.Do(StopSpeech{});
+    CHECK_FALSE(h.s.speech);
+    REQUIRE(h.Find<effect::Speak>());
+    CHECK(h.Find<effect::Speak>()->text.key == kSpeechOffKey);
+    h.effects.clear();
+    h.Do(StopSpeech{});  // not in speech mode: nothing to say
+    CHECK(h.effects.empty());
+    h.Do(ChooseLanguage{"ar"});
+    h.Do(Speak{{.dutch = "Oekraïens", .translated = "Українська"}, "uk"});
+    CHECK(h.Find<effect::Speak>()->language == "uk");
+    h.Do(Speak{{.dutch = "Sport"}});
+    CHECK(h.Find<effect::Speak>()->language == "ar");
+}

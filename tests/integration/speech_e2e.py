@@ -185,9 +185,14 @@ def visit(a, balie, language):
         dt.check(sport is not None, "sliding a finger over the home screen finds Sport")
         list_said = finger.double_tap()
         dt.check(bool(list_said), f"a double tap opens it and the list says where it is: {list_said}")
-        card = find(finger, starts("Voetbal"), "the football card")
+        card = find(finger, starts("Voetbal voor kinderen van 6 tot 8"), "the football card")
         dt.check(" van " in card[1], f"a card says its title, badges and place in the list: {card[1]}")
         dt.check(localised(card), f"in the visitor's language too: {card}")
+        if language == "nl":
+            # Swiping past the last card in view scrolls the list on: all eight can be reached.
+            last = find(finger, lambda t: t.endswith("8 van 8"), "the last card, beyond the screen")
+            dt.check(True, f"swiping on scrolls the list to its last card: {last[1][:60]}")
+            card = find(finger, starts("Voetbal voor kinderen van 6 tot 8"), "the football card again, scrolling back")
         finger.double_tap()
         choose(finger, is_("Maak een afspraak"), "Maak een afspraak on the detail page")
 

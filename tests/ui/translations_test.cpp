@@ -48,6 +48,9 @@ std::set<std::string> KeysUsedInSource() {
         for (const auto& lang : all->Languages()) keys.insert("lang." + lang.code);
     // Keys the core hands to the app to say in the visitor's language.
     keys.insert(core::kWarningSpeechKey);
+    keys.insert(core::kWarningSpeechModeKey);
+    keys.insert(core::kSpeechOnKey);
+    keys.insert(core::kSpeechOffKey);
     keys.insert(core::kAskDeskKey);
     // The facts made from catalogue fields.
     for (const auto& key : core::KeysOfWords()) keys.insert(key);
@@ -64,6 +67,15 @@ std::vector<std::string> Placeholders(const std::string& text) {
 }
 
 }  // namespace
+
+TEST_CASE("What the core says in Dutch is what nl.po says, so a translation translates those words") {
+    auto nl = core::Strings::ParsePo(Read(fs::path(BRUGPUNT_SOURCE_DIR) / "translations/nl.po"));
+    REQUIRE(nl);
+    CHECK(nl->Get(core::kSpeechOnKey) == core::kSpeechOn);
+    CHECK(nl->Get(core::kSpeechOffKey) == core::kSpeechOff);
+    CHECK(nl->Get(core::kWarningSpeechModeKey) == core::kWarningSpeechMode);
+    CHECK(nl->Get(core::kWarningSpeechKey) == core::kWarningSpeech);
+}
 
 TEST_CASE("Every UI key used in src/ is in translations/nl.po, and none there is unused") {
     auto nl = core::Strings::ParsePo(Read(fs::path(BRUGPUNT_SOURCE_DIR) / "translations/nl.po"));
