@@ -89,7 +89,7 @@ TEST_CASE("Speech mode: in it, a touch is heard, not tapped, and a double tap ta
 }
 
 TEST_CASE(
-    "Speech mode: a double tap on a toggle says its new state; while the warning shows it is more time") {
+    "Speech mode: a double tap on a toggle says its new state, and while the warning shows it is more time") {
     Harness h;
     h.vm.speech = true;
     h.speech.FrameDrawn(h.order, h.vm);

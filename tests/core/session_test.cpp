@@ -580,7 +580,7 @@ TEST_CASE("Speech mode: it starts a session, says how it works, waits longer and
     CHECK_FALSE(h.s.speech);
 }
 
-TEST_CASE("Speech mode: Stop voorlezen ends it and says so; a Speak may name its own language") {
+TEST_CASE("Speech mode: Stop voorlezen ends it and says so, and a Speak may name its own language") {
     Harness h;
     h.Do(StartSpeech{});
     h.effects.clear();
