@@ -62,6 +62,7 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     float speech_h = CurrentMetrics().HitTarget() * 1.15f;
     float speech_w = BigButtonWidth(speech_word, true, speech_h);
     ImVec2 speech_at;
+    bool speech_in_corner = false;
     // Under the Dutch call to touch, the same call in one language after another, in its own
     // script: a visitor who reads no Dutch sees, within seconds, that the screen speaks to them.
     TextImage call;
@@ -110,11 +111,27 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
         }
         y += CurrentMetrics().Mm(9) * space;
         if (!draw) lang_at = ImVec2(origin.x + (size.x - lang_size.x) * 0.5f, y);
-        y += lang_size.y + CurrentMetrics().Mm(8) * space;
+        y += lang_size.y;
+        if (speech_in_corner) return y;
+        y += CurrentMetrics().Mm(8) * space;
         CentredText(dl, CurrentFonts().body, Tr("attract.speech_hint"), origin.x, size.x, wrap, y,
                     colour::kOnDark, CurrentMetrics().Mm(2), draw);
         if (!draw) speech_at = ImVec2(origin.x + (size.x - speech_w) * 0.5f, y);
         return y + BigButtonHeight(speech_word, speech_h);
+    };
+    // Speech mode's button and hint under the language button, or, where the screen is too low
+    // for them there, in its top right corner (the top left is the staff's).
+    float hint_w = std::min(size.x * 0.26f, CurrentMetrics().Mm(75));
+    auto corner = [&](bool draw) {
+        float y = origin.y + CurrentMetrics().Gap();
+        float x = origin.x + size.x - CurrentMetrics().Gap() - hint_w;
+        speech_at = ImVec2(origin.x + size.x - CurrentMetrics().Gap() - speech_w, y);
+        y += BigButtonHeight(speech_word, speech_h) + CurrentMetrics().Mm(1.5f);
+        // A narrow screen has the title beside the corner: there the button stands alone (and the
+        // kiosk still says the hint aloud).
+        if (size.x < 1100) return;
+        CentredText(dl, CurrentFonts().small, Tr("attract.speech_hint"), x, hint_w, hint_w, y,
+                    colour::kOnDark, 0, draw);
     };
     float height = layout(0, false);
     if (height > size.y - 2 * CurrentMetrics().Gap()) {
@@ -122,14 +139,22 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
         hand = CurrentMetrics().Mm(20);
         height = layout(0, false);
     }
-    // Still too low (a 720-pixel landscape screen): the pictograms' row goes before any way in.
+    // Still too low (a 720-pixel landscape screen): speech mode's way in goes to the corner, and
+    // then the pictograms' row goes before any way in does.
+    if (height > size.y - 2 * CurrentMetrics().Gap()) {
+        speech_in_corner = true;
+        height = layout(0, false);
+    }
     if (height > size.y - 2 * CurrentMetrics().Gap() && discs) {
         discs = 0;
         height = layout(0, false);
     }
     float top = origin.y + std::max(CurrentMetrics().Gap(), (size.y - height) * 0.5f);
     lang_at.y += top;
-    speech_at.y += top;
+    if (speech_in_corner)
+        corner(false);
+    else
+        speech_at.y += top;
 
     // The language and speech buttons first: where they are, they take the tap, and the rest of
     // the screen starts.
@@ -157,6 +182,7 @@ void DrawAttract(const ViewModel& m, core::Actions& out) {
     probe::Record("attract:start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
     probe::Describe("attract:start", SpeechOf(Lb("attract.touch")));
     layout(top, true);
+    if (speech_in_corner) corner(true);
 
     ImVec2 q(lang_at.x + lang_size.x, lang_at.y + lang_size.y);
     dl->AddRectFilled(lang_at, q, held ? colour::kBorder : colour::kPanel, CurrentMetrics().Rounding() * 2);
