@@ -85,6 +85,12 @@ void SpeechMode::Scroll(const core::SpokenWidget& from_widget, bool further) {
     m_release_after = kFramesStill;
 }
 
+void SpeechMode::Announce(const core::SpokenWidget& w) {
+    m_announcement = w.text;
+    m_announcement_language = w.language;
+    m_announce = true;
+}
+
 std::string SpeechMode::Place(const ui::ViewModel& vm) const {
     return std::to_string(static_cast<int>(vm.screen)) + "/" +
            std::to_string(static_cast<int>(vm.draft.step)) + (vm.draft.countries ? "/countries" : "") +
@@ -95,18 +101,17 @@ std::string SpeechMode::Place(const ui::ViewModel& vm) const {
 void SpeechMode::FrameDrawn(const core::ReadingOrder& order, const ui::ViewModel& vm) {
     m_order = order;
     m_on = vm.speech;
+    // The scrolling finger lifts after its frames, and at once when speech mode ended under it.
+    if (m_release_after > 0 && (--m_release_after == 0 || !m_on)) {
+        m_release_after = 0;
+        m_screens.Release(m_release_x, m_release_y, true);
+    }
     if (!m_on) {
         m_explorer.Reset();
         m_after_tap = 0;
         return;
     }
-    if (m_release_after > 0 && --m_release_after == 0) m_screens.Release(m_release_x, m_release_y, true);
     if (m_after_tap == 0 || --m_after_tap > 0) return;
-    auto say_again = [&](const core::SpokenWidget& w) {
-        m_announcement = w.text;
-        m_announcement_language = w.language;
-        m_announce = true;
-    };
     if (std::exchange(m_scrolled, false)) {
         // The control the scroll brought into view next to the one it started from: the first
         // new one going on, the last new one before it going back.
@@ -121,10 +126,10 @@ void SpeechMode::FrameDrawn(const core::ReadingOrder& order, const ui::ViewModel
         }
         if (pick) {
             m_explorer.SetFocus(pick->id);
-            return say_again(*pick);
+            return Announce(*pick);
         }
         for (const auto& w : order)  // the end of the list: its last control, once more
-            if (w.id == m_explorer.Focus()) say_again(w);
+            if (w.id == m_explorer.Focus()) Announce(w);
         return;
     }
     // The double tap has played out: say where it led, or the control's new state.
@@ -133,20 +138,12 @@ void SpeechMode::FrameDrawn(const core::ReadingOrder& order, const ui::ViewModel
         auto first = std::find_if(order.begin(), order.end(), [](const auto& w) { return !InTopBar(w); });
         if (first == order.end()) return;
         m_explorer.SetFocus(first->id);
-        m_announcement = first->text;
-        m_announcement_language = first->language;
-        m_announce = true;
-        return;
+        return Announce(*first);
     }
     // The same screen: the control's new state ("gekozen"), or else what the tap changed (the
     // number typed so far after a key of the keypad, and whether it is complete).
-    auto say = [&](const core::SpokenWidget& w) {
-        m_announcement = w.text;
-        m_announcement_language = w.language;
-        m_announce = true;
-    };
     for (const auto& w : order)
-        if (w.id == m_explorer.Focus() && !(w.text == m_said_before_tap)) return say(w);
+        if (w.id == m_explorer.Focus() && !(w.text == m_said_before_tap)) return Announce(w);
     core::SpokenWidget changed;
     int n = 0;
     bool translated = true;
@@ -165,7 +162,7 @@ void SpeechMode::FrameDrawn(const core::ReadingOrder& order, const ui::ViewModel
         changed.text.translated += sep(changed.text.translated) + w.text.translated;
     }
     if (!translated) changed.text.translated.clear();
-    if (n) say(changed);
+    if (n) Announce(changed);
 }
 
 core::Actions SpeechMode::Take(core::TimePoint now, const ui::ViewModel& vm) {

@@ -43,6 +43,8 @@ class SpeechMode : public ui::PointerSink {
     // What the screen is: when it changes after a double tap, its first words are said.
     std::string Place(const ui::ViewModel& vm) const;
     void Activate(const core::SpokenWidget& w);
+    // What the next Take says, before anything else.
+    void Announce(const core::SpokenWidget& w);
     // A swipe past the last control heard on a list or page: a finger's drag scrolls it on.
     void Scroll(const core::SpokenWidget& from_widget, bool further);
     // The control a swipe leaves from when it should scroll its list rather than leave it.
