@@ -78,7 +78,7 @@ void DrawTopBar(const ViewModel& m, core::Actions& out) {
                   m.language == "nl" ? ButtonKind::kQuiet : ButtonKind::kPrimary))
         out.push_back(OpenLanguages{});
     probe::Describe("top:language", SpeechOf(lang));
-    // Speech mode's way out, seen and heard: the first thing a swipe to the left ends on.
+    // Speech mode's way out, seen and heard, where the intro says it is: at the top.
     if (m.speech) {
         ImGui::SameLine(0, gap);
         Label stop = Lb("top.speech_stop");
