@@ -15,13 +15,17 @@ long long ThreadCpuMicros() {
     return static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
 }
 
+// A hook's file, written from the start; null without a path, or (logged) when it cannot be.
+std::FILE* OpenHookFile(const std::string& path, const LogFn& log) {
+    if (path.empty()) return nullptr;
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) log("cannot write " + path);
+    return f;
+}
+
 }  // namespace
 
-FrameLog::FrameLog(const std::string& path, const LogFn& log) {
-    if (path.empty()) return;
-    m_file = std::fopen(path.c_str(), "w");
-    if (!m_file) log("cannot write " + path);
-}
+FrameLog::FrameLog(const std::string& path, const LogFn& log) : m_file(OpenHookFile(path, log)) {}
 
 FrameLog::~FrameLog() {
     if (m_file) std::fclose(m_file);
@@ -36,11 +40,7 @@ void FrameLog::FrameDrawn(long long ms_since_start, char flag) {
         std::fprintf(m_file, "%lld %lld %c\n", ms_since_start, ThreadCpuMicros() - m_turn_cpu_us, flag);
 }
 
-SpeechLog::SpeechLog(const std::string& path, const LogFn& log) {
-    if (path.empty()) return;
-    m_file = std::fopen(path.c_str(), "w");
-    if (!m_file) log("cannot write " + path);
-}
+SpeechLog::SpeechLog(const std::string& path, const LogFn& log) : m_file(OpenHookFile(path, log)) {}
 
 SpeechLog::~SpeechLog() {
     if (m_file) std::fclose(m_file);
