@@ -400,11 +400,6 @@ Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     bool tapped = TapArea(id, size, held);
-    {
-        std::string said = card.title;
-        for (const auto& b : card.badges) said += (said == card.title ? ". " : ", ") + b.text;
-        probe::Describe(id, {.dutch = said});
-    }
     CardGeometry g = CardLayout(card, size.x);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), held ? colour::kBorder : colour::kPanel,

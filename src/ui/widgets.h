@@ -73,6 +73,7 @@ struct CardModel {
     TextImage subtitle;             // the title in the visitor's language
 };
 float ActivityCardHeight(const CardModel& card, float width);
+// Its caller says what speech mode hears for it (the list's title, badges and place in the list).
 Tap ActivityCard(const char* id, const CardModel& card, ImVec2 size);
 
 // Draws badges flowing left to right, wrapping at width; returns the height used.
